@@ -1,0 +1,146 @@
+/**
+ * What the engine reads and what it returns. Pure: the Excel adapter, the task pane, the
+ * playground and the .xlsx command line all call the same engine, so a cell is judged the
+ * same everywhere.
+ */
+import type { TemplateId, UnitId } from '../catalog/types';
+
+/** A cell value as Excel's Range.values returns it ('' for an empty cell, '#REF!' for an error). */
+export type CellValue = string | number | boolean | null;
+
+/** The values of one template sheet, as read in one request. */
+export interface SheetSnapshot {
+  /** The sheet's actual name in the workbook (may differ from the plan's). */
+  name: string;
+  templateId: TemplateId;
+  /** Template version read from the sheet's A1 marker. */
+  version: string;
+  /** Address of the top-left cell of the arrays (normally 'A1'). */
+  origin: string;
+  values: CellValue[][];
+  /** Range.formulas of the same area: a string starting with '=' where a cell holds a formula. */
+  formulas?: CellValue[][];
+  /** Range.numberFormat of the same area: used to recognise dates pasted into numbers. */
+  numberFormats?: string[][];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** Stable codes: the task pane, the CLI's --json and tests key on them. Never rename. */
+export type FindingCode =
+  | 'number-as-text' // "12" typed as text
+  | 'decimal-comma' // "0,5" → 0.5
+  | 'thousands-dot' // "1.234" → 1234
+  | 'percent-text' // "85%" / "85,5 %"
+  | 'percent-over-one' // 85 in a % cell: did you mean 85 %?
+  | 'percent-out-of-range' // < 0 or > 100 %
+  | 'stray-spaces' // leading/trailing/non-breaking spaces around a value
+  | 'negative' // a negative count
+  | 'not-whole' // a decimal in a count
+  | 'not-a-number' // text that is no number at all
+  | 'excel-error' // #REF!, #VALUE!, …
+  | 'formula-in-input' // a formula typed into an input cell
+  | 'value-in-group' // a value in a heading row
+  | 'date-in-number' // a date pasted into a number cell
+  | 'flag-invalid' // not 0 or 1
+  | 'passfail-variant' // "đạt", "khong dat", " Đạt " → fixable
+  | 'passfail-invalid' // anything else in a Đạt/Không đạt cell
+  | 'par-over-max' // PAR leaf above its maximum
+  | 'par-too-precise' // more than three decimals
+  | 'sum-mismatch' // total ≠ sum of complete parts
+  | 'bound-exceeded' // lesser > greater (có mặt > được giao…)
+  | 'implausible-jump' // year-on-year ×10 or to zero from a large figure (info)
+  | 'par-2020-rounding' // published 2020 parent differs from its children by rounding (info)
+  | 'par-2020-mismatch' // published 2020 parent differs beyond rounding
+  | 'formula-overwritten' // a PAR parent's formula replaced by a number
+  | 'evidence-missing' // PAR leaf scored > 0 with no evidence (column L)
+  | 'below-target'; // PAR row below its 2021 target (info; the list is in ParSummary)
+
+export interface Fix {
+  /** The value to write into the cell (null clears it). */
+  value: string | number | null;
+  /** A formula to restore instead of a value (formula-overwritten). */
+  formula?: string;
+  description: Bilingual;
+}
+
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  /** Sheet name as in the workbook. */
+  sheet: string;
+  /** A1 address in that sheet. */
+  cell: string;
+  /** Catalog row key ('III.5.a', '2.4.1'). */
+  rowKey: string;
+  /** Column id ('2019', 'assessment', 'score2021', 'evidence'); null for whole-row findings. */
+  column: string | null;
+  message: Bilingual;
+  fix?: Fix;
+}
+
+export interface ParRowResult {
+  id: string;
+  /** Cell of the 2021 score in the sheet (G…). */
+  cell: string;
+  max: number;
+  score2020: number;
+  target2021: number;
+  /** Leaf: the entered value; parent: the sum of its leaves when complete; null when not filled. */
+  score2021: number | null;
+  /** Sum of the filled leaves under this row (equals score2021 when complete). */
+  partialSum: number;
+  /** Leaves under this row not yet filled (0 for a filled leaf). */
+  missing: number;
+  complete: boolean;
+  /** null while incomplete. */
+  belowTarget: boolean | null;
+  /** score2021 − target2021; null while incomplete. */
+  gap: number | null;
+  /** max − score2021: points still achievable; null while incomplete. */
+  achievable: number | null;
+  lead: UnitId | null;
+  isLeaf: boolean;
+}
+
+export interface LeadGroup {
+  lead: UnitId | null;
+  rows: ParRowResult[];
+  /** Sum of the (negative) gaps of the unit's rows below target, as points owed (positive). */
+  pointsOwed: number;
+}
+
+export interface ParSummary {
+  sheet: string;
+  rows: ParRowResult[];
+  total: ParRowResult;
+  /** Rows (leaves and complete parents) below their 2021 target, largest gap first. */
+  belowTarget: ParRowResult[];
+  /** The same rows, leaves only, grouped by lead unit, largest debt first. */
+  byLead: LeadGroup[];
+  /** Rows whose published 2020 score was already below the 2021 target. */
+  below2020: ParRowResult[];
+}
+
+export interface SheetResult {
+  sheet: string;
+  templateId: TemplateId;
+  findings: Finding[];
+  /** Input cells examined (filled or not). */
+  cellsChecked: number;
+  /** Input cells holding a value. */
+  cellsFilled: number;
+  /** Present for the PAR sheet. */
+  par?: ParSummary;
+}
+
+export interface WorkbookResult {
+  sheets: SheetResult[];
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}

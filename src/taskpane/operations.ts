@@ -1,0 +1,101 @@
+/**
+ * What the task pane can ask of a workbook. The UI receives an implementation as a prop and
+ * never touches `Excel` itself: src/excel implements this over Office.js (against real
+ * Excel, or the in-memory workbook in the playground and tests).
+ */
+import type { TemplateId, UnitId } from '../catalog/types';
+import type { Finding, ParSummary, Severity, Bilingual } from '../engine/types';
+
+/** Reports progress of a long operation: done of total steps, with a short label. */
+export type ProgressListener = (p: { done: number; total: number; label: Bilingual }) => void;
+
+export interface TemplateInWorkbook {
+  templateId: TemplateId;
+  /** Sheet name in the workbook. */
+  sheet: string;
+  version: string;
+}
+
+export interface WorkbookStatus {
+  /** The template version this add-in injects. */
+  currentVersion: string;
+  /** Template version recorded in the workbook, if any. */
+  workbookVersion: string | null;
+  present: TemplateInWorkbook[];
+  /** Per template: what "Chèn biểu mẫu" would do now. */
+  plan: { templateId: TemplateId; action: 'create' | 'refresh' | 'upgrade'; sheet: string; detail: Bilingual }[];
+}
+
+export interface InjectReport {
+  created: string[];
+  refreshed: string[];
+  upgraded: string[];
+  /** Values moved by key into the new layout. */
+  valuesKept: number;
+  /** Values that could not be placed (row no longer exists…): never dropped silently. */
+  unplaced: { sheet: string; rowKey: string; column: string; value: string | number | boolean }[];
+  /** Where unplaced values were written so nobody loses them (a sheet name), if any. */
+  unplacedSheet: string | null;
+  /** Sheets renamed because a sheet of that name was not ours. */
+  renamed: { wanted: string; used: string }[];
+  syncs: number;
+}
+
+export interface ValidationReport {
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  cellsChecked: number;
+  cellsFilled: number;
+  syncs: number;
+}
+
+export interface FixReport {
+  applied: number;
+  skipped: { finding: Finding; reason: Bilingual }[];
+  syncs: number;
+}
+
+export interface SubtotalReport {
+  /** PAR parent cells whose formula had been overwritten (sheet!cell, the number found). */
+  overwritten: { sheet: string; cell: string; rowKey: string; found: number | string }[];
+  /** How many of those were restored (0 when called with restore = false). */
+  restored: number;
+  /** Appendix 1 totals computed where parts were complete and the total blank. */
+  totalsFilled: { sheet: string; cell: string; rowKey: string; value: number }[];
+  par: ParSummary | null;
+  syncs: number;
+}
+
+export interface UnitProgress {
+  unit: UnitId;
+  rows: { sheet: string; rowKey: string; label: string; cells: number; filled: number; firstEmpty: string | null }[];
+  cells: number;
+  filled: number;
+  /** sheet!cell of the next empty input cell for this unit, or null when all are filled. */
+  nextEmpty: { sheet: string; cell: string } | null;
+}
+
+export interface HostInfo {
+  /** 'Excel' in Office; 'Playground' in the browser playground. */
+  host: string;
+  platform: string;
+  /** Requirement sets checked at startup: false means that feature is degraded. */
+  supports: { excelApi18: boolean; excelApi19: boolean; customProperties: boolean };
+}
+
+export interface AddinOperations {
+  hostInfo(): HostInfo;
+  inspect(): Promise<WorkbookStatus>;
+  inject(templates: TemplateId[], onProgress?: ProgressListener): Promise<InjectReport>;
+  validate(onProgress?: ProgressListener): Promise<ValidationReport>;
+  applyFixes(findings: Finding[]): Promise<FixReport>;
+  /** Checks PAR parent formulas; restores the overwritten ones when restore is true. */
+  subtotals(restore: boolean): Promise<SubtotalReport>;
+  /** Ensures the below-target formats and returns the PAR summary. */
+  highlightBelowTarget(): Promise<ParSummary | null>;
+  removeMarks(): Promise<void>;
+  goToCell(sheet: string, cell: string): Promise<void>;
+  unitProgress(unit: UnitId): Promise<UnitProgress>;
+  /** Re-validates changed cells while the pane is open; returns a function that stops it. */
+  startLiveValidation(onReport: (r: ValidationReport) => void): Promise<() => Promise<void>>;
+}
