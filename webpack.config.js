@@ -1,0 +1,179 @@
+/**
+ * Builds the three pages of the add-in into dist/:
+ *   taskpane.html   – the task pane Excel opens (loads office.js from Microsoft's CDN, as Office requires);
+ *   commands.html   – the ribbon's function file;
+ *   playground.html – the task pane beside the in-memory workbook, for any browser and any static server.
+ * plus assets/ and manifest.xml (URLs rewritten to the production host in production builds).
+ *
+ * `npm run build` is the production build; `npm start` (scripts/start.mjs) uses this config
+ * through webpack-dev-server's API, and `npx webpack serve` works too.
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const pkg = require('./package.json');
+
+const DEV_ORIGIN = `https://localhost:${pkg.config.dev_server_port}`;
+
+/**
+ * The production host the built manifest points at: env ADDIN_PRODUCTION_HOST, else
+ * package.json config.production_host. Office loads add-ins over https only, so anything
+ * else is refused here rather than producing a manifest Office will reject.
+ */
+function productionHost() {
+  const raw = (process.env.ADDIN_PRODUCTION_HOST || pkg.config.production_host || '').trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`Production host "${raw}" is not a URL (set ADDIN_PRODUCTION_HOST or config.production_host).`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new Error(`Production host "${raw}" must be https: Office refuses add-ins served over http.`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/**
+ * The dev manifest with every dev-server URL moved to `host`. The AppDomain gets the
+ * origin only, because Office matches AppDomains by origin.
+ */
+function productionManifest(xml, host) {
+  const origin = new URL(host).origin;
+  const rewritten = xml
+    // The dev manifest's comments speak of the dev server; the built one is not to be edited.
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .replace(
+      /^(<\?xml[^>]*\?>\s*)/,
+      `$1<!-- Built by \`npm run build\` for ${host} from manifest.xml: edit that file, not this one. -->\n`,
+    )
+    .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+    .join(`<AppDomain>${origin}</AppDomain>`)
+    .split(DEV_ORIGIN)
+    .join(host);
+  if (rewritten.includes('localhost')) {
+    throw new Error('manifest.xml still names localhost after rewriting to the production host');
+  }
+  return rewritten;
+}
+
+/**
+ * HTTPS options for the dev server from office-addin-dev-certs (creates and trusts a localhost
+ * certificate on first use). Never throws: a machine without a certificate store it can write
+ * to (no sudo, a container, CI) gets `{ options: null, reason }` and the caller serves plain HTTP.
+ */
+async function devHttpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const { ca, cert, key } = await devCerts.getHttpsServerOptions();
+    return { options: { ca, cert, key }, reason: null };
+  } catch (err) {
+    return { options: null, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+const page = (chunk, template) =>
+  new HtmlWebpackPlugin({
+    filename: `${chunk}.html`,
+    template: path.resolve(__dirname, template),
+    chunks: [chunk],
+    scriptLoading: 'defer',
+  });
+
+async function config(env = {}, argv = {}) {
+  const mode = argv.mode || (env.production ? 'production' : 'development');
+  const production = mode === 'production';
+  const host = production ? productionHost() : DEV_ORIGIN;
+
+  let server = 'http';
+  if (env.WEBPACK_SERVE) {
+    // `npx webpack serve`; scripts/start.mjs sets its own server and says why it fell back.
+    const https = await devHttpsOptions();
+    server = https.options ? { type: 'https', options: https.options } : 'http';
+  }
+
+  return {
+    mode,
+    context: __dirname,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      playground: './src/playground/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.mjs', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // Type errors are the job of `tsc --noEmit` (npm test runs it); transpiling file by
+              // file keeps the build fast on small machines, and isolatedModules makes it safe.
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', noEmit: false, sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    // Modern webviews only (Edge WebView2, Safari/WKWebView, current browsers): no IE11, no polyfills.
+    target: ['web', 'es2020'],
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    optimization: {
+      // Shared libraries (React, Fluent UI) go to their own chunks; each page gets only the chunks
+      // its entry needs, so the task pane never downloads playground code.
+      splitChunks: { chunks: 'all' },
+    },
+    performance: {
+      hints: production ? 'warning' : false,
+      // Fluent UI + React make a large vendor chunk; the pane loads it once and Office caches it.
+      maxEntrypointSize: 1_500_000,
+      maxAssetSize: 1_000_000,
+    },
+    plugins: [
+      page('taskpane', 'src/taskpane/taskpane.html'),
+      page('commands', 'src/commands/commands.html'),
+      page('playground', 'src/playground/playground.html'),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/*.svg', to: 'assets/[name][ext]' },
+          production
+            ? {
+                from: 'manifest.xml',
+                to: 'manifest.xml',
+                transform: (content) => productionManifest(content.toString('utf8'), host),
+              }
+            : { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    devServer: {
+      // Only this machine: Excel and the browser reach the add-in on localhost; nothing else should.
+      host: 'localhost',
+      port: pkg.config.dev_server_port,
+      server,
+      // Office loads the pane from https://localhost; webviews differ in how they send Origin.
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+}
+
+module.exports = config;
+module.exports.productionManifest = productionManifest;
+module.exports.productionHost = productionHost;
+module.exports.devHttpsOptions = devHttpsOptions;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
