@@ -66,7 +66,10 @@ export function rangeAddress(r: RangeRef): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-/** Quotes a sheet name for use in a formula or address: PAR 2021 → 'PAR 2021'. */
+/**
+ * Quotes a sheet name for use in a formula or address: PAR 2021 → 'PAR 2021'. Always quoted,
+ * because a bare name that looks like a cell ("PAR1") is misread, and quotes are valid everywhere.
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }

@@ -124,13 +124,14 @@ export interface SheetPlan {
   /** Header rows (1-based, inclusive) of the (first) table; the data rows follow. */
   headerRows: [number, number];
   columns: ColumnPlan[];
-  /** Every non-empty cell, including the A1 marker and column A keys. */
+  /** Every non-empty cell, including the A1 marker and column A keys. A merged area takes its top-left cell's style. */
   cells: CellPlan[];
   merges: string[];
   rows: RowPlan[];
   /** Row heights in points for rows that need more than the default. */
   rowHeights?: Record<number, number>;
   validations: ValidationPlan[];
+  /** Highest priority first: adapters must keep this order (Office.js `add` puts each new rule on top). */
   conditionalFormats: ConditionalFormatPlan[];
   /** Frozen panes: rows above and columns left of the first scrolling cell. */
   freeze: { rows: number; columns: number };

@@ -1,0 +1,92 @@
+/**
+ * Pieces every template sheet shares: the A1 marker and key column, title lines, the
+ * "Cơ quan, đơn vị báo cáo" line, the 'flagged' rule, print orientation.
+ */
+import type { TemplateId } from '../catalog/types';
+import { columnLetter } from './a1';
+import { rect, rectAddress, type SheetBuilder } from './builder';
+import { markerFor } from './marker';
+import { textHeight } from './measure';
+import { conditionalFormat, FLAGGED_FORMULA, INPUT_FORMATS, invalidFormula } from './rules';
+import type { ColumnPlan, PrintPlan, StyleId } from './types';
+
+/** Column A: the marker in A1, then the key of every keyed row. Hidden. */
+export const KEY_COL = 1;
+export const KEY_WIDTH = 12;
+export const REPORTER_KEY = 'meta.reporter';
+export const REPORTER_LABEL = 'Cơ quan, đơn vị báo cáo:';
+/** Column id of the reporter line's input cell in `RowPlan.inputs`. */
+export const REPORTER_COLUMN = 'reporter';
+
+/** Sheets wider than this (in character units, hidden columns excluded) print landscape. */
+const PORTRAIT_MAX_WIDTH = 100;
+
+export function writeMarker(b: SheetBuilder, id: TemplateId, version: string): void {
+  b.set(1, KEY_COL, { value: markerFor(id, version), numberFormat: '@', style: 'key' });
+}
+
+/** Row keys are text even when they look like numbers ('1.6'), hence '@'. */
+export function writeKey(b: SheetBuilder, row: number, key: string): void {
+  b.set(row, KEY_COL, { value: key, numberFormat: '@', style: 'key' });
+}
+
+/** Sum of the widths of columns left…right. */
+export function spanWidth(columns: readonly ColumnPlan[], left: number, right: number): number {
+  let width = 0;
+  for (let c = left; c <= right; c++) width += columns[c - 1]?.width ?? 0;
+  return width;
+}
+
+/** A line of text merged across columns left…right, its row made tall enough to show it. */
+export function writeLine(
+  b: SheetBuilder,
+  columns: readonly ColumnPlan[],
+  row: number,
+  left: number,
+  right: number,
+  text: string,
+  style: StyleId,
+): void {
+  b.merge(rect(row, left, row, right), { value: text, style });
+  const fontSize = style === 'title' ? 14 : 11;
+  b.needHeight(row, textHeight(text, spanWidth(columns, left, right), { fontSize, bold: style === 'title' }));
+}
+
+/**
+ * The reporter line: label over labelLeft…labelRight, a text input over the rest. Consolidation
+ * reads it to know which unit supplied a copy.
+ */
+export function writeReporterLine(
+  b: SheetBuilder,
+  row: number,
+  labelLeft: number,
+  labelRight: number,
+  lastCol: number,
+): void {
+  writeKey(b, row, REPORTER_KEY);
+  b.merge(rect(row, labelLeft, row, labelRight), { value: REPORTER_LABEL, style: 'meta' });
+  const input = b.merge(rect(row, labelRight + 1, row, lastCol), { numberFormat: INPUT_FORMATS.meta, style: 'input' });
+  b.addRow({
+    key: REPORTER_KEY,
+    row,
+    kind: 'meta',
+    inputs: { [REPORTER_COLUMN]: columnLetter(labelRight + 1) },
+    formulas: {},
+  });
+  b.addConditionalFormat(conditionalFormat('invalid', input, invalidFormula('meta', input)));
+}
+
+/** The sheet's one 'flagged' rule, over everything from the first keyed row down. */
+export function addFlaggedRule(b: SheetBuilder, top: number, left: number, bottom: number, right: number): void {
+  b.addConditionalFormat(conditionalFormat('flagged', rectAddress(top, left, bottom, right), FLAGGED_FORMULA));
+}
+
+export function printPlan(columns: readonly ColumnPlan[], titleRows?: [number, number]): PrintPlan {
+  const width = columns.filter((c) => !c.hidden).reduce((sum, c) => sum + c.width, 0);
+  return {
+    orientation: width > PORTRAIT_MAX_WIDTH ? 'landscape' : 'portrait',
+    paperSize: 'A4',
+    fitToWidth: true,
+    ...(titleRows ? { titleRows: `$${titleRows[0]}:$${titleRows[1]}` } : {}),
+  };
+}

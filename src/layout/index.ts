@@ -1,0 +1,67 @@
+/**
+ * The layout: the plan of every template sheet, built from the catalog. Pure data; the Excel
+ * adapter and the .xlsx command line apply it.
+ */
+import { APPENDIX1, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
+import type { TemplateId } from '../catalog/types';
+import { buildAppendix1Sheet } from './appendix1Sheet';
+import { resolveSheetNames } from './names';
+import { buildParSheet } from './parSheet';
+import { buildStatusSheet } from './statusSheet';
+import { STYLES } from './styles';
+import type { SheetPlan, WorkbookPlan } from './types';
+
+export type * from './types';
+export { MARKER_PREFIX } from './types';
+export { STYLES } from './styles';
+export { markerFor, parseMarker } from './marker';
+export { defaultSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
+export { REPORTER_KEY, REPORTER_COLUMN } from './common';
+export { PAR_COLUMNS, parentScoreFormula, gapFormula } from './parSheet';
+export { countedInputRanges } from './statusSheet';
+
+export interface PlanOptions {
+  /** Templates to plan, default all; planned in the catalog's order whatever the order given. */
+  templates?: TemplateId[];
+  /** Sheet names replacing the defaults (e.g. when a sheet of that name is not ours). */
+  sheetNames?: Partial<Record<TemplateId, string>>;
+}
+
+function selectedIds(options: PlanOptions): TemplateId[] {
+  const wanted = options.templates ?? TEMPLATE_IDS;
+  for (const id of wanted) if (!TEMPLATE_IDS.includes(id)) throw new RangeError(`Unknown template id ${id}`);
+  return TEMPLATE_IDS.filter((id) => wanted.includes(id));
+}
+
+function planOne(id: Exclude<TemplateId, 'STATUS'>, name: string): SheetPlan {
+  if (id === 'PAR') return buildParSheet(name, TEMPLATE_VERSION);
+  const template = APPENDIX1.find((t) => t.id === id);
+  if (!template) throw new RangeError(`Unknown template id ${id}`);
+  return buildAppendix1Sheet(template, name, TEMPLATE_VERSION);
+}
+
+export function buildWorkbookPlan(options: PlanOptions = {}): WorkbookPlan {
+  const ids = selectedIds(options);
+  const names = resolveSheetNames(ids, options.sheetNames);
+  const sheets: SheetPlan[] = [];
+  for (const id of ids) if (id !== 'STATUS') sheets.push(planOne(id, names[id]));
+  if (ids.includes('STATUS')) sheets.push(buildStatusSheet(sheets, names.STATUS, TEMPLATE_VERSION));
+  return { version: TEMPLATE_VERSION, sheets, styles: STYLES };
+}
+
+/**
+ * The plan of one sheet. For STATUS, `options.templates` says which sheets it reports on
+ * (default all) and `options.sheetNames` how they are named.
+ */
+export function buildSheetPlan(id: TemplateId, options: PlanOptions = {}): SheetPlan {
+  if (id !== 'STATUS') {
+    const names = resolveSheetNames([id], options.sheetNames);
+    return planOne(id, names[id]);
+  }
+  const ids = selectedIds({
+    ...options,
+    templates: [...new Set([...(options.templates ?? TEMPLATE_IDS), 'STATUS' as const])],
+  });
+  const plan = buildWorkbookPlan({ ...options, templates: ids });
+  return plan.sheets[plan.sheets.length - 1];
+}

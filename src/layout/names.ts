@@ -1,0 +1,54 @@
+/**
+ * Sheet names: the catalog's for Appendix 1, ours for PAR and STATUS, overridable per template
+ * (the adapter renames a sheet when a sheet of that name exists and is not ours).
+ */
+import { APPENDIX1 } from '../catalog';
+import type { TemplateId } from '../catalog/types';
+
+export const PAR_SHEET_NAME = 'Chỉ số CCHC 2021';
+export const STATUS_SHEET_NAME = 'Tình trạng';
+
+/** Excel's limit on a sheet name's length. */
+export const MAX_SHEET_NAME = 31;
+
+export function defaultSheetName(id: TemplateId): string {
+  if (id === 'PAR') return PAR_SHEET_NAME;
+  if (id === 'STATUS') return STATUS_SHEET_NAME;
+  const template = APPENDIX1.find((t) => t.id === id);
+  if (!template) throw new RangeError(`Unknown template id ${id}`);
+  return template.sheet;
+}
+
+/** Why Excel would refuse this sheet name, or null when it is acceptable. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0) return 'is empty';
+  if (name.length > MAX_SHEET_NAME) return `is longer than ${MAX_SHEET_NAME} characters`;
+  if (/[[\]:*?/\\]/.test(name)) return 'contains one of [ ] : * ? / \\';
+  if (name.startsWith("'") || name.endsWith("'")) return 'starts or ends with an apostrophe';
+  if (name.toLowerCase() === 'history') return 'is reserved by Excel';
+  return null;
+}
+
+/**
+ * The name of each template's sheet, overrides applied. Throws on a name Excel would refuse and
+ * on two templates sharing a name (Excel compares sheet names without regard to case).
+ */
+export function resolveSheetNames(
+  ids: readonly TemplateId[],
+  overrides: Partial<Record<TemplateId, string>> = {},
+): Record<TemplateId, string> {
+  const names = {} as Record<TemplateId, string>;
+  const taken = new Map<string, TemplateId>();
+  for (const id of ids) {
+    // Used exactly as given: the adapter names the sheet with this string and formulas quote it.
+    const name = overrides[id] ?? defaultSheetName(id);
+    const problem = sheetNameProblem(name);
+    if (problem) throw new RangeError(`Sheet name "${name}" for template ${id} ${problem}`);
+    const folded = name.toLocaleLowerCase('vi');
+    const other = taken.get(folded);
+    if (other) throw new RangeError(`Templates ${other} and ${id} would share the sheet name "${name}"`);
+    taken.set(folded, id);
+    names[id] = name;
+  }
+  return names;
+}

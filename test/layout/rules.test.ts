@@ -1,0 +1,162 @@
+import { markerFor, parseMarker } from '../../src/layout';
+import {
+  belowTargetFormula,
+  CF_FORMATS,
+  formulaOverwrittenFormula,
+  groupValueFormula,
+  invalidFormula,
+  parScoreInvalidFormula,
+  PROMPT_MESSAGE_MAX,
+  PROMPT_TITLE_MAX,
+  parScoreValidation,
+  validationFor,
+} from '../../src/layout/rules';
+import { evaluateAt, REF_ERROR } from './helpers';
+
+// fast-formula-parser stands in for Excel: a blank cell reads as '' (Excel: blank = "" is TRUE).
+const ERROR = REF_ERROR;
+
+/** [value, invalid?] per kind. */
+const CASES: Record<'count' | 'percent' | 'flag' | 'passfail' | 'text', Array<[unknown, boolean]>> = {
+  count: [
+    ['', false],
+    [0, false],
+    [12, false],
+    [-1, true],
+    [1.5, true],
+    ['12', true],
+    ['abc', true],
+    ['#REF!', true], // text that looks like an error is still text
+    [ERROR, true],
+  ],
+  percent: [
+    ['', false],
+    [0, false],
+    [0.855, false],
+    [1, false],
+    [1.2, true],
+    [-0.1, true],
+    ['85%', true],
+    [ERROR, true],
+  ],
+  flag: [
+    ['', false],
+    [0, false],
+    [1, false],
+    [2, true],
+    [0.5, true],
+    ['Có', true],
+    [ERROR, true],
+  ],
+  passfail: [
+    ['', false],
+    ['Đạt', false],
+    ['Không đạt', false],
+    ['đạt', true],
+    ['Dat', true],
+    [1, true],
+    [ERROR, true],
+  ],
+  text: [
+    ['', false],
+    ['Hội thi trực tuyến', false],
+    [5, false],
+    [ERROR, true],
+  ],
+};
+
+describe.each(Object.entries(CASES))('"invalid" rule for %s inputs', (kind, cases) => {
+  const formula = invalidFormula(kind as keyof typeof CASES, 'D7');
+  test.each(cases)('%p → %p', (value, invalid) => {
+    expect(evaluateAt(formula, 'D7', { D7: value })).toBe(invalid);
+  });
+  test("is relative to the range's top-left cell", () => {
+    expect(formula).toMatch(/^=/);
+    expect(formula).not.toMatch(/\$/);
+  });
+});
+
+test('"invalid" rule for heading rows: any value at all', () => {
+  const formula = groupValueFormula('E9');
+  expect(evaluateAt(formula, 'E9', { E9: null })).toBe(false);
+  for (const v of [0, 'x', ERROR]) expect(evaluateAt(formula, 'E9', { E9: v })).toBe(true);
+});
+
+test('"invalid" rule for PAR leaf scores: number from 0 to $D, at most three decimals', () => {
+  const formula = parScoreInvalidFormula('G7', 7);
+  const at = (v: unknown) => evaluateAt(formula, 'G7', { G7: v, D7: 1.5 });
+  expect([at(''), at(0), at(1.5), at(1.25), at(0.897)]).toEqual([false, false, false, false, false]);
+  expect([at(1.501), at(-0.1), at(0.8975), at('1,5'), at(ERROR)]).toEqual([true, true, true, true, true]);
+  expect(formula).toContain('$D7');
+});
+
+test('"belowTarget" rule: a number under target after rounding to three decimals', () => {
+  const formula = belowTargetFormula('$G7', '$F7');
+  const at = (g: unknown) => evaluateAt(formula, 'B7', { G7: g, F7: 8.3 });
+  expect(at('')).toBe(false);
+  expect(at(8.3)).toBe(false);
+  expect(at(7 + 1.3 - 1e-12)).toBe(false); // a SUM landing a hair under the target it equals
+  expect(at(8.29)).toBe(true);
+});
+
+test('"formulaOverwritten" rule tests ISFORMULA on the cell', () => {
+  expect(formulaOverwrittenFormula('G6')).toBe('=NOT(ISFORMULA(G6))');
+});
+
+test('validations and their texts', () => {
+  expect(validationFor('text', 'D7')).toBeNull();
+  expect(validationFor('meta', 'D7')).toBeNull();
+  const all = [
+    ...(['count', 'percent', 'flag', 'passfail'] as const).map((k) => validationFor(k, 'D7:I9')),
+    parScoreValidation('G7', 0.75),
+  ];
+  for (const v of all) {
+    expect(v).not.toBeNull();
+    if (!v) continue;
+    expect(v.range).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
+    expect(v.prompt.title.length).toBeLessThanOrEqual(PROMPT_TITLE_MAX);
+    expect(v.error.title.length).toBeLessThanOrEqual(PROMPT_TITLE_MAX);
+    expect(v.prompt.message.length).toBeLessThanOrEqual(PROMPT_MESSAGE_MAX);
+    expect(v.error.message.length).toBeLessThanOrEqual(PROMPT_MESSAGE_MAX);
+  }
+  expect(parScoreValidation('G7', 0.75).prompt.message).toContain('0,75');
+});
+
+test('each purpose has its own fill', () => {
+  const fills = Object.values(CF_FORMATS).map((f) => f.fill);
+  expect(new Set(fills).size).toBe(fills.length);
+  expect(CF_FORMATS.invalid).toMatchObject({ fill: '#FFC7CE', fontColor: '#9C0006' });
+  expect(CF_FORMATS.belowTarget.fill).toBe('#FFEB9C');
+});
+
+describe('marker', () => {
+  test('round trip for every template id', () => {
+    for (const id of ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'PAR', 'STATUS'] as const)
+      expect(parseMarker(markerFor(id, '1.2.3'))).toEqual({ templateId: id, version: '1.2.3' });
+    expect(markerFor('PAR', '1.0.0')).toBe('cchc-template:PAR@1.0.0');
+  });
+
+  test('tolerates surrounding spaces, rejects anything else', () => {
+    expect(parseMarker('  cchc-template:IV@1.0.0 ')).toEqual({ templateId: 'IV', version: '1.0.0' });
+    for (const v of [
+      null,
+      undefined,
+      42,
+      '',
+      'cchc-template:',
+      'cchc-template:PAR',
+      'cchc-template:PAR@',
+      'cchc-template:IX@1.0.0',
+      'cchc-template:@1.0.0',
+      'cchc-template:PAR@latest',
+      'CCHC-TEMPLATE:PAR@1.0.0',
+      'Danh mục cchc-template:PAR@1.0.0',
+    ])
+      expect(parseMarker(v)).toBeNull();
+  });
+
+  test('refuses to write a marker for an unknown template or a bad version', () => {
+    expect(() => markerFor('IX' as never, '1.0.0')).toThrow();
+    expect(() => markerFor('PAR', 'v1')).toThrow();
+  });
+});
