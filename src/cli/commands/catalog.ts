@@ -1,0 +1,161 @@
+/**
+ * `cchc catalog [--json] [--lang en]`: the templates and the PAR list as data, for other tools
+ * (--json), or as a readable summary.
+ */
+import { APPENDIX1, PAR_ROWS, TEMPLATE_VERSION, UNITS, parLeaves } from '../../catalog';
+import type { RowKind } from '../../catalog/types';
+import { buildWorkbookPlan } from '../../layout';
+import { parseArgs, parseLang, type Lang } from '../args';
+import { UsageError } from '../errors';
+import { formatNumber, unitName } from '../i18n';
+import type { CliIo } from '../io';
+
+export const CATALOG_OPTIONS = { booleans: ['json'], strings: ['lang'] } as const;
+
+/** Sheet names the layout gives each template (PAR and STATUS are not in the catalog). */
+function sheetNames(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sheet of buildWorkbookPlan().sheets) out[sheet.templateId] = sheet.name;
+  return out;
+}
+
+export function catalogJson(): unknown {
+  const sheets = sheetNames();
+  return {
+    version: TEMPLATE_VERSION,
+    sheets,
+    units: UNITS.map((u) => ({ id: u.id, name: u.name, nameEn: u.nameEn, aliases: u.aliases })),
+    templates: APPENDIX1.map((template) => ({
+      id: template.id,
+      title: template.title,
+      titleEn: template.titleEn,
+      sheet: sheets[template.id] ?? template.sheet,
+      units: template.units,
+      tables: template.tables.map((table) => ({
+        id: table.id,
+        caption: table.caption ?? null,
+        labelHeader: table.labelHeader,
+        unitHeader: table.unitHeader ?? null,
+        columns: table.columns,
+      })),
+      rows: template.tables.flatMap((table) =>
+        table.rows.map((row) => ({
+          id: row.id,
+          table: table.id,
+          stt: row.stt,
+          label: row.label,
+          kind: row.kind,
+          unit: row.unit,
+          unitText: row.unitText ?? null,
+          parent: row.parent ?? null,
+          groupLabel: row.groupLabel ?? null,
+          weightBy: row.weightBy ?? null,
+          kindReason: row.kindReason ?? null,
+          columns: table.columns.map((c) => c.id),
+        })),
+      ),
+      relations: template.relations,
+    })),
+    par: {
+      sheet: sheets.PAR ?? null,
+      total: { max: PAR_ROWS[0]?.max, score2020: PAR_ROWS[0]?.score2020, target2021: PAR_ROWS[0]?.target2021 },
+      rows: PAR_ROWS.map((row) => ({
+        id: row.id,
+        stt: row.stt,
+        label: row.label,
+        level: row.level,
+        parent: row.parent,
+        children: row.children,
+        max: row.max,
+        score2020: row.score2020,
+        target2021: row.target2021,
+        lead: row.lead,
+        leadText: row.leadText,
+        tasks: row.tasks,
+        deadline: row.deadline,
+        ...(row.synthetic ? { synthetic: true } : {}),
+        ...(row.note ? { note: row.note } : {}),
+      })),
+    },
+  };
+}
+
+const KIND_NAMES: Record<RowKind, { vi: string; en: string }> = {
+  count: { vi: 'số lượng', en: 'counts' },
+  percent: { vi: 'tỷ lệ', en: 'percentages' },
+  flag: { vi: 'có/không', en: 'yes/no' },
+  passfail: { vi: 'Đạt/Không đạt', en: 'pass/fail' },
+  text: { vi: 'văn bản', en: 'text' },
+  group: { vi: 'tiêu đề', en: 'headings' },
+};
+
+export function catalogText(lang: Lang): string {
+  const vi = lang === 'vi';
+  const sheets = sheetNames();
+  const lines: string[] = [];
+  lines.push(
+    vi
+      ? `Danh mục biểu mẫu CCHC — phiên bản ${TEMPLATE_VERSION}`
+      : `CCHC template catalog — version ${TEMPLATE_VERSION}`,
+  );
+  lines.push('');
+  lines.push(
+    vi
+      ? 'Phụ lục 1, Kế hoạch 28/KH-UBND: thống kê các chỉ tiêu, nhiệm vụ CCHC qua các năm'
+      : 'Appendix 1 of Plan 28/KH-UBND: administrative-reform statistics by year',
+  );
+  for (const template of APPENDIX1) {
+    const rows = template.tables.flatMap((t) => t.rows);
+    const byKind = new Map<RowKind, number>();
+    for (const row of rows) if (row.kind !== 'group') byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + 1);
+    const kinds = [...byKind].map(([kind, n]) => `${n} ${KIND_NAMES[kind][lang]}`).join(', ');
+    const units = template.units.map((u) => unitName(u, lang)).join(', ');
+    const indicators = rows.filter((r) => r.kind !== 'group').length;
+    lines.push(`  ${template.id}. ${vi ? template.title : template.titleEn}`);
+    lines.push(
+      vi
+        ? `     trang "${sheets[template.id] ?? template.sheet}" · ${indicators} chỉ tiêu (${kinds}) · ${units}`
+        : `     sheet "${sheets[template.id] ?? template.sheet}" · ${indicators} indicators (${kinds}) · ${units}`,
+    );
+  }
+  lines.push('');
+  const total = PAR_ROWS.find((r) => r.id === 'total');
+  const areas = PAR_ROWS.filter((r) => r.level === 1);
+  const leaves = total ? parLeaves('total').length : 0;
+  lines.push(
+    vi
+      ? `Chỉ số CCHC (PAR INDEX) năm 2021, Văn bản 3541/UBND-SNV — trang "${sheets.PAR ?? 'PAR'}"`
+      : `2021 PAR index list, Document 3541/UBND-SNV — sheet "${sheets.PAR ?? 'PAR'}"`,
+  );
+  if (total)
+    lines.push(
+      vi
+        ? `  ${areas.length} lĩnh vực, ${leaves} tiêu chí chấm điểm; tối đa ${formatNumber(total.max, lang)} · năm 2020: ${formatNumber(total.score2020, lang)} · mục tiêu 2021: ${formatNumber(total.target2021, lang)}`
+        : `  ${areas.length} areas, ${leaves} scored criteria; max ${formatNumber(total.max, lang)} · 2020: ${formatNumber(total.score2020, lang)} · 2021 target: ${formatNumber(total.target2021, lang)}`,
+    );
+  for (const area of areas)
+    lines.push(
+      `  ${area.stt}. ${area.label} — ${vi ? 'tối đa' : 'max'} ${formatNumber(area.max, lang)}, 2020: ${formatNumber(area.score2020, lang)}, ${vi ? 'mục tiêu' : 'target'} 2021: ${formatNumber(area.target2021, lang)}`,
+    );
+  lines.push('');
+  if (sheets.STATUS) lines.push(vi ? `Trang tình trạng: "${sheets.STATUS}"` : `Status sheet: "${sheets.STATUS}"`);
+  lines.push(
+    vi
+      ? 'Chi tiết đầy đủ (mã dòng, loại, đơn vị, nhiệm vụ, thời hạn): cchc catalog --json'
+      : 'Full details (row keys, kinds, units, tasks, deadlines): cchc catalog --json',
+  );
+  return lines.join('\n') + '\n';
+}
+
+export async function runCatalog(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, CATALOG_OPTIONS);
+  const lang = parseLang(args.strings.get('lang'));
+  if (args.positional.length > 0)
+    throw new UsageError({
+      vi: `"catalog" không nhận tham số "${args.positional[0]}".`,
+      en: `"catalog" takes no argument "${args.positional[0]}".`,
+    });
+  if (args.booleans.has('json')) io.stdout.write(JSON.stringify(catalogJson(), null, 2) + '\n');
+  else io.stdout.write(catalogText(lang));
+  return 0;
+}

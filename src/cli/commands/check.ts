@@ -1,0 +1,379 @@
+/**
+ * `cchc check FILE.xlsx … [--json] [--lang en]`: validates filled workbooks with the same engine
+ * as the add-in. Exit status: 0 no errors, 1 some file has errors, 2 some input could not be
+ * read as a template workbook (2 wins over 1); unreadable files are reported and the rest checked.
+ */
+import path from 'node:path';
+import { TEMPLATE_VERSION } from '../../catalog';
+import type { UnitId } from '../../catalog/types';
+import { summarizePar, validateWorkbook } from '../../engine';
+import type { Finding, ParRowResult, ParSummary, Severity, SheetSnapshot } from '../../engine/types';
+import { parseArgs, parseLang, type Lang } from '../args';
+import { InputError, UsageError, type InputProblem } from '../errors';
+import { clean, formatNumber, formatPlain, t, unitName } from '../i18n';
+import type { CliIo } from '../io';
+import { createProgress } from '../progress';
+import { readTemplateWorkbook } from '../xlsx/readSnapshots';
+
+export const CHECK_OPTIONS = { booleans: ['json'], strings: ['lang'] } as const;
+
+export interface CheckIssue {
+  severity: Severity;
+  code: Finding['code'];
+  sheet: string;
+  cell: string;
+  /** Catalog row key. */
+  id: string;
+  column: string | null;
+  message: string;
+  /** The value the fix writes (a formula for a restored subtotal); null when there is no fix. */
+  fix: string | number | null;
+  fixDescription: string | null;
+}
+
+export interface ParRowReport {
+  id: string;
+  cell: string;
+  max: number;
+  score2020: number;
+  target2021: number;
+  score2021: number | null;
+  complete: boolean;
+  belowTarget: boolean | null;
+  gap: number | null;
+  missing: number;
+  lead: UnitId | null;
+}
+
+export interface ParReport {
+  sheet: string;
+  total: {
+    score2021: number | null;
+    target2021: number;
+    complete: boolean;
+    /** Sum of the leaves scored so far. */
+    partialSum: number;
+    /** Leaves not yet scored. */
+    missing: number;
+    gap: number | null;
+  };
+  rows: ParRowReport[];
+  /** Leaves below target by lead unit, largest debt first. */
+  byLead: { lead: UnitId | null; pointsOwed: number; rows: string[] }[];
+}
+
+export interface CheckedFile {
+  file: string;
+  reporter: string | null;
+  template: {
+    version: string | null;
+    current: string;
+    sheets: { name: string; templateId: string; version: string }[];
+  };
+  counts: Record<Severity, number>;
+  issues: CheckIssue[];
+  par: ParReport | null;
+}
+
+export interface FailedFile {
+  file: string;
+  error: { problem: InputProblem; message: string };
+  template: null;
+  issues: [];
+  par: null;
+}
+
+export type FileReport = CheckedFile | FailedFile;
+
+export function isFailed(report: FileReport): report is FailedFile {
+  return 'error' in report;
+}
+
+export interface CheckRun {
+  files: FileReport[];
+  exitCode: 0 | 1 | 2;
+  /** Time spent unzipping and parsing .xlsx, and in the engine, in milliseconds. */
+  parseMs: number;
+  validateMs: number;
+}
+
+const r = (n: number | null): number | null => (n === null ? null : clean(n));
+
+function parRowReport(row: ParRowResult): ParRowReport {
+  return {
+    id: row.id,
+    cell: row.cell,
+    max: row.max,
+    score2020: row.score2020,
+    target2021: row.target2021,
+    score2021: r(row.score2021),
+    complete: row.complete,
+    belowTarget: row.complete ? row.belowTarget : null,
+    gap: row.complete ? r(row.gap) : null,
+    missing: row.missing,
+    lead: row.lead,
+  };
+}
+
+export function parReport(summary: ParSummary): ParReport {
+  const total = summary.total;
+  return {
+    sheet: summary.sheet,
+    total: {
+      score2021: r(total.score2021),
+      target2021: total.target2021,
+      complete: total.complete,
+      partialSum: clean(total.partialSum),
+      missing: total.missing,
+      gap: total.complete ? r(total.gap) : null,
+    },
+    rows: summary.rows.map(parRowReport),
+    byLead: summary.byLead.map((g) => ({
+      lead: g.lead,
+      pointsOwed: clean(g.pointsOwed),
+      rows: g.rows.map((x) => x.id),
+    })),
+  };
+}
+
+function issueOf(finding: Finding, lang: Lang): CheckIssue {
+  const fix = finding.fix ? (finding.fix.formula ?? finding.fix.value) : null;
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    sheet: finding.sheet,
+    cell: finding.cell,
+    id: finding.rowKey,
+    column: finding.column,
+    message: t(finding.message, lang),
+    fix,
+    fixDescription: finding.fix ? t(finding.fix.description, lang) : null,
+  };
+}
+
+/** Validates one workbook's snapshots: the part of `check` that does not touch the file. */
+export function checkSnapshots(
+  file: string,
+  snapshots: SheetSnapshot[],
+  reporter: string | null,
+  lang: Lang,
+): CheckedFile {
+  const result = validateWorkbook(snapshots);
+  const parSheet = result.sheets.find((s) => s.templateId === 'PAR');
+  let par: ParSummary | null = parSheet?.par ?? null;
+  if (!par) {
+    const parSnapshot = snapshots.find((s) => s.templateId === 'PAR');
+    if (parSnapshot) par = summarizePar(parSnapshot);
+  }
+  const versions = [...new Set(snapshots.map((s) => s.version))];
+  return {
+    file,
+    reporter,
+    template: {
+      version: versions.length === 1 ? versions[0] : versions.length === 0 ? null : versions.join(', '),
+      current: TEMPLATE_VERSION,
+      sheets: snapshots.map((s) => ({ name: s.name, templateId: s.templateId, version: s.version })),
+    },
+    counts: result.counts,
+    issues: result.findings.map((f) => issueOf(f, lang)),
+    par: par ? parReport(par) : null,
+  };
+}
+
+export interface CheckOptions {
+  lang: Lang;
+  cwd: string;
+  /** Called after each file (progress bar). */
+  onFile?: (file: string) => void;
+}
+
+/** Reads and validates every file, in order; a file that cannot be read does not stop the others. */
+export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckRun> {
+  const reports: FileReport[] = [];
+  let parseMs = 0;
+  let validateMs = 0;
+  for (const file of files) {
+    try {
+      const book = await readTemplateWorkbook(path.resolve(options.cwd, file));
+      parseMs += book.parseMs;
+      const started = performance.now();
+      reports.push(checkSnapshots(file, book.snapshots, book.reporter, options.lang));
+      validateMs += performance.now() - started;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      reports.push({
+        file,
+        error: { problem: e.problem, message: t(e.text, options.lang) },
+        template: null,
+        issues: [],
+        par: null,
+      });
+    }
+    options.onFile?.(file);
+  }
+  const failed = reports.some(isFailed);
+  const withErrors = reports.some((f) => !isFailed(f) && f.counts.error > 0);
+  return { files: reports, exitCode: failed ? 2 : withErrors ? 1 : 0, parseMs, validateMs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Human-readable report
+
+const SEVERITY_NAMES: Record<Severity, { vi: string; en: string }> = {
+  error: { vi: 'Lỗi', en: 'Error' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  info: { vi: 'Thông tin', en: 'Info' },
+};
+
+function fixText(issue: CheckIssue, lang: Lang): string | null {
+  const head = lang === 'vi' ? 'Sửa' : 'Fix';
+  if (issue.fixDescription) return `${head}: ${issue.fixDescription}`;
+  if (issue.fix === null) return null;
+  return `${head}: → ${typeof issue.fix === 'string' ? `"${issue.fix}"` : formatPlain(issue.fix, lang)}`;
+}
+
+function parText(par: ParReport, lang: Lang): string[] {
+  const vi = lang === 'vi';
+  const lines: string[] = [];
+  const n = (x: number) => formatNumber(x, lang);
+  const total = par.total;
+  lines.push(vi ? `  Chỉ số CCHC (trang "${par.sheet}"):` : `  PAR index (sheet "${par.sheet}"):`);
+  if (total.complete && total.score2021 !== null) {
+    const gap = total.gap ?? 0;
+    const verdict =
+      gap >= 0
+        ? vi
+          ? `đạt mục tiêu (+${n(gap)})`
+          : `target met (+${n(gap)})`
+        : vi
+          ? `thấp hơn mục tiêu ${n(-gap)} điểm`
+          : `${n(-gap)} points below target`;
+    lines.push(
+      vi
+        ? `    Tổng điểm 2021: ${n(total.score2021)} / mục tiêu ${n(total.target2021)} — ${verdict}`
+        : `    2021 total: ${n(total.score2021)} / target ${n(total.target2021)} — ${verdict}`,
+    );
+  } else {
+    lines.push(
+      vi
+        ? `    Tổng điểm 2021: chưa đủ — còn ${total.missing} tiêu chí chưa chấm; điểm đã chấm ${n(total.partialSum)} / mục tiêu ${n(total.target2021)}`
+        : `    2021 total: incomplete — ${total.missing} criteria not scored yet; scored so far ${n(total.partialSum)} / target ${n(total.target2021)}`,
+    );
+  }
+  const rowsById = new Map(par.rows.map((row) => [row.id, row]));
+  if (par.byLead.length === 0) {
+    lines.push(vi ? '    Không có tiêu chí nào dưới mục tiêu.' : '    No criterion is below its target.');
+  } else {
+    lines.push(vi ? '    Tiêu chí dưới mục tiêu, theo đơn vị chủ trì:' : '    Criteria below target, by lead unit:');
+    for (const group of par.byLead) {
+      lines.push(
+        vi
+          ? `      ${unitName(group.lead, lang)} — thiếu ${n(group.pointsOwed)} điểm:`
+          : `      ${unitName(group.lead, lang)} — ${n(group.pointsOwed)} points short:`,
+      );
+      for (const id of group.rows) {
+        const row = rowsById.get(id);
+        if (!row || row.score2021 === null) continue;
+        lines.push(
+          vi
+            ? `        ${id} (${row.cell}): ${n(row.score2021)} / mục tiêu ${n(row.target2021)} (tối đa ${n(row.max)})`
+            : `        ${id} (${row.cell}): ${n(row.score2021)} / target ${n(row.target2021)} (max ${n(row.max)})`,
+        );
+      }
+    }
+  }
+  return lines;
+}
+
+export function fileText(report: FileReport, lang: Lang): string {
+  const vi = lang === 'vi';
+  const lines: string[] = [];
+  if (isFailed(report)) {
+    lines.push(`${report.file}`);
+    lines.push(vi ? `  KHÔNG ĐỌC ĐƯỢC: ${report.error.message}` : `  CANNOT READ: ${report.error.message}`);
+    return lines.join('\n') + '\n';
+  }
+  const who = report.reporter ? ` — ${report.reporter}` : '';
+  lines.push(`${report.file}${who}`);
+  const v = report.template.version;
+  lines.push(
+    vi
+      ? `  Biểu mẫu phiên bản ${v ?? '?'}${v && v !== report.template.current ? ` (phiên bản hiện hành ${report.template.current})` : ''}; ${report.template.sheets.length} trang biểu mẫu`
+      : `  Template version ${v ?? '?'}${v && v !== report.template.current ? ` (current version ${report.template.current})` : ''}; ${report.template.sheets.length} template sheets`,
+  );
+  const c = report.counts;
+  lines.push(
+    `  ${SEVERITY_NAMES.error[lang]}: ${c.error} · ${SEVERITY_NAMES.warning[lang]}: ${c.warning} · ${SEVERITY_NAMES.info[lang]}: ${c.info}`,
+  );
+  const bySheet = new Map<string, CheckIssue[]>();
+  for (const issue of report.issues) {
+    const list = bySheet.get(issue.sheet) ?? [];
+    list.push(issue);
+    bySheet.set(issue.sheet, list);
+  }
+  for (const [sheet, issues] of bySheet) {
+    lines.push(vi ? `  Trang "${sheet}":` : `  Sheet "${sheet}":`);
+    for (const issue of issues) {
+      const where = issue.column ? `${issue.id}, ${issue.column}` : issue.id;
+      lines.push(`    [${SEVERITY_NAMES[issue.severity][lang]}] ${issue.cell} (${where}): ${issue.message}`);
+      const fix = fixText(issue, lang);
+      if (fix) lines.push(`      ${fix}`);
+    }
+  }
+  if (report.issues.length === 0) lines.push(vi ? '  Không phát hiện vấn đề nào.' : '  No problems found.');
+  if (report.par) lines.push(...parText(report.par, lang));
+  return lines.join('\n') + '\n';
+}
+
+export function runText(run: CheckRun, lang: Lang): string {
+  const parts = run.files.map((f) => fileText(f, lang));
+  if (run.files.length > 1) {
+    const failed = run.files.filter(isFailed).length;
+    const withErrors = run.files.filter((f) => !isFailed(f) && f.counts.error > 0).length;
+    const ok = run.files.length - failed - withErrors;
+    parts.push(
+      lang === 'vi'
+        ? `Tổng cộng ${run.files.length} tệp: ${ok} không có lỗi, ${withErrors} có lỗi, ${failed} không đọc được.\n`
+        : `${run.files.length} files: ${ok} without errors, ${withErrors} with errors, ${failed} unreadable.\n`,
+    );
+  }
+  return parts.join('\n');
+}
+
+export function runJson(run: CheckRun): unknown {
+  return {
+    files: run.files.map((f) =>
+      isFailed(f)
+        ? f
+        : {
+            file: f.file,
+            reporter: f.reporter,
+            template: f.template,
+            counts: f.counts,
+            issues: f.issues,
+            par: f.par,
+          },
+    ),
+  };
+}
+
+export async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, CHECK_OPTIONS);
+  const lang = parseLang(args.strings.get('lang'));
+  if (args.positional.length === 0)
+    throw new UsageError({
+      vi: 'Cần ít nhất một tệp .xlsx để kiểm tra.',
+      en: 'Give at least one .xlsx file to check.',
+    });
+  const progress = createProgress(io.stderr, args.positional.length);
+  let run: CheckRun;
+  try {
+    run = await checkFiles(args.positional, { lang, cwd: io.cwd, onFile: (file) => progress.tick(file) });
+  } finally {
+    progress.done();
+  }
+  for (const f of run.files) if (isFailed(f)) io.stderr.write(`cchc check: ${f.file}: ${f.error.message}\n`);
+  if (args.booleans.has('json')) io.stdout.write(JSON.stringify(runJson(run), null, 2) + '\n');
+  else io.stdout.write(runText(run, lang));
+  return run.exitCode;
+}

@@ -1,0 +1,34 @@
+import type { Bilingual } from '../engine/types';
+import type { Lang } from './args';
+import type { UnitId } from '../catalog/types';
+import { unitById } from '../catalog';
+
+export function t(text: Bilingual, lang: Lang): string {
+  return text[lang];
+}
+
+export function unitName(id: UnitId | null, lang: Lang): string {
+  if (id === null) return lang === 'vi' ? 'Nhiều đơn vị' : 'Several units';
+  const unit = unitById(id);
+  return lang === 'vi' ? unit.name : unit.nameEn;
+}
+
+/** Numbers as officials read them: Vietnamese uses a decimal comma. */
+export function formatNumber(n: number, lang: Lang, maxDecimals = 3): string {
+  const rounded = Math.round(n * 10 ** maxDecimals) / 10 ** maxDecimals;
+  return rounded.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: maxDecimals });
+}
+
+/** A number as one would type it into a cell: no thousands separators (1234, 0,5 in Vietnamese). */
+export function formatPlain(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 12, useGrouping: false });
+}
+
+export function formatPercent(ratio: number, lang: Lang): string {
+  return `${formatNumber(ratio * 100, lang, 1)}%`;
+}
+
+/** Rounds away binary noise (8.299999999 → 8.3) without hiding a real fourth decimal. */
+export function clean(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}

@@ -1,0 +1,107 @@
+/**
+ * The `cchc` command line: the add-in's catalog, layouts and engine on .xlsx files, for the
+ * Department of Home Affairs, which collects the returns, and for units without the add-in.
+ */
+import { TEMPLATE_VERSION } from '../catalog';
+import type { Lang } from './args';
+import { runCatalog } from './commands/catalog';
+import { runCheck } from './commands/check';
+import { runConsolidate } from './commands/consolidate';
+import { runTemplate } from './commands/template';
+import { InputError, UsageError } from './errors';
+import { processIo, type CliIo } from './io';
+
+const USAGE: Record<Lang, string> = {
+  vi: `Cách dùng: cchc <lệnh> [tùy chọn]
+
+  cchc catalog [--json] [--lang en]
+      Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và Chỉ số CCHC 2021 (VB 3541/UBND-SNV).
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force]
+      Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
+  cchc check TỆP.xlsx … [--json] [--lang en]
+      Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
+  cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en]
+      Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị.
+
+  cchc --help | --version
+`,
+  en: `Usage: cchc <command> [options]
+
+  cchc catalog [--json] [--lang en]
+      The templates (Appendix 1 of Plan 28/KH-UBND) and the 2021 PAR index list (Document 3541/UBND-SNV).
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force]
+      Writes the templates as the add-in injects them, for units without the add-in.
+  cchc check FILE.xlsx … [--json] [--lang en]
+      Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
+  cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en]
+      Consolidates the units' Appendix 1 returns into the city-level table.
+
+  cchc --help | --version
+`,
+};
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  catalog: runCatalog,
+  template: runTemplate,
+  check: runCheck,
+  consolidate: runConsolidate,
+};
+
+/** The language asked for, looked up before parsing so that even a usage error speaks it. */
+function requestedLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--lang' && argv[i + 1]?.toLowerCase() === 'en') return 'en';
+    if (a.toLowerCase() === '--lang=en') return 'en';
+  }
+  return 'vi';
+}
+
+/** Runs one command line; never throws. Returns the exit status. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const lang = requestedLang(argv);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? io.stderr : io.stdout).write(USAGE[lang]);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`cchc ${TEMPLATE_VERSION}\n`);
+      return 0;
+    }
+    const handler = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!handler) throw new UsageError({ vi: `Không có lệnh "${command}".`, en: `Unknown command "${command}".` });
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(USAGE[lang]);
+      return 0;
+    }
+    return await handler(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`cchc: ${e.text[lang]}\n\n${USAGE[lang]}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr.write(`cchc: ${e.file}: ${e.text[lang]}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(
+      lang === 'vi'
+        ? `cchc: lỗi không mong đợi: ${message}\n(Chạy lại với CCHC_DEBUG=1 để xem chi tiết và gửi cho nhóm phát triển.)\n`
+        : `cchc: unexpected error: ${message}\n(Run again with CCHC_DEBUG=1 for details to send to the developers.)\n`,
+    );
+    if (io.env.CCHC_DEBUG === '1' && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  // `cchc catalog --json | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.stderr.write(`cchc: cannot write the output: ${e.message}\n`);
+    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+  });
+  return run(argv, processIo());
+}

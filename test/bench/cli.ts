@@ -1,0 +1,113 @@
+/**
+ * Benchmark of `cchc check` over many returns, as the Department runs it at collection time:
+ * the command's own function in-process (no process per file), on 50 and 500 filled workbooks.
+ * Reports how the time splits between parsing .xlsx (unzip + ExcelJS) and validating (engine).
+ *
+ * 50 distinct workbooks are generated (random valid PAR scores, some Appendix 1 figures, a few
+ * errors); the 500-file run reads each of them ten times from ten copies on disk, since the cost of
+ * a file depends on its size, not on which valid numbers it holds.
+ */
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { Workbook } from 'exceljs';
+import { checkFiles } from '../../src/cli/commands/check';
+import { buildWorkbookPlan } from '../../src/layout';
+import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
+import { cellFor, parScores, prng, sheetByTemplate, tempDir, type Fill } from '../cli/helpers';
+
+export interface CliBench {
+  check50Seconds: number;
+  check500Seconds: number;
+  /** Share of the 500-file run's time spent parsing .xlsx (the rest: validating). */
+  parseShare: number;
+}
+
+const DISTINCT = 50;
+
+function unitFills(i: number, random: () => number): Fill[] {
+  const fills: Fill[] = [
+    ...parScores(random),
+    { template: 'I', key: 'meta.reporter', column: 'reporter', value: `Đơn vị số ${i + 1}` },
+  ];
+  for (const year of ['2015', '2016', '2017', '2018', '2019']) {
+    const a = Math.floor(random() * 50);
+    const b = Math.floor(random() * 50);
+    fills.push(
+      { template: 'I', key: 'I.1.a', column: year, value: a },
+      { template: 'I', key: 'I.1.b', column: year, value: b },
+      { template: 'I', key: 'I.1', column: year, value: a + b },
+      { template: 'III', key: 'III.5.a', column: year, value: Math.round(random() * 1000) / 1000 },
+      { template: 'VII', key: 'VII.1', column: year, value: Math.round(random() * 1000) / 1000 },
+    );
+  }
+  // Every fifth unit makes the usual mistakes: a negative count, text with a decimal comma.
+  if (i % 5 === 0)
+    fills.push(
+      { template: 'II', key: 'II.4', column: '2019', value: -2 },
+      { template: 'VII', key: 'VII.6', column: '2019', value: '0,85' },
+    );
+  return fills;
+}
+
+async function generate(dir: string): Promise<string[]> {
+  const template = await workbookBytes(workbookFromPlan(buildWorkbookPlan()));
+  const files: string[] = [];
+  for (let i = 0; i < DISTINCT; i++) {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(template as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    for (const fill of unitFills(i, prng(1000 + i))) {
+      const sheet = sheetByTemplate(workbook, fill.template);
+      sheet.getCell(cellFor(sheet, fill.template, fill.key, fill.column)).value = fill.value;
+    }
+    const file = path.join(dir, `don-vi-${String(i + 1).padStart(3, '0')}.xlsx`);
+    await workbook.xlsx.writeFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+async function timeCheck(
+  files: string[],
+): Promise<{ seconds: number; parseMs: number; validateMs: number; exitCode: number }> {
+  const started = performance.now();
+  const run = await checkFiles(files, { lang: 'vi', cwd: '/' });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.files.length !== files.length) throw new Error('check skipped files');
+  return { seconds, parseMs: run.parseMs, validateMs: run.validateMs, exitCode: run.exitCode };
+}
+
+export async function benchCli(): Promise<CliBench> {
+  const tmp = tempDir('cchc-bench-');
+  try {
+    const distinct = await generate(tmp.dir);
+    const many: string[] = [];
+    for (let copy = 0; copy < 10; copy++)
+      for (const file of distinct) {
+        const target = file.replace(/\.xlsx$/, `-${copy}.xlsx`);
+        copyFileSync(file, target);
+        many.push(target);
+      }
+    await timeCheck(distinct.slice(0, 3)); // warm up the JIT and module caches
+    const fifty = await timeCheck(distinct);
+    const five = await timeCheck(many);
+    // The generated errors must be found: a benchmark of a check that finds nothing proves nothing.
+    if (fifty.exitCode !== 1 || five.exitCode !== 1) throw new Error('expected errors were not reported');
+    return {
+      check50Seconds: fifty.seconds,
+      check500Seconds: five.seconds,
+      parseShare: five.parseMs / (five.parseMs + five.validateMs),
+    };
+  } finally {
+    tmp.remove();
+  }
+}
+
+if (require.main === module) {
+  benchCli().then(
+    (result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

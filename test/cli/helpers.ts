@@ -1,0 +1,101 @@
+/**
+ * Shared by the CLI tests, the LibreOffice tests and the benchmark: write a template with the
+ * real command, fill it through ExcelJS by row key and column id (as an official would type),
+ * and run commands in-process.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Workbook } from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { parLeaves } from '../../src/catalog';
+import type { TemplateId } from '../../src/catalog/types';
+import { buildSheetPlan, parseMarker } from '../../src/layout';
+import { run } from '../../src/cli/main';
+import { memoryIo } from '../../src/cli/io';
+
+export function tempDir(prefix = 'cchc-test-'): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(
+  argv: string[],
+  options: { cwd?: string; stderrTTY?: boolean; env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  const io = memoryIo(options);
+  const code = await run(argv, io);
+  return { code, stdout: io.stdout.text(), stderr: io.stderr.text() };
+}
+
+/** One value typed into a template: the row by key, the column by its id in the plan. */
+export interface Fill {
+  template: TemplateId;
+  key: string;
+  column: string;
+  value: string | number | boolean | Date | null;
+}
+
+export function sheetByTemplate(workbook: Workbook, id: TemplateId): Worksheet {
+  const sheet = workbook.worksheets.find((ws) => parseMarker(ws.getCell('A1').value)?.templateId === id);
+  if (!sheet) throw new Error(`No sheet for template ${id}`);
+  return sheet;
+}
+
+/** The cell of a key's row and a column id, found as the add-in does: key in column A, letter from the plan. */
+export function cellFor(sheet: Worksheet, template: TemplateId, key: string, column: string): string {
+  const rowPlan = buildSheetPlan(template).rows.find((r) => r.key === key);
+  if (!rowPlan) throw new Error(`No row ${key} in the ${template} plan`);
+  const letter = rowPlan.inputs[column];
+  if (!letter) throw new Error(`Row ${key} of ${template} has no input ${column}`);
+  let found = 0;
+  sheet.getColumn(1).eachCell((cell, row) => {
+    if (!found && cell.value === key) found = row;
+  });
+  if (!found) throw new Error(`Key ${key} not found in column A of ${sheet.name}`);
+  return `${letter}${found}`;
+}
+
+export async function fillWorkbook(
+  source: string,
+  target: string,
+  fills: Fill[],
+  edit?: (wb: Workbook) => void,
+): Promise<void> {
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(source);
+  for (const f of fills) {
+    const sheet = sheetByTemplate(workbook, f.template);
+    sheet.getCell(cellFor(sheet, f.template, f.key, f.column)).value = f.value;
+  }
+  edit?.(workbook);
+  await workbook.xlsx.writeFile(target);
+}
+
+/** A small deterministic generator, so a failing run can be repeated. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A valid score for every PAR leaf: 0…max with at most three decimals. */
+export function parScores(random: () => number): Fill[] {
+  return parLeaves('total').map((leaf) => ({
+    template: 'PAR' as const,
+    key: leaf.id,
+    column: 'score2021',
+    value: Math.round(random() * leaf.max * 1000) / 1000,
+  }));
+}
