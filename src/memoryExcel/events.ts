@@ -1,0 +1,164 @@
+/**
+ * Worksheet events: onChanged (ExcelApi 1.7 on a worksheet, 1.9 on the collection) and
+ * onActivated (1.7). Handlers registered through the API are kept by the workbook (they outlive
+ * the Excel.run that added them, as in Excel) until removed.
+ *
+ * Guesses:
+ * - onChanged fires for cell edits made through the API too (Excel does; triggerSource tells
+ *   them apart), after the sync that made them; a single-cell edit carries `details`, a
+ *   multi-cell edit, a paste, a clear or an insert/delete does not;
+ * - onActivated fires for activate()/select() through the API as for a user's click.
+ */
+import { a1Rect } from './address';
+import {
+  ClientObject,
+  guardPlain,
+  type EventRegistration,
+  type EventRegistry,
+  type MemoryContext,
+  type TypeDef,
+} from './client';
+import { invalidArgument } from './errors';
+import type { SheetModel } from './model';
+import { Range } from './range';
+import { apiValue, valueType, type CellValue } from './values';
+import type { ChangeRecord } from './workbookModel';
+
+export class EventHub implements EventRegistry {
+  private registrations: EventRegistration[] = [];
+  private inFlight = new Set<Promise<void>>();
+  /** Errors thrown by handlers dispatched in the background (API-triggered events). */
+  readonly errors: unknown[] = [];
+
+  add(reg: EventRegistration): void {
+    this.registrations.push(reg);
+  }
+
+  remove(reg: EventRegistration): void {
+    this.registrations = this.registrations.filter((r) => r !== reg);
+  }
+
+  removeHandler(kind: EventRegistration['kind'], sheetId: string | undefined, handler: unknown): void {
+    this.registrations = this.registrations.filter(
+      (r) => !(r.kind === kind && r.sheetId === sheetId && r.handler === handler),
+    );
+  }
+
+  get count(): number {
+    return this.registrations.length;
+  }
+
+  /** Calls matching handlers one after another, awaiting each. */
+  async fire(kind: 'changed' | 'activated', sheet: SheetModel, args: unknown): Promise<void> {
+    const own = kind === 'changed' ? 'worksheetChanged' : 'worksheetActivated';
+    const all = kind === 'changed' ? 'worksheetsChanged' : 'worksheetsActivated';
+    const targets = this.registrations.filter((r) => (r.kind === own && r.sheetId === sheet.id) || r.kind === all);
+    for (const r of targets) await r.handler(args);
+  }
+
+  /** Dispatches in the background; whenIdle() reports failures. */
+  background(job: () => Promise<void>): void {
+    const p: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(job)
+      .catch((e: unknown) => {
+        this.errors.push(e);
+      })
+      .finally(() => {
+        this.inFlight.delete(p);
+      });
+    this.inFlight.add(p);
+  }
+
+  async whenIdle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+    if (this.errors.length) {
+      const errs = this.errors.splice(0);
+      throw errs.length === 1 ? errs[0] : new AggregateError(errs, `${errs.length} event handlers failed`);
+    }
+  }
+}
+
+export function changedArgs(change: ChangeRecord, contextOf: (ctx: unknown) => MemoryContext | undefined): unknown {
+  const single =
+    change.rect.top === change.rect.bottom &&
+    change.rect.left === change.rect.right &&
+    change.changeType === 'RangeEdited';
+  const details =
+    single && 'after' in change
+      ? guardPlain('ChangedEventDetail', {
+          valueBefore: apiValue((change.before ?? null) as CellValue),
+          valueAfter: apiValue((change.after ?? null) as CellValue),
+          valueTypeBefore: valueType((change.before ?? null) as CellValue),
+          valueTypeAfter: valueType((change.after ?? null) as CellValue),
+        })
+      : undefined;
+  const rangeIn = (ctx: unknown, nullable: boolean) => {
+    const mc = contextOf(ctx);
+    if (!mc) throw invalidArgument('WorksheetChangedEventArgs.getRange');
+    const r = new Range(mc, () => (change.sheet.deleted ? null : { sheet: change.sheet, rect: change.rect }), nullable);
+    return r.instantiate(r).proxy;
+  };
+  return guardPlain('WorksheetChangedEventArgs', {
+    type: 'WorksheetChanged',
+    address: a1Rect(change.rect),
+    worksheetId: change.sheet.id,
+    changeType: change.changeType,
+    source: 'Local',
+    details,
+    triggerSource: change.bySelf ? 'ThisLocalAddin' : 'Unknown',
+    getRange: (ctx: unknown) => rangeIn(ctx, false),
+    getRangeOrNullObject: (ctx: unknown) => rangeIn(ctx, true),
+  });
+}
+
+export function activatedArgs(sheet: SheetModel): unknown {
+  return guardPlain('WorksheetActivatedEventArgs', { type: 'WorksheetActivated', worksheetId: sheet.id });
+}
+
+/** EventHandlers<T> of one event; `add` registers at sync. */
+export class EventHandlers extends ClientObject<SheetModel | null> {
+  constructor(
+    ctx: MemoryContext,
+    def: TypeDef<SheetModel | null>,
+    private readonly kind: EventRegistration['kind'],
+    resolver: () => SheetModel | null,
+  ) {
+    super(ctx, def, resolver, true);
+  }
+
+  add(handler: (args: unknown) => Promise<unknown> | unknown): OfficeExtension.EventHandlerResult<unknown> {
+    if (typeof handler !== 'function') throw invalidArgument('EventHandlers.add');
+    this.ctx.assertAlive('EventHandlers.add');
+    const reg: EventRegistration = { kind: this.kind, handler };
+    const ctx = this.ctx;
+    const host = this.host;
+    this.ctx.enqueue(() => {
+      const sheet = this.resolveMaybeNull();
+      if (this.kind === 'worksheetChanged' || this.kind === 'worksheetActivated') {
+        if (!sheet) throw invalidArgument('EventHandlers.add');
+        reg.sheetId = sheet.id;
+      }
+      host.events.add(reg);
+    });
+    return guardPlain('EventHandlerResult', {
+      context: ctx.proxy,
+      remove: () => {
+        ctx.enqueue(() => host.events.remove(reg));
+      },
+    }) as unknown as OfficeExtension.EventHandlerResult<unknown>;
+  }
+
+  remove(handler: unknown): void {
+    this.ctx.assertAlive('EventHandlers.remove');
+    this.ctx.enqueue(() => {
+      const sheet = this.resolveMaybeNull();
+      (this.host.events as EventHub).removeHandler(this.kind, sheet?.id, handler);
+    });
+  }
+}
+
+export const EVENT_HANDLERS_DEF: TypeDef<SheetModel | null> = {
+  name: 'EventHandlers',
+  props: {},
+  methods: { add: '', remove: '' },
+};

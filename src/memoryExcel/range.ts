@@ -1,0 +1,463 @@
+/** Excel.Range over the in-memory workbook. */
+import {
+  a1Rect,
+  boundingRect,
+  colsOf,
+  intersect,
+  isEntireColumns,
+  isEntireRows,
+  MAX_COLS,
+  MAX_ROWS,
+  qualifiedAddress,
+  rowsOf,
+  type Rect,
+} from './address';
+import { ClientObject, checkSameContext, unwrap, type MemoryContext, type TypeDef } from './client';
+import { ConditionalFormatCollection } from './conditionalFormats';
+import { DataValidation } from './dataValidation';
+import { invalidArgument, itemNotFound, notImplemented } from './errors';
+import { RangeFormat } from './format';
+import { formatText } from './numberFormat';
+import {
+  applyNumberFormat,
+  applyNumberFormatHuge,
+  cellCount,
+  clearContents,
+  clearFormats,
+  clearValidation,
+  isHuge,
+  numberFormatAt,
+  readGrid,
+  writeGrid,
+  type RangeModel,
+} from './rangeOps';
+import { shiftSheet } from './structure';
+import { apiValue, valueType } from './values';
+import { Worksheet } from './worksheet';
+import type { WorkbookModel } from './workbookModel';
+
+function hiddenState(count: number, hidden: number): boolean | null {
+  return hidden === 0 ? false : hidden === count ? true : null;
+}
+
+function recordEdit(model: WorkbookModel, rm: RangeModel, before: unknown, changeType = 'RangeEdited'): void {
+  const single = rm.rect.top === rm.rect.bottom && rm.rect.left === rm.rect.right;
+  model.recordChange({
+    sheet: rm.sheet,
+    rect: rm.rect,
+    changeType,
+    bySelf: true,
+    ...(single ? { before: before as never, after: rm.sheet.get(rm.rect.top, rm.rect.left)?.value ?? null } : {}),
+  });
+}
+
+function writeCells(obj: ClientObject<RangeModel>, rm: RangeModel, value: unknown, location: string): void {
+  const model = obj.host.model;
+  const before = rm.sheet.get(rm.rect.top, rm.rect.left)?.value ?? null;
+  let changed = false;
+  writeGrid(rm, value, location, (r, c, v) => {
+    if (model.writeFromApi(rm.sheet, r, c, v, location)) changed = true;
+  });
+  model.engine.recalc();
+  if (changed) recordEdit(model, rm, before);
+}
+
+export const RANGE_DEF: TypeDef<RangeModel> = {
+  name: 'Range',
+  props: {
+    address: { get: (m) => qualifiedAddress(m.sheet.name, m.rect) },
+    addressLocal: { get: (m) => qualifiedAddress(m.sheet.name, m.rect) },
+    cellCount: { get: (m) => cellCount(m.rect) },
+    rowCount: { get: (m) => rowsOf(m.rect) },
+    columnCount: { get: (m) => colsOf(m.rect) },
+    rowIndex: { get: (m) => m.rect.top },
+    columnIndex: { get: (m) => m.rect.left },
+    isEntireColumn: { get: (m) => isEntireColumns(m.rect), req: '1.7' },
+    isEntireRow: { get: (m) => isEntireRows(m.rect), req: '1.7' },
+    values: {
+      get: (m) => readGrid(m, 'Range.values', (cell) => apiValue(cell?.value ?? null)),
+      set: (m, v, o) => writeCells(o, m, v, 'Range.values'),
+    },
+    formulas: {
+      get: (m) => readGrid(m, 'Range.formulas', (cell) => cell?.formula ?? apiValue(cell?.value ?? null)),
+      set: (m, v, o) => writeCells(o, m, v, 'Range.formulas'),
+    },
+    numberFormat: {
+      get: (m) => readGrid(m, 'Range.numberFormat', (_cell, r, c) => numberFormatAt(m.sheet, r, c)),
+      set: (m, v) => {
+        if (!Array.isArray(v) && isHuge(m.rect)) {
+          if (typeof v !== 'string') throw invalidArgument('Range.numberFormat');
+          applyNumberFormatHuge(m, v);
+          return;
+        }
+        writeGrid(m, v, 'Range.numberFormat', (r, c, f) => {
+          if (f === null || f === undefined) return;
+          if (typeof f !== 'string') throw invalidArgument('Range.numberFormat', 'a number format is a string');
+          applyNumberFormat(m.sheet, r, c, f);
+        });
+      },
+    },
+    text: {
+      get: (m) =>
+        readGrid(m, 'Range.text', (cell, r, c) => formatText(cell?.value ?? null, numberFormatAt(m.sheet, r, c))),
+    },
+    valueTypes: { get: (m) => readGrid(m, 'Range.valueTypes', (cell) => valueType(cell?.value ?? null)) },
+    columnHidden: {
+      req: '1.2',
+      get: (m) => {
+        let hidden = 0;
+        for (let c = m.rect.left; c <= m.rect.right; c++) if (m.sheet.hiddenCols.has(c)) hidden++;
+        return hiddenState(colsOf(m.rect), hidden);
+      },
+      set: (m, v) => {
+        if (typeof v !== 'boolean') throw invalidArgument('Range.columnHidden');
+        for (let c = m.rect.left; c <= m.rect.right; c++) {
+          if (v) m.sheet.hiddenCols.add(c);
+          else m.sheet.hiddenCols.delete(c);
+        }
+      },
+    },
+    rowHidden: {
+      req: '1.2',
+      get: (m) => {
+        let hidden = 0;
+        for (const r of m.sheet.hiddenRows) if (r >= m.rect.top && r <= m.rect.bottom) hidden++;
+        return hiddenState(rowsOf(m.rect), hidden);
+      },
+      set: (m, v) => {
+        if (typeof v !== 'boolean') throw invalidArgument('Range.rowHidden');
+        if (isEntireColumns(m.rect) && !v) {
+          m.sheet.hiddenRows.clear();
+          return;
+        }
+        for (let r = m.rect.top; r <= m.rect.bottom; r++) {
+          if (v) m.sheet.hiddenRows.add(r);
+          else m.sheet.hiddenRows.delete(r);
+        }
+      },
+    },
+  },
+  navs: {
+    format: { make: (p) => new RangeFormat(p.ctx, () => p.resolveMaybeNull() as RangeModel | null) },
+    dataValidation: {
+      req: '1.8',
+      make: (p) => new DataValidation(p.ctx, () => p.resolveMaybeNull() as RangeModel | null),
+    },
+    conditionalFormats: {
+      req: '1.6',
+      make: (p) => new ConditionalFormatCollection(p.ctx, () => p.resolveMaybeNull() as RangeModel | null),
+    },
+    worksheet: { make: (p) => new Worksheet(p.ctx, () => (p.resolveMaybeNull() as RangeModel | null)?.sheet ?? null) },
+  },
+  methods: {
+    getCell: '',
+    getOffsetRange: '',
+    getResizedRange: '1.3',
+    getRow: '',
+    getColumn: '',
+    getEntireRow: '',
+    getEntireColumn: '',
+    getLastCell: '',
+    getLastRow: '',
+    getLastColumn: '',
+    getIntersection: '',
+    getIntersectionOrNullObject: '1.4',
+    getBoundingRect: '',
+    getUsedRange: '',
+    getUsedRangeOrNullObject: '1.4',
+    merge: '1.2',
+    unmerge: '1.2',
+    clear: '',
+    select: '',
+    insert: '',
+    delete: '',
+  },
+};
+
+function checkInt(v: unknown, location: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw invalidArgument(location);
+  return v;
+}
+
+function inGrid(r: Rect, location: string): Rect {
+  if (r.top < 0 || r.left < 0 || r.bottom >= MAX_ROWS || r.right >= MAX_COLS || r.top > r.bottom || r.left > r.right)
+    throw invalidArgument(location, 'outside the worksheet grid');
+  return r;
+}
+
+export class Range extends ClientObject<RangeModel> {
+  constructor(ctx: MemoryContext, resolver: () => RangeModel | null, nullable = false) {
+    super(ctx, RANGE_DEF, resolver, nullable);
+  }
+
+  protected override checkBound(m: RangeModel | null): void {
+    if (m?.sheet.deleted) throw itemNotFound('Range', 'its worksheet was deleted');
+  }
+
+  private derive(location: string, f: (rm: RangeModel) => Rect | null, nullable = false): Range {
+    this.ctx.assertAlive(`Range.${location}`);
+    return this.instantiate(
+      new Range(
+        this.ctx,
+        () => {
+          const rm = this.resolve(location);
+          const r = f(rm);
+          return r ? { sheet: rm.sheet, rect: inGrid(r, `Range.${location}`) } : null;
+        },
+        nullable,
+      ),
+    );
+  }
+
+  getCell(row: number, column: number): Excel.Range {
+    return this.derive('getCell', (rm) => {
+      const r = rm.rect.top + checkInt(row, 'Range.getCell');
+      const c = rm.rect.left + checkInt(column, 'Range.getCell');
+      return { top: r, left: c, bottom: r, right: c };
+    }).proxy as unknown as Excel.Range;
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
+    return this.derive('getOffsetRange', (rm) => {
+      const dr = checkInt(rowOffset, 'Range.getOffsetRange');
+      const dc = checkInt(columnOffset, 'Range.getOffsetRange');
+      const r = rm.rect;
+      return { top: r.top + dr, bottom: r.bottom + dr, left: r.left + dc, right: r.right + dc };
+    }).proxy as unknown as Excel.Range;
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
+    return this.derive('getResizedRange', (rm) => {
+      const r = rm.rect;
+      return {
+        ...r,
+        bottom: r.bottom + checkInt(deltaRows, 'Range.getResizedRange'),
+        right: r.right + checkInt(deltaColumns, 'Range.getResizedRange'),
+      };
+    }).proxy as unknown as Excel.Range;
+  }
+
+  getRow(row: number): Excel.Range {
+    return this.derive('getRow', (rm) => {
+      const i = checkInt(row, 'Range.getRow');
+      if (i < 0 || i >= rowsOf(rm.rect)) throw invalidArgument('Range.getRow');
+      return { ...rm.rect, top: rm.rect.top + i, bottom: rm.rect.top + i };
+    }).proxy as unknown as Excel.Range;
+  }
+
+  getColumn(column: number): Excel.Range {
+    return this.derive('getColumn', (rm) => {
+      const i = checkInt(column, 'Range.getColumn');
+      if (i < 0 || i >= colsOf(rm.rect)) throw invalidArgument('Range.getColumn');
+      return { ...rm.rect, left: rm.rect.left + i, right: rm.rect.left + i };
+    }).proxy as unknown as Excel.Range;
+  }
+
+  getEntireRow(): Excel.Range {
+    return this.derive('getEntireRow', (rm) => ({
+      top: rm.rect.top,
+      bottom: rm.rect.bottom,
+      left: 0,
+      right: MAX_COLS - 1,
+    })).proxy as unknown as Excel.Range;
+  }
+
+  getEntireColumn(): Excel.Range {
+    return this.derive('getEntireColumn', (rm) => ({
+      top: 0,
+      bottom: MAX_ROWS - 1,
+      left: rm.rect.left,
+      right: rm.rect.right,
+    })).proxy as unknown as Excel.Range;
+  }
+
+  getLastCell(): Excel.Range {
+    return this.derive('getLastCell', (rm) => ({
+      top: rm.rect.bottom,
+      bottom: rm.rect.bottom,
+      left: rm.rect.right,
+      right: rm.rect.right,
+    })).proxy as unknown as Excel.Range;
+  }
+
+  getLastRow(): Excel.Range {
+    return this.derive('getLastRow', (rm) => ({ ...rm.rect, top: rm.rect.bottom })).proxy as unknown as Excel.Range;
+  }
+
+  getLastColumn(): Excel.Range {
+    return this.derive('getLastColumn', (rm) => ({ ...rm.rect, left: rm.rect.right })).proxy as unknown as Excel.Range;
+  }
+
+  private otherRect(other: unknown, location: string): (rm: RangeModel) => Rect {
+    checkSameContext(this.ctx, other, location);
+    const t = unwrap(other);
+    return (rm) => {
+      if (typeof other === 'string') {
+        const ws = new Worksheet(this.ctx, () => rm.sheet);
+        return ws.rangeFor(rm.sheet, other, location).rect;
+      }
+      if (!(t instanceof Range)) throw invalidArgument(location);
+      const o = t.resolve(location);
+      if (o.sheet !== rm.sheet) throw invalidArgument(location, 'ranges on different sheets');
+      return o.rect;
+    };
+  }
+
+  getIntersection(anotherRange: Excel.Range | string): Excel.Range {
+    const other = this.otherRect(anotherRange, 'Range.getIntersection');
+    return this.derive('getIntersection', (rm) => {
+      const i = intersect(rm.rect, other(rm));
+      if (!i) throw itemNotFound('Range.getIntersection');
+      return i;
+    }).proxy as unknown as Excel.Range;
+  }
+
+  getIntersectionOrNullObject(anotherRange: Excel.Range | string): Excel.Range {
+    const other = this.otherRect(anotherRange, 'Range.getIntersectionOrNullObject');
+    return this.derive('getIntersectionOrNullObject', (rm) => intersect(rm.rect, other(rm)), true)
+      .proxy as unknown as Excel.Range;
+  }
+
+  getBoundingRect(anotherRange: Excel.Range | string): Excel.Range {
+    const other = this.otherRect(anotherRange, 'Range.getBoundingRect');
+    return this.derive('getBoundingRect', (rm) => boundingRect(rm.rect, other(rm))).proxy as unknown as Excel.Range;
+  }
+
+  getUsedRange(valuesOnly?: boolean): Excel.Range {
+    return this.derive('getUsedRange', (rm) => {
+      const used = rm.sheet.usedRect(!!valuesOnly);
+      const i = used ? intersect(used, rm.rect) : null;
+      if (!i) throw itemNotFound('Range.getUsedRange');
+      return i;
+    }).proxy as unknown as Excel.Range;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+    return this.derive(
+      'getUsedRangeOrNullObject',
+      (rm) => {
+        const used = rm.sheet.usedRect(!!valuesOnly);
+        return used ? intersect(used, rm.rect) : null;
+      },
+      true,
+    ).proxy as unknown as Excel.Range;
+  }
+
+  /**
+   * Guesses: merging removes merged areas it overlaps, keeps only the top-left value of each new
+   * area (Excel's API merges without the UI's warning), and a one-cell range is left alone.
+   */
+  merge(across?: boolean): void {
+    this.queue('merge', (rm) => {
+      const { sheet, rect } = rm;
+      if (isHuge(rect)) throw notImplemented('Range', 'merge (whole rows/columns)');
+      const areas: Rect[] = across
+        ? Array.from({ length: rowsOf(rect) }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i }))
+        : [rect];
+      sheet.merges = sheet.merges.filter((m) => !intersect(m, rect));
+      const model = this.host.model;
+      for (const a of areas) {
+        if (a.top === a.bottom && a.left === a.right) continue;
+        sheet.forEachExisting(a, (cell, r, c) => {
+          if (r === a.top && c === a.left) return;
+          if (cell.value !== null || cell.formula) model.applyInput(sheet, r, c, { kind: 'blank' }, 'Range.merge');
+        });
+        sheet.merges.push(a);
+      }
+    });
+  }
+
+  unmerge(): void {
+    this.queue('unmerge', (rm) => {
+      rm.sheet.merges = rm.sheet.merges.filter((m) => !intersect(m, rm.rect));
+    });
+  }
+
+  /**
+   * Guesses: 'All' clears contents, formats (incl. merges and conditional formats) and data
+   * validation; 'Formats' clears formats, merges and conditional formats; 'Contents' values and
+   * formulas only.
+   */
+  clear(applyTo?: string): void {
+    const mode = applyTo ?? 'All';
+    if (!['All', 'Formats', 'Contents'].includes(mode)) {
+      if (['Hyperlinks', 'RemoveHyperlinks', 'ResetContents'].includes(mode))
+        throw notImplemented('Range', `clear('${mode}')`);
+    }
+    this.queue('clear', (rm) => {
+      if (!['All', 'Formats', 'Contents'].includes(mode)) throw invalidArgument('Range.clear');
+      const model = this.host.model;
+      const before = rm.sheet.get(rm.rect.top, rm.rect.left)?.value ?? null;
+      if (mode === 'All' || mode === 'Contents') {
+        clearContents(model, rm);
+        model.engine.recalc();
+        recordEdit(model, rm, before);
+      }
+      if (mode === 'All' || mode === 'Formats') clearFormats(rm);
+      if (mode === 'All') clearValidation(rm);
+    });
+  }
+
+  /** Guess: selecting a range on another sheet activates that sheet (and fires onActivated). */
+  select(): void {
+    this.queue('select', (rm) => {
+      this.host.model.selection = { sheet: rm.sheet, rect: rm.rect };
+      activateSheet(this.host.model, rm.sheet);
+    });
+  }
+
+  insert(shift: string): Excel.Range {
+    this.ctx.assertAlive('Range.insert');
+    const obj = new Range(this.ctx, () => {
+      const rm = this.resolve('insert');
+      const { sheet, rect } = rm;
+      if (isEntireRows(rect)) {
+        // Guess: for whole rows Excel takes only 'Down' (any other shift is refused).
+        if (shift !== 'Down') throw invalidArgument('Range.insert', "whole rows insert with shift 'Down'");
+        shiftSheet(this.host.model, sheet, 'row', rect.top, rowsOf(rect));
+        this.host.model.recordChange({ sheet, rect, changeType: 'RowInserted', bySelf: true });
+      } else if (isEntireColumns(rect)) {
+        if (shift !== 'Right') throw invalidArgument('Range.insert', "whole columns insert with shift 'Right'");
+        shiftSheet(this.host.model, sheet, 'col', rect.left, colsOf(rect));
+        this.host.model.recordChange({ sheet, rect, changeType: 'ColumnInserted', bySelf: true });
+      } else {
+        if (shift !== 'Down') throw notImplemented('Range', `insert('${shift}') on part of the rows`);
+        shiftSheet(this.host.model, sheet, 'row', rect.top, rowsOf(rect), [rect.left, rect.right]);
+        this.host.model.recordChange({ sheet, rect, changeType: 'CellInserted', bySelf: true });
+      }
+      return { sheet, rect };
+    });
+    return this.instantiate(obj).proxy as unknown as Excel.Range;
+  }
+
+  delete(shift: string): void {
+    this.queue('delete', (rm) => {
+      const { sheet, rect } = rm;
+      if (isEntireRows(rect)) {
+        if (shift !== 'Up') throw invalidArgument('Range.delete', "whole rows delete with shift 'Up'");
+        shiftSheet(this.host.model, sheet, 'row', rect.top, -rowsOf(rect));
+        this.host.model.recordChange({ sheet, rect, changeType: 'RowDeleted', bySelf: true });
+      } else if (isEntireColumns(rect)) {
+        if (shift !== 'Left') throw invalidArgument('Range.delete', "whole columns delete with shift 'Left'");
+        shiftSheet(this.host.model, sheet, 'col', rect.left, -colsOf(rect));
+        this.host.model.recordChange({ sheet, rect, changeType: 'ColumnDeleted', bySelf: true });
+      } else {
+        if (shift !== 'Up') throw notImplemented('Range', `delete('${shift}') on part of the rows`);
+        shiftSheet(this.host.model, sheet, 'row', rect.top, -rowsOf(rect), [rect.left, rect.right]);
+        this.host.model.recordChange({ sheet, rect, changeType: 'CellDeleted', bySelf: true });
+      }
+    });
+  }
+
+  describe(): string {
+    const m = this.resolveMaybeNull();
+    return m ? `${m.sheet.name}!${a1Rect(m.rect)}` : 'null';
+  }
+}
+
+export function activateSheet(model: WorkbookModel, sheet: import('./model').SheetModel): void {
+  if (model.activeSheet === sheet) return;
+  if (sheet.visibility !== 'Visible') throw invalidArgument('Worksheet.activate', 'a hidden sheet cannot be activated');
+  model.activeSheet = sheet;
+  model.pendingActivations.push(sheet);
+}

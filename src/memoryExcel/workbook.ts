@@ -1,0 +1,50 @@
+/** Excel.Workbook over the in-memory model. */
+import { ClientObject, type MemoryContext, type TypeDef } from './client';
+import { itemNotFound } from './errors';
+import type { WorkbookModel } from './workbookModel';
+import { NamedItemCollection } from './names';
+import { DocumentProperties } from './properties';
+import { Range } from './range';
+import { WorksheetCollection } from './worksheet';
+
+export const WORKBOOK_DEF: TypeDef<WorkbookModel> = {
+  name: 'Workbook',
+  props: {},
+  navs: {
+    worksheets: { make: (p) => new WorksheetCollection(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null) },
+    names: { make: (p) => new NamedItemCollection(p.ctx, () => ({ model: p.resolve('names') as WorkbookModel })) },
+    properties: {
+      req: '1.7',
+      make: (p) => new DocumentProperties(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null),
+    },
+  },
+  methods: { getSelectedRange: '', getActiveCell: '1.7' },
+};
+
+export class Workbook extends ClientObject<WorkbookModel> {
+  constructor(ctx: MemoryContext) {
+    super(ctx, WORKBOOK_DEF, () => ctx.host.model);
+  }
+
+  private selected(location: string, cellOnly: boolean): Excel.Range {
+    this.ctx.assertAlive(`Workbook.${location}`);
+    const r = new Range(this.ctx, () => {
+      const m = this.resolve(location);
+      const sheet = m.activeSheet;
+      if (!sheet) throw itemNotFound(`Workbook.${location}`);
+      // Guess: with nothing selected on the active sheet, the selection is its A1.
+      const rect =
+        m.selection && m.selection.sheet === sheet ? m.selection.rect : { top: 0, left: 0, bottom: 0, right: 0 };
+      return { sheet, rect: cellOnly ? { top: rect.top, left: rect.left, bottom: rect.top, right: rect.left } : rect };
+    });
+    return this.instantiate(r).proxy as unknown as Excel.Range;
+  }
+
+  getSelectedRange(): Excel.Range {
+    return this.selected('getSelectedRange', false);
+  }
+
+  getActiveCell(): Excel.Range {
+    return this.selected('getActiveCell', true);
+  }
+}
