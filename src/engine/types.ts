@@ -35,7 +35,7 @@ export interface Bilingual {
 export type FindingCode =
   | 'number-as-text' // "12" typed as text
   | 'decimal-comma' // "0,5" → 0.5
-  | 'thousands-dot' // "1.234" → 1234
+  | 'thousands-dot' // "1.234", "1,234,567", "1 234" → a whole number (any thousands separator)
   | 'percent-text' // "85%" / "85,5 %"
   | 'percent-over-one' // 85 in a % cell: did you mean 85 %?
   | 'percent-out-of-range' // < 0 or > 100 %
@@ -64,7 +64,7 @@ export type FindingCode =
 export interface Fix {
   /** The value to write into the cell (null clears it). */
   value: string | number | null;
-  /** A formula to restore instead of a value (formula-overwritten). */
+  /** A formula to restore (formula-overwritten): when set, adapters write it and ignore `value`. */
   formula?: string;
   description: Bilingual;
 }
@@ -135,7 +135,7 @@ export interface SheetResult {
   cellsChecked: number;
   /** Input cells holding a value. */
   cellsFilled: number;
-  /** Present for the PAR sheet. */
+  /** Present for the PAR sheet; built on first read (an accessor), a plain value to JSON and spreads. */
   par?: ParSummary;
 }
 

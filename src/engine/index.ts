@@ -1,0 +1,18 @@
+/**
+ * The engine: pure validation, subtotals and targets over sheet snapshots. No Office.js, no DOM:
+ * the Excel adapter, the task pane, the playground and the `cchc` command line share it, so a cell
+ * is judged the same everywhere.
+ */
+export type * from './types';
+export {
+  validateSheet,
+  validateWorkbook,
+  JUMP_MIN_LARGER,
+  JUMP_RATIO,
+  PARTIAL_YEAR_FACTOR,
+  ZERO_FROM,
+} from './validate';
+export { summarizePar, ROUNDING_PER_CHILD } from './par';
+export { parseCellInput, isDateFormat, foldVietnamese, PASS, FAIL } from './parse';
+export type { CellKind, InputProblem, ParseOptions, ParsedInput } from './parse';
+export { describeInput, cellKind } from './tables';

@@ -1,0 +1,259 @@
+/**
+ * The PAR sheet: 2021 subtotals from the leaves, the published 2020 column, evidence, and the rows
+ * below their 2021 target.
+ *
+ * A leaf counts as scored only when its G cell holds a valid number as stored, exactly as the
+ * sheet's parent formulas (=IF(COUNT(…)=n,SUM(…),"")) see it, so the summary and the sheet agree; a
+ * score typed as text ("0,9") is reported with its fix and counts once fixed.
+ * Sums are kept in integer thousandths (scores have at most three decimals), so 0.1 + 0.2 is 0.3.
+ */
+import { columnLetter } from '../layout/a1';
+import type { ParRow, UnitId } from '../catalog/types';
+import { numEn, numVi } from './format';
+import { isBlank, numberIsValid, parseCellInput } from './parse';
+import { finding, sheetContext } from './sheet';
+import { ProblemCache } from './memo';
+import type { InputProblem } from './parse';
+import type { SheetContext } from './sheet';
+import { templateTable } from './tables';
+import type { ParTree } from './tables';
+import type { Finding, LeadGroup, ParRowResult, ParSummary, SheetSnapshot } from './types';
+
+/** The 2020 column of a parent may differ from its children's sum by half a thousandth per child (rounding). */
+export const ROUNDING_PER_CHILD = 0.0005;
+
+export function summarizePar(snapshot: SheetSnapshot): ParSummary {
+  if (snapshot.templateId !== 'PAR')
+    throw new RangeError(`summarizePar needs the PAR sheet, not ${snapshot.templateId}`);
+  return buildSummary(parCore(sheetContext(snapshot, templateTable('PAR'))));
+}
+
+/** The sums of a PAR sheet in thousandths, indexed like PAR_ROWS: all a summary is built from. */
+export interface ParCore {
+  tree: ParTree;
+  sheet: string;
+  row0: number;
+  partial: Float64Array;
+  missing: Int32Array;
+  /** Index into the snapshot's values of each row, -1 when absent. */
+  at: Int32Array;
+  /** Rows (not the total) below target, largest shortfall first. */
+  below: number[];
+}
+
+export function parCore(ctx: SheetContext): ParCore {
+  const tree = ctx.table.par;
+  if (!tree) throw new RangeError(`Template ${ctx.table.templateId} has no PAR columns`);
+  const n = tree.rows.length;
+  const gIdx = tree.cols.score2021 - ctx.col0;
+  const partial = new Float64Array(n);
+  const missing = new Int32Array(n);
+  const at = new Int32Array(n);
+
+  // Children before parents: each parent adds up its children's thousandths.
+  for (const i of tree.postOrder) {
+    const spec = tree.spec[i];
+    const r = spec < 0 ? -1 : ctx.first[spec];
+    at[i] = r;
+    const kids = tree.children[i];
+    if (kids.length === 0) {
+      const v: unknown = r < 0 || gIdx < 0 ? undefined : ctx.values[r][gIdx];
+      if (typeof v === 'number' && numberIsValid(v, 'parScore', tree.rows[i].max)) partial[i] = Math.round(v * 1000);
+      else missing[i] = 1;
+    } else {
+      let p = 0;
+      let m = 0;
+      for (const c of kids) {
+        p += partial[c];
+        m += missing[c];
+      }
+      partial[i] = p;
+      missing[i] = m;
+    }
+  }
+
+  // The total is reported on its own (`total`); the lists name the rows someone can act on.
+  const below: number[] = [];
+  for (let i = 0; i < n; i++)
+    if (i !== tree.totalIndex && missing[i] === 0 && partial[i] < tree.targetMilli[i]) below.push(i);
+  // Largest shortfall first; catalog order among equals (the sort is stable).
+  below.sort((a, b) => partial[a] - tree.targetMilli[a] - (partial[b] - tree.targetMilli[b]));
+  return { tree, sheet: ctx.snapshot.name, row0: ctx.row0, partial, missing, at, below };
+}
+
+/** A parent's computed 2021 score: the sum when complete, null while a leaf is missing. */
+export function parentScore(core: ParCore, id: string): number | null | undefined {
+  const i = core.tree.rows.findIndex((r) => r.id === id);
+  if (i < 0) return undefined;
+  return core.missing[i] === 0 ? core.partial[i] / 1000 : null;
+}
+
+export function buildSummary(core: ParCore): ParSummary {
+  const { tree, partial, missing } = core;
+  const n = tree.rows.length;
+  const rows: ParRowResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = tree.rows[i];
+    const complete = missing[i] === 0;
+    rows[i] = {
+      id: row.id,
+      cell: cellOf(core, i),
+      max: row.max,
+      score2020: row.score2020,
+      target2021: row.target2021,
+      score2021: complete ? partial[i] / 1000 : null,
+      partialSum: partial[i] / 1000,
+      missing: missing[i],
+      complete,
+      belowTarget: complete ? partial[i] < tree.targetMilli[i] : null,
+      gap: complete ? (partial[i] - tree.targetMilli[i]) / 1000 : null,
+      achievable: complete ? (tree.maxMilli[i] - partial[i]) / 1000 : null,
+      lead: row.lead,
+      isLeaf: tree.children[i].length === 0,
+    };
+  }
+  const below2020: ParRowResult[] = [];
+  for (let i = 0; i < n; i++)
+    if (i !== tree.totalIndex && tree.score2020Milli[i] < tree.targetMilli[i]) below2020.push(rows[i]);
+  const belowTarget = core.below.map((i) => rows[i]);
+  return {
+    sheet: core.sheet,
+    rows,
+    total: rows[tree.totalIndex],
+    belowTarget,
+    byLead: groupByLead(belowTarget.filter((x) => x.isLeaf)),
+    below2020,
+  };
+}
+
+/** G cell of row i: the plan's own string while the row has not moved (most sheets are never re-sorted). */
+function cellOf(core: ParCore, i: number): string {
+  const r = core.at[i];
+  if (r < 0) return '';
+  const row = core.row0 + r;
+  return row === core.tree.planRow[i] ? core.tree.planCell[i] : `${core.tree.scoreLetter}${row}`;
+}
+
+const problems = new ProblemCache();
+
+/** The PAR sheet's findings: 2020 column, evidence, rows below target. */
+export function parFindings(ctx: SheetContext, core: ParCore, out: Finding[]): void {
+  const tree = core.tree;
+  for (let i = 0; i < tree.rows.length; i++) {
+    const r = core.at[i];
+    if (r < 0) continue;
+    if (tree.children[i].length > 0) check2020(ctx, i, r, out);
+    else checkEvidence(ctx, tree.rows[i], r, out);
+  }
+  for (const i of core.below) {
+    const id = tree.rows[i].id;
+    const p = problems.get(`below|${i}|${core.partial[i]}`, () => belowTargetProblem(core, i));
+    out.push(finding(ctx, p as InputProblem, id, 'score2021', cellOf(core, i)));
+  }
+}
+
+function belowTargetProblem(core: ParCore, i: number): InputProblem {
+  const row = core.tree.rows[i];
+  const score = core.partial[i] / 1000;
+  const short = (core.tree.targetMilli[i] - core.partial[i]) / 1000;
+  const achievable = (core.tree.maxMilli[i] - core.partial[i]) / 1000;
+  return {
+    severity: 'info',
+    code: 'below-target',
+    message: {
+      vi: `Điểm 2021 của ${row.id} là ${numVi(score)}, thấp hơn mục tiêu ${numVi(row.target2021)} (thiếu ${numVi(short)} điểm; còn có thể đạt thêm ${numVi(achievable)} điểm).`,
+      en: `The 2021 score of ${row.id} is ${numEn(score)}, below the target of ${numEn(row.target2021)} (${numEn(short)} points short; ${numEn(achievable)} points still achievable).`,
+    },
+  };
+}
+
+function groupByLead(leaves: ParRowResult[]): LeadGroup[] {
+  const groups = new Map<UnitId | null, { rows: ParRowResult[]; owed: number; order: number }>();
+  for (const x of leaves) {
+    let g = groups.get(x.lead);
+    if (!g) {
+      g = { rows: [], owed: 0, order: groups.size };
+      groups.set(x.lead, g);
+    }
+    g.rows.push(x);
+    g.owed -= Math.round((x.gap as number) * 1000);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => b[1].owed - a[1].owed || a[1].order - b[1].order)
+    .map(([lead, g]) => ({ lead, rows: g.rows, pointsOwed: g.owed / 1000 }));
+}
+
+/** The 2020 score as the sheet states it; a cell cleared or typed over with text falls back to the published figure. */
+function stated2020(ctx: SheetContext, i: number): number {
+  const tree = ctx.table.par as ParTree;
+  const spec = tree.spec[i];
+  const r = spec < 0 ? -1 : ctx.first[spec];
+  const ci = tree.cols.score2020 - ctx.col0;
+  const v: unknown = r < 0 || ci < 0 ? undefined : ctx.values[r][ci];
+  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) : tree.score2020Milli[i];
+}
+
+/** A parent's published 2020 score against its children's, as the sheet states them. */
+function check2020(ctx: SheetContext, i: number, r: number, out: Finding[]): void {
+  const tree = ctx.table.par as ParTree;
+  const row = tree.rows[i];
+  const kids = tree.children[i];
+  const parent = stated2020(ctx, i);
+  let sum = 0;
+  for (const c of kids) sum += stated2020(ctx, c);
+  if (parent === sum) return;
+  const p = problems.get(`2020|${i}|${parent}|${sum}`, () => problem2020(row.id, kids.length, parent, sum));
+  out.push(finding(ctx, p as InputProblem, row.id, 'score2020', `${columnLetter(tree.cols.score2020)}${ctx.row0 + r}`));
+}
+
+function problem2020(id: string, children: number, parentMilli: number, sumMilli: number): InputProblem {
+  const diff = parentMilli - sumMilli;
+  const within = Math.abs(diff) <= ROUNDING_PER_CHILD * 1000 * children;
+  const p = parentMilli / 1000;
+  const s = sumMilli / 1000;
+  const d = diff / 1000;
+  return within
+    ? {
+        severity: 'info',
+        code: 'par-2020-rounding',
+        message: {
+          vi: `Điểm 2020 công bố của ${id} là ${numVi(p)}, tổng ${children} tiêu chí con là ${numVi(s)} (chênh ${numVi(d)}): trong phạm vi làm tròn, giữ nguyên số công bố.`,
+          en: `The published 2020 score of ${id} is ${numEn(p)}; its ${children} sub-criteria add up to ${numEn(s)} (difference ${numEn(d)}): within rounding, the published figure is kept.`,
+        },
+      }
+    : {
+        severity: 'warning',
+        code: 'par-2020-mismatch',
+        message: {
+          vi: `Điểm 2020 của ${id} là ${numVi(p)} nhưng tổng ${children} tiêu chí con là ${numVi(s)} (chênh ${numVi(d)}), vượt mức sai số làm tròn. Đối chiếu lại với văn bản công bố.`,
+          en: `The 2020 score of ${id} is ${numEn(p)} but its ${children} sub-criteria add up to ${numEn(s)} (difference ${numEn(d)}), more than rounding explains. Check against the published document.`,
+        },
+      };
+}
+
+/** A leaf scored above 0 needs its evidence (tài liệu kiểm chứng). */
+function checkEvidence(ctx: SheetContext, row: ParRow, r: number, out: Finding[]): void {
+  const tree = ctx.table.par as ParTree;
+  const cells = ctx.values[r];
+  const g: unknown = cells[tree.cols.score2021 - ctx.col0];
+  let score = 0;
+  if (typeof g === 'number') {
+    if (!numberIsValid(g, 'parScore', row.max)) return;
+    score = g;
+  } else if (typeof g === 'string') {
+    const parsed = parseCellInput(g, 'parScore', { max: row.max });
+    if (parsed.status !== 'fixable' || typeof parsed.value !== 'number') return;
+    score = parsed.value;
+  }
+  if (score <= 0) return;
+  if (!isBlank(cells[tree.cols.evidence - ctx.col0])) return;
+  const p = problems.get(`evidence|${row.id}|${score}`, () => ({
+    severity: 'warning',
+    code: 'evidence-missing',
+    message: {
+      vi: `Tiêu chí ${row.id} đã chấm ${numVi(score)} điểm nhưng chưa có tài liệu kiểm chứng: ghi tên, số hiệu văn bản hoặc đường dẫn tài liệu vào ô này.`,
+      en: `Criterion ${row.id} is scored ${numEn(score)} but has no evidence: enter the document's title, number or link in this cell.`,
+    },
+  }));
+  out.push(finding(ctx, p as InputProblem, row.id, 'evidence', `${columnLetter(tree.cols.evidence)}${ctx.row0 + r}`));
+}
