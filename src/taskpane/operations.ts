@@ -38,6 +38,8 @@ export interface InjectReport {
   unplacedSheet: string | null;
   /** Sheets renamed because a sheet of that name was not ours. */
   renamed: { wanted: string; used: string }[];
+  /** What the user should know about this run (print setup skipped on ExcelApi 1.8…). */
+  notes?: Bilingual[];
   syncs: number;
 }
 
@@ -46,6 +48,8 @@ export interface ValidationReport {
   counts: Record<Severity, number>;
   cellsChecked: number;
   cellsFilled: number;
+  /** What the user should know about this run (marks cut off at Excel's name length limit…). */
+  notes?: Bilingual[];
   syncs: number;
 }
 
@@ -97,5 +101,8 @@ export interface AddinOperations {
   goToCell(sheet: string, cell: string): Promise<void>;
   unitProgress(unit: UnitId): Promise<UnitProgress>;
   /** Re-validates changed cells while the pane is open; returns a function that stops it. */
-  startLiveValidation(onReport: (r: ValidationReport) => void): Promise<() => Promise<void>>;
+  startLiveValidation(
+    onReport: (r: ValidationReport) => void,
+    onError?: (e: Bilingual & { code?: string }) => void,
+  ): Promise<() => Promise<void>>;
 }

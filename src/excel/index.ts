@@ -1,0 +1,12 @@
+/**
+ * The Excel adapter: the only code that calls Office.js. In Excel:
+ *   createExcelOperations({ run: Excel.run, requirements: Office.context.requirements })
+ * in the playground and tests, the in-memory workbook's `run` and a requirement checker.
+ */
+export { createExcelOperations } from './operations';
+export type { ExcelOperations, ExcelOperationsDeps, ExcelInjectReport, ExcelValidationReport, ExcelRun } from './operations';
+export { describeExcelError, ExcelOperationError } from './errors';
+export type { ExcelErrorInfo } from './errors';
+export { UNPLACED_SHEET } from './inject';
+export { FLAGS_NAME, EMPTY_FLAGS } from './flags';
+export { VERSION_PROPERTY, VERSION_NAME } from './read';

@@ -1,0 +1,427 @@
+/**
+ * Putting template plans into a workbook: new sheets, refreshes of sheets already in the current
+ * layout (only the template cells and rules that differ), and new layouts for sheets whose
+ * version or row order changed, with every value an official entered moved by its row key.
+ * Values with no place in the new layout go to a visible sheet instead of being dropped.
+ */
+import type { Bilingual } from '../engine/types';
+import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
+import { markerFor } from '../layout/marker';
+import { MAX_SHEET_NAME } from '../layout/names';
+import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
+import { ExcelOperationError } from './errors';
+import {
+  collectData,
+  diffTemplate,
+  layoutMatches,
+  placeCarried,
+  planArea,
+  planGrid,
+  runs,
+  SnapshotReader,
+  styleRects,
+  type UnplacedValue,
+} from './grid';
+import {
+  gridBlocks,
+  queueAddFlagsName,
+  queueClearArea,
+  queueColumns,
+  queueConditionalFormat,
+  queueFreeze,
+  queueGridBlock,
+  queueGridRuns,
+  queueMerges,
+  queuePrint,
+  queueRowHeights,
+  queueStyle,
+  queueStyles,
+  queueValidation,
+  VALIDATION_TYPE,
+  type Features,
+} from './queue';
+import { type Marker, type SheetState, VERSION_NAME, VERSION_PROPERTY } from './read';
+import { BYTES_PER_COMMAND, jsonBytes, PAYLOAD_BUDGET_BYTES, type Session } from './session';
+
+export const UNPLACED_SHEET = 'CCHC – chưa xếp';
+
+/** What a refresh compares besides values, read in the same sync as the values. */
+export interface RefreshExtras {
+  /** Every conditional format over the read window (id, type, custom formula). */
+  conditionalFormats: Excel.ConditionalFormatCollection | null;
+  /** Each planned validation's current state, when the sheet's template was known at read time. */
+  validations: { plan: ValidationPlan; dv: Excel.DataValidation }[] | null;
+  /** Each style rectangle's current fill and boldness, likewise. */
+  styles: { rect: RangeRef; style: StyleId; format: Excel.RangeFormat }[] | null;
+}
+
+/** Queues the loads a refresh compares (only loads; the caller syncs). */
+export function queueRefreshExtras(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan | null,
+  window: string,
+  features: Features,
+  what: { conditionalFormats: boolean; validations: boolean; styles: boolean },
+): RefreshExtras {
+  let conditionalFormats: Excel.ConditionalFormatCollection | null = null;
+  if (what.conditionalFormats) {
+    conditionalFormats = sheet.getRange(window).conditionalFormats;
+    conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+  }
+  let validations: RefreshExtras['validations'] = null;
+  if (plan && what.validations && features.dataValidation) {
+    validations = plan.validations.map((v) => {
+      const dv = sheet.getRange(v.range).dataValidation;
+      dv.load('type,rule');
+      return { plan: v, dv };
+    });
+  }
+  let styles: RefreshExtras['styles'] = null;
+  if (plan && what.styles) {
+    styles = [];
+    for (const [style, rects] of styleRects(plan))
+      for (const rect of rects) {
+        const format = sheet.getRange(rangeAddress(rect)).format;
+        format.load('wrapText');
+        format.fill.load('color');
+        format.font.load('bold,italic');
+        styles.push({ rect, style, format });
+      }
+  }
+  return { conditionalFormats, validations, styles };
+}
+
+export type TargetAction = 'create' | 'refresh' | 'upgrade' | 'relayout';
+
+export interface InjectTarget {
+  plan: SheetPlan;
+  /** The sheet of ours this plan goes into; null to create one named plan.name. */
+  existing: SheetState<RefreshExtras> | null;
+  /** The plan of the existing sheet's own layout when it is an older version we know. */
+  sourcePlan?: SheetPlan | null;
+}
+
+export interface InjectOutcome {
+  created: string[];
+  refreshed: string[];
+  upgraded: string[];
+  valuesKept: number;
+  unplaced: UnplacedValue[];
+  unplacedSheet: string | null;
+  notes: Bilingual[];
+  /** Sheet name → id and marker of every sheet written, for the caller's cache. */
+  written: { name: string; id: string; marker: Marker }[];
+}
+
+export interface InjectContext {
+  session: Session;
+  features: Features;
+  styles: Record<StyleId, CellStyle>;
+  version: string;
+  /** Workbook state read before (names in use, the unplaced sheet if any). */
+  sheets: SheetState<RefreshExtras>[];
+  versionNameExists: boolean;
+  now: () => Date;
+  onStep?: (label: Bilingual) => void;
+}
+
+/** A name no sheet uses yet: "name", else "name (2)", "name (3)"… (≤ 31 characters). */
+export function freeName(wanted: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLocaleLowerCase('vi')));
+  if (!used.has(wanted.toLocaleLowerCase('vi'))) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+    if (!used.has(name.toLocaleLowerCase('vi'))) return name;
+  }
+}
+
+function normFormula(f: unknown): string {
+  return String(f ?? '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+}
+
+function normColor(c: unknown): string {
+  return String(c ?? '').toUpperCase();
+}
+
+function styleMatches(style: CellStyle, format: Excel.RangeFormat): boolean {
+  const fill = normColor(format.fill.color);
+  const wantFill = style.fill ? style.fill.toUpperCase() : '#FFFFFF';
+  if (fill !== wantFill) return false;
+  if (!!style.bold !== !!format.font.bold) return false;
+  if (!!style.italic !== !!format.font.italic) return false;
+  if (style.wrap !== undefined && !!style.wrap !== !!format.wrapText) return false;
+  return true;
+}
+
+function validationMatches(plan: ValidationPlan, dv: Excel.DataValidation): boolean {
+  if (dv.type !== VALIDATION_TYPE[plan.type]) return false;
+  const rule = dv.rule;
+  const same = (a: unknown, b: unknown) => normFormula(a).replace(/^=/, '') === normFormula(b).replace(/^=/, '');
+  switch (plan.type) {
+    case 'wholeNumber':
+    case 'decimal': {
+      const basic = plan.type === 'wholeNumber' ? rule.wholeNumber : rule.decimal;
+      if (!basic) return false;
+      if (!same(basic.formula1, plan.min ?? 0)) return false;
+      if ((plan.operator ?? 'between') === 'between' && !same(basic.formula2, plan.max)) return false;
+      return true;
+    }
+    case 'list':
+      return !!rule.list && normFormula(rule.list.source) === normFormula((plan.list ?? []).join(','));
+    case 'custom':
+      return !!rule.custom && same(rule.custom.formula, plan.formula);
+  }
+}
+
+/** Queues everything that turns an empty (or cleared) area into the plan, with values placed. */
+async function writeWholeSheet(
+  ic: InjectContext,
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  grid: ReturnType<typeof planGrid>,
+): Promise<void> {
+  const { session, features } = ic;
+  session.note(queueColumns(sheet, plan) * BYTES_PER_COMMAND);
+  for (const [top, bottom] of gridBlocks(grid, PAYLOAD_BUDGET_BYTES / 2)) {
+    await session.reserve(
+      jsonBytes(grid.formulas.slice(top - 1, bottom)) + jsonBytes(grid.numberFormat.slice(top - 1, bottom)) + 2 * BYTES_PER_COMMAND,
+    );
+    queueGridBlock(sheet, grid, top, bottom);
+  }
+  await session.reserve(queueStyles(sheet, styleRects(plan), ic.styles, features) * BYTES_PER_COMMAND);
+  session.note(queueMerges(sheet, plan.merges) * BYTES_PER_COMMAND);
+  session.note(queueRowHeights(sheet, plan) * BYTES_PER_COMMAND);
+  if (features.dataValidation) {
+    await session.reserve(plan.validations.length * 6 * BYTES_PER_COMMAND + jsonBytes(plan.validations));
+    for (const v of plan.validations) queueValidation(sheet, v);
+  }
+  await session.reserve(plan.conditionalFormats.length * 5 * BYTES_PER_COMMAND + jsonBytes(plan.conditionalFormats));
+  // The plan lists rules highest priority first; Office.js puts each added rule on top.
+  for (const cf of [...plan.conditionalFormats].reverse()) queueConditionalFormat(sheet, cf);
+  queueFreeze(sheet, plan.freeze);
+  if (features.pageLayout) queuePrint(sheet, plan.print);
+}
+
+/** Queues a refresh: only template cells, formats and rules that differ from the plan. */
+async function writeRefresh(
+  ic: InjectContext,
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  state: SheetState<RefreshExtras>,
+  reader: SnapshotReader,
+): Promise<{ overwritten: number }> {
+  const { session, features } = ic;
+  const grid = planGrid(plan);
+  const diff = diffTemplate(grid, reader);
+  const contentRuns = runs(diff.content);
+  if (contentRuns.length) await session.reserve(queueGridRuns(sheet, grid, contentRuns, 'formulas'));
+  const formatRuns = runs(diff.numberFormat);
+  if (formatRuns.length) await session.reserve(queueGridRuns(sheet, grid, formatRuns, 'numberFormat'));
+
+  const extras = state.extras;
+  // Styles: those read back different; all of them when the sheet was not known at read time.
+  const rewritten = new Set(diff.content.map((c) => `${c.row}:${c.col}`));
+  const touches = (r: RangeRef) => {
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) if (rewritten.has(`${row}:${col}`)) return true;
+    return false;
+  };
+  let styleCommands = 0;
+  if (extras?.styles) {
+    for (const s of extras.styles)
+      if (!styleMatches(ic.styles[s.style], s.format) || touches(s.rect))
+        styleCommands += queueStyle(sheet.getRange(rangeAddress(s.rect)), ic.styles[s.style], s.rect, features, true);
+  } else {
+    styleCommands += queueStyles(sheet, styleRects(plan), ic.styles, features);
+  }
+  await session.reserve(styleCommands * BYTES_PER_COMMAND);
+
+  if (features.dataValidation) {
+    const stale = extras?.validations
+      ? extras.validations.filter((v) => !validationMatches(v.plan, v.dv)).map((v) => v.plan)
+      : plan.validations;
+    await session.reserve(stale.length * 6 * BYTES_PER_COMMAND + jsonBytes(stale));
+    for (const v of stale) queueValidation(sheet, v);
+  }
+
+  // Conditional formats: by formula, counted, since one formula text recurs over many ranges.
+  const wanted = new Map<string, typeof plan.conditionalFormats>();
+  for (const cf of plan.conditionalFormats) {
+    const k = normFormula(cf.formula);
+    wanted.set(k, [...(wanted.get(k) ?? []), cf]);
+  }
+  const have = new Map<string, string[]>();
+  const cfs = extras?.conditionalFormats;
+  if (cfs) {
+    for (const item of cfs.items) {
+      if (item.type !== 'Custom' || item.customOrNullObject.isNullObject) continue;
+      const k = normFormula(item.customOrNullObject.rule.formula);
+      have.set(k, [...(have.get(k) ?? []), item.id]);
+    }
+  }
+  for (const [k, plans] of wanted) {
+    const ids = have.get(k) ?? [];
+    if (cfs && ids.length >= plans.length) continue;
+    for (const id of ids) cfs?.getItem(id).delete();
+    for (const cf of [...plans].reverse()) queueConditionalFormat(sheet, cf);
+    session.note(plans.length * 5 * BYTES_PER_COMMAND);
+  }
+  if (state.flags === null) queueAddFlagsName(sheet);
+  return { overwritten: diff.overwritten.length };
+}
+
+const UNPLACED_HEADER = ['Trang tính / Sheet', 'Mã dòng / Row key', 'Cột / Column', 'Giá trị / Value', 'Phiên bản / Version', 'Thời điểm / When'];
+
+function queueUnplaced(ic: InjectContext, unplaced: UnplacedValue[], versions: Map<string, string>): Excel.Worksheet {
+  const collection = ic.session.ctx.workbook.worksheets;
+  const existing = ic.sheets.find((s) => s.name.toLocaleLowerCase('vi') === UNPLACED_SHEET.toLocaleLowerCase('vi'));
+  const stamp = ic.now().toISOString().replace('T', ' ').slice(0, 16);
+  const rows = unplaced.map((u) => [u.sheet, u.rowKey, u.column, u.value, versions.get(u.sheet) ?? '', stamp]);
+  const formats = rows.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
+  const last = columnLetter(UNPLACED_HEADER.length);
+  let sheet: Excel.Worksheet;
+  if (existing) {
+    sheet = collection.getItem(existing.id);
+    sheet.visibility = 'Visible';
+    // Newest first, under the header: no need to know how long the list already is.
+    sheet.getRange(`A2:${last}${rows.length + 1}`).insert('Down');
+  } else {
+    sheet = collection.add(UNPLACED_SHEET);
+    const header = sheet.getRange(`A1:${last}1`);
+    header.values = [UNPLACED_HEADER];
+    header.format.font.bold = true;
+    header.format.fill.color = '#D9D9D9';
+    sheet.getRange(`A:${last}`).format.columnWidth = widthOf(22);
+    sheet.freezePanes.freezeRows(1);
+  }
+  const body = sheet.getRange(`A2:${last}${rows.length + 1}`);
+  body.numberFormat = formats;
+  body.values = rows as unknown[][] as string[][];
+  ic.session.note(jsonBytes(rows) * 2 + 8 * BYTES_PER_COMMAND);
+  return sheet;
+}
+
+function widthOf(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75);
+}
+
+/**
+ * Queues all targets, the version record, the unplaced values and the read-back; syncs (once,
+ * or once per ~4 MB of writes) and checks the markers read back.
+ */
+export async function injectTargets(ic: InjectContext, targets: InjectTarget[]): Promise<InjectOutcome> {
+  const { session, features } = ic;
+  const collection = session.ctx.workbook.worksheets;
+  const out: InjectOutcome = {
+    created: [],
+    refreshed: [],
+    upgraded: [],
+    valuesKept: 0,
+    unplaced: [],
+    unplacedSheet: null,
+    notes: [],
+    written: [],
+  };
+  const verify: { name: string; sheet: Excel.Worksheet; a1: Excel.Range; marker: Marker }[] = [];
+  const versions = new Map<string, string>();
+  let overwrittenKept = 0;
+
+  for (const t of targets) {
+    const plan = t.plan;
+    const marker: Marker = { templateId: plan.templateId, version: plan.version };
+    ic.onStep?.({ vi: `Đang ghi "${plan.name}"`, en: `Writing "${plan.name}"` });
+    let sheet: Excel.Worksheet;
+    if (!t.existing) {
+      sheet = collection.add(plan.name);
+      session.note(BYTES_PER_COMMAND);
+      await writeWholeSheet(ic, sheet, plan, planGrid(plan));
+      queueAddFlagsName(sheet);
+      out.created.push(plan.name);
+    } else {
+      const ex = t.existing;
+      sheet = collection.getItem(ex.id);
+      const old = ex.marker as Marker;
+      versions.set(ex.name, old.version);
+      const reader = ex.snapshot ? new SnapshotReader(ex.snapshot) : null;
+      const sameVersion = old.version === plan.version && old.templateId === plan.templateId;
+      if (reader && sameVersion && layoutMatches(plan, reader)) {
+        const r = await writeRefresh(ic, sheet, plan, ex, reader);
+        overwrittenKept += r.overwritten;
+        out.refreshed.push(ex.name);
+      } else {
+        // A new layout: collect values by key, clear the template area, write the plan with them.
+        // Without the old version's plan, columns are found by header text (a user may also have
+        // inserted one), falling back to the plan's letters.
+        const source = t.sourcePlan ?? null;
+        const collected = reader ? collectData(ex.name, reader, source, plan) : { carried: [], unplaced: [] };
+        const grid = planGrid(plan);
+        out.valuesKept += placeCarried(grid, plan, collected.carried);
+        out.unplaced.push(...collected.unplaced);
+        // Everything read was collected (carried or kept aside), so all of it is cleared.
+        const area = planArea(plan);
+        const bottom = Math.max(area.rows, reader?.bottom ?? 0);
+        const right = Math.max(area.cols, reader?.right ?? 0);
+        queueClearArea(sheet, `A1:${columnLetter(right)}${bottom}`, features);
+        await writeWholeSheet(ic, sheet, plan, grid);
+        if (ex.flags === null) queueAddFlagsName(sheet);
+        if (sameVersion) out.refreshed.push(ex.name);
+        else out.upgraded.push(ex.name);
+      }
+    }
+    const a1 = sheet.getRange('A1');
+    verify.push({ name: plan.name, sheet, a1, marker });
+  }
+
+  if (out.unplaced.length) {
+    queueUnplaced(ic, out.unplaced, versions);
+    out.unplacedSheet = UNPLACED_SHEET;
+  }
+
+  // The version, where any add-in instance (or the CLI) looks for it.
+  if (features.customProperties) session.ctx.workbook.properties.custom.add(VERSION_PROPERTY, ic.version);
+  const versionFormula = `="${ic.version}"`;
+  if (ic.versionNameExists) session.ctx.workbook.names.getItem(VERSION_NAME).formula = versionFormula;
+  else session.ctx.workbook.names.add(VERSION_NAME, versionFormula, 'Phiên bản biểu mẫu CCHC (CCHC template version)');
+
+  // Read-back, in the same request as the writes (it runs after them).
+  for (const v of verify) {
+    v.a1.load('values');
+    v.sheet.load('id,name');
+  }
+  await session.sync();
+  for (const v of verify) {
+    const got = v.a1.values?.[0]?.[0];
+    const want = markerFor(v.marker.templateId, v.marker.version);
+    if (got !== want)
+      throw ExcelOperationError.of('VerificationFailed', {
+        vi: `(Trang "${v.name}", ô A1: "${String(got)}")`,
+        en: `(Sheet "${v.name}", cell A1: "${String(got)}")`,
+      });
+    out.written.push({ name: v.sheet.name, id: v.sheet.id, marker: v.marker });
+  }
+
+  if (!features.pageLayout && targets.some((t) => !t.existing || out.upgraded.includes(t.plan.name)))
+    out.notes.push({
+      vi: 'Chưa đặt khổ in (A4, hướng giấy, lặp tiêu đề): phiên bản Excel này không hỗ trợ ExcelApi 1.9. Có thể đặt thủ công trong Bố trí Trang.',
+      en: 'Print setup (A4, orientation, repeated titles) was skipped: this Excel does not support ExcelApi 1.9. Set it by hand in Page Layout.',
+    });
+  if (!features.dataValidation)
+    out.notes.push({
+      vi: 'Chưa gắn kiểm tra dữ liệu khi nhập (Data Validation): phiên bản Excel này không hỗ trợ ExcelApi 1.8. Nút "Kiểm tra" vẫn phát hiện lỗi.',
+      en: 'Data validation was not added: this Excel does not support ExcelApi 1.8. The Validate button still finds errors.',
+    });
+  if (!features.customProperties)
+    out.notes.push({
+      vi: 'Phiên bản biểu mẫu chỉ được lưu trong tên CCHC_TEMPLATE_VERSION (Excel này không hỗ trợ thuộc tính tài liệu tùy chỉnh).',
+      en: 'The template version is stored only in the name CCHC_TEMPLATE_VERSION (this Excel lacks custom document properties).',
+    });
+  if (overwrittenKept > 0)
+    out.notes.push({
+      vi: `${overwrittenKept} ô công thức tổng đang chứa số nhập tay: giữ nguyên. Dùng "Tổng phụ" để khôi phục công thức.`,
+      en: `${overwrittenKept} total formula cells hold typed numbers: left as they are. Use "Subtotals" to restore the formulas.`,
+    });
+  return out;
+}

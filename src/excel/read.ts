@@ -1,0 +1,270 @@
+/**
+ * Finding the template sheets and reading them in as few round trips as possible.
+ *
+ * A sheet is ours when its A1 holds a marker, whoever injected it and whatever it is called.
+ * Reading A1 of every sheet needs the sheet list first, which is itself a round trip, so the
+ * adapter remembers which sheets (by id, which survives renames) were ours the last time it
+ * looked: the list, their markers, their values and what a refresh compares are then read in
+ * ONE sync. Sheets it has not seen yet (a new workbook, a co-author's new sheet) cost one more.
+ */
+import type { TemplateId } from '../catalog/types';
+import type { CellValue, SheetSnapshot } from '../engine/types';
+import { parseCell, stripSheet } from '../layout/a1';
+import { parseMarker } from '../layout/marker';
+import { FLAGS_NAME } from './flags';
+import type { Session } from './session';
+
+export const VERSION_PROPERTY = 'CCHC.TemplateVersion';
+export const VERSION_NAME = 'CCHC_TEMPLATE_VERSION';
+
+export interface Marker {
+  templateId: TemplateId;
+  version: string;
+}
+
+export interface SheetState<E = unknown> {
+  id: string;
+  name: string;
+  position: number;
+  visible: boolean;
+  marker: Marker | null;
+  /** Values, formulas and number formats of the used part of the read window, when read. */
+  snapshot: SheetSnapshot | null;
+  /** The CCHC_FLAGS formula; null when the sheet has no such name; undefined when not read. */
+  flags: string | null | undefined;
+  /** Whatever the caller asked to read beside the values (a refresh's comparison). */
+  extras: E | undefined;
+}
+
+export interface WorkbookState<E = unknown> {
+  sheets: SheetState<E>[];
+  /** Sheets with a marker, in tab order. */
+  templates: SheetState<E>[];
+  /** CCHC.TemplateVersion (or the workbook name when properties are unavailable). */
+  workbookVersion: string | null;
+  versionNameExists: boolean;
+}
+
+export interface ReadOptions<E> {
+  /** Read values for template sheets of these ids (all when 'all'; none when omitted). */
+  data?: 'all' | ((templateId: TemplateId, sheetName: string) => boolean);
+  /** Extra loads for a sheet whose values are read; templateId is a guess for unseen sheets. */
+  extras?: (sheet: Excel.Worksheet, templateId: TemplateId | null) => E;
+  /** Read the workbook's version property and name. */
+  version?: boolean;
+  customProperties: boolean;
+  /** Address of the area read on every template sheet, e.g. 'A1:R600'. */
+  window: string;
+  /** Guesses a sheet's template from its name before its marker is read (for extras). */
+  guess?: (name: string) => TemplateId | null;
+  /**
+   * Estimated response bytes of reading one sheet's values (and extras): reads are split across
+   * round trips where Excel on the web's 5 MB response limit requires it.
+   */
+  estimate?: (templateId: TemplateId | null) => number;
+}
+
+/** What the adapter remembers between calls: sheet id → marker (null for sheets not ours) and name. */
+export class SheetCache {
+  private readonly known = new Map<string, Marker | null>();
+  private readonly names = new Map<string, string>();
+
+  get size(): number {
+    return this.known.size;
+  }
+  has(id: string): boolean {
+    return this.known.has(id);
+  }
+  get(id: string): Marker | null | undefined {
+    return this.known.get(id);
+  }
+  set(id: string, marker: Marker | null, name?: string): void {
+    this.known.set(id, marker);
+    if (name !== undefined) this.names.set(id, name);
+  }
+  /** The name the sheet had when last seen ('' if never seen by name). */
+  nameOf(id: string): string {
+    return this.names.get(id) ?? '';
+  }
+  templateIds(): string[] {
+    return [...this.known].filter(([, m]) => m !== null).map(([id]) => id);
+  }
+  clear(): void {
+    this.known.clear();
+    this.names.clear();
+  }
+  forget(ids: Set<string>): void {
+    for (const id of [...this.known.keys()])
+      if (!ids.has(id)) {
+        this.known.delete(id);
+        this.names.delete(id);
+      }
+  }
+}
+
+interface Probe<E> {
+  a1: Excel.Range;
+  flags: Excel.NamedItem;
+  used: Excel.Range | null;
+  extras: E | undefined;
+}
+
+function queueProbe<E>(
+  sheet: Excel.Worksheet,
+  withData: boolean,
+  templateId: TemplateId | null,
+  opts: ReadOptions<E>,
+): Probe<E> {
+  const a1 = sheet.getRange('A1');
+  a1.load('values');
+  const flags = sheet.names.getItemOrNullObject(FLAGS_NAME);
+  flags.load('formula');
+  let used: Excel.Range | null = null;
+  let extras: E | undefined;
+  if (withData) {
+    used = sheet.getRange(opts.window).getUsedRangeOrNullObject(true);
+    used.load('address,values,formulas,numberFormat');
+    if (opts.extras) extras = opts.extras(sheet, templateId);
+  }
+  return { a1, flags, used, extras };
+}
+
+function wantsData<E>(opts: ReadOptions<E>, templateId: TemplateId | null, name: string): boolean {
+  if (!opts.data) return false;
+  if (opts.data === 'all') return true;
+  return templateId !== null && opts.data(templateId, name);
+}
+
+function snapshotOf(name: string, marker: Marker, used: Excel.Range): SheetSnapshot | null {
+  if (used.isNullObject) return null;
+  const address = stripSheet(used.address);
+  const origin = address.split(':')[0];
+  parseCell(origin); // throws on an address we could not read
+  return {
+    name,
+    templateId: marker.templateId,
+    version: marker.version,
+    origin,
+    values: used.values as CellValue[][],
+    formulas: used.formulas as CellValue[][],
+    numberFormats: used.numberFormat as string[][],
+  };
+}
+
+function isNotFound(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { code?: unknown }).code === 'ItemNotFound';
+}
+
+/**
+ * Reads the sheet list, every sheet's marker and the values of the template sheets asked for:
+ * one sync when every sheet is already known, two otherwise.
+ */
+export async function readWorkbook<E>(session: Session, cache: SheetCache, opts: ReadOptions<E>): Promise<WorkbookState<E>> {
+  const ctx = session.ctx;
+  const collection = ctx.workbook.worksheets;
+  const version: { property: Excel.CustomProperty | null; name: Excel.NamedItem | null } = { property: null, name: null };
+  const queueBase = () => {
+    collection.load('items/id,items/name,items/position,items/visibility');
+    if (!opts.version) return;
+    if (opts.customProperties) {
+      version.property = ctx.workbook.properties.custom.getItemOrNullObject(VERSION_PROPERTY);
+      version.property.load('value');
+    }
+    version.name = ctx.workbook.names.getItemOrNullObject(VERSION_NAME);
+    version.name.load('formula');
+  };
+  queueBase();
+
+  // Optimistic: sheets we know are ours, read now by id.
+  const probes = new Map<string, Probe<E>>();
+  /** Sheets whose values were queued for reading. */
+  const loaded = new Set<string>();
+  const estimate = (templateId: TemplateId | null) => opts.estimate?.(templateId) ?? 0;
+  try {
+    for (const id of cache.templateIds()) {
+      const marker = cache.get(id) ?? null;
+      const templateId = marker?.templateId ?? null;
+      const withData = wantsData(opts, templateId, cache.nameOf(id));
+      if (withData) await session.reserve(estimate(templateId));
+      probes.set(id, queueProbe(collection.getItem(id), withData, templateId, opts));
+      if (withData) loaded.add(id);
+    }
+    await session.sync();
+  } catch (e) {
+    // A sheet we remembered was deleted (maybe by a co-author): forget and read again from the list.
+    if (!isNotFound(e) || probes.size === 0) throw e;
+    cache.clear();
+    probes.clear();
+    loaded.clear();
+    queueBase();
+    await session.sync();
+  }
+
+  const items = collection.items;
+  cache.forget(new Set(items.map((s) => s.id)));
+  const marks = new Map<string, Marker | null>();
+  const seen = new Set<string>();
+  for (const [id, p] of probes) {
+    marks.set(id, parseMarker(p.a1.values?.[0]?.[0]));
+    seen.add(id);
+  }
+
+  // Unseen sheets (and known ones whose template changed so their values were not read).
+  const second = new Map<string, Probe<E>>();
+  for (const s of items) {
+    const known = cache.has(s.id);
+    const mark = marks.get(s.id);
+    if (seen.has(s.id)) {
+      // Its template or name changed since we looked, so the values asked for were not read.
+      if (mark && !loaded.has(s.id) && wantsData(opts, mark.templateId, s.name)) {
+        await session.reserve(estimate(mark.templateId));
+        second.set(s.id, queueProbe(collection.getItem(s.id), true, mark.templateId, opts));
+        loaded.add(s.id);
+      }
+      continue;
+    }
+    if (known) continue; // known not to be ours
+    const guess = opts.guess?.(s.name) ?? null;
+    // Not knowing the template yet, read values speculatively when any template's are wanted.
+    if (opts.data) await session.reserve(estimate(guess));
+    second.set(s.id, queueProbe(collection.getItem(s.id), !!opts.data, guess, opts));
+    if (opts.data) loaded.add(s.id);
+  }
+  if (second.size > 0) await session.sync();
+  for (const [id, p] of second) {
+    marks.set(id, parseMarker(p.a1.values?.[0]?.[0]));
+    probes.set(id, p);
+  }
+
+  const sheets: SheetState<E>[] = items.map((s) => {
+    const marker = marks.has(s.id) ? (marks.get(s.id) ?? null) : null;
+    cache.set(s.id, marker, s.name);
+    const p = probes.get(s.id);
+    const snapshot =
+      marker && p?.used && loaded.has(s.id) && wantsData(opts, marker.templateId, s.name) ? snapshotOf(s.name, marker, p.used) : null;
+    return {
+      id: s.id,
+      name: s.name,
+      position: s.position,
+      visible: s.visibility === 'Visible',
+      marker,
+      snapshot,
+      flags: p ? (p.flags.isNullObject ? null : p.flags.formula) : undefined,
+      extras: marker && p ? p.extras : undefined,
+    };
+  });
+  sheets.sort((a, b) => a.position - b.position);
+
+  const { property, name: versionName } = version;
+  let workbookVersion: string | null = null;
+  if (property && !property.isNullObject && property.value !== undefined && property.value !== null)
+    workbookVersion = String(property.value);
+  const nameVersion = versionName && !versionName.isNullObject ? /"([^"]+)"/.exec(versionName.formula ?? '')?.[1] : undefined;
+  if (!workbookVersion && nameVersion) workbookVersion = nameVersion;
+  return {
+    sheets,
+    templates: sheets.filter((s) => s.marker !== null),
+    workbookVersion,
+    versionNameExists: !!versionName && !versionName.isNullObject,
+  };
+}

@@ -1,0 +1,80 @@
+/** Shared set-up for the adapter's tests: a memory workbook, the adapter over it, plan look-ups. */
+import type { TemplateId } from '../../src/catalog/types';
+import { createExcelOperations, type ExcelOperations, type ExcelOperationsDeps } from '../../src/excel';
+import { buildSheetPlan } from '../../src/layout';
+import type { SheetPlan } from '../../src/layout/types';
+import { createMemoryWorkbook, type MemoryWorkbookOptions } from '../../src/memoryExcel';
+
+export type MemoryWorkbook = ReturnType<typeof createMemoryWorkbook>;
+
+export function setup(
+  options: MemoryWorkbookOptions & { api?: string } = {},
+  deps: Partial<ExcelOperationsDeps> = {},
+): { wb: MemoryWorkbook; ops: ExcelOperations; fresh: () => ExcelOperations } {
+  const wb = createMemoryWorkbook({ ...options, requirementSets: { ExcelApi: options.api ?? '1.9' } });
+  const make = () =>
+    createExcelOperations({
+      run: wb.run,
+      requirements: { isSetSupported: (name, version) => wb.isSetSupported(name, version) },
+      debounceMs: 5,
+      now: () => new Date('2021-08-05T08:00:00Z'),
+      ...deps,
+    });
+  return { wb, ops: make(), fresh: make };
+}
+
+export function planOf(id: TemplateId, name?: string): SheetPlan {
+  return buildSheetPlan(id, name ? { sheetNames: { [id]: name } } : {});
+}
+
+/** Address of a row's input (or formula) cell in the plan: cellOf(par, '1.1', 'score2021') → 'G7'. */
+export function cellOf(plan: SheetPlan, key: string, columnId: string): string {
+  const row = plan.rows.find((r) => r.key === key);
+  if (!row) throw new Error(`no row ${key} in ${plan.name}`);
+  const letter = row.inputs[columnId] ?? row.formulas[columnId];
+  if (!letter) throw new Error(`no column ${columnId} in row ${key}`);
+  return `${letter}${row.row}`;
+}
+
+export function rowOf(plan: SheetPlan, key: string): number {
+  const row = plan.rows.find((r) => r.key === key);
+  if (!row) throw new Error(`no row ${key}`);
+  return row.row;
+}
+
+/** The formula of a sheet-scoped name, read through the API. */
+export async function nameFormula(wb: MemoryWorkbook, sheet: string, name: string): Promise<string | null> {
+  return wb.run(async (context) => {
+    const item = context.workbook.worksheets.getItem(sheet).names.getItemOrNullObject(name);
+    item.load('formula');
+    await context.sync();
+    return item.isNullObject ? null : (item.formula as string);
+  });
+}
+
+/** Conditional-format formulas on a sheet (custom ones), read through the API. */
+export async function cfFormulas(wb: MemoryWorkbook, sheet: string, address = 'A1:Z400'): Promise<string[]> {
+  return wb.run(async (context) => {
+    const cfs = context.workbook.worksheets.getItem(sheet).getRange(address).conditionalFormats;
+    cfs.load('items/type,items/customOrNullObject/rule/formula');
+    await context.sync();
+    return cfs.items.filter((c) => !c.customOrNullObject.isNullObject).map((c) => c.customOrNullObject.rule.formula);
+  });
+}
+
+/** Where a key sits now in column A (rows may have moved). */
+export async function rowOfKey(wb: MemoryWorkbook, sheet: string, key: string): Promise<number> {
+  return wb.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange('A1:A400');
+    range.load('values');
+    await context.sync();
+    const i = range.values.findIndex((r) => String(r[0]) === key);
+    if (i < 0) throw new Error(`key ${key} not in ${sheet}`);
+    return i + 1;
+  });
+}
+
+/** A cell as the memory workbook shows it (a plain value: no load or sync involved). */
+export function cellView(wb: MemoryWorkbook, sheet: string, address: string): ReturnType<MemoryWorkbook['getCell']> {
+  return wb.getCell(sheet, address);
+}
