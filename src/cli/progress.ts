@@ -39,3 +39,17 @@ export function createProgress(stream: OutStream, total: number): Progress {
     },
   };
 }
+
+/** Runs `work` over `files` with a progress bar on `stream`, erased however the work ends. */
+export async function withProgress<T>(
+  stream: OutStream,
+  files: readonly string[],
+  work: (onFile: (file: string) => void) => Promise<T>,
+): Promise<T> {
+  const progress = createProgress(stream, files.length);
+  try {
+    return await work((file) => progress.tick(file));
+  } finally {
+    progress.done();
+  }
+}

@@ -4,11 +4,11 @@
  */
 import type { TemplateId } from '../catalog/types';
 import { columnLetter } from './a1';
-import { rect, rectAddress, type SheetBuilder } from './builder';
+import { columnPlan, rect, rectAddress, type SheetBuilder } from './builder';
 import { markerFor } from './marker';
 import { textHeight } from './measure';
 import { conditionalFormat, FLAGGED_FORMULA, INPUT_FORMATS, invalidFormula } from './rules';
-import type { ColumnPlan, PrintPlan, StyleId } from './types';
+import type { ColumnPlan, PrintPlan, SheetPlan, StyleId } from './types';
 
 /** Column A: the marker in A1, then the key of every keyed row. Hidden. */
 export const KEY_COL = 1;
@@ -89,4 +89,51 @@ export function printPlan(columns: readonly ColumnPlan[], titleRows?: [number, n
     fitToWidth: true,
     ...(titleRows ? { titleRows: `$${titleRows[0]}:$${titleRows[1]}` } : {}),
   };
+}
+
+/** A column of a sheet whose columns are listed in order from A, column A being the hidden key. */
+export interface ListedColumn {
+  readonly id: string;
+  readonly width: number;
+  readonly header: string;
+}
+
+/** Column number (A = 1) of each listed column's id. */
+export function columnNumbers<Id extends string>(list: readonly { readonly id: Id }[]): Record<Id, number> {
+  return Object.fromEntries(list.map((c, i) => [c.id, i + 1])) as Record<Id, number>;
+}
+
+export function listedColumnPlans(list: readonly ListedColumn[]): ColumnPlan[] {
+  return list.map((c, i) => columnPlan(i + 1, c.width, c.id, i + 1 === KEY_COL));
+}
+
+/** One header row over listed columns; the hidden key column has no header. */
+export function writeHeaderRow(b: SheetBuilder, row: number, list: readonly ListedColumn[]): void {
+  list.forEach((c, i) => {
+    if (i + 1 === KEY_COL) return;
+    b.set(row, i + 1, { value: c.header, style: 'header' });
+    b.needHeight(row, textHeight(c.header, c.width, { bold: true }));
+  });
+}
+
+/**
+ * The plan of a sheet under a single header row: frozen below it and right of `frozenColumns`,
+ * the header repeated on every printed page.
+ */
+export function buildUnderHeaderRow(
+  b: SheetBuilder,
+  base: Pick<SheetPlan, 'templateId' | 'name' | 'version' | 'columns'>,
+  headerRow: number,
+  frozenColumns: number,
+): SheetPlan {
+  const { templateId, name, version, columns } = base;
+  return b.build({
+    templateId,
+    name,
+    version,
+    headerRows: [headerRow, headerRow],
+    columns,
+    freeze: { rows: headerRow, columns: frozenColumns },
+    print: printPlan(columns, [headerRow, headerRow]),
+  });
 }

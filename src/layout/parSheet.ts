@@ -17,13 +17,15 @@
 import { PAR_ROWS, unitById } from '../catalog';
 import type { ParRow } from '../catalog/types';
 import { cellAddress, columnLetter } from './a1';
-import { columnPlan, rect, rectAddress, SheetBuilder } from './builder';
+import { rect, rectAddress, SheetBuilder } from './builder';
 import {
   addFlaggedRule,
-  KEY_COL,
+  buildUnderHeaderRow,
+  columnNumbers,
   KEY_WIDTH,
-  printPlan,
+  listedColumnPlans,
   spanWidth,
+  writeHeaderRow,
   writeKey,
   writeLine,
   writeMarker,
@@ -61,7 +63,7 @@ export const PAR_COLUMNS = [
 export type ParColumnId = (typeof PAR_COLUMNS)[number]['id'];
 
 /** Column number (A = 1) of each PAR column id. */
-export const PAR_COL = Object.fromEntries(PAR_COLUMNS.map((c, i) => [c.id, i + 1])) as Record<ParColumnId, number>;
+export const PAR_COL: Record<ParColumnId, number> = columnNumbers(PAR_COLUMNS);
 
 const TITLE = 'DANH MỤC CÁC CHỈ TIÊU CHỈ SỐ CCHC PHẤN ĐẤU ĐẠT ĐIỂM NĂM 2021 CỦA THÀNH PHỐ HÀ NỘI';
 const SOURCE = '(Kèm theo Công văn số 3541/UBND-SNV ngày 05/8/2021 của UBND thành phố Hà Nội)';
@@ -117,18 +119,14 @@ function labelStyle(r: ParRow): StyleId {
 }
 
 export function buildParSheet(name: string, version: string, rows: readonly ParRow[] = PAR_ROWS): SheetPlan {
-  const columns: ColumnPlan[] = PAR_COLUMNS.map((c, i) => columnPlan(i + 1, c.width, c.id, i + 1 === KEY_COL));
+  const columns = listedColumnPlans(PAR_COLUMNS);
   const b = new SheetBuilder();
   writeMarker(b, 'PAR', version);
   writeLine(b, columns, 1, PAR_COL.stt, LAST_COL, TITLE, 'title');
   writeLine(b, columns, 2, PAR_COL.stt, LAST_COL, SOURCE, 'subtitle');
   writeReporterLine(b, REPORTER_ROW, PAR_COL.stt, PAR_COL.label, LAST_COL);
 
-  PAR_COLUMNS.forEach((c, i) => {
-    if (i + 1 === KEY_COL) return;
-    b.set(PAR_HEADER_ROW, i + 1, { value: c.header, style: 'header' });
-    b.needHeight(PAR_HEADER_ROW, textHeight(c.header, c.width, { bold: true }));
-  });
+  writeHeaderRow(b, PAR_HEADER_ROW, PAR_COLUMNS);
 
   const order = parSheetOrder(rows);
   const first = PAR_HEADER_ROW + 1;
@@ -147,15 +145,7 @@ export function buildParSheet(name: string, version: string, rows: readonly ParR
   );
   addFlaggedRule(b, REPORTER_ROW, PAR_COL.stt, last, LAST_COL);
 
-  return b.build({
-    templateId: 'PAR',
-    name,
-    version,
-    headerRows: [PAR_HEADER_ROW, PAR_HEADER_ROW],
-    columns,
-    freeze: { rows: PAR_HEADER_ROW, columns: PAR_COL.label },
-    print: printPlan(columns, [PAR_HEADER_ROW, PAR_HEADER_ROW]),
-  });
+  return buildUnderHeaderRow(b, { templateId: 'PAR', name, version, columns }, PAR_HEADER_ROW, PAR_COL.label);
 }
 
 function placeParRow(b: SheetBuilder, columns: ColumnPlan[], r: ParRow, row: number, rowOf: Map<string, number>): void {

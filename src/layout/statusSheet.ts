@@ -15,8 +15,18 @@
 import { APPENDIX1, parRow, unitById } from '../catalog';
 import type { TemplateId, UnitId } from '../catalog/types';
 import { cellAddress, columnLetter, parseCell, quoteSheet, rangeAddress } from './a1';
-import { columnPlan, rectAddress, SheetBuilder } from './builder';
-import { addFlaggedRule, KEY_COL, KEY_WIDTH, printPlan, writeKey, writeLine, writeMarker } from './common';
+import { rectAddress, SheetBuilder } from './builder';
+import {
+  addFlaggedRule,
+  buildUnderHeaderRow,
+  columnNumbers,
+  KEY_WIDTH,
+  listedColumnPlans,
+  writeHeaderRow,
+  writeKey,
+  writeLine,
+  writeMarker,
+} from './common';
 import { textHeight } from './measure';
 import { belowTargetFormula, conditionalFormat, SCORE_FORMAT } from './rules';
 import type { ColumnPlan, RowPlan, SheetPlan } from './types';
@@ -34,7 +44,7 @@ export const STATUS_COLUMNS = [
 ] as const;
 
 type StatusColumnId = (typeof STATUS_COLUMNS)[number]['id'];
-const COL = Object.fromEntries(STATUS_COLUMNS.map((c, i) => [c.id, i + 1])) as Record<StatusColumnId, number>;
+const COL: Record<StatusColumnId, number> = columnNumbers(STATUS_COLUMNS);
 const LAST_COL = STATUS_COLUMNS.length;
 export const STATUS_HEADER_ROW = 4;
 
@@ -101,16 +111,12 @@ function unitsText(plan: SheetPlan): string {
 
 /** Builds the status sheet over the template sheets it reports on (never itself). */
 export function buildStatusSheet(sheets: readonly SheetPlan[], name: string, version: string): SheetPlan {
-  const columns: ColumnPlan[] = STATUS_COLUMNS.map((c, i) => columnPlan(i + 1, c.width, c.id, i + 1 === KEY_COL));
+  const columns = listedColumnPlans(STATUS_COLUMNS);
   const b = new SheetBuilder();
   writeMarker(b, 'STATUS', version);
   writeLine(b, columns, 1, COL.template, LAST_COL, TITLE, 'title');
   writeLine(b, columns, 2, COL.template, LAST_COL, NOTE, 'subtitle');
-  STATUS_COLUMNS.forEach((c, i) => {
-    if (i + 1 === KEY_COL) return;
-    b.set(STATUS_HEADER_ROW, i + 1, { value: c.header, style: 'header' });
-    b.needHeight(STATUS_HEADER_ROW, textHeight(c.header, c.width, { bold: true }));
-  });
+  writeHeaderRow(b, STATUS_HEADER_ROW, STATUS_COLUMNS);
 
   const reported = sheets.filter((s) => s.templateId !== 'STATUS');
   reported.forEach((sheet, i) => placeStatusRow(b, columns, sheet, STATUS_HEADER_ROW + 1 + i));
@@ -118,15 +124,7 @@ export function buildStatusSheet(sheets: readonly SheetPlan[], name: string, ver
   const last = Math.max(first, STATUS_HEADER_ROW + reported.length);
   addFlaggedRule(b, first, COL.template, last, LAST_COL);
 
-  return b.build({
-    templateId: 'STATUS',
-    name,
-    version,
-    headerRows: [STATUS_HEADER_ROW, STATUS_HEADER_ROW],
-    columns,
-    freeze: { rows: STATUS_HEADER_ROW, columns: COL.template },
-    print: printPlan(columns, [STATUS_HEADER_ROW, STATUS_HEADER_ROW]),
-  });
+  return buildUnderHeaderRow(b, { templateId: 'STATUS', name, version, columns }, STATUS_HEADER_ROW, COL.template);
 }
 
 function placeStatusRow(b: SheetBuilder, columns: ColumnPlan[], sheet: SheetPlan, row: number): void {

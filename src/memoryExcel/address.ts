@@ -126,23 +126,31 @@ function parseCellPart(text: string): { row: number; col: number } | null {
   return { row, col };
 }
 
+/**
+ * Reads the quoted text whose opening quote (' or ") is at `open`; a doubled quote inside stands
+ * for one. `close` is the index of the closing quote, or the text's length when there is none.
+ */
+export function readQuoted(s: string, open: number): { text: string; close: number } {
+  const quote = s[open];
+  let i = open + 1;
+  let text = '';
+  while (i < s.length) {
+    if (s[i] === quote) {
+      if (s[i + 1] !== quote) break;
+      text += quote;
+      i += 2;
+      continue;
+    }
+    text += s[i++];
+  }
+  return { text, close: i };
+}
+
 /** Splits "'My sheet'!A1:B2" into sheet name and the rest. */
 export function splitSheet(address: string): { sheet?: string; rest: string } {
   const s = address.trim();
   if (s.startsWith("'")) {
-    let i = 1;
-    let name = '';
-    while (i < s.length) {
-      if (s[i] === "'") {
-        if (s[i + 1] === "'") {
-          name += "'";
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      name += s[i++];
-    }
+    const { text: name, close: i } = readQuoted(s, 0);
     if (s[i] !== "'" || s[i + 1] !== '!') return { rest: s };
     return { sheet: name, rest: s.slice(i + 2) };
   }

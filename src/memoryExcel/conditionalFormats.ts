@@ -8,7 +8,7 @@ import { ClientObject, CollectionObject, clientResult, type MemoryContext, type 
 import { invalidArgument, itemNotFound, notImplemented } from './errors';
 import { translate } from './formulaText';
 import type { CfEntry, SheetModel } from './model';
-import { Range } from './range';
+import { rangeFrom } from './range';
 import { removeConditionalFormats, type RangeModel } from './rangeOps';
 import { normalizeColor } from './styles';
 
@@ -243,29 +243,25 @@ export class ConditionalFormat extends ClientObject<CfItem> {
     });
   }
 
-  private rangeOf(nullable: boolean): Range {
-    this.ctx.assertAlive('ConditionalFormat.getRange');
-    const obj = new Range(
-      this.ctx,
-      () => {
-        const m = alive(this.resolve('getRange'), 'ConditionalFormat.getRange');
-        if (m.cf.rects.length !== 1) {
-          if (nullable) return null;
-          throw invalidArgument('ConditionalFormat.getRange', 'the format applies to several ranges');
-        }
-        return { sheet: m.sheet, rect: m.cf.rects[0] };
+  private rangeOf(nullable: boolean): Excel.Range {
+    return rangeFrom(
+      this,
+      'getRange',
+      (item) => {
+        const m = alive(item, 'ConditionalFormat.getRange');
+        return m.cf.rects.length === 1 ? { sheet: m.sheet, rect: m.cf.rects[0] } : null;
       },
       nullable,
+      () => invalidArgument('ConditionalFormat.getRange', 'the format applies to several ranges'),
     );
-    return this.instantiate(obj);
   }
 
   getRange(): Excel.Range {
-    return this.rangeOf(false).proxy as unknown as Excel.Range;
+    return this.rangeOf(false);
   }
 
   getRangeOrNullObject(): Excel.Range {
-    return this.rangeOf(true).proxy as unknown as Excel.Range;
+    return this.rangeOf(true);
   }
 
   describe(): string {

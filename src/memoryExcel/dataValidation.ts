@@ -170,6 +170,17 @@ function updateEntries(m: RangeModel, change: (e: DvEntry) => DvEntry, createMis
   }
 }
 
+/** A prompt or error alert being set: an object whose title and message keep to Excel's limits. */
+function titledBox<T extends { title: string; message: string }>(v: unknown, location: string): Partial<T> {
+  if (!v || typeof v !== 'object') throw invalidArgument(location);
+  const box = v as Partial<T>;
+  if (box.title !== undefined && (typeof box.title !== 'string' || box.title.length > 32))
+    throw invalidArgument(location, 'title ≤ 32 characters');
+  if (box.message !== undefined && (typeof box.message !== 'string' || box.message.length > 255))
+    throw invalidArgument(location, 'message ≤ 255 characters');
+  return box;
+}
+
 function readUniform<T>(m: RangeModel, pick: (e: DvEntry) => T, none: T): T | null {
   const e = commonEntry(m);
   if (e === 'mixed') return null;
@@ -211,24 +222,14 @@ export const DATA_VALIDATION_DEF: TypeDef<RangeModel> = {
     prompt: {
       get: (m) => readUniform(m, (e) => ({ ...e.prompt }), { ...DEFAULT_PROMPT }),
       set: (m, v) => {
-        if (!v || typeof v !== 'object') throw invalidArgument('DataValidation.prompt');
-        const p = v as Partial<DvPrompt>;
-        if (p.title !== undefined && (typeof p.title !== 'string' || p.title.length > 32))
-          throw invalidArgument('DataValidation.prompt', 'title ≤ 32 characters');
-        if (p.message !== undefined && (typeof p.message !== 'string' || p.message.length > 255))
-          throw invalidArgument('DataValidation.prompt', 'message ≤ 255 characters');
+        const p = titledBox<DvPrompt>(v, 'DataValidation.prompt');
         updateEntries(m, (e) => ({ ...e, prompt: { ...e.prompt, ...p } }), true);
       },
     },
     errorAlert: {
       get: (m) => readUniform(m, (e) => ({ ...e.errorAlert }), { ...DEFAULT_ALERT }),
       set: (m, v) => {
-        if (!v || typeof v !== 'object') throw invalidArgument('DataValidation.errorAlert');
-        const a = v as Partial<DvErrorAlert>;
-        if (a.title !== undefined && (typeof a.title !== 'string' || a.title.length > 32))
-          throw invalidArgument('DataValidation.errorAlert', 'title ≤ 32 characters');
-        if (a.message !== undefined && (typeof a.message !== 'string' || a.message.length > 255))
-          throw invalidArgument('DataValidation.errorAlert', 'message ≤ 255 characters');
+        const a = titledBox<DvErrorAlert>(v, 'DataValidation.errorAlert');
         if (a.style !== undefined && !['Stop', 'Warning', 'Information'].includes(a.style))
           throw invalidArgument('DataValidation.errorAlert', "style 'Stop' | 'Warning' | 'Information'");
         updateEntries(m, (e) => ({ ...e, errorAlert: { ...e.errorAlert, ...a } }), true);

@@ -6,7 +6,7 @@
  * references, names and string literals.
  */
 import { columnLetter, columnNumber } from '../layout/a1';
-import { MAX_COLS, MAX_ROWS, quoteSheetName } from './address';
+import { MAX_COLS, MAX_ROWS, quoteSheetName, readQuoted } from './address';
 
 export interface RefPart {
   /** 0-based; undefined for a whole-row part ('5' in '5:6'). */
@@ -111,17 +111,7 @@ export function tokenize(formula: string): Token[] {
   while (i < s.length) {
     const ch = s[i];
     if (ch === '"') {
-      let j = i + 1;
-      while (j < s.length) {
-        if (s[j] === '"') {
-          if (s[j + 1] === '"') {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
+      const j = readQuoted(s, i).close;
       text += s.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -136,19 +126,7 @@ export function tokenize(formula: string): Token[] {
     }
     if (ch === "'") {
       // Quoted sheet prefix.
-      let j = i + 1;
-      let name = '';
-      while (j < s.length) {
-        if (s[j] === "'") {
-          if (s[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += s[j++];
-      }
+      const { text: name, close: j } = readQuoted(s, i);
       if (s[j + 1] === '!') {
         const r = readReference(s, j + 2);
         if (r) {
@@ -354,33 +332,33 @@ export function adjustForShift(
   return changed ? render(tokens) : formula;
 }
 
-/** Rewrites references to sheet `from` so they name `to` (Excel follows a renamed sheet). */
-export function renameSheetInFormula(formula: string, from: string, to: string): string {
+/** Applies `edit` to every reference to `sheet`; a formula without one comes back as it was. */
+function editSheetRefs(formula: string, sheet: string, edit: (t: RefToken) => void): string {
   if (!formula.includes('!')) return formula;
   const tokens = tokenize(formula);
   let changed = false;
   for (const t of tokens) {
-    if (t.kind === 'ref' && t.sheet !== undefined && sameSheet(t.sheet, from)) {
-      t.sheet = to;
-      t.sheetText = undefined;
+    if (t.kind === 'ref' && t.sheet !== undefined && sameSheet(t.sheet, sheet)) {
+      edit(t);
       changed = true;
     }
   }
   return changed ? render(tokens) : formula;
 }
 
+/** Rewrites references to sheet `from` so they name `to` (Excel follows a renamed sheet). */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  return editSheetRefs(formula, from, (t) => {
+    t.sheet = to;
+    t.sheetText = undefined;
+  });
+}
+
 /** Breaks references to a deleted sheet (#REF!). */
 export function breakSheetInFormula(formula: string, sheet: string): string {
-  if (!formula.includes('!')) return formula;
-  const tokens = tokenize(formula);
-  let changed = false;
-  for (const t of tokens) {
-    if (t.kind === 'ref' && t.sheet !== undefined && sameSheet(t.sheet, sheet)) {
-      t.broken = true;
-      changed = true;
-    }
-  }
-  return changed ? render(tokens) : formula;
+  return editSheetRefs(formula, sheet, (t) => {
+    t.broken = true;
+  });
 }
 
 const WORDS = /[\p{L}_\\$][\p{L}\p{N}_.\\$]*/gu;

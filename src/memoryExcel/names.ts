@@ -15,7 +15,7 @@ import {
 } from './client';
 import { invalidArgument, itemAlreadyExists, itemNotFound } from './errors';
 import type { NameEntry, SheetModel } from './model';
-import { Range } from './range';
+import { Range, rangeFrom } from './range';
 import type { RangeModel } from './rangeOps';
 import { apiValue, CellError } from './values';
 import type { WorkbookModel } from './workbookModel';
@@ -141,26 +141,22 @@ export class NamedItem extends ClientObject<NameItem> {
   }
 
   private range(nullable: boolean): Excel.Range {
-    this.ctx.assertAlive('NamedItem.getRange');
-    const r = new Range(
-      this.ctx,
-      () => {
-        const m = alive(this.resolve('getRange'), 'NamedItem.getRange');
+    return rangeFrom(
+      this,
+      'getRange',
+      (item) => {
+        const m = alive(item, 'NamedItem.getRange');
         const ref = parseAddress(m.entry.formula.slice(1));
         const sheet = ref
           ? ref.sheet !== undefined
             ? m.scope.model.sheetByName(ref.sheet)
             : m.scope.sheet
           : undefined;
-        if (!ref || !sheet) {
-          if (nullable) return null;
-          throw invalidArgument('NamedItem.getRange', 'the name does not refer to a range');
-        }
-        return { sheet, rect: ref.rect };
+        return ref && sheet ? { sheet, rect: ref.rect } : null;
       },
       nullable,
+      () => invalidArgument('NamedItem.getRange', 'the name does not refer to a range'),
     );
-    return this.instantiate(r).proxy as unknown as Excel.Range;
   }
 
   getRange(): Excel.Range {

@@ -194,18 +194,15 @@ export class Range extends ClientObject<RangeModel> {
     if (m?.sheet.deleted) throw itemNotFound('Range', 'its worksheet was deleted');
   }
 
-  private derive(location: string, f: (rm: RangeModel) => Rect | null, nullable = false): Range {
-    this.ctx.assertAlive(`Range.${location}`);
-    return this.instantiate(
-      new Range(
-        this.ctx,
-        () => {
-          const rm = this.resolve(location);
-          const r = f(rm);
-          return r ? { sheet: rm.sheet, rect: inGrid(r, `Range.${location}`) } : null;
-        },
-        nullable,
-      ),
+  private derive(location: string, f: (rm: RangeModel) => Rect | null, nullable = false): Excel.Range {
+    return rangeFrom(
+      this,
+      location,
+      (rm) => {
+        const r = f(rm);
+        return r ? { sheet: rm.sheet, rect: inGrid(r, `Range.${location}`) } : null;
+      },
+      nullable,
     );
   }
 
@@ -214,7 +211,7 @@ export class Range extends ClientObject<RangeModel> {
       const r = rm.rect.top + checkInt(row, 'Range.getCell');
       const c = rm.rect.left + checkInt(column, 'Range.getCell');
       return { top: r, left: c, bottom: r, right: c };
-    }).proxy as unknown as Excel.Range;
+    });
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
@@ -223,7 +220,7 @@ export class Range extends ClientObject<RangeModel> {
       const dc = checkInt(columnOffset, 'Range.getOffsetRange');
       const r = rm.rect;
       return { top: r.top + dr, bottom: r.bottom + dr, left: r.left + dc, right: r.right + dc };
-    }).proxy as unknown as Excel.Range;
+    });
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
@@ -234,7 +231,7 @@ export class Range extends ClientObject<RangeModel> {
         bottom: r.bottom + checkInt(deltaRows, 'Range.getResizedRange'),
         right: r.right + checkInt(deltaColumns, 'Range.getResizedRange'),
       };
-    }).proxy as unknown as Excel.Range;
+    });
   }
 
   getRow(row: number): Excel.Range {
@@ -242,7 +239,7 @@ export class Range extends ClientObject<RangeModel> {
       const i = checkInt(row, 'Range.getRow');
       if (i < 0 || i >= rowsOf(rm.rect)) throw invalidArgument('Range.getRow');
       return { ...rm.rect, top: rm.rect.top + i, bottom: rm.rect.top + i };
-    }).proxy as unknown as Excel.Range;
+    });
   }
 
   getColumn(column: number): Excel.Range {
@@ -250,7 +247,7 @@ export class Range extends ClientObject<RangeModel> {
       const i = checkInt(column, 'Range.getColumn');
       if (i < 0 || i >= colsOf(rm.rect)) throw invalidArgument('Range.getColumn');
       return { ...rm.rect, left: rm.rect.left + i, right: rm.rect.left + i };
-    }).proxy as unknown as Excel.Range;
+    });
   }
 
   getEntireRow(): Excel.Range {
@@ -259,7 +256,7 @@ export class Range extends ClientObject<RangeModel> {
       bottom: rm.rect.bottom,
       left: 0,
       right: MAX_COLS - 1,
-    })).proxy as unknown as Excel.Range;
+    }));
   }
 
   getEntireColumn(): Excel.Range {
@@ -268,7 +265,7 @@ export class Range extends ClientObject<RangeModel> {
       bottom: MAX_ROWS - 1,
       left: rm.rect.left,
       right: rm.rect.right,
-    })).proxy as unknown as Excel.Range;
+    }));
   }
 
   getLastCell(): Excel.Range {
@@ -277,15 +274,15 @@ export class Range extends ClientObject<RangeModel> {
       bottom: rm.rect.bottom,
       left: rm.rect.right,
       right: rm.rect.right,
-    })).proxy as unknown as Excel.Range;
+    }));
   }
 
   getLastRow(): Excel.Range {
-    return this.derive('getLastRow', (rm) => ({ ...rm.rect, top: rm.rect.bottom })).proxy as unknown as Excel.Range;
+    return this.derive('getLastRow', (rm) => ({ ...rm.rect, top: rm.rect.bottom }));
   }
 
   getLastColumn(): Excel.Range {
-    return this.derive('getLastColumn', (rm) => ({ ...rm.rect, left: rm.rect.right })).proxy as unknown as Excel.Range;
+    return this.derive('getLastColumn', (rm) => ({ ...rm.rect, left: rm.rect.right }));
   }
 
   private otherRect(other: unknown, location: string): (rm: RangeModel) => Rect {
@@ -303,44 +300,42 @@ export class Range extends ClientObject<RangeModel> {
     };
   }
 
+  private intersection(location: string, anotherRange: Excel.Range | string, nullable: boolean): Excel.Range {
+    const other = this.otherRect(anotherRange, `Range.${location}`);
+    return this.derive(location, (rm) => intersect(rm.rect, other(rm)), nullable);
+  }
+
   getIntersection(anotherRange: Excel.Range | string): Excel.Range {
-    const other = this.otherRect(anotherRange, 'Range.getIntersection');
-    return this.derive('getIntersection', (rm) => {
-      const i = intersect(rm.rect, other(rm));
-      if (!i) throw itemNotFound('Range.getIntersection');
-      return i;
-    }).proxy as unknown as Excel.Range;
+    return this.intersection('getIntersection', anotherRange, false);
   }
 
   getIntersectionOrNullObject(anotherRange: Excel.Range | string): Excel.Range {
-    const other = this.otherRect(anotherRange, 'Range.getIntersectionOrNullObject');
-    return this.derive('getIntersectionOrNullObject', (rm) => intersect(rm.rect, other(rm)), true)
-      .proxy as unknown as Excel.Range;
+    return this.intersection('getIntersectionOrNullObject', anotherRange, true);
   }
 
   getBoundingRect(anotherRange: Excel.Range | string): Excel.Range {
     const other = this.otherRect(anotherRange, 'Range.getBoundingRect');
-    return this.derive('getBoundingRect', (rm) => boundingRect(rm.rect, other(rm))).proxy as unknown as Excel.Range;
+    return this.derive('getBoundingRect', (rm) => boundingRect(rm.rect, other(rm)));
   }
 
-  getUsedRange(valuesOnly?: boolean): Excel.Range {
-    return this.derive('getUsedRange', (rm) => {
-      const used = rm.sheet.usedRect(!!valuesOnly);
-      const i = used ? intersect(used, rm.rect) : null;
-      if (!i) throw itemNotFound('Range.getUsedRange');
-      return i;
-    }).proxy as unknown as Excel.Range;
-  }
-
-  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+  /** The part of this range inside its sheet's used range. */
+  private usedPart(location: string, valuesOnly: boolean | undefined, nullable: boolean): Excel.Range {
     return this.derive(
-      'getUsedRangeOrNullObject',
+      location,
       (rm) => {
         const used = rm.sheet.usedRect(!!valuesOnly);
         return used ? intersect(used, rm.rect) : null;
       },
-      true,
-    ).proxy as unknown as Excel.Range;
+      nullable,
+    );
+  }
+
+  getUsedRange(valuesOnly?: boolean): Excel.Range {
+    return this.usedPart('getUsedRange', valuesOnly, false);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+    return this.usedPart('getUsedRangeOrNullObject', valuesOnly, true);
   }
 
   /**
@@ -407,9 +402,7 @@ export class Range extends ClientObject<RangeModel> {
   }
 
   insert(shift: string): Excel.Range {
-    this.ctx.assertAlive('Range.insert');
-    const obj = new Range(this.ctx, () => {
-      const rm = this.resolve('insert');
+    return rangeFrom(this, 'insert', (rm) => {
       const { sheet, rect } = rm;
       if (isEntireRows(rect)) {
         // Guess: for whole rows Excel takes only 'Down' (any other shift is refused).
@@ -427,7 +420,6 @@ export class Range extends ClientObject<RangeModel> {
       }
       return { sheet, rect };
     });
-    return this.instantiate(obj).proxy as unknown as Excel.Range;
   }
 
   delete(shift: string): void {
@@ -460,4 +452,29 @@ export function activateSheet(model: WorkbookModel, sheet: import('./model').She
   if (sheet.visibility !== 'Visible') throw invalidArgument('Worksheet.activate', 'a hidden sheet cannot be activated');
   model.activeSheet = sheet;
   model.pendingActivations.push(sheet);
+}
+
+/**
+ * The Range a method of `owner` returns (getRange, getLocation, getPrintTitleRows…), found when the batch
+ * runs. Where `find` gives null the OrNullObject variant (`nullable`) yields a null object and the plain
+ * one fails with `missing()`.
+ */
+export function rangeFrom<M>(
+  owner: ClientObject<M>,
+  member: string,
+  find: (m: M) => RangeModel | null,
+  nullable = false,
+  missing: () => Error = () => itemNotFound(`${owner.def.name}.${member}`),
+): Excel.Range {
+  owner.ctx.assertAlive(`${owner.def.name}.${member}`);
+  const r = new Range(
+    owner.ctx,
+    () => {
+      const found = find(owner.resolve(member));
+      if (found || nullable) return found;
+      throw missing();
+    },
+    nullable,
+  );
+  return owner.instantiate(r).proxy as unknown as Excel.Range;
 }

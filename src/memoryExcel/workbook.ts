@@ -4,7 +4,7 @@ import { itemNotFound } from './errors';
 import type { WorkbookModel } from './workbookModel';
 import { NamedItemCollection } from './names';
 import { DocumentProperties } from './properties';
-import { Range } from './range';
+import { rangeFrom } from './range';
 import { WorksheetCollection } from './worksheet';
 
 export const WORKBOOK_DEF: TypeDef<WorkbookModel> = {
@@ -27,9 +27,7 @@ export class Workbook extends ClientObject<WorkbookModel> {
   }
 
   private selected(location: string, cellOnly: boolean): Excel.Range {
-    this.ctx.assertAlive(`Workbook.${location}`);
-    const r = new Range(this.ctx, () => {
-      const m = this.resolve(location);
+    return rangeFrom(this, location, (m) => {
       const sheet = m.activeSheet;
       if (!sheet) throw itemNotFound(`Workbook.${location}`);
       // Guess: with nothing selected on the active sheet, the selection is its A1.
@@ -37,7 +35,6 @@ export class Workbook extends ClientObject<WorkbookModel> {
         m.selection && m.selection.sheet === sheet ? m.selection.rect : { top: 0, left: 0, bottom: 0, right: 0 };
       return { sheet, rect: cellOnly ? { top: rect.top, left: rect.left, bottom: rect.top, right: rect.left } : rect };
     });
-    return this.instantiate(r).proxy as unknown as Excel.Range;
   }
 
   getSelectedRange(): Excel.Range {

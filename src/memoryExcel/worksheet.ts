@@ -13,7 +13,7 @@ import { invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { EVENT_HANDLERS_DEF, EventHandlers } from './events';
 import type { SheetModel, Visibility } from './model';
 import { NamedItemCollection } from './names';
-import { activateSheet, Range } from './range';
+import { activateSheet, Range, rangeFrom } from './range';
 import type { RangeModel } from './rangeOps';
 import { normalizeColor } from './styles';
 import type { WorkbookModel } from './workbookModel';
@@ -126,15 +126,11 @@ export class WorksheetFreezePanes extends ClientObject<SheetModel> {
   }
 
   private location(nullable: boolean): Excel.Range {
-    this.ctx.assertAlive('WorksheetFreezePanes.getLocation');
-    const r = new Range(
-      this.ctx,
-      () => {
-        const s = this.resolve('getLocation');
-        if (!s.freeze) {
-          if (nullable) return null;
-          throw itemNotFound('WorksheetFreezePanes.getLocation');
-        }
+    return rangeFrom(
+      this,
+      'getLocation',
+      (s) => {
+        if (!s.freeze) return null;
         const { rows, cols } = s.freeze;
         return {
           sheet: s,
@@ -143,7 +139,6 @@ export class WorksheetFreezePanes extends ClientObject<SheetModel> {
       },
       nullable,
     );
-    return this.instantiate(r).proxy as unknown as Excel.Range;
   }
 
   getLocation(): Excel.Range {
@@ -231,21 +226,15 @@ export class PageLayout extends ClientObject<SheetModel> {
   }
 
   private titleRows(nullable: boolean): Excel.Range {
-    this.ctx.assertAlive('PageLayout.getPrintTitleRows');
-    const r = new Range(
-      this.ctx,
-      () => {
-        const s = this.resolve('getPrintTitleRows');
+    return rangeFrom(
+      this,
+      'getPrintTitleRows',
+      (s) => {
         const rect = s.pageLayout.printTitleRows;
-        if (!rect) {
-          if (nullable) return null;
-          throw itemNotFound('PageLayout.getPrintTitleRows');
-        }
-        return { sheet: s, rect };
+        return rect ? { sheet: s, rect } : null;
       },
       nullable,
     );
-    return this.instantiate(r).proxy as unknown as Excel.Range;
   }
 
   getPrintTitleRows(): Excel.Range {
@@ -354,9 +343,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   private range(location: string, f: (s: SheetModel) => RangeModel | null, nullable = false): Excel.Range {
-    this.ctx.assertAlive(`Worksheet.${location}`);
-    const r = new Range(this.ctx, () => f(this.resolve(location)), nullable);
-    return this.instantiate(r).proxy as unknown as Excel.Range;
+    return rangeFrom(this, location, f, nullable);
   }
 
   getRange(address?: string): Excel.Range {

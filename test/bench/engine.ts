@@ -21,6 +21,7 @@ import { validateSheet, validateWorkbook } from '../../src/engine';
 import type { CellValue, SheetResult, SheetSnapshot, WorkbookResult } from '../../src/engine/types';
 import { columnNumber } from '../../src/layout/a1';
 import { makeSnapshot, planOf } from '../engine/snapshot';
+import { prng } from '../shared/prng';
 
 export interface EngineBenchRow {
   copies: number;
@@ -66,18 +67,6 @@ const SEED = 20210805;
 const INVALID_SHARE = 0.1;
 const EMPTY_SHARE = 0.05;
 export const COPY_IDS: TemplateId[] = TEMPLATE_IDS.filter((id) => id !== 'STATUS');
-
-/** mulberry32: a small seeded PRNG, so every run validates the same workbooks. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Bad inputs, as generators: each form (number as text, decimal comma, "85%", stray spaces…) with

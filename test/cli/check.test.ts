@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Workbook } from 'exceljs';
 import { PAR_ROWS, TEMPLATE_VERSION, parLeaves } from '../../src/catalog';
 import { validateWorkbook } from '../../src/engine';
+import type { CheckIssue, FailedFile, ParReport } from '../../src/cli/commands/check';
 import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
 import { cellFor, cli, fillWorkbook, parScores, prng, sheetByTemplate, tempDir, type Fill } from './helpers';
 
@@ -38,33 +39,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => tmp.remove());
 
-interface JsonIssue {
-  severity: string;
-  code: string;
-  sheet: string;
-  cell: string;
-  id: string;
-  column: string | null;
-  message: string;
-  fix: string | number | null;
-}
-interface JsonParRow {
-  id: string;
-  max: number;
-  score2020: number;
-  target2021: number;
-  score2021: number | null;
-  complete: boolean;
-  belowTarget: boolean | null;
-  gap: number | null;
-  lead: string | null;
-}
 interface JsonFile {
   file: string;
   template: { version: string } | null;
-  issues: JsonIssue[];
-  par: { total: { score2021: number | null; target2021: number }; rows: JsonParRow[] } | null;
-  error?: { problem: string; message: string };
+  issues: CheckIssue[];
+  par: Pick<ParReport, 'total' | 'rows'> | null;
+  error?: FailedFile['error'];
 }
 
 async function checkJson(

@@ -78,17 +78,7 @@ export async function fillWorkbook(
   await workbook.xlsx.writeFile(target);
 }
 
-/** A small deterministic generator, so a failing run can be repeated. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../shared/prng';
 
 /** A valid score for every PAR leaf: 0…max with at most three decimals. */
 export function parScores(random: () => number): Fill[] {

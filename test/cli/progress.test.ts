@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { memoryStream } from '../../src/cli/io';
-import { createProgress, PROGRESS_MIN_FILES } from '../../src/cli/progress';
+import { createProgress, PROGRESS_MIN_FILES, withProgress } from '../../src/cli/progress';
 import { cli, tempDir } from './helpers';
 
 describe('progress bar', () => {
@@ -40,6 +40,32 @@ describe('progress bar', () => {
     progress.tick('/a/very/long/path/'.repeat(10) + 'last.xlsx');
     expect(chunks[0].replace('\r\x1b[K', '').length).toBeLessThanOrEqual(59);
     expect(chunks[0]).toContain('last.xlsx');
+  });
+});
+
+describe('withProgress', () => {
+  const files = ['a.xlsx', 'b.xlsx', 'c.xlsx', 'd.xlsx'];
+
+  it('ticks for each file the work reports and returns what the work returns', async () => {
+    const stream = memoryStream(true);
+    const result = await withProgress(stream, files, async (onFile) => {
+      files.forEach(onFile);
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(stream.text()).toContain('4/4 d.xlsx');
+    expect(stream.text().endsWith('\r\x1b[K')).toBe(true);
+  });
+
+  it('clears the bar and passes the error on when the work fails', async () => {
+    const stream = memoryStream(true);
+    const failure = withProgress(stream, files, async (onFile) => {
+      onFile('a.xlsx');
+      throw new Error('disk gone');
+    });
+    await expect(failure).rejects.toThrow('disk gone');
+    expect(stream.text()).toContain('1/4 a.xlsx');
+    expect(stream.text().endsWith('\r\x1b[K')).toBe(true);
   });
 });
 

@@ -1,16 +1,8 @@
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../src/memoryExcel';
+import { codeOf } from './helpers';
 
 function fresh(opts: Parameters<typeof createMemoryWorkbook>[0] = {}): MemoryWorkbook {
   return createMemoryWorkbook(opts);
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code?: string }).code ?? `plain:${(e as Error).message}`;
-  }
-  return 'no error';
 }
 
 describe('load and sync', () => {

@@ -1,13 +1,5 @@
 import { createMemoryWorkbook } from '../../src/memoryExcel';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code?: string }).code ?? `plain:${(e as Error).message}`;
-  }
-  return 'no error';
-}
+import { codeOf } from './helpers';
 
 describe('Range values, formulas, formats', () => {
   test('a 2-D array must match the range shape exactly', async () => {
@@ -178,6 +170,33 @@ describe('Range values, formulas, formats', () => {
       expect(used.address).toBe('Sheet1!C3:D4');
       expect(usedAll.address).toBe('Sheet1!C3:F9');
     });
+  });
+
+  test('Range.getIntersection and Range.getUsedRange fail with ItemNotFound where the OrNullObject variants are null', async () => {
+    const wb = createMemoryWorkbook();
+    await wb.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('Sheet1');
+      s.getRange('C3').values = [[7]];
+      const apart = s.getRange('A1:B2').getIntersectionOrNullObject('D4:E5');
+      const unused = s.getRange('A1:B2').getUsedRangeOrNullObject();
+      const used = s.getRange('B2:D4').getUsedRange().load('address');
+      await ctx.sync();
+      expect([apart.isNullObject, unused.isNullObject]).toEqual([true, true]);
+      expect(used.address).toBe('Sheet1!C3');
+    });
+    const failing: Array<(r: Excel.Range) => Excel.Range> = [
+      (r) => r.getIntersection('D4:E5'),
+      (r) => r.getUsedRange(),
+    ];
+    for (const get of failing)
+      expect(
+        await codeOf(
+          wb.run(async (ctx) => {
+            get(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2')).load('address');
+            await ctx.sync();
+          }),
+        ),
+      ).toBe('ItemNotFound');
   });
 
   test('merge keeps the top-left value; unmerge; clear by kind', async () => {

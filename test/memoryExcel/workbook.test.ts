@@ -1,13 +1,5 @@
 import { createMemoryWorkbook } from '../../src/memoryExcel';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { code?: string }).code ?? `plain:${(e as Error).message}`;
-  }
-  return 'no error';
-}
+import { codeOf } from './helpers';
 
 describe('worksheets', () => {
   test('add: default names, Excel name rules, case-insensitive uniqueness', async () => {
@@ -112,6 +104,48 @@ describe('worksheets', () => {
       await ctx.sync();
     });
     expect(wb.sheetView('Sheet1').freeze).toBeNull();
+  });
+
+  test('a getX() with nothing to return fails where getXOrNullObject() gives a null object', async () => {
+    const wb = createMemoryWorkbook({ requirementSets: { ExcelApi: '1.9' } });
+    await wb.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      ctx.workbook.names.add('RATE', '=0.5');
+      ctx.workbook.names.add('ANCHOR', sheet.getRange('B2:C3'));
+      const cf = sheet.getRange('D7:D9').conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = '=D7<0';
+      const nulls = [
+        sheet.freezePanes.getLocationOrNullObject(),
+        sheet.pageLayout.getPrintTitleRowsOrNullObject(),
+        ctx.workbook.names.getItem('RATE').getRangeOrNullObject(),
+      ];
+      const anchor = ctx.workbook.names.getItem('ANCHOR').getRange().load('address');
+      const anchorOrNull = ctx.workbook.names.getItem('ANCHOR').getRangeOrNullObject().load('address');
+      const cfRange = cf.getRange().load('address');
+      const cfRangeOrNull = cf.getRangeOrNullObject().load('address');
+      await ctx.sync();
+      expect(nulls.map((r) => r.isNullObject)).toEqual([true, true, true]);
+      expect([anchor.address, anchorOrNull.address, cfRange.address, cfRangeOrNull.address]).toEqual([
+        'Sheet1!B2:C3',
+        'Sheet1!B2:C3',
+        'Sheet1!D7:D9',
+        'Sheet1!D7:D9',
+      ]);
+    });
+    const failing: Array<[(ctx: Excel.RequestContext) => Excel.Range, string]> = [
+      [(ctx) => ctx.workbook.worksheets.getItem('Sheet1').freezePanes.getLocation(), 'ItemNotFound'],
+      [(ctx) => ctx.workbook.worksheets.getItem('Sheet1').pageLayout.getPrintTitleRows(), 'ItemNotFound'],
+      [(ctx) => ctx.workbook.names.getItem('RATE').getRange(), 'InvalidArgument'],
+    ];
+    for (const [get, code] of failing)
+      expect(
+        await codeOf(
+          wb.run(async (ctx) => {
+            get(ctx).load('address');
+            await ctx.sync();
+          }),
+        ),
+      ).toBe(code);
   });
 
   test('page layout (1.9): orientation, paper size, fit to pages, print title rows', async () => {

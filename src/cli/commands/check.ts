@@ -5,61 +5,48 @@
  */
 import path from 'node:path';
 import { TEMPLATE_VERSION } from '../../catalog';
-import type { UnitId } from '../../catalog/types';
 import { summarizePar, validateWorkbook } from '../../engine';
-import type { Finding, ParRowResult, ParSummary, Severity, SheetSnapshot } from '../../engine/types';
+import type { Finding, LeadGroup, ParRowResult, ParSummary, Severity, SheetSnapshot } from '../../engine/types';
 import { parseArgs, parseLang, type Lang } from '../args';
 import { InputError, UsageError, type InputProblem } from '../errors';
 import { clean, formatNumber, formatPlain, t, unitName } from '../i18n';
 import type { CliIo } from '../io';
-import { createProgress } from '../progress';
+import { withProgress } from '../progress';
 import { readTemplateWorkbook } from '../xlsx/readSnapshots';
 
 export const CHECK_OPTIONS = { booleans: ['json'], strings: ['lang'] } as const;
 
-export interface CheckIssue {
-  severity: Severity;
-  code: Finding['code'];
-  sheet: string;
-  cell: string;
-  /** Catalog row key. */
+/** A finding as the JSON reports it: its message in one language, its fix as the value written. */
+export interface CheckIssue extends Pick<Finding, 'severity' | 'code' | 'sheet' | 'cell' | 'column'> {
+  /** Catalog row key (the finding's `rowKey`). */
   id: string;
-  column: string | null;
   message: string;
   /** The value the fix writes (a formula for a restored subtotal); null when there is no fix. */
   fix: string | number | null;
   fixDescription: string | null;
 }
 
-export interface ParRowReport {
-  id: string;
-  cell: string;
-  max: number;
-  score2020: number;
-  target2021: number;
-  score2021: number | null;
-  complete: boolean;
-  belowTarget: boolean | null;
-  gap: number | null;
-  missing: number;
-  lead: UnitId | null;
-}
+export type ParRowReport = Pick<
+  ParRowResult,
+  | 'id'
+  | 'cell'
+  | 'max'
+  | 'score2020'
+  | 'target2021'
+  | 'score2021'
+  | 'complete'
+  | 'belowTarget'
+  | 'gap'
+  | 'missing'
+  | 'lead'
+>;
 
 export interface ParReport {
   sheet: string;
-  total: {
-    score2021: number | null;
-    target2021: number;
-    complete: boolean;
-    /** Sum of the leaves scored so far. */
-    partialSum: number;
-    /** Leaves not yet scored. */
-    missing: number;
-    gap: number | null;
-  };
+  total: Pick<ParRowResult, 'score2021' | 'target2021' | 'complete' | 'partialSum' | 'missing' | 'gap'>;
   rows: ParRowReport[];
-  /** Leaves below target by lead unit, largest debt first. */
-  byLead: { lead: UnitId | null; pointsOwed: number; rows: string[] }[];
+  /** Leaves below target by lead unit, largest debt first; `rows` are their ids. */
+  byLead: (Omit<LeadGroup, 'rows'> & { rows: string[] })[];
 }
 
 export interface CheckedFile {
@@ -365,13 +352,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
       vi: 'Cần ít nhất một tệp .xlsx để kiểm tra.',
       en: 'Give at least one .xlsx file to check.',
     });
-  const progress = createProgress(io.stderr, args.positional.length);
-  let run: CheckRun;
-  try {
-    run = await checkFiles(args.positional, { lang, cwd: io.cwd, onFile: (file) => progress.tick(file) });
-  } finally {
-    progress.done();
-  }
+  const run = await withProgress(io.stderr, args.positional, (onFile) =>
+    checkFiles(args.positional, { lang, cwd: io.cwd, onFile }),
+  );
   for (const f of run.files) if (isFailed(f)) io.stderr.write(`cchc check: ${f.file}: ${f.error.message}\n`);
   if (args.booleans.has('json')) io.stdout.write(JSON.stringify(runJson(run), null, 2) + '\n');
   else io.stdout.write(runText(run, lang));

@@ -19,7 +19,7 @@ import { parseArgs, parseLang, type Lang } from '../args';
 import { InputError, UsageError, type InputProblem } from '../errors';
 import { clean, formatNumber, formatPercent, t } from '../i18n';
 import type { CliIo } from '../io';
-import { createProgress } from '../progress';
+import { withProgress } from '../progress';
 import { CONSOLIDATED_PREFIX, readTemplateWorkbook, type TemplateWorkbook } from '../xlsx/readSnapshots';
 import { addPlannedSheet, excelStyle, VERSION_NAME, workbookBytes, type BuiltWorkbook } from '../xlsx/writePlan';
 import { requireXlsxPath, writeOutput } from './template';
@@ -43,22 +43,21 @@ export interface Contribution {
   cell: string;
 }
 
-export interface LeftOut {
+/** A cell of a unit's workbook: `source` indexes `Consolidation.sources`. */
+export interface SourceCell {
   source: number;
   sheet: string;
   cell: string;
   rowKey: string;
   column: string;
+}
+
+export interface LeftOut extends SourceCell {
   value: CellValue;
   reason: string;
 }
 
-export interface Normalised {
-  source: number;
-  sheet: string;
-  cell: string;
-  rowKey: string;
-  column: string;
+export interface Normalised extends SourceCell {
   from: CellValue;
   to: number | string;
 }
@@ -599,36 +598,45 @@ function sourcesSheet(workbook: Workbook, consolidation: Consolidation, lang: La
   });
   row++;
 
-  sheet.getCell(row, 1).value = vi ? '2. Các ô bị loại khỏi bảng tổng hợp' : '2. Cells left out of the consolidation';
-  sheet.getCell(row++, 1).style = bold;
-  put(
-    vi
-      ? ['STT', 'Tệp', 'Đơn vị', 'Trang', 'Ô', 'Mã dòng', 'Cột', 'Giá trị', 'Lý do']
-      : ['No.', 'File', 'Unit', 'Sheet', 'Cell', 'Row key', 'Column', 'Value', 'Reason'],
-    headerStyle,
+  /** Tables 2 and 3 list cells: where each one is, then two columns of their own. */
+  const cellTable = <T extends SourceCell>(
+    title: string,
+    ownHeaders: [string, string],
+    cells: readonly T[],
+    own: (c: T) => (string | number)[],
+  ): void => {
+    sheet.getCell(row, 1).value = title;
+    sheet.getCell(row++, 1).style = bold;
+    put(
+      [
+        ...(vi
+          ? ['STT', 'Tệp', 'Đơn vị', 'Trang', 'Ô', 'Mã dòng', 'Cột']
+          : ['No.', 'File', 'Unit', 'Sheet', 'Cell', 'Row key', 'Column']),
+        ...ownHeaders,
+      ],
+      headerStyle,
+    );
+    if (cells.length === 0) put([vi ? '(không có)' : '(none)']);
+    cells.forEach((c, i) => {
+      const s = consolidation.sources[c.source];
+      put([i + 1, s.file, s.unit, c.sheet, c.cell, c.rowKey, c.column, ...own(c)]);
+    });
+    row++;
+  };
+  cellTable(
+    vi ? '2. Các ô bị loại khỏi bảng tổng hợp' : '2. Cells left out of the consolidation',
+    vi ? ['Giá trị', 'Lý do'] : ['Value', 'Reason'],
+    consolidation.leftOut,
+    (l) => [String(l.value ?? ''), l.reason],
   );
-  if (consolidation.leftOut.length === 0) put([vi ? '(không có)' : '(none)']);
-  consolidation.leftOut.forEach((l, i) => {
-    const s = consolidation.sources[l.source];
-    put([i + 1, s.file, s.unit, l.sheet, l.cell, l.rowKey, l.column, String(l.value ?? ''), l.reason]);
-  });
-  row++;
-
-  sheet.getCell(row, 1).value = vi
-    ? '3. Giá trị đã được đọc lại theo đúng định dạng (vẫn được tổng hợp)'
-    : '3. Values read after normalisation (still consolidated)';
-  sheet.getCell(row++, 1).style = bold;
-  put(
+  cellTable(
     vi
-      ? ['STT', 'Tệp', 'Đơn vị', 'Trang', 'Ô', 'Mã dòng', 'Cột', 'Giá trị gốc', 'Đọc là']
-      : ['No.', 'File', 'Unit', 'Sheet', 'Cell', 'Row key', 'Column', 'As entered', 'Read as'],
-    headerStyle,
+      ? '3. Giá trị đã được đọc lại theo đúng định dạng (vẫn được tổng hợp)'
+      : '3. Values read after normalisation (still consolidated)',
+    vi ? ['Giá trị gốc', 'Đọc là'] : ['As entered', 'Read as'],
+    consolidation.normalised,
+    (n) => [String(n.from ?? ''), n.to],
   );
-  if (consolidation.normalised.length === 0) put([vi ? '(không có)' : '(none)']);
-  consolidation.normalised.forEach((n, i) => {
-    const s = consolidation.sources[n.source];
-    put([i + 1, s.file, s.unit, n.sheet, n.cell, n.rowKey, n.column, String(n.from ?? ''), n.to]);
-  });
 
   [6, 28, 28, 24, 10, 12, 12, 16, 60].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   return sheet;
@@ -718,13 +726,9 @@ export async function runConsolidate(argv: string[], io: CliIo): Promise<number>
       en: `--out "${outArg}" is also an input file: choose another name so no return is overwritten.`,
     });
 
-  const progress = createProgress(io.stderr, args.positional.length);
-  let consolidation: Consolidation;
-  try {
-    consolidation = await consolidateFiles(args.positional, { lang, cwd: io.cwd, onFile: (f) => progress.tick(f) });
-  } finally {
-    progress.done();
-  }
+  const consolidation = await withProgress(io.stderr, args.positional, (onFile) =>
+    consolidateFiles(args.positional, { lang, cwd: io.cwd, onFile }),
+  );
   for (const s of consolidation.sources)
     if (s.status === 'unreadable') io.stderr.write(`cchc consolidate: ${s.file}: ${s.message}\n`);
   if (consolidation.templates.length === 0) {
