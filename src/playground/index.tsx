@@ -1,0 +1,42 @@
+/**
+ * The browser playground: the task pane (the same components as in Excel) beside an in-memory
+ * workbook drawn as a grid. No office.js and no network: the adapter runs against the
+ * in-memory workbook's `run`.
+ *
+ * Vietnamese first, as in Excel with a Vietnamese display language; `?lang=en` starts in English.
+ * `?user=<name>` names the simulated user.
+ */
+import { createRoot } from 'react-dom/client';
+import { createExcelOperations } from '../excel';
+import { createSettingsStore } from '../excel/officeHelpers';
+import { createMemoryWorkbook } from '../memoryExcel';
+import { isLanguage, loadMessages } from '../taskpane/i18n';
+import { paneSettingsFrom } from '../taskpane/settings';
+import { Playground } from './Playground';
+
+const params = new URLSearchParams(window.location.search);
+const forced = params.get('lang');
+const language = isLanguage(forced) ? forced : 'vi';
+
+const workbook = createMemoryWorkbook({ user: params.get('user') ?? undefined });
+const operations = createExcelOperations({
+  run: (batch) => workbook.run(batch),
+  requirements: { isSetSupported: (name, version) => workbook.isSetSupported(name, version) },
+  host: { host: 'Playground', platform: 'Browser' },
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('playground.html has no #root element');
+// A forced language is a fresh start: a language remembered from an earlier visit would override it.
+const settings = paneSettingsFrom(createSettingsStore('cchc-playground'));
+if (isLanguage(forced)) settings.set('language', forced);
+const stored = settings.get('language');
+const startLanguage = isLanguage(stored) ? stored : language;
+void loadMessages(startLanguage).then(() =>
+  createRoot(container).render(
+    <Playground workbook={workbook} operations={operations} settings={settings} initialLanguage={startLanguage} />,
+  ),
+);
+
+// For people poking at the playground from the console.
+(window as unknown as { cchcWorkbook: unknown }).cchcWorkbook = workbook;

@@ -1,0 +1,190 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ParRowResult, ParSummary } from '../../engine/types';
+import { areaResults, parLabel, rankedLeadGroups, unitName } from '../model';
+import type { SubtotalReport } from '../operations';
+import { AreaChart } from './AreaChart';
+import { usePane } from './context';
+import { usePanelStyles } from './styles';
+
+const useStyles = makeStyles({
+  total: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(3, 1fr)',
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  figure: { display: 'flex', flexDirection: 'column', margin: 0 },
+  figureLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  figureValue: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  good: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  leadHeading: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+export interface TargetsResultsProps {
+  subtotals: SubtotalReport | null;
+  summary: ParSummary | null;
+  restored: number | null;
+  onGoTo(sheet: string, cell: string): void;
+  onRestore(): void;
+}
+
+/** The PAR total against its targets, the chart per area, rows below target by lead unit, overwritten totals. */
+export default function TargetsResults({ subtotals, summary, restored, onGoTo, onRestore }: TargetsResultsProps) {
+  const { t, busy, num, lang } = usePane();
+  const panel = usePanelStyles();
+  const styles = useStyles();
+  const goTo = onGoTo;
+  const restore = onRestore;
+  return (
+    <>
+      {!summary && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.noParSheet}</MessageBarBody>
+        </MessageBar>
+      )}
+      {subtotals && subtotals.totalsFilled.length > 0 && (
+        <Caption1>{t.totalsFilled(num(subtotals.totalsFilled.length))}</Caption1>
+      )}
+      {summary && <TotalCard total={summary.total} styles={styles} />}
+      {summary && (
+        <>
+          <Subtitle2 as="h3" className={panel.subheading}>
+            {t.chartHeading}
+          </Subtitle2>
+          <AreaChart areas={areaResults(summary)} />
+          <Subtitle2 as="h3" className={panel.subheading}>
+            {t.belowTargetHeading}
+          </Subtitle2>
+          {summary.byLead.length === 0 && <Text size={200}>{t.noneBelowTarget}</Text>}
+          {rankedLeadGroups(summary.byLead).map((group) => (
+            <div key={group.lead ?? 'shared'} data-lead={group.lead ?? ''}>
+              <h4 className={styles.leadHeading}>
+                {group.lead ? unitName(group.lead, lang) : t.sharedLead}
+                {` — ${t.pointsOwed(num(group.pointsOwed))}`}
+              </h4>
+              <ul className={panel.list}>
+                {group.rows.map((row) => (
+                  <li key={row.id} data-row={row.id}>
+                    <Button
+                      appearance="subtle"
+                      size="small"
+                      className={panel.linkButton}
+                      disabledFocusable={busy}
+                      onClick={() => goTo(summary.sheet, row.cell)}
+                    >
+                      {`${parLabel(row.id)} — ${belowText(row)}`}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
+      {subtotals && (
+        <>
+          <Subtitle2 as="h3" className={panel.subheading}>
+            {t.overwrittenHeading}
+          </Subtitle2>
+          {subtotals.overwritten.length === 0 ? (
+            <Text size={200}>{t.overwrittenNone}</Text>
+          ) : (
+            <>
+              <ul className={panel.list}>
+                {subtotals.overwritten.map((o) => (
+                  <li key={`${o.sheet}!${o.cell}`} className={panel.item}>
+                    <Text size={200}>
+                      {t.overwrittenItem(o.cell, o.rowKey, typeof o.found === 'number' ? num(o.found) : o.found)}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+              <div className={panel.actions}>
+                <Button disabledFocusable={busy} onClick={restore}>
+                  {t.restoreFormulas}
+                </Button>
+              </div>
+            </>
+          )}
+          {restored !== null && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>{t.formulasRestored(num(restored))}</MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+    </>
+  );
+
+  function belowText(row: ParRowResult): string {
+    const score = row.score2021 ?? row.partialSum;
+    return t.rowBelowTarget(num(score), num(row.target2021), num(row.gap ?? score - row.target2021));
+  }
+}
+
+function TotalCard({ total, styles }: { total: ParRowResult; styles: ReturnType<typeof useStyles> }) {
+  const { t, num } = usePane();
+  const complete = total.score2021 !== null;
+  const score = total.score2021 ?? total.partialSum;
+  const gap = score - total.target2021;
+  const delta = score - total.score2020;
+  return (
+    <div className={styles.total} data-testid="par-total">
+      <dl className={styles.figures}>
+        <div className={styles.figure}>
+          <dt className={styles.figureLabel}>{t.totalScore2021}</dt>
+          <dd className={`${styles.figureValue} ${complete ? (gap >= 0 ? styles.good : styles.bad) : ''}`}>
+            {num(score)}
+          </dd>
+        </div>
+        <div className={styles.figure}>
+          <dt className={styles.figureLabel}>{t.target2021}</dt>
+          <dd className={styles.figureValue}>{num(total.target2021)}</dd>
+        </div>
+        <div className={styles.figure}>
+          <dt className={styles.figureLabel}>{t.score2020}</dt>
+          <dd className={styles.figureValue}>{num(total.score2020)}</dd>
+        </div>
+      </dl>
+      <Caption1>{t.maxPoints(num(total.max))}</Caption1>
+      {complete ? (
+        <>
+          <Text size={200} className={gap >= 0 ? styles.good : styles.bad}>
+            {t.totalVsTarget(num(Math.abs(gap)), gap >= 0)}
+          </Text>
+          <Text size={200}>{t.totalVs2020(num(Math.abs(delta)), delta >= 0)}</Text>
+        </>
+      ) : (
+        <Text size={200}>{t.totalIncomplete(num(total.missing), num(total.partialSum))}</Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle1,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { describeError } from '../errors';
+import { formatNumber, isLanguage, loadMessages, loadedMessages, type Language, type Messages } from '../i18n';
+import { vi } from '../i18n/vi';
+import type { AddinOperations, ProgressListener } from '../operations';
+import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
+import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
+import { MyUnitPanel } from './MyUnitPanel';
+import { TargetsPanel } from './TargetsPanel';
+import { TemplatesPanel } from './TemplatesPanel';
+import { ValidatePanel } from './ValidatePanel';
+
+export interface TaskPaneProps {
+  operations: AddinOperations;
+  settings: PaneSettings;
+  /** From Office's display language; a language the official chose earlier wins. */
+  initialLanguage: Language;
+  /** Told when the language changes (the playground translates its own chrome). */
+  onLanguageChange?(language: Language): void;
+}
+
+interface BusyState {
+  key: BusyKey;
+  progress: Parameters<ProgressListener>[0] | null;
+}
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  pane: {
+    boxSizing: 'border-box',
+    width: '100%',
+    minWidth: '280px',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0 },
+  subtitle: { color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalS },
+  status: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+  statusFilled: {
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+});
+
+export function TaskPane({ operations, settings, initialLanguage, onLanguageChange }: TaskPaneProps) {
+  const styles = useStyles();
+  const progressId = useId();
+  /** The language asked for; `t` (and so `lang` below) follows once its strings are loaded. */
+  const [wanted, setWanted] = useState<Language>(() => {
+    const stored = settings.get(SETTING_LANGUAGE);
+    return isLanguage(stored) ? stored : initialLanguage;
+  });
+  // Until a language's strings have arrived (English is loaded on demand) the pane stays in
+  // the strings it has; the entry points preload the starting language.
+  const [t, setT] = useState<Messages>(() => loadedMessages(wanted) ?? vi);
+  const lang = t.language;
+  // Busy from the first render: the templates panel reads the workbook on open, and nothing
+  // should be pressed before the pane knows what the workbook holds.
+  const [busy, setBusy] = useState<BusyState | null>({ key: 'inspect', progress: null });
+  const [error, setError] = useState<{ error: unknown } | null>(null);
+  const [workbookEpoch, setWorkbookEpoch] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+
+  const showError = useCallback((e: unknown) => setError({ error: e }), []);
+
+  const run = useCallback(
+    <T,>(key: BusyKey, fn: (onProgress: ProgressListener) => Promise<T>, options?: RunOptions) => {
+      pending.current += 1;
+      setBusy((b) => b ?? { key, progress: null });
+      const exec = async (): Promise<{ value: T } | null> => {
+        setBusy({ key, progress: null });
+        if (!options?.keepError) setError(null);
+        try {
+          return { value: await fn((progress) => setBusy({ key, progress })) };
+        } catch (e) {
+          setError({ error: e });
+          return null;
+        } finally {
+          pending.current -= 1;
+          if (pending.current === 0) setBusy(null);
+        }
+      };
+      const next = queue.current.then(exec, exec);
+      queue.current = next;
+      return next;
+    },
+    [],
+  );
+
+  useEffect(() => {
+    let current = true;
+    loadMessages(wanted).then(
+      (messages) => current && setT(messages),
+      (e: unknown) => current && setError({ error: e }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+
+  const switchLanguage = useCallback(
+    (next: Language) => {
+      setWanted(next);
+      Promise.resolve(settings.set(SETTING_LANGUAGE, next)).catch(showError);
+    },
+    [settings, showError],
+  );
+
+  useEffect(() => onLanguageChange?.(lang), [lang, onLanguageChange]);
+
+  const context = useMemo<PaneContextValue>(
+    () => ({
+      ops: operations,
+      settings,
+      t,
+      lang,
+      busy: busy !== null,
+      run,
+      showError,
+      workbookEpoch,
+      workbookChanged: () => setWorkbookEpoch((n) => n + 1),
+      num: (value, digits) => formatNumber(t, value, digits),
+    }),
+    [operations, settings, t, lang, busy, run, showError, workbookEpoch],
+  );
+
+  const described = error ? describeError(error.error, t, lang) : null;
+  const progress = busy?.progress;
+  const progressLabel = progress ? progress.label[lang] : busy ? t.busy[busy.key] : '';
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang}>
+      <PaneContext.Provider value={context}>
+        <main className={styles.pane} aria-busy={busy !== null}>
+          <header className={styles.header}>
+            <Subtitle1 as="h1" className={styles.title}>
+              {t.appTitle}
+            </Subtitle1>
+            <Switch
+              label={<span lang="en">{t.languageSwitch}</span>}
+              checked={wanted === 'en'}
+              onChange={(_, data) => switchLanguage(data.checked ? 'en' : 'vi')}
+            />
+          </header>
+          <Text size={200} className={styles.subtitle}>
+            {t.appSubtitle}
+          </Text>
+          {/* Always present, so screen readers hear each operation start (MessageBars announce results). */}
+          <div role="status" className={styles.visuallyHidden}>
+            {progressLabel}
+          </div>
+          <div className={busy || described ? `${styles.status} ${styles.statusFilled}` : styles.status}>
+            {busy && (
+              <>
+                <Text id={progressId} size={200} aria-hidden="true">
+                  {progressLabel}
+                </Text>
+                <ProgressBar
+                  thickness="large"
+                  aria-labelledby={progressId}
+                  value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+                />
+              </>
+            )}
+            {described && (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+                  {described.help}
+                  {described.detail && (
+                    <Text block size={200}>
+                      {described.detail}
+                    </Text>
+                  )}
+                  {described.code && (
+                    <Text block size={200}>
+                      {t.errorCode(described.code)}
+                    </Text>
+                  )}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" onClick={() => setError(null)}>
+                    {t.dismiss}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+          </div>
+          <TemplatesPanel />
+          <ValidatePanel />
+          <TargetsPanel />
+          <MyUnitPanel />
+        </main>
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,304 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Finding, Severity } from '../../engine/types';
+import { SEVERITIES, groupFindings, notesOf } from '../model';
+import type { FixReport, ValidationReport } from '../operations';
+import { usePane } from './context';
+import { Pill, type PillTone } from './Pill';
+import { usePanelStyles } from './styles';
+
+/** Long lists stay usable: show this many per group, then "show more". */
+const PAGE = 25;
+
+const SEVERITY_TONE: Record<Severity, PillTone> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'info',
+};
+
+const useStyles = makeStyles({
+  counts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  findingActions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+  error: { borderLeft: `3px solid ${tokens.colorStatusDangerBorder2}` },
+  warning: { borderLeft: `3px solid ${tokens.colorStatusWarningBorder2}` },
+  info: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
+  severityHeading: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+export function ValidatePanel() {
+  const { ops, t, lang, busy, run, showError, num, workbookEpoch } = usePane();
+  const panel = usePanelStyles();
+  const styles = useStyles();
+  const headingId = useId();
+  const [report, setReport] = useState<ValidationReport | null>(null);
+  const [liveAt, setLiveAt] = useState<Date | null>(null);
+  const [live, setLive] = useState(true);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fixReport, setFixReport] = useState<FixReport | null>(null);
+  const showErrorRef = useRef(showError);
+  showErrorRef.current = showError;
+
+  // Live validation starts once the pane has read the workbook (it would only compete with that
+  // first read), then runs for as long as the pane is open and the switch is on; restarted after
+  // templates are inserted so new sheets are watched too.
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    if (!busy) setArmed(true);
+  }, [busy]);
+  useEffect(() => {
+    if (!live || !armed) return undefined;
+    let stopped = false;
+    let stop: (() => Promise<void>) | null = null;
+    // Failures inside the change handlers have no caller: they come back through onError.
+    ops
+      .startLiveValidation(
+        (r) => {
+          if (stopped) return;
+          setReport(r);
+          setLiveAt(new Date());
+        },
+        (e) => {
+          if (!stopped) showErrorRef.current(e);
+        },
+      )
+      .then(
+        (stopFn) => {
+          if (stopped) stopFn().catch((e: unknown) => showErrorRef.current(e));
+          else stop = stopFn;
+        },
+        (e: unknown) => {
+          if (stopped) return;
+          showErrorRef.current(e);
+          setLive(false);
+        },
+      );
+    return () => {
+      stopped = true;
+      if (stop) stop().catch((e: unknown) => showErrorRef.current(e));
+    };
+  }, [ops, live, armed, workbookEpoch]);
+
+  const validate = async () => {
+    setNotice(null);
+    setFixReport(null);
+    const result = await run('validate', (onProgress) => ops.validate(onProgress));
+    if (result) {
+      setReport(result.value);
+      setLiveAt(null);
+    }
+  };
+
+  const applyFixes = async (findings: Finding[]) => {
+    setNotice(null);
+    const result = await run('fix', async () => {
+      const fixed = await ops.applyFixes(findings);
+      const after = await ops.validate();
+      return { fixed, after };
+    });
+    if (result) {
+      setFixReport(result.value.fixed);
+      setReport(result.value.after);
+      setLiveAt(null);
+    }
+  };
+
+  const removeMarks = async () => {
+    const result = await run('removeMarks', () => ops.removeMarks());
+    if (result) setNotice(t.marksRemoved);
+  };
+
+  const goTo = (finding: Finding) => {
+    void run('goTo', () => ops.goToCell(finding.sheet, finding.cell));
+  };
+
+  const fixable = report ? report.findings.filter((f) => f.fix) : [];
+
+  return (
+    <section className={panel.section} aria-labelledby={headingId}>
+      <Subtitle2 as="h2" id={headingId} className={panel.heading}>
+        {t.validateHeading}
+      </Subtitle2>
+      <div className={panel.actions}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={validate}>
+          {t.checkData}
+        </Button>
+        <Button disabledFocusable={busy || fixable.length === 0} onClick={() => applyFixes(fixable)}>
+          {t.fixAll}
+        </Button>
+        <Button disabledFocusable={busy} onClick={removeMarks}>
+          {t.removeMarks}
+        </Button>
+      </div>
+      <Switch label={t.liveValidation} checked={live} onChange={(_, data) => setLive(data.checked)} />
+      {notice && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {fixReport && (
+        <MessageBar intent={fixReport.skipped.length ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody>
+            <Text block size={200}>
+              {t.fixesApplied(num(fixReport.applied))}
+            </Text>
+            {fixReport.skipped.length > 0 && (
+              <>
+                <Text block size={200}>
+                  {t.fixSkipped}
+                </Text>
+                <ul className={panel.list}>
+                  {fixReport.skipped.map((s) => (
+                    <li key={`${s.finding.sheet}!${s.finding.cell}:${s.finding.code}`}>
+                      <Text size={200}>
+                        {s.finding.sheet}!{s.finding.cell}: {s.reason[lang]}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!report && <Caption1 className={panel.muted}>{t.notValidatedYet}</Caption1>}
+      {notesOf(report).map((note) => (
+        <MessageBar key={note.en} intent="info" layout="multiline">
+          <MessageBarBody>{note[lang]}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {report && (
+        <>
+          <ul className={styles.counts} aria-label={t.validateHeading}>
+            {SEVERITIES.map((s) => (
+              <li key={s}>
+                <Pill tone={SEVERITY_TONE[s]} data-count={s}>
+                  {`${t.severity[s]}: ${num(report.counts[s])}`}
+                </Pill>
+              </li>
+            ))}
+          </ul>
+          <Caption1 className={panel.muted}>
+            {t.checkedSummary(num(report.cellsChecked), num(report.cellsFilled))}
+            {liveAt && ` ${t.liveUpdated(clock(liveAt))}`}
+          </Caption1>
+          {fixable.length > 0 && <Caption1>{t.fixableCount(num(fixable.length))}</Caption1>}
+          {report.findings.length === 0 && <Text>{t.noFindings}</Text>}
+          {groupFindings(report.findings).map((sheet) => (
+            <div key={sheet.sheet}>
+              <Subtitle2 as="h3" className={panel.subheading}>
+                {t.findingsOf(sheet.sheet)}
+              </Subtitle2>
+              {sheet.bySeverity.map((group) => (
+                <FindingGroup
+                  key={group.severity}
+                  severity={group.severity}
+                  findings={group.findings}
+                  onGoTo={goTo}
+                  onFix={(f) => applyFixes([f])}
+                  itemClass={styles[group.severity]}
+                  headingClass={styles.severityHeading}
+                  actionsClass={styles.findingActions}
+                />
+              ))}
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** 'HH:MM:SS', the same in both languages; cheaper than Intl's date formatting on every live report. */
+function clock(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+interface FindingGroupProps {
+  severity: Severity;
+  findings: Finding[];
+  onGoTo(f: Finding): void;
+  onFix(f: Finding): void;
+  itemClass: string;
+  headingClass: string;
+  actionsClass: string;
+}
+
+function FindingGroup({ severity, findings, onGoTo, onFix, itemClass, headingClass, actionsClass }: FindingGroupProps) {
+  const { t, lang, busy, num } = usePane();
+  const panel = usePanelStyles();
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <>
+      <h4 className={headingClass}>{`${t.severity[severity]} (${num(findings.length)})`}</h4>
+      <ul className={panel.list}>
+        {findings.slice(0, shown).map((f) => (
+          <li
+            key={`${f.cell}:${f.code}:${f.column ?? ''}`}
+            className={`${panel.item} ${itemClass}`}
+            data-finding={f.code}
+            data-cell={f.cell}
+            data-severity={f.severity}
+          >
+            <Text size={200}>{f.message[lang]}</Text>
+            {f.fix && <Caption1 className={panel.muted}>{f.fix.description[lang]}</Caption1>}
+            <div className={actionsClass}>
+              <span className={panel.cellRef}>{f.cell}</span>
+              <Button
+                size="small"
+                appearance="subtle"
+                disabledFocusable={busy}
+                aria-label={`${t.goToCell} ${f.cell}`}
+                onClick={() => onGoTo(f)}
+              >
+                {t.goToCell}
+              </Button>
+              {f.fix && (
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
+                  aria-label={`${t.fix} ${f.cell}`}
+                  onClick={() => onFix(f)}
+                >
+                  {t.fix}
+                </Button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {findings.length > shown && (
+        <Button size="small" appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
+          {t.showMore(num(Math.min(PAGE, findings.length - shown)))}
+        </Button>
+      )}
+    </>
+  );
+}

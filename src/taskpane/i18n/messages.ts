@@ -1,0 +1,131 @@
+/**
+ * Every string the task pane shows, as one typed shape: vi.ts and en.ts are both annotated
+ * `Messages`, so a key missing from either (or misspelt) fails `tsc`.
+ * Functions take already formatted numbers/names so each language decides the word order.
+ */
+import type { Severity } from '../../engine/types';
+
+export type Language = 'vi' | 'en';
+
+export interface Messages {
+  language: Language;
+  /** BCP 47 tag for Intl number formatting. */
+  locale: string;
+  appTitle: string;
+  appSubtitle: string;
+  languageSwitch: string;
+  busyLabel: string;
+
+  // Templates
+  templatesHeading: string;
+  insertTemplates: string;
+  selectAllTemplates: string;
+  templateListLabel: string;
+  addinVersion: (version: string) => string;
+  workbookVersion: (version: string | null) => string;
+  parTemplateName: string;
+  parTemplateUnits: string;
+  statusTemplateName: string;
+  statusTemplateUnits: string;
+  reportingUnits: (names: string) => string;
+  presentAs: (sheet: string, version: string) => string;
+  notPresent: string;
+  action: Record<'create' | 'refresh' | 'upgrade', string>;
+  noTemplateSelected: string;
+  chooseTemplates: (selected: string, total: string) => string;
+  planSummary: (parts: string[]) => string;
+  planCount: Record<'create' | 'refresh' | 'upgrade', (count: string) => string>;
+  injectCreated: (sheets: string) => string;
+  injectRefreshed: (sheets: string) => string;
+  injectUpgraded: (sheets: string) => string;
+  injectValuesKept: (count: string) => string;
+  injectUnplaced: (count: string, sheet: string | null) => string;
+  injectRenamed: (wanted: string, used: string) => string;
+  injectDoneTitle: string;
+
+  // Validation
+  validateHeading: string;
+  checkData: string;
+  fixAll: string;
+  fixableCount: (count: string) => string;
+  goToCell: string;
+  fix: string;
+  severity: Record<Severity, string>;
+  checkedSummary: (cells: string, filled: string) => string;
+  noFindings: string;
+  notValidatedYet: string;
+  liveValidation: string;
+  liveUpdated: (time: string) => string;
+  removeMarks: string;
+  marksRemoved: string;
+  fixesApplied: (count: string) => string;
+  fixSkipped: string;
+  showMore: (count: string) => string;
+  findingsOf: (sheet: string) => string;
+
+  // Subtotals and targets
+  targetsHeading: string;
+  computeTargets: string;
+  noParSheet: string;
+  totalScore2021: string;
+  target2021: string;
+  score2020: string;
+  maxPoints: (max: string) => string;
+  totalVsTarget: (gap: string, reached: boolean) => string;
+  totalVs2020: (delta: string, up: boolean) => string;
+  totalIncomplete: (missing: string, partial: string) => string;
+  chartHeading: string;
+  chartLegend: { score2020: string; target2021: string; score2021: string };
+  chartAreaLabel: (area: string, score2020: string, target: string, score: string, max: string) => string;
+  chartNotScored: string;
+  belowTargetHeading: string;
+  noneBelowTarget: string;
+  sharedLead: string;
+  pointsOwed: (points: string) => string;
+  rowBelowTarget: (score: string, target: string, gap: string) => string;
+  totalsFilled: (count: string) => string;
+  overwrittenHeading: string;
+  overwrittenNone: string;
+  overwrittenItem: (cell: string, rowKey: string, found: string) => string;
+  restoreFormulas: string;
+  formulasRestored: (count: string) => string;
+
+  // My unit
+  myUnitHeading: string;
+  chooseUnit: string;
+  noUnitChosen: string;
+  unitFilled: (filled: string, cells: string) => string;
+  nextEmpty: string;
+  allFilled: string;
+  unitRows: string;
+  rowFilled: (filled: string, cells: string) => string;
+  rowComplete: string;
+  unitHasNoRows: string;
+
+  // Progress labels
+  busy: Record<
+    'inspect' | 'inject' | 'validate' | 'fix' | 'subtotals' | 'restore' | 'removeMarks' | 'goTo' | 'unit',
+    string
+  >;
+
+  // Errors and host
+  errorTitle: string;
+  errorCode: (code: string) => string;
+  errorHelp: Record<
+    | 'cellEditMode'
+    | 'protected'
+    | 'notFound'
+    | 'tooLarge'
+    | 'unsupported'
+    | 'conflict'
+    | 'busyExcel'
+    | 'network'
+    | 'generic',
+    string
+  >;
+  dismiss: string;
+  degradedPrint: string;
+  degradedProperties: string;
+  notInExcelTitle: string;
+  notInExcel: string;
+}

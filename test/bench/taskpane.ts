@@ -1,0 +1,203 @@
+/**
+ * How light the production task pane is: the gzip size of the JavaScript dist/taskpane.html
+ * loads, and how soon it is usable in headless Chromium. Needs `npm run build` (run here when
+ * dist/taskpane.html is missing).
+ *
+ * What is measured, exactly:
+ * - The page is dist/taskpane.html from a copy of dist/ served by a local static server
+ *   (127.0.0.1, no compression, no caching), in Debian's Chromium with a fresh profile for
+ *   every run.
+ * - office.js cannot come from Microsoft's CDN here, so requests for it are answered with a
+ *   stub (test/e2e/officeStub.ts): Office.onReady resolves at once and Excel.run drives the
+ *   in-memory workbook (empty). The stub's own download and start-up are inside the timing
+ *   (`stubReadyMs` says when it was done), its bytes are not in jsGzipBytes (in Excel that
+ *   script is Microsoft's, loaded before the add-in's code).
+ * - interactiveMs: from navigation start (performance.timeOrigin) to the moment the
+ *   "Chèn biểu mẫu" button exists and is enabled, which happens after the pane has rendered
+ *   and the real Excel adapter has read the workbook (inspect()). Median of 5 runs.
+ * - baselineMs: the same timing of test/e2e/baselinePage.tsx (FluentProvider + one Button, same
+ *   stub), interleaved with the pane's runs: the floor this machine sets at that moment. The
+ *   machine is shared, so absolute times move with its load; the ratio to the baseline and
+ *   afterStubMs (time after the stub had run) are the steadier figures.
+ * - jsGzipBytes: every .js file the page fetched from the local server from navigation until
+ *   one second after it became interactive (entry chunks and anything loaded at start-up),
+ *   each gzipped with zlib's default level, summed. Chunks loaded only later on demand are
+ *   listed in `lazyChunks` and not counted. The budget is read as 165 KiB (168,960 bytes).
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  OFFICE_JS_URL,
+  buildOfficeStub,
+  bundleForBrowser,
+  ensureBuilt,
+  snapshotDist,
+  startStaticServer,
+} from '../e2e/support';
+
+export interface TaskpaneBench {
+  jsGzipBytes: number;
+  interactiveMs: number;
+  /** Each run's time to interactive, in order. */
+  runsMs: number[];
+  /** When the office.js stub had run, median over the runs (part of interactiveMs). */
+  stubReadyMs: number;
+  /**
+   * The same measurement of a bare React + Fluent page (one button, same stub, same server),
+   * taken in the same session: what this machine, as loaded as it is right now, needs for
+   * the framework alone.
+   */
+  baselineMs: number;
+  /** interactiveMs minus the stub's start-up, per run then median: the add-in's own share. */
+  afterStubMs: number;
+  /** The same for the bare page. */
+  baselineAfterStubMs: number;
+  /** The start-up scripts counted in jsGzipBytes. */
+  scripts: { file: string; bytes: number; gzipBytes: number }[];
+  /** Other .js in dist/ that the task pane may load on demand (the playground's are excluded). */
+  lazyChunks: { file: string; gzipBytes: number }[];
+  /** The targets of the issue. */
+  budget: { jsGzipBytes: number; interactiveMs: number };
+}
+
+const RUNS = 5;
+const BUTTON_NAMES = ['Chèn biểu mẫu', 'Insert templates'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Runs in the page before any of its scripts: notes when the insert button becomes usable.
+ * A string, not a function: tsx's transpiler would add helpers the page does not have.
+ */
+const WATCH_FOR_INTERACTIVE = `(() => {
+  const names = ${JSON.stringify(BUTTON_NAMES)};
+  const observer = new MutationObserver(() => {
+    for (const button of document.querySelectorAll('button')) {
+      if (!names.includes((button.textContent || '').trim())) continue;
+      if (button.disabled || button.getAttribute('aria-disabled') === 'true') continue;
+      window.cchcInteractiveAt = performance.now();
+      observer.disconnect();
+      return;
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'aria-disabled'] });
+})();`;
+
+const BASELINE_HTML = `<!doctype html><html lang="vi"><head><meta charset="UTF-8">
+<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
+<script defer src="bench-baseline.js"></script></head><body><div id="root"></div></body></html>`;
+
+interface Run {
+  interactiveMs: number;
+  stubMs: number;
+  scripts: string[];
+}
+
+async function measure(browser: Browser, origin: string, page: string, stub: string): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'vi-VN' });
+  try {
+    await context.route(OFFICE_JS_URL, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: stub }),
+    );
+    await context.addInitScript({ content: WATCH_FOR_INTERACTIVE });
+    const tab = await context.newPage();
+    const scripts: string[] = [];
+    tab.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === origin && url.pathname.endsWith('.js')) scripts.push(url.pathname.slice(1));
+    });
+    await tab.goto(`${origin}/${page}`);
+    await tab.waitForFunction('window.cchcInteractiveAt !== undefined', null, { timeout: 60_000 });
+    // Anything fetched right after (chunks asked for at start-up) counts as loaded by the page.
+    await tab.waitForTimeout(1000);
+    const timing = (await tab.evaluate(
+      `({ interactive: window.cchcInteractiveAt, stub: (performance.getEntriesByName('office-stub-ready')[0] || { startTime: NaN }).startTime })`,
+    )) as { interactive: number; stub: number };
+    return { interactiveMs: Math.round(timing.interactive), stubMs: timing.stub, scripts };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchTaskpane(): Promise<TaskpaneBench> {
+  ensureBuilt('taskpane.html');
+  const [stub, baselineJs] = await Promise.all([buildOfficeStub(), bundleForBrowser('baselinePage.tsx')]);
+  const site = snapshotDist();
+  writeFileSync(join(site, 'bench-baseline.html'), BASELINE_HTML);
+  writeFileSync(join(site, 'bench-baseline.js'), baselineJs);
+  const server = await startStaticServer(site);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const runsMs: number[] = [];
+    const stubMs: number[] = [];
+    const afterStub: number[] = [];
+    const baseline: number[] = [];
+    const baselineAfterStub: number[] = [];
+    const loaded = new Set<string>();
+    // Interleaved, so both pages see the same machine load.
+    for (let run = 0; run < RUNS; run++) {
+      const pane = await measure(browser, server.origin, 'taskpane.html', stub);
+      runsMs.push(pane.interactiveMs);
+      stubMs.push(pane.stubMs);
+      afterStub.push(pane.interactiveMs - pane.stubMs);
+      for (const file of pane.scripts) loaded.add(file);
+      const bare = await measure(browser, server.origin, 'bench-baseline.html', stub);
+      baseline.push(bare.interactiveMs);
+      baselineAfterStub.push(bare.interactiveMs - bare.stubMs);
+    }
+    const scripts = [...loaded].sort().map((file) => {
+      const content = readFileSync(join(site, file));
+      return { file, bytes: content.length, gzipBytes: gzipSync(content).length };
+    });
+    const playgroundOnly = playgroundChunks(site);
+    const lazyChunks = readdirSync(site)
+      .filter(
+        (f) =>
+          f.endsWith('.js') && !loaded.has(f) && !playgroundOnly.has(f) && !f.startsWith('commands.') && !f.startsWith('bench-'),
+      )
+      .map((file) => ({ file, gzipBytes: gzipSync(readFileSync(join(site, file))).length }));
+    return {
+      jsGzipBytes: scripts.reduce((sum, s) => sum + s.gzipBytes, 0),
+      interactiveMs: median(runsMs),
+      runsMs,
+      stubReadyMs: Math.round(median(stubMs)),
+      baselineMs: median(baseline),
+      afterStubMs: Math.round(median(afterStub)),
+      baselineAfterStubMs: Math.round(median(baselineAfterStub)),
+      scripts,
+      lazyChunks,
+      budget: { jsGzipBytes: 165 * 1024, interactiveMs: 300 },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+/** Scripts only playground.html loads (named in its HTML and not in taskpane.html's). */
+function playgroundChunks(site: string): Set<string> {
+  const scriptsOf = (html: string) =>
+    new Set([...readFileSync(join(site, html), 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)].map((m) => m[1]));
+  const pane = scriptsOf('taskpane.html');
+  return new Set([...scriptsOf('playground.html')].filter((f) => !pane.has(f)));
+}
+
+// `npx tsx test/bench/taskpane.ts` prints the result on its own.
+if (require.main === module) {
+  benchTaskpane().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
