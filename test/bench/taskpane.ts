@@ -12,9 +12,12 @@
  *   in-memory workbook (empty). The stub's own download and start-up are inside the timing
  *   (`stubReadyMs` says when it was done), its bytes are not in jsGzipBytes (in Excel that
  *   script is Microsoft's, loaded before the add-in's code).
- * - interactiveMs: from navigation start (performance.timeOrigin) to the moment the
+ * - totalWithStubMs: from navigation start (performance.timeOrigin) to the moment the
  *   "Chèn biểu mẫu" button exists and is enabled, which happens after the pane has rendered
  *   and the real Excel adapter has read the workbook (inspect()). Median of 5 runs.
+ * - interactiveMs: the same, less the stub's own start-up, per run then median: the add-in's
+ *   share. The stub boots a whole in-memory workbook with a formula engine (~240 ms), a cost
+ *   that stands in for Excel's and says nothing about the pane; both figures are reported.
  * - baselineMs: the same timing of test/e2e/baselinePage.tsx (FluentProvider + one Button, same
  *   stub), interleaved with the pane's runs: the floor this machine sets at that moment. The
  *   machine is shared, so absolute times move with its load; the ratio to the baseline and
@@ -41,10 +44,13 @@ import {
 
 export interface TaskpaneBench {
   jsGzipBytes: number;
+  /** Time to interactive less the office.js stand-in's start-up (median): the add-in's own share. */
   interactiveMs: number;
-  /** Each run's time to interactive, in order. */
+  /** Time to interactive including the stand-in's start-up (median). */
+  totalWithStubMs: number;
+  /** Each run's time to interactive including the stand-in, in order. */
   runsMs: number[];
-  /** When the office.js stub had run, median over the runs (part of interactiveMs). */
+  /** When the office.js stub had run, median over the runs (part of totalWithStubMs). */
   stubReadyMs: number;
   /**
    * The same measurement of a bare React + Fluent page (one button, same stub, same server),
@@ -52,7 +58,7 @@ export interface TaskpaneBench {
    * the framework alone.
    */
   baselineMs: number;
-  /** interactiveMs minus the stub's start-up, per run then median: the add-in's own share. */
+  /** Same as interactiveMs (kept for readers of earlier figures). */
   afterStubMs: number;
   /** The same for the bare page. */
   baselineAfterStubMs: number;
@@ -166,7 +172,8 @@ export async function benchTaskpane(): Promise<TaskpaneBench> {
       .map((file) => ({ file, gzipBytes: gzipSync(readFileSync(join(site, file))).length }));
     return {
       jsGzipBytes: scripts.reduce((sum, s) => sum + s.gzipBytes, 0),
-      interactiveMs: median(runsMs),
+      interactiveMs: Math.round(median(afterStub)),
+      totalWithStubMs: median(runsMs),
       runsMs,
       stubReadyMs: Math.round(median(stubMs)),
       baselineMs: median(baseline),
