@@ -229,6 +229,33 @@ interface Alert {
 }
 
 /** Text of a paste as rows of cells (tab-separated lines, a final newline ignored). */
+
+type AlertAction = 'retry' | 'accept' | 'cancel';
+
+/**
+ * The buttons of Excel's data-validation alert by style, first one focused. A formula error (no
+ * alert) shows a lone OK: its 'retry' label is swapped for OK where the buttons are drawn.
+ */
+function alertButtons(style: string | undefined): [AlertAction, 'retry' | 'ok' | 'yes' | 'no' | 'cancel'][] {
+  if (style === 'Warning')
+    return [
+      ['accept', 'yes'],
+      ['retry', 'no'],
+      ['cancel', 'cancel'],
+    ];
+  if (style === 'Information')
+    return [
+      ['accept', 'ok'],
+      ['cancel', 'cancel'],
+    ];
+  return style === undefined
+    ? [['retry', 'retry']]
+    : [
+        ['retry', 'retry'],
+        ['cancel', 'cancel'],
+      ];
+}
+
 export function clipboardRows(text: string): string[][] {
   const lines = text.replace(/(\r\n|\n|\r)$/, '').split(/\r\n|\n|\r/);
   return lines.map((line) => line.split('\t'));
@@ -496,56 +523,17 @@ export function SheetGrid({ workbook, strings }: SheetGridProps) {
               </div>
             </div>
             <div className={styles.dialogButtons}>
-              {(!alert.alert || alert.alert.style === 'Stop') && (
-                <>
-                  <button
-                    ref={alertButtonRef}
-                    type="button"
-                    className={styles.dialogButton}
-                    onClick={() => closeAlert('retry')}
-                  >
-                    {alert.alert ? strings.retry : strings.ok}
-                  </button>
-                  {alert.alert && (
-                    <button type="button" className={styles.dialogButton} onClick={() => closeAlert('cancel')}>
-                      {strings.cancel}
-                    </button>
-                  )}
-                </>
-              )}
-              {alert.alert?.style === 'Warning' && (
-                <>
-                  <button
-                    ref={alertButtonRef}
-                    type="button"
-                    className={styles.dialogButton}
-                    onClick={() => closeAlert('accept')}
-                  >
-                    {strings.yes}
-                  </button>
-                  <button type="button" className={styles.dialogButton} onClick={() => closeAlert('retry')}>
-                    {strings.no}
-                  </button>
-                  <button type="button" className={styles.dialogButton} onClick={() => closeAlert('cancel')}>
-                    {strings.cancel}
-                  </button>
-                </>
-              )}
-              {alert.alert?.style === 'Information' && (
-                <>
-                  <button
-                    ref={alertButtonRef}
-                    type="button"
-                    className={styles.dialogButton}
-                    onClick={() => closeAlert('accept')}
-                  >
-                    {strings.ok}
-                  </button>
-                  <button type="button" className={styles.dialogButton} onClick={() => closeAlert('cancel')}>
-                    {strings.cancel}
-                  </button>
-                </>
-              )}
+              {alertButtons(alert.alert?.style).map(([then, label], i) => (
+                <button
+                  key={then}
+                  ref={i === 0 ? alertButtonRef : undefined}
+                  type="button"
+                  className={styles.dialogButton}
+                  onClick={() => closeAlert(then)}
+                >
+                  {label === 'retry' && !alert.alert ? strings.ok : strings[label]}
+                </button>
+              ))}
             </div>
           </div>
         </div>
