@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole test suite, in the order a failure is cheapest to find.
 #   1. system packages the browser and LibreOffice tests need (installed here when root with apt-get)
-#   2. tsc --noEmit, eslint .
+#   2. tsc --noEmit, eslint ., prettier --check .
 #   3. jest: unit + dom, then npm run build, then jest e2e (it serves dist/), then jest libreoffice
 # Every step runs even after one fails, so one run shows everything that is broken. The last line is
 #   Tests: N passed, M failed
@@ -138,6 +138,7 @@ run_jest() {
 
 step "tsc --noEmit" npx tsc --noEmit -p tsconfig.json
 step "eslint" npx eslint .
+step "prettier --check" npx prettier --check --log-level warn .
 run_jest unit unit dom
 if step "npm run build" npm run --silent build; then
   run_jest e2e e2e

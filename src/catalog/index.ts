@@ -49,6 +49,8 @@ export function appendix1Template(id: string): Appendix1Template | undefined {
   return templateById.get(id as Appendix1Template['id']);
 }
 
-export function appendix1Row(id: string): { template: Appendix1Template; table: Appendix1Table; row: Appendix1Row } | undefined {
+export function appendix1Row(
+  id: string,
+): { template: Appendix1Template; table: Appendix1Table; row: Appendix1Row } | undefined {
   return appendixRowById.get(id);
 }

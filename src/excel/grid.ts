@@ -86,7 +86,7 @@ export function styleRects(plan: SheetPlan): Map<StyleId, RangeRef[]> {
     for (const row of [...rows.keys()].sort((a, b) => a - b)) {
       const cols = [...new Set(rows.get(row))].sort((a, b) => a - b);
       const next = new Map<string, RangeRef>();
-      for (let i = 0; i < cols.length; ) {
+      for (let i = 0; i < cols.length;) {
         let j = i;
         while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
         const key = `${cols[i]}:${cols[j]}`;
@@ -231,7 +231,8 @@ export function diffTemplate(grid: PlanGrid, reader: SnapshotReader): TemplateDi
       if (!sameContent(have, want)) diff.content.push({ row: r, col: c });
       const nf = grid.numberFormat[r - 1][c - 1];
       const haveNf = reader.numberFormat(r, c);
-      if (haveNf !== undefined && haveNf !== nf && !(nf === 'General' && haveNf === '')) diff.numberFormat.push({ row: r, col: c });
+      if (haveNf !== undefined && haveNf !== nf && !(nf === 'General' && haveNf === ''))
+        diff.numberFormat.push({ row: r, col: c });
     }
   return diff;
 }
@@ -292,7 +293,8 @@ function headerTexts(plan: SheetPlan): Map<string, string> {
     byLetter.set(letter, [...(byLetter.get(letter) ?? []), String(c.value)]);
   }
   for (const col of plan.columns)
-    if (col.columnId && byLetter.has(col.letter)) out.set(col.columnId, norm(byLetter.get(col.letter)?.join(' ') ?? ''));
+    if (col.columnId && byLetter.has(col.letter))
+      out.set(col.columnId, norm(byLetter.get(col.letter)?.join(' ') ?? ''));
   return out;
 }
 
@@ -380,7 +382,10 @@ export function collectData(
         }
     } else {
       const ids = targetRow ? Object.keys(targetRow.inputs) : [...inputIds];
-      columns = ids.map((id) => [id, located?.get(id) ?? columnNumber(targetRow?.inputs[id] ?? inputLetter(target, id) ?? 'A')]);
+      columns = ids.map((id) => [
+        id,
+        located?.get(id) ?? columnNumber(targetRow?.inputs[id] ?? inputLetter(target, id) ?? 'A'),
+      ]);
       for (const [id, letter] of Object.entries(targetRow?.formulas ?? {})) {
         const col = located?.get(id) ?? columnNumber(letter);
         if (!reader.isFormula(row, col) && !isBlank(reader.value(row, col)))
@@ -393,7 +398,8 @@ export function collectData(
       used.add(`${row}:${col}`);
       const v = constant(row, col);
       if (v === null) continue;
-      if (targetRow && targetRow.inputs[id]) carried.push({ key, columnId: id, content: v, from: `${columnLetter(col)}${row}` });
+      if (targetRow && targetRow.inputs[id])
+        carried.push({ key, columnId: id, content: v, from: `${columnLetter(col)}${row}` });
       else unplaced.push({ sheet, rowKey: key, column: id, value: asUnplaced(v) });
     }
     // Anything else typed in the row (a note in an inserted column): kept aside by its address.
@@ -459,10 +465,13 @@ export function remapFormula(formula: string, rows: Map<number, number>): string
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, d1: string, col: string, d2: string, row: string) => {
-            const to = rows.get(Number(row));
-            return to === undefined ? m : `${d1}${col}${d2}${to}`;
-          }),
+        : part.replace(
+            /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g,
+            (m, d1: string, col: string, d2: string, row: string) => {
+              const to = rows.get(Number(row));
+              return to === undefined ? m : `${d1}${col}${d2}${to}`;
+            },
+          ),
     )
     .join('');
 }

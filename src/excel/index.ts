@@ -4,7 +4,13 @@
  * in the playground and tests, the in-memory workbook's `run` and a requirement checker.
  */
 export { createExcelOperations } from './operations';
-export type { ExcelOperations, ExcelOperationsDeps, ExcelInjectReport, ExcelValidationReport, ExcelRun } from './operations';
+export type {
+  ExcelOperations,
+  ExcelOperationsDeps,
+  ExcelInjectReport,
+  ExcelValidationReport,
+  ExcelRun,
+} from './operations';
 export { describeExcelError, ExcelOperationError } from './errors';
 export type { ExcelErrorInfo } from './errors';
 export { UNPLACED_SHEET } from './inject';

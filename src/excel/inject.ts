@@ -187,7 +187,9 @@ async function writeWholeSheet(
   session.note(queueColumns(sheet, plan) * BYTES_PER_COMMAND);
   for (const [top, bottom] of gridBlocks(grid, PAYLOAD_BUDGET_BYTES / 2)) {
     await session.reserve(
-      jsonBytes(grid.formulas.slice(top - 1, bottom)) + jsonBytes(grid.numberFormat.slice(top - 1, bottom)) + 2 * BYTES_PER_COMMAND,
+      jsonBytes(grid.formulas.slice(top - 1, bottom)) +
+        jsonBytes(grid.numberFormat.slice(top - 1, bottom)) +
+        2 * BYTES_PER_COMMAND,
     );
     queueGridBlock(sheet, grid, top, bottom);
   }
@@ -273,7 +275,14 @@ async function writeRefresh(
   return { overwritten: diff.overwritten.length };
 }
 
-const UNPLACED_HEADER = ['Trang tính / Sheet', 'Mã dòng / Row key', 'Cột / Column', 'Giá trị / Value', 'Phiên bản / Version', 'Thời điểm / When'];
+const UNPLACED_HEADER = [
+  'Trang tính / Sheet',
+  'Mã dòng / Row key',
+  'Cột / Column',
+  'Giá trị / Value',
+  'Phiên bản / Version',
+  'Thời điểm / When',
+];
 
 function queueUnplaced(ic: InjectContext, unplaced: UnplacedValue[], versions: Map<string, string>): Excel.Worksheet {
   const collection = ic.session.ctx.workbook.worksheets;

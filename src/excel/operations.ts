@@ -97,8 +97,17 @@ function sameName(a: string, b: string): boolean {
   return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
 }
 
-function planFor(id: TemplateId, name: string, names?: Partial<Record<TemplateId, string>>, templates?: TemplateId[]): SheetPlan {
-  if (id === 'STATUS') return buildSheetPlan('STATUS', { sheetNames: { ...names, STATUS: name }, templates: [...(templates ?? []), 'STATUS'] });
+function planFor(
+  id: TemplateId,
+  name: string,
+  names?: Partial<Record<TemplateId, string>>,
+  templates?: TemplateId[],
+): SheetPlan {
+  if (id === 'STATUS')
+    return buildSheetPlan('STATUS', {
+      sheetNames: { ...names, STATUS: name },
+      templates: [...(templates ?? []), 'STATUS'],
+    });
   return buildSheetPlan(id, { sheetNames: { [id]: name } });
 }
 
@@ -221,7 +230,10 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
   // Inspect and inject
 
   /** Sheet targets for "inject these templates": every sheet of ours of each, or a new one. */
-  function planTargets(state: WorkbookState<RefreshExtras>, wanted: TemplateId[]): {
+  function planTargets(
+    state: WorkbookState<RefreshExtras>,
+    wanted: TemplateId[],
+  ): {
     targets: InjectTarget[];
     renamed: { wanted: string; used: string }[];
   } {
@@ -253,17 +265,27 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
       if (!ids.has(id)) continue;
       const existing = existingOf(id);
       const sourcePlanOf = (s: SheetState) =>
-        s.marker && s.marker.version !== TEMPLATE_VERSION ? (deps.legacyPlan?.(id, s.marker.version, s.name) ?? null) : null;
+        s.marker && s.marker.version !== TEMPLATE_VERSION
+          ? (deps.legacyPlan?.(id, s.marker.version, s.name) ?? null)
+          : null;
       if (existing.length === 0)
         targets.push({ plan: planFor(id, names[id] as string, names, covered), existing: null });
       else
         for (const s of existing)
-          targets.push({ plan: planFor(id, s.name, { ...names, [id]: s.name }, covered), existing: s, sourcePlan: sourcePlanOf(s) });
+          targets.push({
+            plan: planFor(id, s.name, { ...names, [id]: s.name }, covered),
+            existing: s,
+            sourcePlan: sourcePlanOf(s),
+          });
     }
     return { targets, renamed };
   }
 
-  function injectReport(out: InjectOutcome, renamed: { wanted: string; used: string }[], syncs: number): ExcelInjectReport {
+  function injectReport(
+    out: InjectOutcome,
+    renamed: { wanted: string; used: string }[],
+    syncs: number,
+  ): ExcelInjectReport {
     for (const w of out.written) cache.set(w.id, w.marker, w.name);
     return {
       created: out.created,
@@ -351,10 +373,23 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
       const step = progressOf(onProgress, wanted.length + 2);
       step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
       const inWanted = (id: TemplateId) => wanted.includes(id) || id === 'STATUS';
-      const state = await read<RefreshExtras>(session, { data: inWanted, version: true, extras: refreshExtrasFor(inWanted) });
+      const state = await read<RefreshExtras>(session, {
+        data: inWanted,
+        version: true,
+        extras: refreshExtrasFor(inWanted),
+      });
       const { targets, renamed } = planTargets(state, wanted);
       const out = await injectTargets(
-        { session, features, styles: STYLES, version: TEMPLATE_VERSION, sheets: state.sheets, versionNameExists: state.versionNameExists, now, onStep: step },
+        {
+          session,
+          features,
+          styles: STYLES,
+          version: TEMPLATE_VERSION,
+          sheets: state.sheets,
+          versionNameExists: state.versionNameExists,
+          now,
+          onStep: step,
+        },
         targets,
       );
       step({ vi: 'Xong', en: 'Done' });
@@ -379,7 +414,9 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
         const same = state.sheets.find((s) => sameName(s.name, plan.name));
         if (same && same.marker?.templateId === plan.templateId) {
           const source =
-            same.marker.version !== plan.version ? (deps.legacyPlan?.(plan.templateId, same.marker.version, same.name) ?? null) : null;
+            same.marker.version !== plan.version
+              ? (deps.legacyPlan?.(plan.templateId, same.marker.version, same.name) ?? null)
+              : null;
           return { plan, existing: same, sourcePlan: source };
         }
         if (!same) {
@@ -393,7 +430,15 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
       });
       const version = plans[0]?.version ?? TEMPLATE_VERSION;
       const out = await injectTargets(
-        { session, features, styles: STYLES, version, sheets: state.sheets, versionNameExists: state.versionNameExists, now },
+        {
+          session,
+          features,
+          styles: STYLES,
+          version,
+          sheets: state.sheets,
+          versionNameExists: state.versionNameExists,
+          now,
+        },
         targets,
       );
       return injectReport(out, renamed, session.syncs);
@@ -404,7 +449,11 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
   // Validate, fix, flags
 
   /** Queues CCHC_FLAGS writes for sheets whose marks changed; returns notes for cut lists. */
-  function queueFlags(session: Session, sheets: SheetState<unknown>[], results: Map<string, SheetResult>): { notes: Bilingual[]; writes: number } {
+  function queueFlags(
+    session: Session,
+    sheets: SheetState<unknown>[],
+    results: Map<string, SheetResult>,
+  ): { notes: Bilingual[]; writes: number } {
     const notes: Bilingual[] = [];
     let writes = 0;
     for (const s of sheets) {
@@ -426,7 +475,8 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
 
   function remember(snapshot: SheetSnapshot, findings: Finding[]): void {
     const reader = new SnapshotReader(snapshot);
-    for (const key of [...seen.keys()]) if (key.startsWith(`${snapshot.name.toLocaleLowerCase('vi')}!`)) seen.delete(key);
+    for (const key of [...seen.keys()])
+      if (key.startsWith(`${snapshot.name.toLocaleLowerCase('vi')}!`)) seen.delete(key);
     for (const f of findings) {
       if (!f.fix) continue;
       const { row, col } = parseCell(f.cell);
@@ -474,18 +524,27 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
       const targeted = new Set<string>();
       for (const f of findings) {
         if (!f.fix) {
-          skipped.push({ finding: f, reason: { vi: 'Lỗi này không có cách sửa tự động.', en: 'This finding has no automatic fix.' } });
+          skipped.push({
+            finding: f,
+            reason: { vi: 'Lỗi này không có cách sửa tự động.', en: 'This finding has no automatic fix.' },
+          });
           continue;
         }
         const key = seenKey(f.sheet, f.cell);
         if (targeted.has(key)) {
-          skipped.push({ finding: f, reason: { vi: 'Ô này đã được sửa theo một đề xuất khác.', en: 'Another fix already targets this cell.' } });
+          skipped.push({
+            finding: f,
+            reason: { vi: 'Ô này đã được sửa theo một đề xuất khác.', en: 'Another fix already targets this cell.' },
+          });
           continue;
         }
         if (!seen.has(key)) {
           skipped.push({
             finding: f,
-            reason: { vi: 'Chưa kiểm tra ô này trong phiên này: bấm "Kiểm tra" rồi sửa lại.', en: 'This cell was not validated in this session: validate again first.' },
+            reason: {
+              vi: 'Chưa kiểm tra ô này trong phiên này: bấm "Kiểm tra" rồi sửa lại.',
+              en: 'This cell was not validated in this session: validate again first.',
+            },
           });
           continue;
         }
@@ -589,7 +648,12 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
             if (reader.isFormula(row, col)) continue;
             const cell = cellAddress(row, col);
             const found = reader.value(row, col);
-            overwritten.push({ sheet: s.name, cell, rowKey: r.key, found: isBlank(found) ? '' : (found as number | string) });
+            overwritten.push({
+              sheet: s.name,
+              cell,
+              rowKey: r.key,
+              found: isBlank(found) ? '' : (found as number | string),
+            });
             const planned = formulaAt.get(`${letter}${r.row}`);
             if (restore && planned) {
               collection.getItem(s.id).getRange(cell).formulas = [[remapFormula(planned, moved)]];
@@ -641,7 +705,12 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     return withSession(async (session) => {
       const state = await read<RefreshExtras>(session, {
         data: (id) => id === 'PAR',
-        extras: (sheet) => queueRefreshExtras(sheet, null, readWindow(), features, { conditionalFormats: true, validations: false, styles: false }),
+        extras: (sheet) =>
+          queueRefreshExtras(sheet, null, readWindow(), features, {
+            conditionalFormats: true,
+            validations: false,
+            styles: false,
+          }),
       });
       let summary: ParSummary | null = null;
       let writes = 0;
@@ -794,7 +863,9 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
             const p2 = parseCell(b);
             return p1.row >= reader.top && p2.row <= reader.bottom && p1.col >= reader.left && p2.col <= reader.right;
           };
-          const full = p.full || [...p.ranges].some((r) => !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(r.split('!').pop()!) || !inside(r));
+          const full =
+            p.full ||
+            [...p.ranges].some((r) => !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(r.split('!').pop()!) || !inside(r));
           if (full) {
             const used = sheet.getRange(readWindow()).getUsedRangeOrNullObject(true);
             used.load('address,values,formulas,numberFormat');

@@ -36,7 +36,13 @@ const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
  * Applies a plan style to a range (the whole of it, merged areas included). With `reset`, what
  * the style leaves unset goes back to Excel's default (a refresh undoing someone's fill).
  */
-export function queueStyle(range: Excel.Range, style: CellStyle, r: RangeRef, features: Features, reset = false): number {
+export function queueStyle(
+  range: Excel.Range,
+  style: CellStyle,
+  r: RangeRef,
+  features: Features,
+  reset = false,
+): number {
   const f = range.format;
   let commands = 0;
   if (reset) {
@@ -101,7 +107,8 @@ export function protectText(v: WriteCell, numberFormat: string | undefined): Wri
   if (/^[+\-'@#]/.test(v)) return `'${v}`;
   const t = v.trim();
   if (/^[+-]?(\d[\d.,]*|[.,]\d+)(e[+-]?\d+)?\s*%?$/i.test(t)) return `'${v}`;
-  if (/^(true|false)$/i.test(t) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(t) || /^\d{1,2}:\d{2}/.test(t)) return `'${v}`;
+  if (/^(true|false)$/i.test(t) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(t) || /^\d{1,2}:\d{2}/.test(t))
+    return `'${v}`;
   return v;
 }
 
@@ -111,7 +118,11 @@ function protectRows(rows: WriteCell[][], formats: string[][]): WriteCell[][] {
 
 /** Estimated request bytes of writing rows top…bottom of a grid. */
 export function gridBytes(grid: PlanGrid, top: number, bottom: number): number {
-  return jsonBytes(grid.formulas.slice(top - 1, bottom)) + jsonBytes(grid.numberFormat.slice(top - 1, bottom)) + 2 * BYTES_PER_COMMAND;
+  return (
+    jsonBytes(grid.formulas.slice(top - 1, bottom)) +
+    jsonBytes(grid.numberFormat.slice(top - 1, bottom)) +
+    2 * BYTES_PER_COMMAND
+  );
 }
 
 /**
@@ -227,7 +238,12 @@ export function queueValidation(sheet: Excel.Worksheet, v: ValidationPlan, addre
   dv.rule = validationRule(v);
   dv.ignoreBlanks = true;
   dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-  dv.errorAlert = { showAlert: true, title: v.error.title, message: v.error.message, style: ALERT_STYLES[v.error.style] };
+  dv.errorAlert = {
+    showAlert: true,
+    title: v.error.title,
+    message: v.error.message,
+    style: ALERT_STYLES[v.error.style],
+  };
 }
 
 export function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan, address = cf.range): void {
@@ -241,7 +257,8 @@ export function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFo
 export function queueFreeze(sheet: Excel.Worksheet, freeze: SheetPlan['freeze']): void {
   const panes = sheet.freezePanes;
   panes.unfreeze();
-  if (freeze.rows > 0 && freeze.columns > 0) panes.freezeAt(sheet.getRange(`A1:${columnLetter(freeze.columns)}${freeze.rows}`));
+  if (freeze.rows > 0 && freeze.columns > 0)
+    panes.freezeAt(sheet.getRange(`A1:${columnLetter(freeze.columns)}${freeze.rows}`));
   else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
   else if (freeze.columns > 0) panes.freezeColumns(freeze.columns);
 }

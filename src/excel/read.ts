@@ -159,10 +159,17 @@ function isNotFound(e: unknown): boolean {
  * Reads the sheet list, every sheet's marker and the values of the template sheets asked for:
  * one sync when every sheet is already known, two otherwise.
  */
-export async function readWorkbook<E>(session: Session, cache: SheetCache, opts: ReadOptions<E>): Promise<WorkbookState<E>> {
+export async function readWorkbook<E>(
+  session: Session,
+  cache: SheetCache,
+  opts: ReadOptions<E>,
+): Promise<WorkbookState<E>> {
   const ctx = session.ctx;
   const collection = ctx.workbook.worksheets;
-  const version: { property: Excel.CustomProperty | null; name: Excel.NamedItem | null } = { property: null, name: null };
+  const version: { property: Excel.CustomProperty | null; name: Excel.NamedItem | null } = {
+    property: null,
+    name: null,
+  };
   const queueBase = () => {
     collection.load('items/id,items/name,items/position,items/visibility');
     if (!opts.version) return;
@@ -241,7 +248,9 @@ export async function readWorkbook<E>(session: Session, cache: SheetCache, opts:
     cache.set(s.id, marker, s.name);
     const p = probes.get(s.id);
     const snapshot =
-      marker && p?.used && loaded.has(s.id) && wantsData(opts, marker.templateId, s.name) ? snapshotOf(s.name, marker, p.used) : null;
+      marker && p?.used && loaded.has(s.id) && wantsData(opts, marker.templateId, s.name)
+        ? snapshotOf(s.name, marker, p.used)
+        : null;
     return {
       id: s.id,
       name: s.name,
@@ -259,7 +268,8 @@ export async function readWorkbook<E>(session: Session, cache: SheetCache, opts:
   let workbookVersion: string | null = null;
   if (property && !property.isNullObject && property.value !== undefined && property.value !== null)
     workbookVersion = String(property.value);
-  const nameVersion = versionName && !versionName.isNullObject ? /"([^"]+)"/.exec(versionName.formula ?? '')?.[1] : undefined;
+  const nameVersion =
+    versionName && !versionName.isNullObject ? /"([^"]+)"/.exec(versionName.formula ?? '')?.[1] : undefined;
   if (!workbookVersion && nameVersion) workbookVersion = nameVersion;
   return {
     sheets,

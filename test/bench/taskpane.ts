@@ -167,7 +167,11 @@ export async function benchTaskpane(): Promise<TaskpaneBench> {
     const lazyChunks = readdirSync(site)
       .filter(
         (f) =>
-          f.endsWith('.js') && !loaded.has(f) && !playgroundOnly.has(f) && !f.startsWith('commands.') && !f.startsWith('bench-'),
+          f.endsWith('.js') &&
+          !loaded.has(f) &&
+          !playgroundOnly.has(f) &&
+          !f.startsWith('commands.') &&
+          !f.startsWith('bench-'),
       )
       .map((file) => ({ file, gzipBytes: gzipSync(readFileSync(join(site, file))).length }));
     return {
@@ -193,7 +197,9 @@ export async function benchTaskpane(): Promise<TaskpaneBench> {
 /** Scripts only playground.html loads (named in its HTML and not in taskpane.html's). */
 function playgroundChunks(site: string): Set<string> {
   const scriptsOf = (html: string) =>
-    new Set([...readFileSync(join(site, html), 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)].map((m) => m[1]));
+    new Set(
+      [...readFileSync(join(site, html), 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)].map((m) => m[1]),
+    );
   const pane = scriptsOf('taskpane.html');
   return new Set([...scriptsOf('playground.html')].filter((f) => !pane.has(f)));
 }

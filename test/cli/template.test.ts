@@ -143,7 +143,8 @@ describe('cchc template', () => {
       expect(cf.rules[0].type).toBe('expression');
       // In the file, post-2007 functions carry Excel's _xlfn. prefix (else Excel shows #NAME?).
       expect(cf.rules[0].formulae?.[0]).toBe(planned.formula.slice(1).replace(/ISFORMULA\(/g, '_xlfn.ISFORMULA('));
-      if (planned.purpose === 'formulaOverwritten') expect(cf.rules[0].formulae?.[0]).toMatch(/^NOT\(_xlfn\.ISFORMULA\(/);
+      if (planned.purpose === 'formulaOverwritten')
+        expect(cf.rules[0].formulae?.[0]).toMatch(/^NOT\(_xlfn\.ISFORMULA\(/);
       if (planned.format.fill) expect(cf.rules[0].style?.fill?.bgColor?.argb).toBe(argb(planned.format.fill));
     });
   });

@@ -88,7 +88,8 @@ async function enabled(button: Locator): Promise<void> {
 }
 
 async function cellText(address: string, expected: string | RegExp): Promise<void> {
-  const pattern = typeof expected === 'string' ? `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : expected.source;
+  const pattern =
+    typeof expected === 'string' ? `^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : expected.source;
   await page.waitForFunction(
     ([a, p]) => new RegExp(p).test(document.querySelector(`td[data-address="${a}"]`)?.textContent ?? '\u0000'),
     [address, pattern] as const,
@@ -97,10 +98,7 @@ async function cellText(address: string, expected: string | RegExp): Promise<voi
 
 async function openSheet(name: string): Promise<void> {
   await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForFunction(
-    (n) => document.querySelector('nav button[aria-current="true"]')?.textContent === n,
-    name,
-  );
+  await page.waitForFunction((n) => document.querySelector('nav button[aria-current="true"]')?.textContent === n, name);
 }
 
 async function typeInto(address: string, text: string): Promise<void> {
@@ -194,17 +192,25 @@ it('validates: the pasted "0,5" is listed under its sheet with a fix; applying i
   const finding = pane().locator(`li[data-finding="decimal-comma"][data-cell="${g}"]`);
   await finding.waitFor();
   await enabled(pane().getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }));
-  await pane().getByRole('heading', { level: 3, name: new RegExp(PAR.name) }).waitFor();
+  await pane()
+    .getByRole('heading', { level: 3, name: new RegExp(PAR.name) })
+    .waitFor();
   const severity = await finding.getAttribute('data-severity');
   expect(await pane().locator(`[data-count="${severity}"]`).textContent()).toMatch(/: [1-9]/);
   // Nothing is reported for the 85 % pasted into a percent cell.
-  expect(await pane().locator(`li[data-cell="${inputCell(III, 'III.5.a', '2019')}"]`).count()).toBe(0);
+  expect(
+    await pane()
+      .locator(`li[data-cell="${inputCell(III, 'III.5.a', '2019')}"]`)
+      .count(),
+  ).toBe(0);
   await finding.scrollIntoViewIfNeeded();
   await shot('07-validated');
 
   await openSheet(PAR.name);
   await finding.getByRole('button', { name: `Sửa ${g}` }).click();
-  await pane().getByText(/^Đã sửa 1 ô\.$/).waitFor();
+  await pane()
+    .getByText(/^Đã sửa 1 ô\.$/)
+    .waitFor();
   await cellText(g, /^0[.,]50*$/);
   await pane().locator(`li[data-finding="decimal-comma"][data-cell="${g}"]`).waitFor({ state: 'detached' });
   await shot('08-fixed');
@@ -224,7 +230,9 @@ it('computes totals: the row below target is filled by its conditional format an
   // The row's cells carry the below-target fill (from the sheet's conditional format).
   const row = rowOf(PAR, '1.1');
   for (const column of ['C', 'F']) {
-    expect(await cell(`${column}${row}`).evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(rgb(belowTargetFill(PAR)));
+    expect(await cell(`${column}${row}`).evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(
+      rgb(belowTargetFill(PAR)),
+    );
   }
   expect(await pane().getByTestId('area-chart').getByRole('img').count()).toBe(8);
   await rowButton.scrollIntoViewIfNeeded();
@@ -250,11 +258,14 @@ it('lists an overwritten subtotal formula and restores it', async () => {
   await item.scrollIntoViewIfNeeded();
   await shot('10-overwritten-formula');
   await pane().getByRole('button', { name: 'Khôi phục công thức', exact: true }).click();
-  await pane().getByText(/^Đã khôi phục 1 công thức\.$/).waitFor();
+  await pane()
+    .getByText(/^Đã khôi phục 1 công thức\.$/)
+    .waitFor();
   const restored = (await page.evaluate(
     ([sheet, address]) =>
-      (window as unknown as { cchcWorkbook: { getCell(s: string, a: string): { formula?: string } } }).cchcWorkbook.getCell(sheet, address)
-        .formula ?? null,
+      (
+        window as unknown as { cchcWorkbook: { getCell(s: string, a: string): { formula?: string } } }
+      ).cchcWorkbook.getCell(sheet, address).formula ?? null,
     [PAR.name, parent] as const,
   )) as string | null;
   expect(restored).toMatch(/^=/);

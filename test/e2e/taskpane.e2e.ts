@@ -75,7 +75,10 @@ it('starts after Office.onReady in Vietnamese, inserts the templates and fits 32
   expect(sheets.length).toBeGreaterThanOrEqual(11);
   await page.getByRole('button', { name: 'Tính tổng & so sánh mục tiêu', exact: true }).click();
   await page.getByTestId('par-total').waitFor();
-  const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const width = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(width.client).toBe(320);
   expect(width.scroll).toBeLessThanOrEqual(width.client);
   await page.screenshot({ path: screenshotPath('21-taskpane-320-after-insert'), fullPage: true });
@@ -87,7 +90,8 @@ it('starts in English when Office is in English', async () => {
   const { page, errors } = await openPane(browser.context, '?officeLanguage=en-US');
   // The earlier test's page shared this profile; a language chosen there would win, and none was chosen.
   await whenEnabled(page, 'Insert templates');
-  for (const name of ['Check data', 'Totals & targets']) await page.getByRole('button', { name, exact: true }).waitFor();
+  for (const name of ['Check data', 'Totals & targets'])
+    await page.getByRole('button', { name, exact: true }).waitFor();
   await page.screenshot({ path: screenshotPath('22-taskpane-320-english'), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
@@ -95,7 +99,9 @@ it('starts in English when Office is in English', async () => {
 
 it("ships no playground or in-memory workbook code in the task pane's scripts", () => {
   const scriptsOf = (html: string) =>
-    new Set([...readFileSync(join(site, html), 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)].map((m) => m[1]));
+    new Set(
+      [...readFileSync(join(site, html), 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)].map((m) => m[1]),
+    );
   const pane = scriptsOf('taskpane.html');
   const playgroundOnly = [...scriptsOf('playground.html')].filter((f) => !pane.has(f));
   // Everything the task pane can load: its own scripts and every async chunk (not the playground's, not commands).

@@ -6,7 +6,13 @@ function finding(cell: string, severity: Finding['severity'] = 'error'): Finding
 }
 
 test('flagged cells: errors and warnings, once each, in sheet order', () => {
-  const cells = flaggedCells([finding('E9'), finding('D7', 'warning'), finding('D7'), finding('F3', 'info'), finding('$AA$10')]);
+  const cells = flaggedCells([
+    finding('E9'),
+    finding('D7', 'warning'),
+    finding('D7'),
+    finding('F3', 'info'),
+    finding('$AA$10'),
+  ]);
   expect(cells).toEqual(['D7', 'E9', 'AA10']);
 });
 

@@ -18,7 +18,9 @@ import { columnNumber, parseCell, parseRange } from '../../src/layout/a1';
 /** A snapshot of a sheet exactly as the plan writes it (what Excel would read back). */
 function snapshotOf(plan: SheetPlan): SheetSnapshot {
   const grid = planGrid(plan);
-  const values: CellValue[][] = grid.formulas.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? '' : v)));
+  const values: CellValue[][] = grid.formulas.map((row) =>
+    row.map((v) => (typeof v === 'string' && v.startsWith('=') ? '' : v)),
+  );
   return {
     name: plan.name,
     templateId: plan.templateId,
@@ -164,11 +166,14 @@ describe('values by key', () => {
     const col2019 = columnNumber(row.inputs['2019']);
     const col2018 = columnNumber(row.inputs['2018']);
     // The old layout had 2018 and 2019 the other way round (headers and values swapped).
-    for (const r of [...snap.values, ...snap.formulas!]) [r[col2018 - 1], r[col2019 - 1]] = [r[col2019 - 1], r[col2018 - 1]];
+    for (const r of [...snap.values, ...snap.formulas!])
+      [r[col2018 - 1], r[col2019 - 1]] = [r[col2019 - 1], r[col2018 - 1]];
     snap.values[row.row - 1][col2018 - 1] = 19;
     snap.formulas![row.row - 1][col2018 - 1] = 19;
     const data = collectData(plan.name, new SnapshotReader(snap), null, plan);
-    expect(data.carried).toEqual([{ key: row.key, columnId: '2019', content: 19, from: `${row.inputs['2018']}${row.row}` }]);
+    expect(data.carried).toEqual([
+      { key: row.key, columnId: '2019', content: 19, from: `${row.inputs['2018']}${row.row}` },
+    ]);
   });
 });
 

@@ -4,7 +4,17 @@ import { FLAGS_NAME, UNPLACED_SHEET, VERSION_NAME, VERSION_PROPERTY } from '../.
 import { buildWorkbookPlan, defaultSheetName, markerFor } from '../../src/layout';
 import { cellAddress, parseCell, parseRange } from '../../src/layout/a1';
 import type { SheetPlan } from '../../src/layout/types';
-import { cellOf, cellView, cfFormulas, nameFormula, planOf, rowOf, rowOfKey, setup, type MemoryWorkbook } from './helpers';
+import {
+  cellOf,
+  cellView,
+  cfFormulas,
+  nameFormula,
+  planOf,
+  rowOf,
+  rowOfKey,
+  setup,
+  type MemoryWorkbook,
+} from './helpers';
 
 const ALL = [...TEMPLATE_IDS];
 const PAR = planOf('PAR');
@@ -63,14 +73,18 @@ describe('inject into an empty workbook', () => {
     expect(await nameFormula(wb, PAR.name, FLAGS_NAME)).toBe('={""}');
     // The version, where any add-in instance looks for it.
     expect(await customProperty(wb, VERSION_PROPERTY)).toBe(TEMPLATE_VERSION);
-    expect(await wb.run(async (context) => {
-      const n = context.workbook.names.getItem(VERSION_NAME);
-      n.load('formula');
-      await context.sync();
-      return n.formula;
-    })).toBe(`="${TEMPLATE_VERSION}"`);
+    expect(
+      await wb.run(async (context) => {
+        const n = context.workbook.names.getItem(VERSION_NAME);
+        n.load('formula');
+        await context.sync();
+        return n.formula;
+      }),
+    ).toBe(`="${TEMPLATE_VERSION}"`);
     // The status sheet points at the sheets as named.
-    const status = (await usedFormulas(wb, defaultSheetName('STATUS'))).flat().filter((f) => typeof f === 'string' && f.startsWith('='));
+    const status = (await usedFormulas(wb, defaultSheetName('STATUS')))
+      .flat()
+      .filter((f) => typeof f === 'string' && f.startsWith('='));
     expect(status.some((f) => String(f).includes(`'${PAR.name}'!`))).toBe(true);
     expect(wb.getCell(defaultSheetName('STATUS'), 'A1').value).toBe(markerFor('STATUS', TEMPLATE_VERSION));
   });
@@ -87,7 +101,10 @@ describe('inject into an empty workbook', () => {
     const before = await ops.inspect();
     expect(before.workbookVersion).toBeNull();
     expect(before.present).toEqual([]);
-    expect(before.plan.find((p) => p.templateId === 'PAR')).toMatchObject({ action: 'create', sheet: `${PAR.name} (2)` });
+    expect(before.plan.find((p) => p.templateId === 'PAR')).toMatchObject({
+      action: 'create',
+      sheet: `${PAR.name} (2)`,
+    });
     await ops.inject(['I']);
     const after = await ops.inspect();
     expect(after.workbookVersion).toBe(TEMPLATE_VERSION);
@@ -193,7 +210,9 @@ describe('re-inject keeps every value', () => {
     const report = await ops.inject(['I']);
     expect(await rowOfKey(wb, I.name, 'I.2')).toBe(at);
     expect(wb.getCell(I.name, cellOf(I, 'I.2', '2019')).value).toBe(14);
-    expect(report.unplaced).toEqual([{ sheet: I.name, rowKey: '', column: `C${at}`, value: 'Ghi chú: số liệu tạm tính' }]);
+    expect(report.unplaced).toEqual([
+      { sheet: I.name, rowKey: '', column: `C${at}`, value: 'Ghi chú: số liệu tạm tính' },
+    ]);
     expect(report.unplacedSheet).toBe(UNPLACED_SHEET);
     const kept = (await usedFormulas(wb, UNPLACED_SHEET)).map((r) => r.slice(0, 4));
     expect(kept).toContainEqual([I.name, '', `C${at}`, 'Ghi chú: số liệu tạm tính']);
@@ -217,7 +236,9 @@ describe('re-inject keeps every value', () => {
     expect(wb.getCell(I.name, cellOf(I, 'I.2', '2019')).value).toBe(14);
     expect(wb.getCell(I.name, `${col2015}${I.headerRows[0]}`).value).toBe('Năm 2015');
     // The note typed in the inserted column has no place in the template: it is kept aside.
-    expect(report.unplaced).toEqual([{ sheet: I.name, rowKey: 'I.2', column: `${col2015}${rowOf(I, 'I.2')}`, value: 'ghi chú' }]);
+    expect(report.unplaced).toEqual([
+      { sheet: I.name, rowKey: 'I.2', column: `${col2015}${rowOf(I, 'I.2')}`, value: 'ghi chú' },
+    ]);
     expect(report.valuesKept).toBe(2);
     // Nothing is left over right of the table.
     const right = String.fromCharCode(64 + Math.max(...I.columns.map((c) => c.letter.charCodeAt(0) - 64)) + 1);
@@ -317,7 +338,10 @@ describe('upgrade from an older template version', () => {
     ['finding columns by header text', false],
   ])('values move to the new layout, the retired key is reported and kept aside (%s)', async (_, known) => {
     const old = olderPar();
-    const { wb, ops } = setup({}, known ? { legacyPlan: (id, version) => (id === 'PAR' && version === '0.9.0' ? old : null) } : {});
+    const { wb, ops } = setup(
+      {},
+      known ? { legacyPlan: (id, version) => (id === 'PAR' && version === '0.9.0' ? old : null) } : {},
+    );
     await ops.injectPlans([old, planOf('I')]);
     expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', '0.9.0'));
     await fillOld(wb, old);

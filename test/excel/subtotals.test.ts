@@ -69,7 +69,8 @@ describe('below target', () => {
       cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
       await context.sync();
       for (const cf of cfs.items)
-        if (!cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula === belowRule.formula) cf.delete();
+        if (!cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula === belowRule.formula)
+          cf.delete();
       await context.sync();
     });
     expect(await cfFormulas(wb, PAR.name)).not.toContain(belowRule.formula);

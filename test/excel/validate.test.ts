@@ -36,7 +36,8 @@ describe('validate in place', () => {
   test('returns findings and marks their cells through CCHC_FLAGS', async () => {
     const { wb, ops } = await filled();
     const report = await ops.validate();
-    const at = (sheet: string, cell: string) => report.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.code);
+    const at = (sheet: string, cell: string) =>
+      report.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.code);
     expect(at(I.name, cellOf(I, 'I.1.a', '2019'))).toContain('not-whole');
     expect(at(I.name, cellOf(I, 'I.1.a', '2020'))).toContain('not-a-number');
     expect(at(PAR.name, cellOf(PAR, '1.1', 'score2021'))).toContain('decimal-comma');
@@ -47,7 +48,9 @@ describe('validate in place', () => {
     expect(report.cellsChecked).toBeGreaterThan(report.cellsFilled);
     expect(report.syncs).toBeLessThanOrEqual(2);
 
-    expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(`={"${cellOf(I, 'I.1.a', '2019')}","${cellOf(I, 'I.1.a', '2020')}"}`);
+    expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(
+      `={"${cellOf(I, 'I.1.a', '2019')}","${cellOf(I, 'I.1.a', '2020')}"}`,
+    );
     const parFlags = await nameFormula(wb, PAR.name, FLAGS_NAME);
     expect(parFlags).toContain(`"${cellOf(PAR, '1.1', 'score2021')}"`);
     expect(parFlags).toContain(`"${cellOf(PAR, '1.2', 'score2021')}"`);

@@ -53,7 +53,8 @@ describe('language', () => {
       expect(button(name)).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: 'English' }));
     // English strings are a separate chunk, loaded on the switch.
-    for (const name of ['Insert templates', 'Check data', 'Totals & targets']) expect(await screen.findByRole('button', { name })).toBeTruthy();
+    for (const name of ['Insert templates', 'Check data', 'Totals & targets'])
+      expect(await screen.findByRole('button', { name })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Chèn biểu mẫu' })).toBeNull();
     expect(settings.values.get('language')).toBe('en');
     cleanup();
@@ -77,7 +78,9 @@ describe('templates', () => {
     expect(screen.getByText('Đã có: trang “PAR 2021”, phiên bản 1.0.0')).toBeTruthy();
     expect(screen.getByText('Khi chèn: tạo mới 1 trang, nâng cấp 1 trang.')).toBeTruthy();
     // An upgrade is planned, so the list showing what it does is open before anything is done.
-    expect((screen.getByText('Nâng cấp 1.0.0 → 1.1.0, giữ giá trị').closest('details') as HTMLDetailsElement).open).toBe(true);
+    expect(
+      (screen.getByText('Nâng cấp 1.0.0 → 1.1.0, giữ giá trị').closest('details') as HTMLDetailsElement).open,
+    ).toBe(true);
     expect(screen.getAllByText('Nâng cấp').length).toBeGreaterThan(0);
     // Every template is listed with a checkbox, all checked by default.
     const boxes = await screen.findAllByRole('checkbox');

@@ -21,7 +21,11 @@ export interface PaneContextValue {
    * Runs one operation after the ones already queued (Excel calls never overlap), showing
    * progress, and turns a failure into the pane's error bar. Resolves to null on failure.
    */
-  run<T>(key: BusyKey, fn: (onProgress: ProgressListener) => Promise<T>, options?: RunOptions): Promise<{ value: T } | null>;
+  run<T>(
+    key: BusyKey,
+    fn: (onProgress: ProgressListener) => Promise<T>,
+    options?: RunOptions,
+  ): Promise<{ value: T } | null>;
   showError(error: unknown): void;
   /** Increments after templates were inserted so panels re-read the workbook. */
   workbookEpoch: number;

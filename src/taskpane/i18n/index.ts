@@ -42,6 +42,7 @@ export function formatNumber(t: Messages, value: number, maxFractionDigits = 3):
   if (Number.isInteger(value) && Math.abs(value) < 1000) return String(value);
   const key = `${t.locale}/${maxFractionDigits}`;
   let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(t.locale, { maximumFractionDigits: maxFractionDigits })));
+  if (!format)
+    formats.set(key, (format = new Intl.NumberFormat(t.locale, { maximumFractionDigits: maxFractionDigits })));
   return format.format(value);
 }
