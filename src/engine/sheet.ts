@@ -20,6 +20,8 @@ export interface SheetContext {
   at: number[];
   /** By RowSpec.index: the first row index holding that key, -1 when absent. Relations, PAR and formulas use it. */
   first: Int32Array;
+  /** The snapshot covers the key column: a key not found in it is really absent. */
+  keyed: boolean;
 }
 
 const NO_CELLS: readonly CellValue[] = Object.freeze([]);
@@ -53,7 +55,7 @@ export function sheetContext(snapshot: SheetSnapshot, table: TemplateTable): She
       if (first[spec.index] < 0) first[spec.index] = r;
     }
   }
-  return { snapshot, table, values, row0: origin.row, col0: origin.col, specs, at, first };
+  return { snapshot, table, values, row0: origin.row, col0: origin.col, specs, at, first, keyed: keyIdx >= 0 };
 }
 
 /** grid[r] (an empty row for a hole in a ragged array). */

@@ -59,7 +59,10 @@ export type FindingCode =
   | 'par-2020-mismatch' // published 2020 parent differs beyond rounding
   | 'formula-overwritten' // a PAR parent's formula replaced by a number
   | 'evidence-missing' // PAR leaf scored > 0 with no evidence (column L)
-  | 'below-target'; // PAR row below its 2021 target (info; the list is in ParSummary)
+  | 'below-target' // PAR row below its 2021 target (info; the list is in ParSummary)
+  | 'row-missing' // a template row's key is not in column A (the row was deleted)
+  | 'duplicate-key' // a key on more than one row (a copied row); the first is the one counted
+  | 'version-mismatch'; // the sheet's template version is not the add-in's
 
 export interface Fix {
   /** The value to write into the cell (null clears it). */

@@ -17,6 +17,7 @@ import { buildSummary, parCore, parFindings, parentScore } from './par';
 import type { ParCore } from './par';
 import { finding, rowAt, sheetContext } from './sheet';
 import type { SheetContext } from './sheet';
+import { checkStructure } from './structure';
 import { templateTable } from './tables';
 import type { FormulaCell, RowSpec, Slot, TemplateTable } from './tables';
 import type { CellValue, Finding, ParSummary, Severity, SheetResult, SheetSnapshot, WorkbookResult } from './types';
@@ -44,6 +45,7 @@ export function validateSheet(snapshot: SheetSnapshot): SheetResult {
 export function validateWithTable(snapshot: SheetSnapshot, table: TemplateTable): SheetResult {
   const ctx = sheetContext(snapshot, table);
   const findings: Finding[] = [];
+  checkStructure(ctx, findings);
   const values = ctx.values;
   const formulas = Array.isArray(snapshot.formulas) ? snapshot.formulas : undefined;
   const formats = Array.isArray(snapshot.numberFormats) ? snapshot.numberFormats : undefined;

@@ -20,11 +20,16 @@ export interface FlagsFormula {
   left: number;
 }
 
-/** Findings worth a mark in the sheet: errors and warnings on one cell. */
+/**
+ * Findings worth a mark in the sheet: errors and warnings on one input cell. Whole-row and
+ * whole-sheet findings (column null: a missing or copied row, the template version) point at A1 or
+ * at the hidden key column, outside the input area the 'flagged' rule covers: they would mark
+ * nothing and only use up the name's length limit, so they are left out (the task pane lists them).
+ */
 export function flaggedCells(findings: Finding[]): string[] {
   const cells = new Set<string>();
   for (const f of findings) {
-    if (f.severity === 'info') continue;
+    if (f.severity === 'info' || f.column === null) continue;
     const cell = f.cell.replace(/\$/g, '').toUpperCase();
     if (/^[A-Z]{1,3}\d+$/.test(cell)) cells.add(cell);
   }

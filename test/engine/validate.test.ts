@@ -216,6 +216,7 @@ describe('rows are found by key, never by position', () => {
     const snapshot = makeSnapshot('I', { values: { 'I.2': { '2019': -1 } } });
     snapshot.values.push([...snapshot.values[9]]);
     expect(brief(validateSheet(snapshot).findings)).toEqual([
+      ['warning', 'duplicate-key', `A${snapshot.values.length}`, 'I.2', null],
       ['error', 'negative', 'I10', 'I.2', '2019'],
       ['error', 'negative', `I${snapshot.values.length}`, 'I.2', '2019'],
     ]);
@@ -223,7 +224,7 @@ describe('rows are found by key, never by position', () => {
 
   it('ragged and short rows read as empty cells', () => {
     const snapshot = makeSnapshot('I', { values: { 'I.2': { '2015': 3 } }, valuesOnly: true });
-    snapshot.values = snapshot.values.map((r, i) => (i === 9 ? r.slice(0, 5) : i === 11 ? [] : r));
+    snapshot.values = snapshot.values.map((r, i) => (i === 9 ? r.slice(0, 5) : i === 11 ? [r[0]] : r));
     const result = validateSheet(snapshot);
     expect(result.findings).toEqual([]);
     expect(result.cellsFilled).toBe(1);

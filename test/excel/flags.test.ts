@@ -16,6 +16,22 @@ test('flagged cells: errors and warnings, once each, in sheet order', () => {
   expect(cells).toEqual(['D7', 'E9', 'AA10']);
 });
 
+test('whole-row and whole-sheet findings (column null, outside the input area) are not flagged', () => {
+  const structural = (code: Finding['code'], cell: string, severity: Finding['severity']): Finding => ({
+    ...finding(cell, severity),
+    code,
+    column: null,
+  });
+  const cells = flaggedCells([
+    structural('version-mismatch', 'A1', 'warning'),
+    structural('row-missing', 'A10', 'error'),
+    structural('duplicate-key', 'A30', 'warning'),
+    finding('E9'),
+  ]);
+  expect(cells).toEqual(['E9']);
+  expect(flagsFormula(cells).formula).toBe('={"E9"}');
+});
+
 test('formula of addresses, and the empty array', () => {
   expect(flagsFormula([]).formula).toBe(EMPTY_FLAGS);
   expect(flagsFormula(['D7', 'E9'])).toEqual({ formula: '={"D7","E9"}', cells: ['D7', 'E9'], left: 0 });

@@ -301,8 +301,9 @@ export function fileText(report: FileReport, lang: Lang): string {
   for (const [sheet, issues] of bySheet) {
     lines.push(vi ? `  Trang "${sheet}":` : `  Sheet "${sheet}":`);
     for (const issue of issues) {
-      const where = issue.column ? `${issue.id}, ${issue.column}` : issue.id;
-      lines.push(`    [${SEVERITY_NAMES[issue.severity][lang]}] ${issue.cell} (${where}): ${issue.message}`);
+      const where = [issue.id, issue.column].filter(Boolean).join(', ');
+      const at = where ? `${issue.cell} (${where})` : issue.cell;
+      lines.push(`    [${SEVERITY_NAMES[issue.severity][lang]}] ${at}: ${issue.message}`);
       const fix = fixText(issue, lang);
       if (fix) lines.push(`      ${fix}`);
     }
