@@ -5,6 +5,7 @@ import type { UnitId } from '../../catalog/types';
 import type { UnitProgress } from '../operations';
 import { SETTING_UNIT } from '../settings';
 import { usePane } from './context';
+import { PanelSection } from './PanelSection';
 import { usePanelStyles } from './styles';
 
 const PAGE = 30;
@@ -97,10 +98,7 @@ export function MyUnitPanel() {
   const goTo = (sheet: string, cell: string) => void run('goTo', () => ops.goToCell(sheet, cell));
 
   return (
-    <section className={panel.section} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={panel.heading}>
-        {t.myUnitHeading}
-      </Subtitle2>
+    <PanelSection headingId={headingId} title={t.myUnitHeading}>
       <div className={styles.field}>
         <Label htmlFor={selectId}>{t.chooseUnit}</Label>
         <select id={selectId} className={styles.select} value={unit ?? ''} onChange={(e) => choose(e.target.value)}>
@@ -170,6 +168,6 @@ export function MyUnitPanel() {
           )}
         </>
       )}
-    </section>
+    </PanelSection>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Subtitle2 } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { lazy, useId, useState } from 'react';
 import type { ParSummary } from '../../engine/types';
 import type { SubtotalReport } from '../operations';
 import { usePane } from './context';
 import { LoadBoundary } from './LoadBoundary';
+import { PanelSection } from './PanelSection';
 import { usePanelStyles } from './styles';
 
 // The results (total, chart, lists) are drawn only after the first computation, so their code
@@ -53,10 +54,7 @@ export function TargetsPanel() {
   const goTo = (sheet: string, cell: string) => void run('goTo', () => ops.goToCell(sheet, cell));
 
   return (
-    <section className={panel.section} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={panel.heading}>
-        {t.targetsHeading}
-      </Subtitle2>
+    <PanelSection headingId={headingId} title={t.targetsHeading}>
       <div className={panel.actions}>
         <Button appearance="primary" disabledFocusable={busy} onClick={compute}>
           {t.computeTargets}
@@ -73,6 +71,6 @@ export function TargetsPanel() {
           />
         </LoadBoundary>
       )}
-    </section>
+    </PanelSection>
   );
 }

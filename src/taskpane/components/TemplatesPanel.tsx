@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
@@ -16,6 +15,7 @@ import { notesOf } from '../model';
 import type { InjectReport, WorkbookStatus } from '../operations';
 import { usePane } from './context';
 import { LoadBoundary } from './LoadBoundary';
+import { PanelSection } from './PanelSection';
 import { usePanelStyles } from './styles';
 
 // The checklist (and Fluent's Checkbox) is only needed once the official opens the list.
@@ -92,10 +92,7 @@ export function TemplatesPanel() {
     .map((c) => t.planCount[c.action](num(c.n)));
 
   return (
-    <section className={panel.section} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={panel.heading}>
-        {t.templatesHeading}
-      </Subtitle2>
+    <PanelSection headingId={headingId} title={t.templatesHeading}>
       {!host.supports.excelApi19 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t.degradedPrint}</MessageBarBody>
@@ -133,7 +130,7 @@ export function TemplatesPanel() {
       </details>
       {selected.size === 0 && <Caption1 className={panel.muted}>{t.noTemplateSelected}</Caption1>}
       {report && <InjectSummary report={report} />}
-    </section>
+    </PanelSection>
   );
 }
 

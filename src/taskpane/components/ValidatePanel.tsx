@@ -15,6 +15,7 @@ import { SEVERITIES, groupFindings, notesOf } from '../model';
 import type { FixReport, ValidationReport } from '../operations';
 import { usePane } from './context';
 import { Pill, type PillTone } from './Pill';
+import { PanelSection } from './PanelSection';
 import { usePanelStyles } from './styles';
 
 /** Long lists stay usable: show this many per group, then "show more". */
@@ -141,10 +142,7 @@ export function ValidatePanel() {
   const fixable = report ? report.findings.filter((f) => f.fix) : [];
 
   return (
-    <section className={panel.section} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={panel.heading}>
-        {t.validateHeading}
-      </Subtitle2>
+    <PanelSection headingId={headingId} title={t.validateHeading}>
       <div className={panel.actions}>
         <Button appearance="primary" disabledFocusable={busy} onClick={validate}>
           {t.checkData}
@@ -231,7 +229,7 @@ export function ValidatePanel() {
           ))}
         </>
       )}
-    </section>
+    </PanelSection>
   );
 }
 
