@@ -7,7 +7,6 @@
  */
 import { appendix1Row, appendix1Template, parRow, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
 import type { TemplateId, UnitId } from '../catalog/types';
-import { summarizePar, validateSheet } from '../engine';
 import type { Bilingual, CellValue, Finding, ParSummary, Severity, SheetResult, SheetSnapshot } from '../engine/types';
 import { cellAddress, columnLetter, columnNumber, parseCell } from '../layout/a1';
 import { buildSheetPlan, defaultSheetName, STYLES } from '../layout';
@@ -38,6 +37,16 @@ import {
 import { queueAddFlagsName, queueConditionalFormat, type Features } from './queue';
 import { readWorkbook, SheetCache, type ReadOptions, type SheetState, type WorkbookState } from './read';
 import { jsonBytes, Session } from './session';
+
+/**
+ * The engine is loaded on first use: opening the pane (inspect, insert) does not need it, and the
+ * task pane's start-up JavaScript has a budget. Every caller awaits it after its read has synced,
+ * so the await never splits a batch of queued commands.
+ */
+let engineModule: Promise<typeof import('../engine')> | null = null;
+function loadEngine(): Promise<typeof import('../engine')> {
+  return (engineModule ??= import(/* webpackChunkName: "engine" */ '../engine'));
+}
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -502,6 +511,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
       step({ vi: 'Đang đọc các trang biểu mẫu', en: 'Reading the template sheets' });
       const state = await read<never>(session, { data: isChecked });
       step({ vi: 'Đang kiểm tra', en: 'Checking' });
+      const { validateSheet } = await loadEngine();
       const results = new Map<string, SheetResult>();
       for (const snap of snapshots(state)) {
         const r = validateSheet(snap);
@@ -621,6 +631,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
   async function subtotals(restore: boolean): Promise<SubtotalReport> {
     return withSession(async (session) => {
       const state = await read<never>(session, { data: (id) => id === 'PAR' || APPENDIX_IDS.has(id) });
+      const { summarizePar } = await loadEngine();
       const overwritten: SubtotalReport['overwritten'] = [];
       const totalsFilled: SubtotalReport['totalsFilled'] = [];
       let restored = 0;
@@ -714,6 +725,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
       });
       let summary: ParSummary | null = null;
       let writes = 0;
+      const { summarizePar } = await loadEngine();
       for (const s of state.templates) {
         if (s.marker?.templateId !== 'PAR' || !s.snapshot) continue;
         summary ??= summarizePar(s.snapshot);
@@ -883,6 +895,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
         }
         if (reads.length === 0) return;
         await session.sync();
+        const { validateSheet } = await loadEngine();
         const changed: SheetState<unknown>[] = [];
         for (const r of reads) {
           if (r.full) {
@@ -926,13 +939,18 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     return withSession(async (session) => {
       const state = await read<never>(session, { data: isChecked });
       const results0 = new Map<string, SheetResult>();
-      for (const s of state.templates) {
-        if (!s.snapshot || !isChecked(s.marker!.templateId)) continue;
-        watched.set(s.id, { id: s.id, name: s.name, snapshot: s.snapshot, flags: s.flags ?? null });
-        const r = validateSheet(s.snapshot);
-        results.set(s.id, r);
-        results0.set(s.name, r);
-        remember(s.snapshot, r.findings);
+      const checked = state.templates.filter((s) => s.snapshot && isChecked(s.marker!.templateId));
+      // A workbook with no template sheet yet has nothing to check: don't fetch the engine for it.
+      if (checked.length > 0) {
+        const { validateSheet } = await loadEngine();
+        for (const s of checked) {
+          const snapshot = s.snapshot!;
+          watched.set(s.id, { id: s.id, name: s.name, snapshot, flags: s.flags ?? null });
+          const r = validateSheet(snapshot);
+          results.set(s.id, r);
+          results0.set(s.name, r);
+          remember(snapshot, r.findings);
+        }
       }
       const { notes } = queueFlags(session, state.templates, results0);
       for (const s of state.templates) {
