@@ -4,6 +4,11 @@
  * are re-evaluated lazily (a formula reading a stale cell evaluates that cell first). Cost is
  * proportional to the formulas affected, not to the workbook. Structural edits (rows inserted or
  * deleted, sheets renamed or deleted) rebuild everything: O(formulas).
+ *
+ * Calculation mode (Application.calculationMode; typings: "Manual, where calculation is done
+ * when the user requests it"): in Manual mode nothing is recalculated until calculate() —
+ * Application.calculate or Range.calculate — so formulas read their last calculated values.
+ * 'AutomaticExceptTables' behaves as 'Automatic' here (the imitation has no data tables).
  */
 import { MAX_COLS } from './address';
 import {
@@ -36,6 +41,12 @@ export interface NameLookup {
 
 const WIDE = 64;
 
+export type CalculationMode = 'Automatic' | 'AutomaticExceptTables' | 'Manual';
+export const CALCULATION_MODES: readonly CalculationMode[] = ['Automatic', 'AutomaticExceptTables', 'Manual'];
+
+/** What an explicit calculation may evaluate: everything, or one range's formulas. */
+type CalcScope = 'all' | { sheet: SheetModel; top: number; left: number; bottom: number; right: number };
+
 export class CalcEngine {
   private evaluator: FormulaEvaluator = createDefaultEvaluator();
   private readonly records = new Set<FormulaRecord>();
@@ -51,6 +62,10 @@ export class CalcEngine {
   private readonly missingSheets = new Map<string, Set<FormulaRecord>>();
   /** Formulas evaluated since construction (benchmarks read it). */
   evaluations = 0;
+  /** Application.calculationMode. */
+  mode: CalculationMode = 'Automatic';
+  /** Set while an explicit calculation runs (Manual mode evaluates only inside it). */
+  private scope: CalcScope | null = null;
 
   constructor(private readonly names: NameLookup) {}
 
@@ -78,6 +93,9 @@ export class CalcEngine {
     let rec = cell.rec;
     if (rec) this.dropPrecedents(rec);
     else {
+      // Guess (stricter than Excel, which may calculate the entered cell itself): in Manual mode a
+      // new formula reads 0 until the next calculation; a replaced formula keeps its last result.
+      if (this.mode === 'Manual') cell.value = 0;
       rec = { sheet, cell, row, col, precedents: [], names: [] };
       cell.rec = rec;
       this.records.add(rec);
@@ -160,9 +178,57 @@ export class CalcEngine {
     return this.records.size;
   }
 
-  /** Brings every stale formula up to date. */
+  /** Brings every stale formula up to date — in Manual mode only inside calculate(). */
   recalc(): void {
     if (!this.pending) return;
+    if (this.mode === 'Manual' && this.scope === null) return;
+    this.propagate();
+    for (const rec of [...this.dirty]) if (this.dirty.has(rec) && this.inScope(rec)) this.evaluate(rec);
+  }
+
+  /**
+   * Application.calculate (typings, Excel.CalculationType): 'Recalculate' recalculates the
+   * formulas marked dirty; 'Full' marks all dirty and recalculates them; 'FullRebuild' also
+   * rebuilds the dependency chain. Here both full kinds rebuild (same values, more work).
+   */
+  calculate(kind: 'Recalculate' | 'Full' | 'FullRebuild'): void {
+    this.scope = 'all';
+    try {
+      if (kind === 'Recalculate') this.recalc();
+      else this.rebuild();
+    } finally {
+      this.scope = null;
+    }
+  }
+
+  /**
+   * Range.calculate ("Calculates a range of cells on a worksheet", typings): the range's stale
+   * formulas only. Guess (stricter): stale formulas outside the range are not calculated first;
+   * the range's formulas read their last values.
+   */
+  calculateRange(sheet: SheetModel, top: number, left: number, bottom: number, right: number): void {
+    this.scope = { sheet, top, left, bottom, right };
+    try {
+      this.recalc();
+    } finally {
+      this.scope = null;
+    }
+  }
+
+  private inScope(rec: FormulaRecord): boolean {
+    const s = this.scope;
+    if (s === null || s === 'all') return true;
+    return rec.sheet === s.sheet && rec.row >= s.top && rec.row <= s.bottom && rec.col >= s.left && rec.col <= s.right;
+  }
+
+  /** May a stale formula be evaluated now (when a formula being evaluated reads it)? */
+  private mayEvaluate(rec: FormulaRecord): boolean {
+    if (this.mode !== 'Manual') return true;
+    return this.scope !== null && this.inScope(rec);
+  }
+
+  /** Marks the readers of changed cells stale (transitively). */
+  private propagate(): void {
     const queue = this.changed;
     this.changed = [];
     const seen = new Set<string>();
@@ -181,7 +247,6 @@ export class CalcEngine {
       this.index.get(ch.sheet)?.get(ch.col)?.forEach(visit);
       this.wide.get(ch.sheet)?.forEach(visit);
     }
-    for (const rec of [...this.dirty]) if (this.dirty.has(rec)) this.evaluate(rec);
   }
 
   private dropPrecedents(rec: FormulaRecord): void {
@@ -334,6 +399,7 @@ export class CalcEngine {
     const rec = cell.rec;
     if (rec && this.dirty.has(rec)) {
       if (this.evaluating.has(rec)) return 0; // Guess: a circular reference reads as 0, as Excel shows it.
+      if (!this.mayEvaluate(rec)) return cell.value; // Manual mode: the last calculated value.
       this.evaluate(rec);
     } else if (rec && this.evaluating.has(rec)) return 0;
     return cell.value;

@@ -15,6 +15,8 @@ import {
   propertyNotLoaded,
 } from './errors';
 import type { WorkbookModel } from './workbookModel';
+import { checkRequest, checkResponse, linkChild, noteRequest, noteResponse, takeRequest, trackCall } from './payload';
+import type { CallInfo } from './payload';
 
 /** What the proxies need from the workbook that owns them. */
 export interface Host {
@@ -163,18 +165,21 @@ export class MemoryContext {
     if (!this.alive) throw invalidObjectPath(location);
   }
 
-  enqueue(cmd: Command): void {
+  enqueue(cmd: Command, call?: CallInfo): void {
     this.queue.push(cmd);
     this.host.stats.operations++;
+    noteRequest(this, call); // payload.ts: request size, when a limit is set
   }
 
   /** Runs the queued commands in order, as one round trip. */
   async sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
+    const requestBytes = takeRequest(this);
     await Promise.resolve();
     if (queue.length === 0) return; // Office.js sends nothing for an empty batch.
     this.host.stats.syncs++;
+    checkRequest(this, this.host.stats, requestBytes); // too large: fails before anything runs
     const applies: Apply[] = [];
     let failure: unknown;
     for (const cmd of queue) {
@@ -189,6 +194,7 @@ export class MemoryContext {
       }
     }
     this.host.model.engine.recalc();
+    failure ??= checkResponse(this, this.host.stats);
     this.host.afterSync(this);
     if (failure !== undefined) throw failure;
     for (const a of applies) a();
@@ -432,9 +438,12 @@ export abstract class ClientObject<M> {
     const v = cloneInput(value);
     this.values.set(name, v);
     const set = def.set;
-    this.ctx.enqueue(() => {
-      set(this.resolve(name), v, this);
-    });
+    this.ctx.enqueue(
+      () => {
+        set(this.resolve(name), v, this);
+      },
+      { target: this.proxy, member: name, args: [v] },
+    );
   }
 
   nav(name: string): AnyClientObject {
@@ -445,6 +454,7 @@ export abstract class ClientObject<M> {
     if (!child) {
       child = def.make(this as ClientObject<M>);
       child.navChild = true;
+      linkChild(child, this, name);
       this.navCache.set(name, child);
     }
     return child;
@@ -455,7 +465,7 @@ export abstract class ClientObject<M> {
     this.ctx.assertAlive(`${this.def.name}.load`);
     const plan = parseLoad(spec);
     this.checkPlan(plan);
-    this.ctx.enqueue(() => this.collect(plan));
+    this.ctx.enqueue(() => this.collect(plan), { target: this.proxy, member: 'load', args: [spec] });
     return this.proxy;
   }
 
@@ -491,6 +501,7 @@ export abstract class ClientObject<M> {
         childApplies.push(this.nav(p).collect({ all: true, props: new Set(), navs: new Map() }));
     }
     for (const [n, sub] of plan.navs) childApplies.push(this.nav(n).collect(sub));
+    noteResponse(this.ctx, got);
     return () => {
       this.isNull = false;
       for (const [k, v] of got) this.values.set(k, v);
@@ -591,7 +602,7 @@ function guardObject<T extends AnyClientObject>(target: T): T {
         t.requireMember(p, t.def.methods[p] || undefined);
         const fn = (t as unknown as Record<string, unknown>)[p];
         if (typeof fn !== 'function') throw notImplemented(t.def.name, p);
-        return (fn as (...a: unknown[]) => unknown).bind(t);
+        return trackCall(t, p, (fn as (...a: unknown[]) => unknown).bind(t));
       }
       if (p === 'items' && t.isCollection) return t.readItems();
       if (INTROSPECTION.has(p)) return undefined;
@@ -725,6 +736,7 @@ export function clientResult<T>(ctx: MemoryContext, typeName: string, compute: (
   };
   ctx.enqueue(() => {
     const v = compute();
+    noteResponse(ctx, v);
     return () => {
       value = v;
       loaded = true;

@@ -1,20 +1,37 @@
 /**
  * Excel.ConditionalFormatCollection and the custom (formula) conditional format (ExcelApi 1.6).
- * Other conditional format types are not implemented. A format's formula is written for the
- * top-left cell of its range and read relative to each cell.
+ * Other conditional format types cannot be added through the API here; the user can add them
+ * (userRules.ts), and reading them back fails as office-js issues report (below). A format's
+ * formula is written for the top-left cell of its range and read relative to each cell.
+ *
+ * Identity: a conditional format has no stable id in Excel. `ConditionalFormat.id` is "the
+ * priority of the conditional format in the current ConditionalFormatCollection" (typings), so
+ * an id is "0", "1", … and adding or deleting a rule renumbers the others. An object stands for
+ * a position, not a rule: once resolved it keeps its priority in its collection and every later
+ * command (in this batch or a later one) acts on whatever rule has that priority then, or fails
+ * ItemNotFound when none has. Typings (ConditionalFormat.priority): "if you change the priority,
+ * you have to re-fetch a new copy of the object at that new priority location if you want to make
+ * further changes to it". getItem(id) resolves the priority when its command runs.
+ *
+ * Guess: priorities count within the collection (the rules intersecting the collection's
+ * range, in the sheet's order), not the whole sheet — stricter: an id read from one range's
+ * collection means another rule in another range's collection.
  */
 import { intersect, qualifiedAddress, type Rect } from './address';
 import { ClientObject, CollectionObject, clientResult, type MemoryContext, type TypeDef } from './client';
-import { invalidArgument, itemNotFound, notImplemented } from './errors';
+import { ExcelApiError, invalidArgument, invalidOperation, itemNotFound, notImplemented } from './errors';
 import { translate } from './formulaText';
 import type { CfEntry, SheetModel } from './model';
 import { rangeFrom } from './range';
 import { removeConditionalFormats, type RangeModel } from './rangeOps';
 import { normalizeColor } from './styles';
 
+/** A rule as seen from a collection: the collection's range (scope) and the rule's priority in it. */
 export interface CfItem {
   sheet: SheetModel;
   cf: CfEntry;
+  scope: Rect;
+  index: number;
 }
 
 const TYPES = [
@@ -38,10 +55,66 @@ function topLeft(cf: CfEntry): { row: number; col: number } {
   return { row, col };
 }
 
+/** The rules of a collection over `scope`, highest priority first. */
+function intersecting(sheet: SheetModel, scope: Rect): CfItem[] {
+  return sheet.cfs
+    .filter((cf) => cf.rects.some((r: Rect) => intersect(r, scope)))
+    .map((cf, index) => ({ sheet, cf, scope, index }));
+}
+
+/** The rule at a collection position now (ItemNotFound when there is none). */
+function atPriority(sheet: SheetModel, scope: Rect, index: number, location: string): CfItem {
+  if (sheet.deleted) throw itemNotFound(location, 'its worksheet was deleted');
+  const item = intersecting(sheet, scope)[index];
+  if (!item) throw itemNotFound(location, `no conditional format has priority ${index} in this collection any more`);
+  return item;
+}
+
+/**
+ * Loading the details of a rule the user made in Excel fails. office-js #2180: loading
+ * 'items/custom/rule/formula' on a collection that also holds a colour scale fails with "This
+ * operation is not permitted for the current object."; #6835: properties of a rule the user added
+ * (and duplicated) in the UI cannot be read ("The code yields exceptions"); #6827: reading `rule`
+ * and `format` of the items fails once the user added a second cellValue rule. Guess (stricter
+ * than the typings' null object): `customOrNullObject` of a user-made rule of another type fails
+ * the whole request too, with GeneralException (the issues do not give the code).
+ */
+function userRuleDetails(m: CfItem, location: string): never {
+  throw new ExcelApiError(
+    'GeneralException',
+    `There was an internal error while processing the request. (a ${m.cf.type} rule added in Excel's UI cannot be read: office-js #6835, #6827)`,
+    location,
+  );
+}
+
+/** Types without "stop if true" (typings: stopIfTrue "is null on data bars, icon sets, and color scales"). */
+const NO_STOP = new Set(['DataBar', 'IconSet', 'ColorScale']);
+
 function alive(item: CfItem, location: string): CfItem {
   if (item.sheet.deleted || !item.sheet.cfs.includes(item.cf))
     throw itemNotFound(location, 'the conditional format was deleted');
   return item;
+}
+
+/**
+ * Parts of a conditional format (custom, rule, format, fill, font) follow their format's
+ * position every time they are used (they never keep the rule they first found).
+ */
+abstract class CfPart extends ClientObject<CfItem> {
+  constructor(
+    ctx: MemoryContext,
+    def: TypeDef<CfItem>,
+    private readonly find: () => CfItem | null,
+    nullable = false,
+  ) {
+    super(ctx, def, find, nullable);
+  }
+
+  override resolveMaybeNull(): CfItem | null {
+    const m = this.find();
+    if (m === null && !this.nullable && !this.navChild) throw itemNotFound(this.def.name);
+    return m;
+  }
 }
 
 export const CF_RULE_DEF: TypeDef<CfItem> = {
@@ -74,7 +147,7 @@ export const CF_RULE_DEF: TypeDef<CfItem> = {
   methods: {},
 };
 
-export class ConditionalFormatRule extends ClientObject<CfItem> {
+export class ConditionalFormatRule extends CfPart {
   constructor(ctx: MemoryContext, resolver: () => CfItem | null) {
     super(ctx, CF_RULE_DEF, resolver);
   }
@@ -96,7 +169,7 @@ export const CF_FILL_DEF: TypeDef<CfItem> = {
   methods: { clear: '' },
 };
 
-export class ConditionalRangeFill extends ClientObject<CfItem> {
+export class ConditionalRangeFill extends CfPart {
   constructor(ctx: MemoryContext, resolver: () => CfItem | null) {
     super(ctx, CF_FILL_DEF, resolver);
   }
@@ -136,7 +209,7 @@ export const CF_FONT_DEF: TypeDef<CfItem> = {
   methods: { clear: '' },
 };
 
-export class ConditionalRangeFont extends ClientObject<CfItem> {
+export class ConditionalRangeFont extends CfPart {
   constructor(ctx: MemoryContext, resolver: () => CfItem | null) {
     super(ctx, CF_FONT_DEF, resolver);
   }
@@ -160,7 +233,7 @@ export const CF_FORMAT_DEF: TypeDef<CfItem> = {
   methods: {},
 };
 
-export class ConditionalRangeFormat extends ClientObject<CfItem> {
+export class ConditionalRangeFormat extends CfPart {
   constructor(ctx: MemoryContext, resolver: () => CfItem | null) {
     super(ctx, CF_FORMAT_DEF, resolver);
   }
@@ -176,7 +249,7 @@ export const CUSTOM_CF_DEF: TypeDef<CfItem> = {
   methods: {},
 };
 
-export class CustomConditionalFormat extends ClientObject<CfItem> {
+export class CustomConditionalFormat extends CfPart {
   constructor(ctx: MemoryContext, resolver: () => CfItem | null, nullable = false) {
     super(ctx, CUSTOM_CF_DEF, resolver, nullable);
   }
@@ -185,24 +258,38 @@ export class CustomConditionalFormat extends ClientObject<CfItem> {
 export const CF_DEF: TypeDef<CfItem> = {
   name: 'ConditionalFormat',
   props: {
-    id: { get: (m) => alive(m, 'ConditionalFormat.id').cf.id },
+    // Typings: id is "the priority of the conditional format in the current ConditionalFormatCollection".
+    id: { get: (m) => String(alive(m, 'ConditionalFormat.id').index) },
     type: { get: (m) => alive(m, 'ConditionalFormat.type').cf.type },
     priority: {
-      get: (m) => alive(m, 'ConditionalFormat.priority').sheet.cfs.indexOf(m.cf),
+      get: (m) => alive(m, 'ConditionalFormat.priority').index,
       set: (m, v) => {
         if (typeof v !== 'number' || !Number.isInteger(v)) throw invalidArgument('ConditionalFormat.priority');
-        const list = alive(m, 'ConditionalFormat.priority').sheet.cfs;
-        list.splice(list.indexOf(m.cf), 1);
-        // Negative priorities count from the back; out-of-range ones clamp (Excel's documented rule).
-        const at = v < 0 ? Math.max(0, list.length + 1 + v) : Math.min(v, list.length);
-        list.splice(at, 0, m.cf);
+        const { sheet, cf } = alive(m, 'ConditionalFormat.priority');
+        const others = intersecting(sheet, m.scope).filter((i) => i.cf !== cf);
+        // Typings: "Use a negative priority to begin from the back. Priorities greater than the
+        // bounds will get and set to the maximum (or minimum if negative) priority."
+        const at = v < 0 ? Math.max(0, others.length + 1 + v) : Math.min(v, others.length);
+        const list = sheet.cfs.filter((c) => c !== cf);
+        const before = others[at]?.cf;
+        const after = others[others.length - 1]?.cf;
+        const i = before ? list.indexOf(before) : after ? list.indexOf(after) + 1 : sheet.cfs.indexOf(cf);
+        list.splice(i, 0, cf);
+        sheet.cfs = list;
       },
     },
     stopIfTrue: {
-      get: (m) => alive(m, 'ConditionalFormat.stopIfTrue').cf.stopIfTrue,
+      get: (m) => {
+        const { cf } = alive(m, 'ConditionalFormat.stopIfTrue');
+        return NO_STOP.has(cf.type) ? null : cf.stopIfTrue;
+      },
       set: (m, v) => {
         if (typeof v !== 'boolean') throw invalidArgument('ConditionalFormat.stopIfTrue');
-        alive(m, 'ConditionalFormat.stopIfTrue').cf.stopIfTrue = v;
+        const { cf } = alive(m, 'ConditionalFormat.stopIfTrue');
+        // Guess: refused where the typings say there is no such concept.
+        if (NO_STOP.has(cf.type))
+          throw invalidOperation('ConditionalFormat.stopIfTrue', `a ${cf.type} has no stopIfTrue`);
+        cf.stopIfTrue = v;
       },
     },
   },
@@ -211,8 +298,13 @@ export const CF_DEF: TypeDef<CfItem> = {
       make: (p) =>
         new CustomConditionalFormat(p.ctx, () => {
           const m = p.resolveMaybeNull() as CfItem | null;
+          // office-js #2180: "RichApi Error: This operation is not permitted for the current object."
           if (m && m.cf.type !== 'Custom')
-            throw invalidArgument('ConditionalFormat.custom', 'not a custom conditional format');
+            throw new ExcelApiError(
+              'InvalidOperation',
+              'This operation is not permitted for the current object.',
+              'ConditionalFormat.custom',
+            );
           return m;
         }),
     },
@@ -222,6 +314,7 @@ export const CF_DEF: TypeDef<CfItem> = {
           p.ctx,
           () => {
             const m = p.resolveMaybeNull() as CfItem | null;
+            if (m?.cf.byUser) userRuleDetails(m, 'ConditionalFormat.customOrNullObject');
             return m && m.cf.type === 'Custom' ? m : null;
           },
           true,
@@ -232,8 +325,23 @@ export const CF_DEF: TypeDef<CfItem> = {
 };
 
 export class ConditionalFormat extends ClientObject<CfItem> {
+  /** The position this object stands for, once resolved (see the file header). */
+  private slot: { sheet: SheetModel; scope: Rect; index: number } | undefined;
+
   constructor(ctx: MemoryContext, resolver: () => CfItem | null, nullable = false) {
     super(ctx, CF_DEF, resolver, nullable);
+  }
+
+  override resolveMaybeNull(): CfItem | null {
+    if (this.slot) return atPriority(this.slot.sheet, this.slot.scope, this.slot.index, 'ConditionalFormat');
+    const m = super.resolveMaybeNull();
+    if (m) this.slot = { sheet: m.sheet, scope: m.scope, index: m.index };
+    return m;
+  }
+
+  override bindTo(m: CfItem): void {
+    super.bindTo(m);
+    this.slot = { sheet: m.sheet, scope: m.scope, index: m.index };
   }
 
   delete(): void {
@@ -270,12 +378,6 @@ export class ConditionalFormat extends ClientObject<CfItem> {
   }
 }
 
-function intersecting(m: RangeModel): CfItem[] {
-  return m.sheet.cfs
-    .filter((cf) => cf.rects.some((r: Rect) => intersect(r, m.rect)))
-    .map((cf) => ({ sheet: m.sheet, cf }));
-}
-
 export const CF_COLLECTION_DEF: TypeDef<RangeModel> = {
   name: 'ConditionalFormatCollection',
   props: {},
@@ -290,7 +392,7 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
   }
 
   itemsOf(m: RangeModel): CfItem[] {
-    return intersecting(m);
+    return intersecting(m.sheet, m.rect);
   }
 
   makeItem(): ClientObject<CfItem> {
@@ -308,7 +410,6 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
       if (m.rect.bottom - m.rect.top > 1_000_000)
         throw notImplemented('ConditionalFormatCollection', 'add on whole columns');
       const cf: CfEntry = {
-        id: this.host.model.nextCfId(),
         type: 'Custom',
         rects: [m.rect],
         anchorRow: m.rect.top,
@@ -317,8 +418,9 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
         format: {},
         stopIfTrue: false,
       };
+      // Typings: add "Adds a new conditional format to the collection at the first/top priority".
       m.sheet.cfs.unshift(cf);
-      return { sheet: m.sheet, cf };
+      return { sheet: m.sheet, cf, scope: m.rect, index: 0 };
     });
     return this.instantiate(obj).proxy as unknown as Excel.ConditionalFormat;
   }
@@ -332,7 +434,7 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
     return clientResult(
       this.ctx,
       'ConditionalFormatCollection.getCount',
-      () => intersecting(this.resolve('getCount')).length,
+      () => this.itemsOf(this.resolve('getCount')).length,
     ) as OfficeExtension.ClientResult<number>;
   }
 
@@ -341,7 +443,7 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
     const obj = new ConditionalFormat(
       this.ctx,
       () => {
-        const found = pick(intersecting(this.resolve(location)));
+        const found = pick(this.itemsOf(this.resolve(location)));
         if (!found && !nullable) throw itemNotFound(`ConditionalFormatCollection.${location}`);
         return found ?? null;
       },
@@ -350,17 +452,22 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
     return this.instantiate(obj);
   }
 
+  /** The id is the priority, resolved when the command runs (see the file header). */
   getItem(id: string): Excel.ConditionalFormat {
-    return this.find('getItem', (items) => items.find((i) => i.cf.id === id), false)
-      .proxy as unknown as Excel.ConditionalFormat;
+    return this.find('getItem', (items) => items[priorityOf(id)], false).proxy as unknown as Excel.ConditionalFormat;
   }
 
   getItemOrNullObject(id: string): Excel.ConditionalFormat {
-    return this.find('getItemOrNullObject', (items) => items.find((i) => i.cf.id === id), true)
+    return this.find('getItemOrNullObject', (items) => items[priorityOf(id)], true)
       .proxy as unknown as Excel.ConditionalFormat;
   }
 
   getItemAt(index: number): Excel.ConditionalFormat {
     return this.find('getItemAt', (items) => items[index], false).proxy as unknown as Excel.ConditionalFormat;
   }
+}
+
+/** "0", "1", … → the priority; Guess: any other spelling ("01", " 1", "{…}") names no rule. */
+function priorityOf(id: unknown): number {
+  return typeof id === 'string' && /^(0|[1-9][0-9]*)$/.test(id) ? Number(id) : -1;
 }

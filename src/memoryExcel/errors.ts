@@ -17,6 +17,7 @@ export type ExcelErrorCode =
   | 'ApiNotFound'
   | 'InvalidReference'
   | 'RunMustReturnPromise'
+  | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'NullObjectAccess';
 
@@ -35,6 +36,8 @@ const MESSAGES: Record<ExcelErrorCode, string> = {
   InvalidReference: 'This reference is not valid for the current operation.',
   RunMustReturnPromise:
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.',
+  // docs/testing/application-specific-api-error-handling.md
+  RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
   // Not an Excel code: see nullObjectAccess().
   NullObjectAccess: 'The object is a null object.',

@@ -86,6 +86,10 @@ import { DEFAULT_STYLE, STANDARD_HEIGHT, STANDARD_WIDTH, type BorderStyle } from
 import { apiValue, valueType, type ApiValueType } from './values';
 import { Workbook } from './workbook';
 import { WorkbookModel, type ChangeRecord } from './workbookModel';
+import { CALCULATION_MODES, type CalculationMode } from './calc';
+import { pasteCopiedCells } from './paste';
+import { setPayloadLimit } from './payload';
+import { addUserRule, type UserRuleType } from './userRules';
 
 export type { EvalContext, FormulaEvaluator, FormulaEvaluatorLike } from './evaluator';
 export { createDefaultEvaluator } from './evaluator';
@@ -101,6 +105,11 @@ export interface MemoryWorkbookOptions {
   sheets?: string[];
   /** Whether cell edits made through the API fire onChanged, as Excel does. Default true. */
   apiEditsFireOnChanged?: boolean;
+  /**
+   * Excel on the web's request/response size limit (5 MB there: 5 * 1024 * 1024); see payload.ts.
+   * Default off. Infinity measures (stats.lastRequestBytes/lastResponseBytes) without a limit.
+   */
+  payloadLimitBytes?: number;
 }
 
 export const DEFAULT_REQUIREMENT_SETS: Record<string, string> = { ExcelApi: '1.17' };
@@ -174,12 +183,17 @@ export interface WorkbookStats {
   syncs: number;
   /** Queued commands: each method call, property write, load. */
   operations: number;
+  /** Size of the last sync's request and response as payload.ts measures them (0 without payloadLimitBytes). */
+  lastRequestBytes: number;
+  lastResponseBytes: number;
 }
 
 function makeStats(): WorkbookStats {
   const stats = Object.assign(() => ({ syncs: stats.syncs, operations: stats.operations }), {
     syncs: 0,
     operations: 0,
+    lastRequestBytes: 0,
+    lastResponseBytes: 0,
   });
   return stats;
 }
@@ -210,6 +224,7 @@ export class MemoryWorkbook {
       afterSync: () => this.afterSync(),
       createWorkbook: (ctx: MemoryContext) => new Workbook(ctx) as never,
     };
+    setPayloadLimit(this.host, options.payloadLimitBytes);
   }
 
   // ---- the Excel.run equivalent -------------------------------------------------------------
@@ -544,6 +559,50 @@ export class MemoryWorkbook {
       await this.dispatchChanges(fire);
       for (const s of activations) await this.hub.fire('activated', s, activatedArgs(s));
     });
+  }
+
+  // ---- more user actions (issue 11) ------------------------------------------------------------
+  private rectOf(address: string): Rect {
+    const p = parseAddress(address);
+    if (!p) throw new Error(`memoryExcel: bad address ${address}`);
+    return p.rect;
+  }
+
+  /** An official adding a rule of another type in Excel (Home › Conditional Formatting); see userRules.ts. */
+  addUserConditionalFormat(sheetName: string, address: string, type: UserRuleType): void {
+    addUserRule(this.sheet(sheetName), this.rectOf(address), type);
+    this.notify();
+  }
+
+  /** An official choosing Formulas › Calculation Options (see calc.ts for Manual mode). */
+  setCalculationModeFromUser(mode: CalculationMode): void {
+    if (!CALCULATION_MODES.includes(mode)) throw new Error(`memoryExcel: no calculation mode ${String(mode)}`);
+    this.model.engine.mode = mode;
+    this.notify();
+  }
+
+  /**
+   * An official copying cells (Ctrl+C) and pasting them (Ctrl+V) with their top-left cell at the
+   * target (a cell, or a range of the source's size); see paste.ts. Data validation is not
+   * applied; one onChanged for the whole area without details, as pasteFromUser.
+   */
+  async pasteCopiedCellsFromUser(
+    sourceSheet: string,
+    sourceAddress: string,
+    targetSheet: string,
+    targetAddress: string,
+  ): Promise<void> {
+    const from = this.sheet(sourceSheet);
+    const to = this.sheet(targetSheet);
+    const source = this.rectOf(sourceAddress);
+    const t = this.rectOf(targetAddress);
+    const single = t.top === t.bottom && t.left === t.right;
+    if (!single && (t.bottom - t.top !== source.bottom - source.top || t.right - t.left !== source.right - source.left))
+      throw new Error('memoryExcel: paste target must be one cell or the size of the copied cells');
+    const rect = pasteCopiedCells(this.model, from, source, to, t.top, t.left);
+    this.model.engine.recalc();
+    this.notify();
+    await this.dispatchChanges([{ sheet: to, rect, changeType: 'RangeEdited', bySelf: false }]);
   }
 }
 

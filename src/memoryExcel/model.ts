@@ -76,9 +76,18 @@ export interface CfFormat {
   italic?: boolean;
 }
 
+/** Excel.ConditionalFormatType values. Only 'Custom' can be added through the API here. */
+export type CfType =
+  'Custom' | 'CellValue' | 'ColorScale' | 'DataBar' | 'IconSet' | 'ContainsText' | 'PresetCriteria' | 'TopBottom';
+
+/**
+ * A conditional format. It has no stable identity in Excel: its id is its priority in the
+ * collection it is read from (see conditionalFormats.ts).
+ */
 export interface CfEntry {
-  id: string;
-  type: 'Custom';
+  type: CfType;
+  /** Added by the user in Excel's UI (userRules.ts), not through the API. */
+  byUser?: boolean;
   rects: Rect[];
   /** The cell the formula is written for (top-left of the range it was added to). */
   anchorRow: number;

@@ -171,6 +171,7 @@ export const RANGE_DEF: TypeDef<RangeModel> = {
     select: '',
     insert: '',
     delete: '',
+    calculate: '1.6',
   },
 };
 
@@ -439,6 +440,13 @@ export class Range extends ClientObject<RangeModel> {
         this.host.model.recordChange({ sheet, rect, changeType: 'CellDeleted', bySelf: true });
       }
     });
+  }
+
+  /** Typings: "Calculates a range of cells on a worksheet" [1.6] (see CalcEngine.calculateRange). */
+  calculate(): void {
+    this.queue('calculate', (rm) =>
+      this.host.model.engine.calculateRange(rm.sheet, rm.rect.top, rm.rect.left, rm.rect.bottom, rm.rect.right),
+    );
   }
 
   describe(): string {

@@ -1,4 +1,5 @@
 /** Excel.Workbook over the in-memory model. */
+import { Application } from './application';
 import { ClientObject, type MemoryContext, type TypeDef } from './client';
 import { itemNotFound } from './errors';
 import type { WorkbookModel } from './workbookModel';
@@ -11,6 +12,7 @@ export const WORKBOOK_DEF: TypeDef<WorkbookModel> = {
   name: 'Workbook',
   props: {},
   navs: {
+    application: { make: (p) => new Application(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null) },
     worksheets: { make: (p) => new WorksheetCollection(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null) },
     names: { make: (p) => new NamedItemCollection(p.ctx, () => ({ model: p.resolve('names') as WorkbookModel })) },
     properties: {

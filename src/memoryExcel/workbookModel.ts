@@ -41,7 +41,6 @@ export class WorkbookModel implements NameLookup {
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   readonly engine: CalcEngine;
   private sheetSeq = 0;
-  private cfSeq = 0;
   private byName = new Map<string, SheetModel>();
   version = 0;
   /** Cell edits not yet reported through onChanged. */
@@ -73,10 +72,6 @@ export class WorkbookModel implements NameLookup {
 
   private reindex(): void {
     this.byName = new Map(this.sheets.map((s) => [s.name.toLocaleUpperCase(), s]));
-  }
-
-  nextCfId(): string {
-    return `{CF-${String(++this.cfSeq).padStart(8, '0')}}`;
   }
 
   // ---- sheets --------------------------------------------------------------------------------

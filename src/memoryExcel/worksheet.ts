@@ -192,12 +192,20 @@ export const PAGE_LAYOUT_DEF: TypeDef<SheetModel> = {
         if (!count(z.horizontalFitToPages) || !count(z.verticalFitToPages)) throw invalidArgument('PageLayout.zoom');
         if (z.scale !== undefined && (typeof z.scale !== 'number' || z.scale < 10 || z.scale > 400))
           throw invalidArgument('PageLayout.zoom', 'scale 10…400');
-        if (z.scale !== undefined) s.pageLayout.zoom = { scale: z.scale as number };
-        else
-          s.pageLayout.zoom = {
-            ...(z.horizontalFitToPages !== undefined ? { horizontalFitToPages: z.horizontalFitToPages as number } : {}),
-            ...(z.verticalFitToPages !== undefined ? { verticalFitToPages: z.verticalFitToPages as number } : {}),
-          };
+        if (z.scale !== undefined) {
+          s.pageLayout.zoom = { scale: z.scale as number };
+          return;
+        }
+        // office-js #1860: `zoom = { horizontalFitToPages: 1 }` (or verticalFitToPages alone) "does
+        // not get set" unless the Page Layout tab happens to be open, while `{ scale: 200 }` is.
+        // Strict: fitting to pages in one direction only is silently not applied (no error, the
+        // zoom read back is unchanged); giving both counts (0 = "automatic" in that direction,
+        // Guess) is applied.
+        if (z.horizontalFitToPages === undefined || z.verticalFitToPages === undefined) return;
+        s.pageLayout.zoom = {
+          horizontalFitToPages: z.horizontalFitToPages as number,
+          verticalFitToPages: z.verticalFitToPages as number,
+        };
       },
     },
   },

@@ -1,0 +1,43 @@
+/**
+ * Excel.Application: the calculation mode and explicit recalculation (see calc.ts for what
+ * Manual mode means to the values the API reads).
+ */
+import { CALCULATION_MODES, type CalculationMode } from './calc';
+import { ClientObject, type MemoryContext, type TypeDef } from './client';
+import { invalidArgument } from './errors';
+import type { WorkbookModel } from './workbookModel';
+
+const CALCULATION_TYPES = ['Recalculate', 'Full', 'FullRebuild'] as const;
+
+export const APPLICATION_DEF: TypeDef<WorkbookModel> = {
+  name: 'Application',
+  props: {
+    // Typings: "[Api set: ExcelApi 1.1 for get, 1.8 for set]"; "a runtime property … not
+    // persisted in the workbook".
+    calculationMode: {
+      get: (m) => m.engine.mode,
+      set: (m, v, o) => {
+        // Guess: the 1.8 gate for writing is checked when the write runs (the read is 1.1).
+        o.requireMember('calculationMode (set)', '1.8');
+        if (!CALCULATION_MODES.includes(v as CalculationMode)) throw invalidArgument('Application.calculationMode');
+        m.engine.mode = v as CalculationMode;
+      },
+    },
+  },
+  methods: { calculate: '' },
+};
+
+export class Application extends ClientObject<WorkbookModel> {
+  constructor(ctx: MemoryContext, resolver: () => WorkbookModel | null) {
+    super(ctx, APPLICATION_DEF, resolver);
+  }
+
+  /** Typings: "Recalculate all currently opened workbooks in Excel" [1.1]. */
+  calculate(calculationType: string): void {
+    this.queue('calculate', (m) => {
+      if (!(CALCULATION_TYPES as readonly string[]).includes(calculationType))
+        throw invalidArgument('Application.calculate', `calculationType ${String(calculationType)}`);
+      m.engine.calculate(calculationType as (typeof CALCULATION_TYPES)[number]);
+    });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Rules an official adds in Excel's UI (colour scales, data bars, cell-value rules…) next to the
+ * add-in's own: reading their details back fails (office-js #2180, #6835, #6827).
+ */
+import { createMemoryWorkbook, type MemoryWorkbook } from '../../src/memoryExcel';
+import { codeOf } from './helpers';
+
+async function withOwnAndUserRules(type: Parameters<MemoryWorkbook['addUserConditionalFormat']>[2]) {
+  const wb = createMemoryWorkbook();
+  await wb.run(async (ctx) => {
+    const s = ctx.workbook.worksheets.getItem('Sheet1');
+    s.getRange('A1:A3').values = [[1], [2], [3]];
+    const cf = s.getRange('A1:A3').conditionalFormats.add('Custom');
+    cf.custom.rule.formula = '=A1>1';
+    cf.custom.format.fill.color = '#FF0000';
+    await ctx.sync();
+  });
+  wb.addUserConditionalFormat('Sheet1', 'A1:A3', type);
+  return wb;
+}
+
+describe('rules added by the user in Excel', () => {
+  test.each(['ColorScale', 'DataBar', 'IconSet', 'CellValue', 'ContainsText', 'PresetCriteria'] as const)(
+    'with a %s rule present, loading items/customOrNullObject/rule/formula fails the sync',
+    async (type) => {
+      const wb = await withOwnAndUserRules(type);
+      const code = await codeOf(
+        wb.run(async (ctx) => {
+          const cfs = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats;
+          cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+          await ctx.sync();
+        }),
+      );
+      expect(code).toBe('GeneralException');
+    },
+  );
+
+  test('loading items/custom/… with another type present fails as office-js #2180 reports', async () => {
+    const wb = await withOwnAndUserRules('ColorScale');
+    const err = await wb
+      .run(async (ctx) => {
+        const cfs = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats;
+        cfs.load('items/custom/rule/formula');
+        await ctx.sync();
+      })
+      .then(
+        () => null,
+        (e: { code: string; message: string }) => e,
+      );
+    expect(err?.code).toBe('InvalidOperation');
+    expect(err?.message).toBe('This operation is not permitted for the current object.');
+  });
+
+  test('ids and types still load; the user rule is on top; stopIfTrue is null for a data bar', async () => {
+    const wb = await withOwnAndUserRules('DataBar');
+    await wb.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem('Sheet1').getRange('A2').conditionalFormats;
+      cfs.load('items/id,items/type,items/stopIfTrue');
+      await ctx.sync();
+      expect(cfs.items.map((i) => [i.id, i.type, i.stopIfTrue])).toEqual([
+        ['0', 'DataBar', null],
+        ['1', 'Custom', false],
+      ]);
+      // The add-in's own rule can be read by its id.
+      const own = cfs.getItem('1').custom.rule.load('formula');
+      await ctx.sync();
+      expect(own.formula).toBe('=A1>1'); // written for the rule's own top-left cell
+    });
+  });
+
+  test('the playground draws the add-in rule and ignores the user rule', async () => {
+    const wb = await withOwnAndUserRules('IconSet');
+    const drawn = wb.evaluateConditionalFormats('Sheet1');
+    expect([...drawn.keys()].sort()).toEqual(['A2', 'A3']);
+    expect(drawn.get('A2')).toEqual({ fill: '#FF0000' });
+  });
+
+  test('clearAll removes user rules too', async () => {
+    const wb = await withOwnAndUserRules('ColorScale');
+    await wb.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats;
+      cfs.clearAll();
+      const count = cfs.getCount();
+      await ctx.sync();
+      expect(count.value).toBe(0);
+    });
+  });
+
+  test('an unknown type is refused by the helper', () => {
+    const wb = createMemoryWorkbook();
+    expect(() => wb.addUserConditionalFormat('Sheet1', 'A1', 'Custom' as never)).toThrow('a user rule is one of');
+  });
+});
