@@ -1,0 +1,67 @@
+/**
+ * A deliberately broken adapter, for proving that the scenarios can fail: the named methods of
+ * the adapter are replaced by stand-ins that touch nothing and report nothing, as a regression
+ * that turned an operation into a no-op would. Only the end-to-end test asks for it
+ * (`?break=<scenario>`); a result produced with it says so (`broken` in the JSON).
+ */
+import { TEMPLATE_VERSION } from '../catalog';
+import type { ExcelInjectReport, ExcelOperations, ExcelValidationReport } from '../excel';
+
+export type OperationName =
+  | 'inspect'
+  | 'inject'
+  | 'injectPlans'
+  | 'validate'
+  | 'applyFixes'
+  | 'subtotals'
+  | 'highlightBelowTarget'
+  | 'removeMarks'
+  | 'goToCell'
+  | 'startLiveValidation';
+
+const emptyInject = (): ExcelInjectReport => ({
+  created: [],
+  refreshed: [],
+  upgraded: [],
+  valuesKept: 0,
+  unplaced: [],
+  unplacedSheet: null,
+  renamed: [],
+  syncs: 0,
+  notes: [],
+});
+
+const emptyValidation = (): ExcelValidationReport => ({
+  findings: [],
+  counts: { error: 0, warning: 0, info: 0 },
+  cellsChecked: 0,
+  cellsFilled: 0,
+  syncs: 0,
+  notes: [],
+});
+
+const STAND_INS: { [K in OperationName]: ExcelOperations[K] } = {
+  inspect: async () => ({ currentVersion: TEMPLATE_VERSION, workbookVersion: null, present: [], plan: [] }),
+  inject: async () => emptyInject(),
+  injectPlans: async () => emptyInject(),
+  validate: async () => emptyValidation(),
+  applyFixes: async () => ({ applied: 0, skipped: [], syncs: 0 }),
+  subtotals: async () => ({ overwritten: [], restored: 0, totalsFilled: [], par: null, syncs: 0 }),
+  highlightBelowTarget: async () => null,
+  removeMarks: async () => undefined,
+  goToCell: async () => undefined,
+  // Starts nothing: no first report, no later ones.
+  startLiveValidation: async () => async () => undefined,
+};
+
+/** `ops` with `broken` methods replaced by do-nothing stand-ins (the others still the real ones). */
+export function sabotage(ops: ExcelOperations, broken: readonly OperationName[]): ExcelOperations {
+  const replaced = new Set<string | symbol>(broken);
+  return new Proxy(ops, {
+    get(target, key, receiver) {
+      if (replaced.has(key)) return STAND_INS[key as OperationName];
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
