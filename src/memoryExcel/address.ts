@@ -55,15 +55,6 @@ export function subtract(a: Rect, b: Rect): Rect[] {
   return out;
 }
 
-export function boundingRect(a: Rect, b: Rect): Rect {
-  return {
-    top: Math.min(a.top, b.top),
-    left: Math.min(a.left, b.left),
-    bottom: Math.max(a.bottom, b.bottom),
-    right: Math.max(a.right, b.right),
-  };
-}
-
 /** 'D7' for (6, 3). */
 export function a1Cell(row: number, col: number): string {
   return `${columnLetter(col + 1)}${row + 1}`;

@@ -2,8 +2,7 @@
 import { rowsOf } from './address';
 import { ClientObject, type MemoryContext, type PropDef, type TypeDef } from './client';
 import { invalidArgument } from './errors';
-import { formatText } from './numberFormat';
-import { applyStyle, numberFormatAt, styleAt, uniform, type RangeModel } from './rangeOps';
+import { applyStyle, styleAt, uniform, type RangeModel } from './rangeOps';
 import {
   BORDER_LINE_STYLES,
   BORDER_WEIGHTS,
@@ -261,36 +260,6 @@ export class RangeBorderCollection extends ClientObject<RangeModel> {
   }
 }
 
-/** Guess: autofit widths from the longest shown text (≈7 px per character, 0.75 pt per px). */
-function autofitWidth(m: RangeModel, col: number): number {
-  let longest = 0;
-  m.sheet.forEachExisting({ top: 0, bottom: m.sheet.rows.length, left: col, right: col }, (cell, r, c) => {
-    if (cell.value === null) return;
-    const text = formatText(cell.value, numberFormatAt(m.sheet, r, c));
-    const lines = cell.style?.wrap ? [text] : text.split('\n');
-    for (const l of lines) longest = Math.max(longest, l.length);
-  });
-  if (longest === 0) return STANDARD_WIDTH;
-  return Math.round((longest * 7 + 10) * 0.75 * 100) / 100;
-}
-
-/** Guess: wrapped text takes ceil(chars × 7 px / column width) lines of 15 pt. */
-function autofitHeight(m: RangeModel, row: number): number {
-  let lines = 1;
-  const r = m.sheet.rows[row];
-  r?.forEach((cell, c) => {
-    if (!cell || cell.value === null) return;
-    const text = formatText(cell.value, numberFormatAt(m.sheet, row, c));
-    let n = text.split('\n').length;
-    if (cell.style?.wrap) {
-      const widthPx = (m.sheet.colWidths.get(c) ?? STANDARD_WIDTH) / 0.75;
-      n = Math.max(n, Math.ceil((text.length * 7) / Math.max(widthPx - 5, 7)));
-    }
-    lines = Math.max(lines, n);
-  });
-  return lines * STANDARD_HEIGHT;
-}
-
 export const FORMAT_DEF: TypeDef<RangeModel> = {
   name: 'RangeFormat',
   props: {
@@ -365,25 +334,11 @@ export const FORMAT_DEF: TypeDef<RangeModel> = {
       make: (p) => new FormatProtection(p.ctx, () => p.resolveMaybeNull() as RangeModel | null),
     },
   },
-  methods: { autofitColumns: '1.2', autofitRows: '1.2' },
+  methods: {},
 };
 
 export class RangeFormat extends ClientObject<RangeModel> {
   constructor(ctx: MemoryContext, resolver: Resolver) {
     super(ctx, FORMAT_DEF, resolver);
-  }
-
-  autofitColumns(): void {
-    this.queue('autofitColumns', (m) => {
-      const right = Math.min(m.rect.right, m.rect.left + Math.max(0, m.sheet.extent().cols));
-      for (let c = m.rect.left; c <= right; c++) m.sheet.colWidths.set(c, autofitWidth(m, c));
-    });
-  }
-
-  autofitRows(): void {
-    this.queue('autofitRows', (m) => {
-      const bottom = Math.min(m.rect.bottom, m.sheet.rows.length - 1);
-      for (let r = m.rect.top; r <= bottom; r++) m.sheet.rowHeights.set(r, autofitHeight(m, r));
-    });
   }
 }

@@ -24,25 +24,25 @@
  *     getActiveWorksheet(), getCount(visibleOnly?) [1.4], getFirst/getLast [1.5],
  *     onActivated [1.7], onChanged [1.9]
  *   Worksheet: id, name (get/set), position (get/set), visibility (get/set), tabColor [1.7],
- *     activate(), delete(), getRange(address?), getRangeByIndexes [1.7], getCell(r, c),
+ *     activate(), delete(), getRange(address?), getCell(r, c),
  *     getUsedRange(valuesOnly?), getUsedRangeOrNullObject [1.4], freezePanes [1.7], names [1.4],
  *     pageLayout [1.9], onChanged [1.7], onActivated [1.7]
  *   WorksheetFreezePanes: freezeRows, freezeColumns, freezeAt(range|address), unfreeze,
  *     getLocation, getLocationOrNullObject
  *   PageLayout [1.9]: orientation, paperSize, zoom, printGridlines, centerHorizontally,
  *     setPrintTitleRows(range|address), getPrintTitleRows, getPrintTitleRowsOrNullObject
- *   Range: address, addressLocal, cellCount, rowCount, columnCount, rowIndex, columnIndex,
+ *   Range: address, cellCount, rowCount, columnCount, rowIndex, columnIndex,
  *     isEntireRow/isEntireColumn [1.7], values, formulas, numberFormat (2-D get/set; a single
  *     non-array value sets every cell), text, valueTypes, columnHidden/rowHidden [1.2],
  *     format, dataValidation [1.8], conditionalFormats [1.6], worksheet, getCell, getOffsetRange,
  *     getResizedRange [1.3], getRow, getColumn, getEntireRow, getEntireColumn, getLastCell,
  *     getLastRow, getLastColumn, getIntersection, getIntersectionOrNullObject [1.4],
- *     getBoundingRect, getUsedRange, getUsedRangeOrNullObject [1.4], merge(across?) [1.2],
+ *     getUsedRange, getUsedRangeOrNullObject [1.4], merge(across?) [1.2],
  *     unmerge [1.2], clear('All'|'Formats'|'Contents'), select(), insert(shift) and
  *     delete(shift) for whole rows ('Down'/'Up'), whole columns ('Right'/'Left') and part of
- *     the rows ('Down'/'Up' only)
+ *     the rows ('Down'/'Up' only), calculate() [1.6]
  *   RangeFormat: wrapText, horizontalAlignment, verticalAlignment, indentLevel [1.9],
- *     columnWidth [1.2], rowHeight [1.2], autofitColumns() [1.2], autofitRows() [1.2],
+ *     columnWidth [1.2], rowHeight [1.2],
  *     fill (color, clear()), font (bold, italic, size, color, name, underline,
  *     strikethrough [1.9]), borders.getItem('EdgeTop'|'EdgeBottom'|'EdgeLeft'|'EdgeRight'|
  *     'InsideVertical'|'InsideHorizontal') (style, color, weight, sideIndex), borders.count,
@@ -51,7 +51,9 @@
  *     errorAlert, ignoreBlanks, type, valid, clear()
  *   ConditionalFormatCollection [1.6]: items, add('Custom'), clearAll(), getCount(), getItem(id),
  *     getItemAt(i), getItemOrNullObject [1.14]
- *   ConditionalFormat: id, type, priority, stopIfTrue, custom and customOrNullObject
+ *   Application (workbook.application): calculationMode (get; set [1.8]), calculate(type)
+ *   ConditionalFormat: id (= its priority in the collection, "0", "1", …), type, priority,
+ *     stopIfTrue, custom and customOrNullObject
  *     (rule.formula; format.fill.color, fill.clear(); format.font.color/bold/italic,
  *     font.clear()), delete(), getRange(), getRangeOrNullObject()
  *   NamedItemCollection (workbook.names, worksheet.names [1.4]): items, add(name, range|formula,
@@ -70,7 +72,9 @@
  * stats (also callable: stats()), resetStats, isSetSupported, setFormulaEvaluator,
  * formulaEvaluations, sheetNames, getCell, sheetView, activeSheetName, validationPrompt,
  * validateTypedValue, setCellFromUser, pasteFromUser, activateFromUser, selectFromUser,
- * evaluateConditionalFormats, subscribe, whenIdle, eventHandlerCount.
+ * evaluateConditionalFormats, subscribe, whenIdle, eventHandlerCount, addUserConditionalFormat,
+ * setCalculationModeFromUser, pasteCopiedCellsFromUser. Option payloadLimitBytes: Excel on the
+ * web's request/response size limit (payload.ts).
  * Guesses about Excel's behaviour are marked "Guess:" where they are made.
  */
 import { a1Rect, MAX_COLS, MAX_ROWS, parseAddress, type Rect } from './address';

@@ -1,7 +1,6 @@
 /** Excel.Range over the in-memory workbook. */
 import {
   a1Rect,
-  boundingRect,
   colsOf,
   intersect,
   isEntireColumns,
@@ -66,7 +65,6 @@ export const RANGE_DEF: TypeDef<RangeModel> = {
   name: 'Range',
   props: {
     address: { get: (m) => qualifiedAddress(m.sheet.name, m.rect) },
-    addressLocal: { get: (m) => qualifiedAddress(m.sheet.name, m.rect) },
     cellCount: { get: (m) => cellCount(m.rect) },
     rowCount: { get: (m) => rowsOf(m.rect) },
     columnCount: { get: (m) => colsOf(m.rect) },
@@ -162,7 +160,6 @@ export const RANGE_DEF: TypeDef<RangeModel> = {
     getLastColumn: '',
     getIntersection: '',
     getIntersectionOrNullObject: '1.4',
-    getBoundingRect: '',
     getUsedRange: '',
     getUsedRangeOrNullObject: '1.4',
     merge: '1.2',
@@ -312,11 +309,6 @@ export class Range extends ClientObject<RangeModel> {
 
   getIntersectionOrNullObject(anotherRange: Excel.Range | string): Excel.Range {
     return this.intersection('getIntersectionOrNullObject', anotherRange, true);
-  }
-
-  getBoundingRect(anotherRange: Excel.Range | string): Excel.Range {
-    const other = this.otherRect(anotherRange, 'Range.getBoundingRect');
-    return this.derive('getBoundingRect', (rm) => boundingRect(rm.rect, other(rm)));
   }
 
   /** The part of this range inside its sheet's used range. */

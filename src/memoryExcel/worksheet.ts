@@ -330,7 +330,6 @@ export const WORKSHEET_DEF: TypeDef<SheetModel> = {
     activate: '',
     delete: '',
     getRange: '',
-    getRangeByIndexes: '1.7',
     getUsedRange: '',
     getUsedRangeOrNullObject: '1.4',
     getCell: '',
@@ -356,48 +355,6 @@ export class Worksheet extends ClientObject<SheetModel> {
 
   getRange(address?: string): Excel.Range {
     return this.range('getRange', (s) => rangeOnSheet(this.host.model, s, address, 'Worksheet.getRange'));
-  }
-
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Excel.Range {
-    return this.range('getRangeByIndexes', (s) => {
-      const ok = [startRow, startColumn, rowCount, columnCount].every(
-        (n) => typeof n === 'number' && Number.isInteger(n),
-      );
-      if (
-        !ok ||
-        startRow < 0 ||
-        startColumn < 0 ||
-        rowCount < 1 ||
-        columnCount < 1 ||
-        startRow + rowCount > MAX_ROWS ||
-        startColumn + columnCount > MAX_COLS
-      )
-        throw invalidArgument('Worksheet.getRangeByIndexes');
-      return {
-        sheet: s,
-        rect: {
-          top: startRow,
-          left: startColumn,
-          bottom: startRow + rowCount - 1,
-          right: startColumn + columnCount - 1,
-        },
-      };
-    });
-  }
-
-  getCell(row: number, column: number): Excel.Range {
-    return this.range('getCell', (s) => {
-      if (
-        !Number.isInteger(row) ||
-        !Number.isInteger(column) ||
-        row < 0 ||
-        column < 0 ||
-        row >= MAX_ROWS ||
-        column >= MAX_COLS
-      )
-        throw invalidArgument('Worksheet.getCell');
-      return { sheet: s, rect: { top: row, left: column, bottom: row, right: column } };
-    });
   }
 
   /** An empty sheet's used range is A1 (Excel's answer); the OrNullObject variant gives a null object. */
