@@ -6,6 +6,7 @@
  * would not have.
  */
 import {
+  accessDenied,
   apiNotFound,
   ExcelApiError,
   invalidObjectPath,
@@ -21,11 +22,20 @@ import type { CallInfo } from './payload';
 /** What the proxies need from the workbook that owns them. */
 export interface Host {
   readonly model: WorkbookModel;
-  readonly stats: { syncs: number; operations: number };
+  readonly stats: { syncs: number; operations: number; writeSyncs: number };
   /** ExcelApi version available, e.g. '1.8'. */
   apiVersion(set: string): string | undefined;
   /** Called after every executed batch (events, redraw). */
   afterSync(ctx: MemoryContext): void;
+  /**
+   * Awaited before a batch runs: a co-author's edit may land here, between two syncs of this
+   * client (see coauthoring.ts).
+   */
+  beforeSync(ctx: MemoryContext): Promise<void>;
+  /** Runs a batch's commands with this client's view (active sheet, selection) in the model. */
+  execute(commands: () => void): void;
+  /** A user with view-only rights: every write fails with AccessDenied. */
+  readonly readOnly: boolean;
   /** Event registrations queued by handlers' add()/remove(), applied at sync. */
   readonly events: EventRegistry;
   /** Creates the workbook proxy for a context (breaks the import cycle with workbook.ts). */
@@ -119,6 +129,8 @@ export function cloneInput<T>(v: T): T {
 export class MemoryContext {
   /** False once the Excel.run that created it has finished (objects become invalid, as in Excel). */
   alive = true;
+  /** Writes (property sets, write methods) queued since the last sync. */
+  queuedWrites = 0;
   private queue: Command[] = [];
   private workbookObj: AnyClientObject | undefined;
   readonly proxy: Excel.RequestContext;
@@ -171,29 +183,46 @@ export class MemoryContext {
     noteRequest(this, call); // payload.ts: request size, when a limit is set
   }
 
-  /** Runs the queued commands in order, as one round trip. */
+  /**
+   * Runs the queued commands in order, as one round trip.
+   *
+   * Guess (stricter than Excel): a sync on the context of an Excel.run that has ended is
+   * rejected with InvalidObjectPath. Microsoft documents that event handlers must be removed
+   * "using the same RequestContext" inside `Excel.run(eventResult.context, …)`
+   * (docs/excel/excel-add-ins-events.md, "Remove an event handler"); office-js-docs-reference
+   * issue #730 reports that remove() outside it "fails silently". Failing loudly here lets a
+   * test catch what Excel would silently ignore.
+   */
   async sync(): Promise<void> {
+    if (!this.alive) throw invalidObjectPath('RequestContext.sync');
     const queue = this.queue;
+    const writes = this.queuedWrites;
     this.queue = [];
+    this.queuedWrites = 0;
     const requestBytes = takeRequest(this);
     await Promise.resolve();
     if (queue.length === 0) return; // Office.js sends nothing for an empty batch.
+    // A co-author's edit can land between any two round trips of this client.
+    await this.host.beforeSync(this);
     this.host.stats.syncs++;
+    if (writes > 0) this.host.stats.writeSyncs++;
     checkRequest(this, this.host.stats, requestBytes); // too large: fails before anything runs
     const applies: Apply[] = [];
     let failure: unknown;
-    for (const cmd of queue) {
-      try {
-        const a = cmd();
-        if (a) applies.push(a);
-      } catch (e) {
-        // Guess: Excel executes commands up to the failing one (no rollback) and fails the
-        // whole request, so loaded values of this batch are not delivered.
-        failure = e;
-        break;
+    this.host.execute(() => {
+      for (const cmd of queue) {
+        try {
+          const a = cmd();
+          if (a) applies.push(a);
+        } catch (e) {
+          // Guess: Excel executes commands up to the failing one (no rollback) and fails the
+          // whole request, so loaded values of this batch are not delivered.
+          failure = e;
+          break;
+        }
       }
-    }
-    this.host.model.engine.recalc();
+      this.host.model.engine.recalc();
+    });
     failure ??= checkResponse(this, this.host.stats);
     this.host.afterSync(this);
     if (failure !== undefined) throw failure;
@@ -438,8 +467,11 @@ export abstract class ClientObject<M> {
     const v = cloneInput(value);
     this.values.set(name, v);
     const set = def.set;
+    const location = `${this.def.name}.${name}`;
+    this.ctx.queuedWrites++;
     this.ctx.enqueue(
       () => {
+        if (this.host.readOnly) throw accessDenied(location);
         set(this.resolve(name), v, this);
       },
       { target: this.proxy, member: name, args: [v] },
@@ -560,6 +592,19 @@ export abstract class ClientObject<M> {
   }
 }
 
+/**
+ * Whether a method changes the workbook (and so fails for a view-only user). Guess, stricter than
+ * Excel: every method is a write except reads (get…, load, track), navigation a viewer may do
+ * (activate, select), recalculation (calculate: a viewer's Excel recalculates too) and event
+ * registration (EventHandlers.add/remove, which change nothing in the file). Microsoft documents that view-only users cannot edit; which calls count as edits is
+ * not listed, so anything not plainly a read is refused.
+ */
+export function isWriteMethod(typeName: string, method: string): boolean {
+  if (typeName === 'EventHandlers') return false;
+  if (/^get[A-Z]/.test(method)) return false;
+  return !['activate', 'select', 'load', 'track', 'untrack', 'toJSON', 'calculate'].includes(method);
+}
+
 const BASE_METHODS: Record<string, (t: AnyClientObject) => unknown> = {
   load: (t) => (spec?: unknown) => t.loadFrom(spec),
   toJSON: (t) => () => t.toJSON(),
@@ -602,7 +647,18 @@ function guardObject<T extends AnyClientObject>(target: T): T {
         t.requireMember(p, t.def.methods[p] || undefined);
         const fn = (t as unknown as Record<string, unknown>)[p];
         if (typeof fn !== 'function') throw notImplemented(t.def.name, p);
-        return trackCall(t, p, (fn as (...a: unknown[]) => unknown).bind(t));
+        const bound = trackCall(t, p, (fn as (...a: unknown[]) => unknown).bind(t));
+        if (!isWriteMethod(t.def.name, p)) return bound;
+        return (...args: unknown[]) => {
+          t.ctx.assertAlive(`${t.def.name}.${p}`);
+          t.ctx.queuedWrites++;
+          // A view-only user's write: the request that carries it fails at its sync.
+          if (t.host.readOnly)
+            t.ctx.enqueue(() => {
+              throw accessDenied(`${t.def.name}.${p}`);
+            });
+          return bound(...args);
+        };
       }
       if (p === 'items' && t.isCollection) return t.readItems();
       if (INTROSPECTION.has(p)) return undefined;

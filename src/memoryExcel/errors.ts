@@ -6,6 +6,7 @@
 
 export type ExcelErrorCode =
   | 'InvalidArgument'
+  | 'AccessDenied'
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
   | 'InvalidOperation'
@@ -23,6 +24,7 @@ export type ExcelErrorCode =
 
 const MESSAGES: Record<ExcelErrorCode, string> = {
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
+  AccessDenied: 'You cannot perform the requested operation.',
   ItemNotFound: "The requested resource doesn't exist.",
   ItemAlreadyExists: 'A resource with the same name or identifier already exists.',
   InvalidOperation: 'The requested operation is invalid.',
@@ -120,4 +122,13 @@ export function nullObjectAccess(typeName: string, member: string): ExcelApiErro
 /** Thrown (synchronously, not as an Excel error) for any API member the in-memory workbook does not implement. */
 export function notImplemented(typeName: string, member: string): Error {
   return new Error(`memoryExcel: ${typeName}.${member} is not implemented`);
+}
+
+/**
+ * A write by a user who may only view the workbook. Excel.ErrorCodes lists `accessDenied`
+ * ("AccessDenied"); the message is the one Microsoft's error table gives ("You cannot perform the
+ * requested operation"). Guess: the whole request fails at its sync, as any failing command does.
+ */
+export function accessDenied(location: string): ExcelApiError {
+  return new ExcelApiError('AccessDenied', undefined, location);
 }

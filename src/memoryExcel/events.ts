@@ -8,6 +8,12 @@
  *   them apart), after the sync that made them; a single-cell edit carries `details`, a
  *   multi-cell edit, a paste, a clear or an insert/delete does not;
  * - onActivated fires for activate()/select() through the API as for a user's click.
+ *
+ * Co-authoring (docs/excel/excel-add-ins-events.md, "Events and coauthoring"): an edit by a
+ * co-author raises onChanged in every other open add-in with `source: "Remote"`; the editor's own
+ * add-in gets `source: "Local"`. onActivated is per user (a co-author's tab click is not seen).
+ * Guesses: a remote event arrives after a delay (the time the edit takes to reach this client),
+ * carries no `details` and `triggerSource: "Unknown"`.
  */
 import { a1Rect } from './address';
 import {
@@ -56,9 +62,9 @@ export class EventHub implements EventRegistry {
     for (const r of targets) await r.handler(args);
   }
 
-  /** Dispatches in the background; whenIdle() reports failures. */
-  background(job: () => Promise<void>): void {
-    const p: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 0))
+  /** Dispatches in the background (after `delayMs`); whenIdle() reports failures. */
+  background(job: () => Promise<void>, delayMs = 0): void {
+    const p: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, delayMs))
       .then(job)
       .catch((e: unknown) => {
         this.errors.push(e);
@@ -78,8 +84,13 @@ export class EventHub implements EventRegistry {
   }
 }
 
-export function changedArgs(change: ChangeRecord, contextOf: (ctx: unknown) => MemoryContext | undefined): unknown {
+export function changedArgs(
+  change: ChangeRecord,
+  contextOf: (ctx: unknown) => MemoryContext | undefined,
+  source: 'Local' | 'Remote' = 'Local',
+): unknown {
   const single =
+    source === 'Local' &&
     change.rect.top === change.rect.bottom &&
     change.rect.left === change.rect.right &&
     change.changeType === 'RangeEdited';
@@ -103,9 +114,9 @@ export function changedArgs(change: ChangeRecord, contextOf: (ctx: unknown) => M
     address: a1Rect(change.rect),
     worksheetId: change.sheet.id,
     changeType: change.changeType,
-    source: 'Local',
+    source,
     details,
-    triggerSource: change.bySelf ? 'ThisLocalAddin' : 'Unknown',
+    triggerSource: source === 'Local' && change.bySelf ? 'ThisLocalAddin' : 'Unknown',
     getRange: (ctx: unknown) => rangeIn(ctx, false),
     getRangeOrNullObject: (ctx: unknown) => rangeIn(ctx, true),
   });
@@ -142,7 +153,9 @@ export class EventHandlers extends ClientObject<SheetModel | null> {
     });
     return guardPlain('EventHandlerResult', {
       context: ctx.proxy,
+      // Only inside Excel.run(result.context, …): see MemoryContext.sync on a finished context.
       remove: () => {
+        ctx.assertAlive('EventHandlerResult.remove');
         ctx.enqueue(() => host.events.remove(reg));
       },
     }) as unknown as OfficeExtension.EventHandlerResult<unknown>;

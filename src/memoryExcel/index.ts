@@ -89,7 +89,8 @@ import { dvAccepts, evaluateConditionalFormats as evaluateCfs } from './rules';
 import { DEFAULT_STYLE, STANDARD_HEIGHT, STANDARD_WIDTH, type BorderStyle } from './styles';
 import { apiValue, valueType, type ApiValueType } from './values';
 import { Workbook } from './workbook';
-import { WorkbookModel, type ChangeRecord } from './workbookModel';
+import type { WorkbookModel, ChangeRecord } from './workbookModel';
+import { SharedWorkbook, type ClientView, type CoauthorClient } from './coauthoring';
 import { CALCULATION_MODES, type CalculationMode } from './calc';
 import { pasteCopiedCells } from './paste';
 import { setPayloadLimit } from './payload';
@@ -98,6 +99,8 @@ import { addUserRule, type UserRuleType } from './userRules';
 export type { EvalContext, FormulaEvaluator, FormulaEvaluatorLike } from './evaluator';
 export { createDefaultEvaluator } from './evaluator';
 export { ExcelApiError } from './errors';
+export { SharedWorkbook } from './coauthoring';
+export type { SyncPoint, SharedWorkbookOptions } from './coauthoring';
 export type { CfFormat } from './model';
 
 export interface MemoryWorkbookOptions {
@@ -109,6 +112,12 @@ export interface MemoryWorkbookOptions {
   sheets?: string[];
   /** Whether cell edits made through the API fire onChanged, as Excel does. Default true. */
   apiEditsFireOnChanged?: boolean;
+  /** This person may only view the workbook: every write fails with AccessDenied. */
+  readOnly?: boolean;
+  /** Delay before a co-author's onChanged fires for this workbook's edits (ms); see coauthoring.ts. */
+  remoteDelayMs?: number;
+  /** Join this shared workbook as another co-author (see MemoryWorkbook.coauthor). */
+  shared?: SharedWorkbook;
   /**
    * Excel on the web's request/response size limit (5 MB there: 5 * 1024 * 1024); see payload.ts.
    * Default off. Infinity measures (stats.lastRequestBytes/lastResponseBytes) without a limit.
@@ -182,29 +191,37 @@ type Listener = () => void;
 
 /** Counters; also callable (`stats()`) for a snapshot. */
 export interface WorkbookStats {
-  (): { syncs: number; operations: number };
+  (): { syncs: number; operations: number; writeSyncs: number };
   /** Round trips: syncs that sent at least one command (an empty sync sends nothing in Office.js). */
   syncs: number;
   /** Queued commands: each method call, property write, load. */
   operations: number;
+  /** Round trips that carried at least one write (every co-author sees those). */
+  writeSyncs: number;
   /** Size of the last sync's request and response as payload.ts measures them (0 without payloadLimitBytes). */
   lastRequestBytes: number;
   lastResponseBytes: number;
 }
 
 function makeStats(): WorkbookStats {
-  const stats = Object.assign(() => ({ syncs: stats.syncs, operations: stats.operations }), {
-    syncs: 0,
-    operations: 0,
-    lastRequestBytes: 0,
-    lastResponseBytes: 0,
-  });
+  const stats = Object.assign(
+    () => ({ syncs: stats.syncs, operations: stats.operations, writeSyncs: stats.writeSyncs }),
+    { syncs: 0, operations: 0, writeSyncs: 0, lastRequestBytes: 0, lastResponseBytes: 0 },
+  );
   return stats;
 }
 
-export class MemoryWorkbook {
+/**
+ * One person's Excel on a workbook: their Excel.run, their add-in's event handlers, their active
+ * sheet and selection. Several MemoryWorkbooks can share one workbook (`coauthor()`).
+ */
+export class MemoryWorkbook implements CoauthorClient {
   readonly stats: WorkbookStats = makeStats();
-  private readonly model = new WorkbookModel();
+  /** The workbook this person has open, shared with every co-author. */
+  readonly shared: SharedWorkbook;
+  readonly readOnly: boolean;
+  private readonly model: WorkbookModel;
+  private readonly view: ClientView;
   private readonly hub = new EventHub();
   private readonly listeners = new Set<Listener>();
   private readonly requirementSets: Record<string, string>;
@@ -217,7 +234,12 @@ export class MemoryWorkbook {
     this.requirementSets = { ...DEFAULT_REQUIREMENT_SETS, ...(options.requirementSets ?? {}) };
     this.user = options.user ?? 'Người dùng';
     this.apiEditsFire = options.apiEditsFireOnChanged ?? true;
-    for (const name of options.sheets ?? ['Sheet1']) this.model.addSheet(name);
+    this.readOnly = options.readOnly ?? false;
+    this.shared =
+      options.shared ?? new SharedWorkbook({ sheets: options.sheets, remoteDelayMs: options.remoteDelayMs });
+    this.model = this.shared.model;
+    this.view = { activeSheet: this.model.activeSheet, selection: this.model.selection };
+    this.shared.join(this);
     // run is passed around detached ({ run: wb.run }), as Excel.run is.
     this.run = this.run.bind(this) as MemoryWorkbook['run'];
     this.host = {
@@ -226,9 +248,25 @@ export class MemoryWorkbook {
       events: this.hub,
       apiVersion: (set: string) => this.requirementSets[set],
       afterSync: () => this.afterSync(),
+      beforeSync: () => this.shared.beforeSync(this),
+      execute: (commands: () => void) => this.shared.withView(this.view, commands),
+      readOnly: this.readOnly,
       createWorkbook: (ctx: MemoryContext) => new Workbook(ctx) as never,
     };
     setPayloadLimit(this.host, options.payloadLimitBytes);
+  }
+
+  /**
+   * Another person opening the same workbook (co-authoring): their own Excel.run, events, active
+   * sheet and rights. Their edits reach this workbook's handlers as Remote events and vice versa.
+   */
+  coauthor(options: Omit<MemoryWorkbookOptions, 'shared' | 'sheets'> = {}): MemoryWorkbook {
+    return new MemoryWorkbook({ ...options, shared: this.shared });
+  }
+
+  /** This person closes the workbook: no more events reach their handlers. */
+  close(): void {
+    this.shared.leave(this);
   }
 
   // ---- the Excel.run equivalent -------------------------------------------------------------
@@ -283,6 +321,7 @@ export class MemoryWorkbook {
   resetStats(): void {
     this.stats.syncs = 0;
     this.stats.operations = 0;
+    this.stats.writeSyncs = 0;
   }
 
   /** Office.context.requirements.isSetSupported for this workbook's configuration. */
@@ -363,7 +402,8 @@ export class MemoryWorkbook {
   sheetView(sheetName: string): SheetView {
     const s = this.sheet(sheetName);
     const ext = s.usedRect(false);
-    const sel = this.model.selection;
+    this.shared.withView(this.view, () => undefined); // drops a deleted sheet from this view
+    const sel = this.view.selection;
     return {
       name: s.name,
       id: s.id,
@@ -379,13 +419,13 @@ export class MemoryWorkbook {
       hiddenColumns: new Set(s.hiddenCols),
       merges: s.merges.map(a1Rect),
       freeze: s.freeze ? { rows: s.freeze.rows, columns: s.freeze.cols } : null,
-      active: this.model.activeSheet === s,
+      active: this.view.activeSheet === s,
       selection: sel && sel.sheet === s ? a1Rect(sel.rect) : null,
     };
   }
 
   activeSheetName(): string | null {
-    return this.model.activeSheet?.name ?? null;
+    return this.shared.withView(this.view, () => this.model.activeSheet?.name ?? null);
   }
 
   /** The data-validation prompt of a cell (shown when it is selected), if any. */
@@ -451,6 +491,7 @@ export class MemoryWorkbook {
         return { valid: v.valid, rejected: true, alert: null, accepted: false };
       }
     }
+    if (this.readOnly) throw new Error('memoryExcel: this user may only view the workbook');
     const before = this.model.readValue(sheet, row, col);
     this.model.applyInput(sheet, row, col, parsed, 'setCellFromUser');
     this.model.engine.recalc();
@@ -462,8 +503,7 @@ export class MemoryWorkbook {
       before,
       after: sheet.get(row, col)?.value ?? null,
     };
-    this.notify();
-    await this.dispatchChanges([change]);
+    await this.userChanged([change]);
     return { ...v, accepted: true };
   }
 
@@ -478,6 +518,7 @@ export class MemoryWorkbook {
     if (!rows.length || !width) return;
     const rect: Rect = { top: row, left: col, bottom: row + rows.length - 1, right: col + width - 1 };
     if (rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS) throw new Error('memoryExcel: paste beyond the grid');
+    if (this.readOnly) throw new Error('memoryExcel: this user may only view the workbook');
     rows.forEach((line, i) =>
       line.forEach((text, j) => {
         const r = row + i;
@@ -494,16 +535,15 @@ export class MemoryWorkbook {
       }),
     );
     this.model.engine.recalc();
-    this.notify();
-    await this.dispatchChanges([{ sheet, rect, changeType: 'RangeEdited', bySelf: false }]);
+    await this.userChanged([{ sheet, rect, changeType: 'RangeEdited', bySelf: false }]);
   }
 
   /** A click on a sheet tab: activates it and fires onActivated. */
   async activateFromUser(sheetName: string): Promise<void> {
     const sheet = this.sheet(sheetName);
-    if (this.model.activeSheet === sheet) return;
+    if (this.view.activeSheet === sheet) return;
     if (sheet.visibility !== 'Visible') throw new Error(`memoryExcel: sheet ${sheetName} is hidden`);
-    this.model.activeSheet = sheet;
+    this.view.activeSheet = sheet;
     this.notify();
     await this.hub.fire('activated', sheet, activatedArgs(sheet));
   }
@@ -513,8 +553,8 @@ export class MemoryWorkbook {
     const sheet = this.sheet(sheetName);
     const p = parseAddress(address);
     if (!p) throw new Error(`memoryExcel: bad address ${address}`);
-    this.model.activeSheet = sheet;
-    this.model.selection = { sheet, rect: p.rect };
+    this.view.activeSheet = sheet;
+    this.view.selection = { sheet, rect: p.rect };
     this.notify();
   }
 
@@ -539,24 +579,45 @@ export class MemoryWorkbook {
     return this.hub.count;
   }
 
-  private notify(): void {
-    this.model.version++;
+  /** CoauthorClient: a co-author's changes, delivered to this person's handlers as Remote events. */
+  receiveRemote(changes: ChangeRecord[], delayMs: number): void {
+    const live = changes.filter((c) => !c.sheet.deleted);
+    if (live.length === 0) return;
+    this.hub.background(() => this.dispatchChanges(live, 'Remote'), delayMs);
+  }
+
+  /** CoauthorClient: redraw after anyone's change. */
+  redraw(): void {
     for (const l of [...this.listeners]) l();
   }
 
-  private async dispatchChanges(changes: ChangeRecord[]): Promise<void> {
+  /** Redraws every co-author's view (the model changed). */
+  private notify(): void {
+    this.model.version++;
+    this.shared.publish(this, []);
+  }
+
+  private async dispatchChanges(changes: ChangeRecord[], source: 'Local' | 'Remote' = 'Local'): Promise<void> {
     for (const c of changes)
       await this.hub.fire(
         'changed',
         c.sheet,
-        changedArgs(c, (x) => this.contextOf(x)),
+        changedArgs(c, (x) => this.contextOf(x), source),
       );
+  }
+
+  /** A user's own edit: Local events here, Remote events for everyone else. */
+  private async userChanged(changes: ChangeRecord[]): Promise<void> {
+    this.model.version++;
+    this.shared.publish(this, changes);
+    await this.dispatchChanges(changes);
   }
 
   private afterSync(): void {
     const changes = this.model.takeChanges();
     const activations = this.model.pendingActivations.splice(0);
-    this.notify();
+    this.model.version++;
+    this.shared.publish(this, changes);
     const fire = this.apiEditsFire ? changes : [];
     if (fire.length === 0 && activations.length === 0) return;
     this.hub.background(async () => {
@@ -603,10 +664,10 @@ export class MemoryWorkbook {
     const single = t.top === t.bottom && t.left === t.right;
     if (!single && (t.bottom - t.top !== source.bottom - source.top || t.right - t.left !== source.right - source.left))
       throw new Error('memoryExcel: paste target must be one cell or the size of the copied cells');
+    if (this.readOnly) throw new Error('memoryExcel: this user may only view the workbook');
     const rect = pasteCopiedCells(this.model, from, source, to, t.top, t.left);
     this.model.engine.recalc();
-    this.notify();
-    await this.dispatchChanges([{ sheet: to, rect, changeType: 'RangeEdited', bySelf: false }]);
+    await this.userChanged([{ sheet: to, rect, changeType: 'RangeEdited', bySelf: false }]);
   }
 }
 

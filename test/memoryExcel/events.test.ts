@@ -93,9 +93,12 @@ describe('events', () => {
     await wb.setCellFromUser('B', 'A1', '1');
     expect(count).toBe(1);
     expect(wb.eventHandlerCount).toBe(1);
-    result.remove();
-    expect(wb.eventHandlerCount).toBe(1);
+    // Outside an Excel.run on the handler's context, remove() is refused (Excel ignores it silently).
+    expect(() => result.remove()).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+    await expect(result.context.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
     await wb.run(result.context, async (ctx) => {
+      result.remove();
+      expect(wb.eventHandlerCount).toBe(1); // applied at the sync
       await ctx.sync();
     });
     expect(wb.eventHandlerCount).toBe(0);

@@ -144,7 +144,7 @@ describe('load and sync', () => {
     });
     expect(wb.stats.syncs).toBe(1);
     expect(wb.stats.operations).toBe(5);
-    expect(wb.stats()).toEqual({ syncs: 1, operations: 5 });
+    expect(wb.stats()).toEqual({ syncs: 1, operations: 5, writeSyncs: 1 });
   });
 
   test('Excel.run does a final sync for commands queued after the last sync', async () => {
