@@ -2,8 +2,11 @@
  * Builds the three pages of the add-in into dist/:
  *   taskpane.html   – the task pane Excel opens (loads office.js from Microsoft's CDN, as Office requires);
  *   commands.html   – the ribbon's function file;
- *   playground.html – the task pane beside the in-memory workbook, for any browser and any static server.
- * plus assets/ and manifest.xml (URLs rewritten to the production host in production builds).
+ *   playground.html – the task pane beside the in-memory workbook, for any browser and any static server;
+ *   selftest.html   – the adapter's scenarios run against the Excel it is loaded into (manifest.selftest.xml),
+ *                     or against the in-memory workbook with ?host=memory.
+ * plus assets/, manifest.xml and manifest.selftest.xml (URLs rewritten to the production host in
+ * production builds).
  *
  * `npm run build` is the production build; `npm start` (scripts/start.mjs) uses this config
  * through webpack-dev-server's API, and `npx webpack serve` works too.
@@ -34,25 +37,28 @@ function productionHost() {
   return raw.replace(/\/+$/, '');
 }
 
+/** The manifests Office is given: the add-in itself, and the self-test IT staff sideload. */
+const MANIFESTS = ['manifest.xml', 'manifest.selftest.xml'];
+
 /**
- * The dev manifest with every dev-server URL moved to `host`. The AppDomain gets the
- * origin only, because Office matches AppDomains by origin.
+ * The dev manifest (`source` names it) with every dev-server URL moved to `host`. The AppDomain
+ * gets the origin only, because Office matches AppDomains by origin.
  */
-function productionManifest(xml, host) {
+function productionManifest(xml, host, source = 'manifest.xml') {
   const origin = new URL(host).origin;
   const rewritten = xml
     // The dev manifest's comments speak of the dev server; the built one is not to be edited.
     .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace(
       /^(<\?xml[^>]*\?>\s*)/,
-      `$1<!-- Built by \`npm run build\` for ${host} from manifest.xml: edit that file, not this one. -->\n`,
+      `$1<!-- Built by \`npm run build\` for ${host} from ${source}: edit that file, not this one. -->\n`,
     )
     .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
     .join(`<AppDomain>${origin}</AppDomain>`)
     .split(DEV_ORIGIN)
     .join(host);
   if (rewritten.includes('localhost')) {
-    throw new Error('manifest.xml still names localhost after rewriting to the production host');
+    throw new Error(`${source} still names localhost after rewriting to the production host`);
   }
   return rewritten;
 }
@@ -99,6 +105,7 @@ async function config(env = {}, argv = {}) {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       playground: './src/playground/index.tsx',
+      selftest: './src/selftest/index.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -131,8 +138,10 @@ async function config(env = {}, argv = {}) {
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     optimization: {
       // Shared libraries (React, Fluent UI) go to their own chunks; each page gets only the chunks
-      // its entry needs, so the task pane never downloads playground code.
-      splitChunks: { chunks: 'all' },
+      // its entry needs, so the task pane never downloads playground code. The self-test page is
+      // left out: sharing its modules would cut the task pane's start-up code into more chunks,
+      // which cost 2.8 KB more gzip (measured) against the pane's 165 KiB budget.
+      splitChunks: { chunks: (chunk) => chunk.name !== 'selftest' },
     },
     performance: {
       hints: production ? 'warning' : false,
@@ -144,17 +153,20 @@ async function config(env = {}, argv = {}) {
       page('taskpane', 'src/taskpane/taskpane.html'),
       page('commands', 'src/commands/commands.html'),
       page('playground', 'src/playground/playground.html'),
+      page('selftest', 'src/selftest/selftest.html'),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'assets/*.svg', to: 'assets/[name][ext]' },
-          production
-            ? {
-                from: 'manifest.xml',
-                to: 'manifest.xml',
-                transform: (content) => productionManifest(content.toString('utf8'), host),
-              }
-            : { from: 'manifest.xml', to: 'manifest.xml' },
+          ...MANIFESTS.map((file) =>
+            production
+              ? {
+                  from: file,
+                  to: file,
+                  transform: (content) => productionManifest(content.toString('utf8'), host, file),
+                }
+              : { from: file, to: file },
+          ),
         ],
       }),
     ],
@@ -177,3 +189,4 @@ module.exports.productionManifest = productionManifest;
 module.exports.productionHost = productionHost;
 module.exports.devHttpsOptions = devHttpsOptions;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
+module.exports.MANIFESTS = MANIFESTS;

@@ -151,6 +151,7 @@ async function main() {
   say(`CCHC add-in dev server is running (development build, ${seconds}s).`);
   say(`  Task pane:  ${origin}/taskpane.html`);
   say(`  Playground: ${origin}/playground.html`);
+  say(`  Self-test:  ${origin}/selftest.html (in Excel, via manifest.selftest.xml; in a browser add ?host=memory)`);
   say(`  Manifest:   ${MANIFEST}`);
   say('');
 

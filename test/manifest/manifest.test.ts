@@ -5,14 +5,44 @@ import path from 'node:path';
 import { manifestProblems, NS, parseManifest, pngSize, validateAgainstXsd } from './checks';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MANIFEST = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 const DEV_ORIGIN = 'https://localhost:3000';
-/** The add-in's identity in Office; changing it orphans every installed copy. */
-const ADDIN_ID = '64fff874-f2cf-46ee-b446-78672978bdea';
+
+/** What differs between the two manifests; every check below runs on both. */
+interface ManifestSpec {
+  file: string;
+  /** The add-in's identity in Office; changing it orphans every installed copy. */
+  id: string;
+  displayName: string;
+  /** The page the task pane opens. */
+  page: string;
+  groupLabel: string;
+  /** Prefix of the manifest's resource ids ("CCHC" → CCHC.Group.Label). */
+  res: string;
+}
+const SPECS: ManifestSpec[] = [
+  {
+    file: 'manifest.xml',
+    id: '64fff874-f2cf-46ee-b446-78672978bdea',
+    displayName: 'CCHC Hà Nội',
+    page: 'taskpane.html',
+    groupLabel: 'CCHC',
+    res: 'CCHC',
+  },
+  {
+    file: 'manifest.selftest.xml',
+    id: '67f3b745-df2b-4a71-8d99-6a7636056cff',
+    displayName: 'CCHC – Tự kiểm tra',
+    page: 'selftest.html',
+    groupLabel: 'CCHC – Tự kiểm tra',
+    res: 'CCHCTest',
+  },
+];
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
 interface WebpackConfigModule {
-  productionManifest(xml: string, host: string): string;
+  productionManifest(xml: string, host: string, source?: string): string;
   productionHost(): string;
+  MANIFESTS: string[];
 }
 const webpackConfig = jest.requireActual<WebpackConfigModule>('../../webpack.config.js');
 
@@ -21,6 +51,7 @@ const PAGES: Record<string, string> = {
   'taskpane.html': 'src/taskpane/taskpane.html',
   'commands.html': 'src/commands/commands.html',
   'playground.html': 'src/playground/playground.html',
+  'selftest.html': 'src/selftest/selftest.html',
 };
 function localFileUnder(origin: string) {
   return (url: string): string | null => {
@@ -44,7 +75,24 @@ function text(doc: Document, ns: string, name: string): string[] {
   return Array.from(doc.getElementsByTagNameNS(ns, name)).map((e) => (e.textContent ?? '').trim());
 }
 
-describe('manifest.xml', () => {
+describe('the two manifests', () => {
+  it('are two add-ins to Office: their own Ids and names', () => {
+    const docs = SPECS.map((m) => parseManifest(read(m.file)));
+    expect(docs.map((d) => text(d, NS.app, 'Id')[0])).toEqual(SPECS.map((m) => m.id));
+    expect(new Set(SPECS.map((m) => m.id)).size).toBe(SPECS.length);
+    expect(docs.map((d) => d.getElementsByTagNameNS(NS.app, 'DisplayName')[0].getAttribute('DefaultValue'))).toEqual(
+      SPECS.map((m) => m.displayName),
+    );
+  });
+
+  it('are both written to dist/ by the build', () => {
+    expect(webpackConfig.MANIFESTS).toEqual(SPECS.map((m) => m.file));
+  });
+});
+
+describe.each(SPECS)('$file', (m) => {
+  const MANIFEST = read(m.file);
+  const ADDIN_ID = m.id;
   const doc = parseManifest(MANIFEST);
 
   it('validates against the Office add-in manifest XSDs', async () => {
@@ -86,19 +134,22 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('puts a CCHC group on the Home tab whose button opens the task pane', () => {
+  it(`puts a "${m.groupLabel}" group on the Home tab whose button opens ${m.page}`, () => {
     const tab = doc.getElementsByTagNameNS(NS.ov, 'OfficeTab')[0];
     expect(tab.getAttribute('id')).toBe('TabHome');
     const group = tab.getElementsByTagNameNS(NS.ov, 'Group')[0];
     const labelId = group.getElementsByTagNameNS(NS.ov, 'Label')[0].getAttribute('resid');
     const label = Array.from(doc.getElementsByTagNameNS(NS.bt, 'String')).find((s) => s.getAttribute('id') === labelId);
-    expect(label?.getAttribute('DefaultValue')).toBe('CCHC');
+    expect(label?.getAttribute('DefaultValue')).toBe(m.groupLabel);
 
     const actions = Array.from(group.getElementsByTagNameNS(NS.ov, 'Action'));
     expect(actions.map((a) => a.getAttributeNS(NS.xsi, 'type'))).toEqual(['ShowTaskpane']);
     const urlId = actions[0].getElementsByTagNameNS(NS.ov, 'SourceLocation')[0].getAttribute('resid');
     const url = Array.from(doc.getElementsByTagNameNS(NS.bt, 'Url')).find((u) => u.getAttribute('id') === urlId);
-    expect(url?.getAttribute('DefaultValue')).toBe(`${DEV_ORIGIN}/taskpane.html`);
+    expect(url?.getAttribute('DefaultValue')).toBe(`${DEV_ORIGIN}/${m.page}`);
+    expect(doc.getElementsByTagNameNS(NS.app, 'SourceLocation')[0].getAttribute('DefaultValue')).toBe(
+      `${DEV_ORIGIN}/${m.page}`,
+    );
   });
 
   it('names only pages and files that exist', () => {
@@ -126,7 +177,8 @@ describe('manifest.xml', () => {
   });
 });
 
-describe('the XSD validation rejects a broken manifest', () => {
+describe.each(SPECS)('the XSD validation rejects a broken $file', ({ file, id: ADDIN_ID, res }) => {
+  const MANIFEST = read(file);
   it.each<[string, string | RegExp, string]>([
     ['a missing required element (Permissions)', /\s*<Permissions>ReadWriteDocument<\/Permissions>/, ''],
     ['an unknown permission', '<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'],
@@ -136,7 +188,7 @@ describe('the XSD validation rejects a broken manifest', () => {
     [
       'a shared runtime (<Runtimes>), unknown to these schemas',
       '<Host xsi:type="Workbook">',
-      '<Host xsi:type="Workbook"><Runtimes><Runtime resid="CCHC.Taskpane.Url" lifetime="long"/></Runtimes>',
+      `<Host xsi:type="Workbook"><Runtimes><Runtime resid="${res}.Taskpane.Url" lifetime="long"/></Runtimes>`,
     ],
     ['a button with no action', /<Action xsi:type="ShowTaskpane">[\s\S]*?<\/Action>/, ''],
   ])('%s', async (_name, from, to) => {
@@ -146,20 +198,21 @@ describe('the XSD validation rejects a broken manifest', () => {
   });
 });
 
-describe('the extra checks catch what the XSD lets through', () => {
+describe.each(SPECS)('the extra checks catch what the XSD lets through in $file', ({ file, id: ADDIN_ID, res }) => {
+  const MANIFEST = read(file);
   it.each<[string, string | RegExp, string, RegExp, boolean]>([
     // [what, from, to, expected problem, does the XSD also reject it?]
     [
       'a resid with no resource',
-      'resid="CCHC.Group.Label"',
-      'resid="CCHC.Nothing"',
+      `resid="${res}.Group.Label"`,
+      `resid="${res}.Nothing"`,
       /points at no bt:ShortStrings/,
       false,
     ],
     [
       'a resid into the wrong table',
-      '<Description resid="CCHC.OpenTaskpane.Tooltip"/>',
-      '<Description resid="CCHC.Group.Label"/>',
+      `<Description resid="${res}.OpenTaskpane.Tooltip"/>`,
+      `<Description resid="${res}.Group.Label"/>`,
       /points at no bt:LongStrings/,
       false,
     ],
@@ -188,15 +241,15 @@ describe('the extra checks catch what the XSD lets through', () => {
     ],
     [
       'a duplicate resource id',
-      '<bt:Url id="CCHC.LearnMore.Url"',
-      '<bt:Url id="CCHC.Taskpane.Url"',
-      /"CCHC.Taskpane.Url" is defined twice/,
+      `<bt:Url id="${res}.LearnMore.Url"`,
+      `<bt:Url id="${res}.Taskpane.Url"`,
+      new RegExp(`"${res}.Taskpane.Url" is defined twice`),
       false,
     ],
     [
       'a shared runtime',
       '<Host xsi:type="Workbook">',
-      '<Host xsi:type="Workbook"><Runtimes><Runtime resid="CCHC.Taskpane.Url" lifetime="long"/></Runtimes>',
+      `<Host xsi:type="Workbook"><Runtimes><Runtime resid="${res}.Taskpane.Url" lifetime="long"/></Runtimes>`,
       /<Runtimes> found/,
       true,
     ],
@@ -213,24 +266,27 @@ describe('the extra checks catch what the XSD lets through', () => {
   });
 });
 
-describe('the production manifest written by npm run build', () => {
+describe.each(SPECS)('the production $file written by npm run build', ({ file, page }) => {
   const HOST = 'https://cchc.example.vn/addin';
-  const built = webpackConfig.productionManifest(MANIFEST, HOST);
+  const built = webpackConfig.productionManifest(read(file), HOST, file);
 
   it('points every URL at the production host and none at localhost', () => {
     expect(built).not.toMatch(/localhost/);
     const doc = parseManifest(built);
     expect(text(doc, NS.app, 'AppDomain')).toEqual(['https://cchc.example.vn']);
     expect(doc.getElementsByTagNameNS(NS.app, 'SourceLocation')[0].getAttribute('DefaultValue')).toBe(
-      `${HOST}/taskpane.html`,
+      `${HOST}/${page}`,
     );
+    expect(built).toContain(`from ${file}: edit that file, not this one.`);
   });
 
   it('is still valid and passes the same checks', async () => {
     expect((await validateAgainstXsd(built)).errors).toEqual([]);
     expect(manifestProblems(built, { localFile: localFileUnder(HOST) })).toEqual([]);
   });
+});
 
+describe('the production host', () => {
   it('takes the host from ADDIN_PRODUCTION_HOST, and refuses one that is not https', () => {
     const saved = process.env.ADDIN_PRODUCTION_HOST;
     try {
