@@ -101,19 +101,25 @@ has_tests() {
   esac
 }
 
-# Runs jest on the projects that have test files and adds its counts to the totals.
+# Runs jest on the given projects and adds its counts to the totals. A project with no test files
+# is a failure (one failed test, and a failed step): the README promises every one of them, and a
+# suite that silently vanished must not let npm test pass.
 run_jest() {
   local label="$1"
   shift
   local projects=""
+  local missing=0
   for p in "$@"; do
     if has_tests "$p"; then
       projects+="${projects:+ }$p"
     else
-      loud "NO TEST FILES for jest project '$p' yet: it was not run"
+      loud "NO TEST FILES for jest project '$p': counting it as one failed test"
+      failed_steps+="${failed_steps:+, }jest $p (no test files)"
+      failed=$((failed + 1))
+      missing=1
     fi
   done
-  [[ -n "$projects" ]] || return 0
+  [[ -n "$projects" ]] || return 1
   local json="$OUT/jest-$label.json"
   rm -f "$json"
   local status=0
@@ -133,7 +139,7 @@ run_jest() {
     loud "jest ($label) wrote no results: counting it as one failed test"
     failed=$((failed + 1))
   fi
-  return $status
+  ((status == 0 && missing == 0))
 }
 
 step "tsc --noEmit" npx tsc --noEmit -p tsconfig.json

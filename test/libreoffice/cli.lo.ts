@@ -1,9 +1,9 @@
 /**
  * A real spreadsheet engine on what `cchc template` writes: LibreOffice (headless) recalculates
- * filled templates, and its results must equal the engine's. Needs `soffice`
- * (Debian: apt-get install -y libreoffice-calc-nogui).
+ * filled templates, and its results must equal the engine's. Needs LibreOffice: $SOFFICE_PATH, else
+ * `soffice` on PATH (Debian: apt-get install -y libreoffice-calc-nogui).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,7 @@ import type { SheetPlan } from '../../src/layout/types';
 import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
 import { excelValidation } from '../../src/cli/xlsx/writePlan';
 import { cli, fillWorkbook, parScores, prng, tempDir, type Fill } from '../cli/helpers';
+import { sofficePath } from './soffice';
 
 const run = promisify(execFile);
 const BIN = path.join(__dirname, '../../src/cli/bin.js');
@@ -25,17 +26,6 @@ const plan = buildWorkbookPlan();
 const tmp = tempDir('cchc-lo-');
 const f = (name: string) => path.join(tmp.dir, name);
 const lo = (name: string) => path.join(tmp.dir, 'lo', name);
-
-function soffice(): string {
-  for (const candidate of ['soffice', 'libreoffice']) {
-    try {
-      return execFileSync('which', [candidate]).toString().trim();
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error('LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui');
-}
 
 /** A throw-away profile that recalculates every formula on load, whatever cached values a file holds. */
 function freshProfile(dir: string): string {
@@ -70,7 +60,7 @@ const filled: Record<string, SheetSnapshot[]> = {};
 const recalculated: Record<string, SheetSnapshot[]> = {};
 
 beforeAll(async () => {
-  const office = soffice();
+  const office = sofficePath();
   await run(process.execPath, [BIN, 'template', f('template.xlsx')]);
   await fillWorkbook(f('template.xlsx'), f('full.xlsx'), [
     ...scores,
