@@ -26,6 +26,17 @@ export interface SheetContext {
 
 const NO_CELLS: readonly CellValue[] = Object.freeze([]);
 
+/**
+ * The row key a column-A cell holds, or '' for none: the one rule for finding a row by its key,
+ * used by the engine and by every host. Text is trimmed; a key Excel turned into a number (an
+ * official re-typed '1') is read back as its text.
+ */
+export function keyOfCell(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '';
+}
+
 export function sheetContext(snapshot: SheetSnapshot, table: TemplateTable): SheetContext {
   const origin = parseCell(stripSheet(snapshot.origin || 'A1'));
   const values = Array.isArray(snapshot.values) ? snapshot.values : [];
@@ -40,14 +51,11 @@ export function sheetContext(snapshot: SheetSnapshot, table: TemplateTable): She
       if (!Array.isArray(row)) continue;
       const k: unknown = row[keyIdx];
       let spec: RowSpec | undefined;
-      if (typeof k === 'string') {
-        spec = rows.get(k);
-        if (spec === undefined && k.length > 0) {
-          const trimmed = k.trim();
-          if (trimmed !== k) spec = rows.get(trimmed);
-        }
-      } else if (typeof k === 'number') {
-        spec = rows.get(String(k)); // a key such as '1' re-typed as a number
+      // The common case first (an exact key), without building a string.
+      if (typeof k === 'string') spec = rows.get(k);
+      if (spec === undefined) {
+        const key = keyOfCell(k);
+        if (key) spec = rows.get(key);
       }
       if (spec === undefined) continue;
       specs.push(spec);

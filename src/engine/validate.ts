@@ -19,6 +19,7 @@ import { finding, rowAt, sheetContext } from './sheet';
 import type { SheetContext } from './sheet';
 import { checkStructure } from './structure';
 import { templateTable } from './tables';
+import { sameFormula, totalFormulasOf } from './totals';
 import type { FormulaCell, RowSpec, Slot, TemplateTable } from './tables';
 import type { CellValue, Finding, ParSummary, Severity, SheetResult, SheetSnapshot, WorkbookResult } from './types';
 
@@ -134,6 +135,12 @@ export function validateWithTable(snapshot: SheetSnapshot, table: TemplateTable)
       const cell = `${slot.letter}${excelRow}`;
       const numberFormat = typeof format === 'string' ? format : undefined;
       if (isFormula) {
+        // A blank total the add-in filled with the sum of its parts is computed, not typed.
+        const own = table.relations.length > 0 ? totalFormulasOf(ctx).get(cell) : undefined;
+        if (own && sameFormula(own.formula, f as string)) {
+          if (typeof v === 'number') eff[s] = v;
+          continue;
+        }
         const parsed = parseCellInput(v as CellValue, slot.kind, { max: slot.max, numberFormat, formula: f as string });
         if (typeof parsed.value === 'number') eff[s] = parsed.value;
         for (const p of parsed.problems) findings.push(finding(ctx, p, spec.key, slot.columnId, cell));

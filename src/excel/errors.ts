@@ -20,8 +20,8 @@ const ADVICE: Record<string, Bilingual> = {
     en: 'Excel refused the operation: the sheet or workbook may be protected, or you may only have view access. Unprotect it or ask for edit access, then try again.',
   },
   ItemNotFound: {
-    vi: 'Không tìm thấy trang tính hoặc ô cần dùng: có thể ai đó vừa đổi tên hoặc xóa nó. Bấm "Kiểm tra sổ" rồi thử lại.',
-    en: 'A sheet or cell the add-in needs was not found: someone may have renamed or deleted it. Inspect the workbook again and retry.',
+    vi: 'Không tìm thấy trang tính hoặc ô cần dùng: có thể ai đó vừa đổi tên hoặc xóa nó. Bấm "Chèn biểu mẫu" để tạo lại trang còn thiếu, rồi thử lại.',
+    en: 'A sheet or cell the add-in needs was not found: someone may have renamed or deleted it. Press "Insert templates" to recreate what is missing, then retry.',
   },
   InvalidReference: {
     vi: 'Địa chỉ ô hoặc trang tính không còn hợp lệ (có thể vừa bị đổi tên hoặc xóa). Kiểm tra lại sổ rồi thử lại.',
@@ -36,8 +36,8 @@ const ADVICE: Record<string, Bilingual> = {
     en: 'Excel cannot do this right now (for instance a locked cell or an active filter). Try again later.',
   },
   ItemAlreadyExists: {
-    vi: 'Đã có một trang tính hoặc tên trùng (có thể do người khác vừa tạo). Bấm "Kiểm tra sổ" rồi thử lại.',
-    en: 'A sheet or name with that name already exists (perhaps someone just created it). Inspect the workbook and retry.',
+    vi: 'Đã có một trang tính hoặc tên trùng (có thể do người khác vừa tạo). Chờ vài giây rồi thử lại: tiện ích đọc lại sổ làm việc trước khi ghi.',
+    en: 'A sheet or name with that name already exists (perhaps someone just created it). Wait a few seconds and retry: the add-in reads the workbook again before writing.',
   },
   MergedRangeConflict: {
     vi: 'Vùng ô bị trộn (merge) chặn thao tác. Bỏ trộn ô trong vùng biểu mẫu rồi thử lại.',
@@ -103,13 +103,17 @@ const ADVICE: Record<string, Bilingual> = {
     vi: 'Excel gặp lỗi không rõ nguyên nhân. Lưu sổ, thử lại; nếu vẫn lỗi, đóng và mở lại sổ.',
     en: 'Excel hit an unexplained error. Save the workbook and retry; if it persists, close and reopen it.',
   },
+  ReadOnlyWorkbook: {
+    vi: 'Bạn chỉ có quyền xem sổ làm việc này nên tiện ích không thể ghi vào đó. Xin quyền sửa từ người chia sẻ sổ làm việc, rồi thử lại.',
+    en: 'You can only view this workbook, so the add-in cannot write to it. Ask whoever shared it for edit access, then retry.',
+  },
   RequirementSetMissing: {
     vi: 'Phiên bản Excel này không hỗ trợ tính năng cần dùng. Cập nhật Excel hoặc dùng Excel trên web.',
     en: 'This version of Excel does not support a feature the add-in needs. Update Excel or use Excel on the web.',
   },
   VerificationFailed: {
     vi: 'Sau khi chèn, biểu mẫu đọc lại không khớp (có thể người khác đang sửa cùng lúc). Bấm "Chèn biểu mẫu" lần nữa.',
-    en: 'After injecting, the template read back did not match (someone may be editing at the same time). Inject again.',
+    en: 'After injecting, the template read back did not match (someone may be editing at the same time). Press "Insert templates" again.',
   },
 };
 

@@ -5,6 +5,7 @@
  * so all of it is tested without a workbook.
  */
 import type { CellValue, SheetSnapshot } from '../engine/types';
+import { keyOfCell } from '../engine/sheet';
 import { columnLetter, columnNumber, parseCell, parseRange, type RangeRef } from '../layout/a1';
 import type { RowPlan, SheetPlan, StyleId } from '../layout/types';
 
@@ -145,8 +146,7 @@ export class SnapshotReader {
   /** Row key in column A (text; a key Excel turned into a number is read back as its text). */
   key(row: number): string {
     if (this.left !== 1) return '';
-    const v = this.value(row, 1);
-    return v === null || v === '' ? '' : String(v).trim();
+    return keyOfCell(this.value(row, 1));
   }
 
   /** Every keyed row: key → sheet row (first occurrence). */

@@ -4,8 +4,8 @@
  * version or row order changed, with every value an official entered moved by its row key.
  * Values with no place in the new layout go to a visible sheet instead of being dropped.
  */
-import type { Bilingual } from '../engine/types';
-import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
+import type { Bilingual, CellValue, SheetSnapshot } from '../engine/types';
+import { columnLetter, columnNumber, rangeAddress, type RangeRef } from '../layout/a1';
 import { markerFor } from '../layout/marker';
 import { MAX_SHEET_NAME } from '../layout/names';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
@@ -13,6 +13,7 @@ import { ExcelOperationError } from './errors';
 import {
   collectData,
   diffTemplate,
+  isBlank,
   layoutMatches,
   placeCarried,
   planArea,
@@ -20,7 +21,9 @@ import {
   runs,
   SnapshotReader,
   styleRects,
+  type PlanGrid,
   type UnplacedValue,
+  type WriteCell,
 } from './grid';
 import {
   gridBlocks,
@@ -176,12 +179,24 @@ function validationMatches(plan: ValidationPlan, dv: Excel.DataValidation): bool
   }
 }
 
+/**
+ * The grid with its empty input cells as null ("leave this cell unchanged", docs/excel/
+ * excel-add-ins-blank-null-values.md): after the area was cleared, a write split over several
+ * requests must not blank a cell a co-author has typed into since.
+ */
+function leavingInputs(grid: PlanGrid): PlanGrid {
+  const formulas = grid.formulas.map((row, r) =>
+    row.map((v, c) => (grid.input[r][c] && v === '' ? (null as unknown as WriteCell) : v)),
+  );
+  return { ...grid, formulas };
+}
+
 /** Queues everything that turns an empty (or cleared) area into the plan, with values placed. */
 async function writeWholeSheet(
   ic: InjectContext,
   sheet: Excel.Worksheet,
   plan: SheetPlan,
-  grid: ReturnType<typeof planGrid>,
+  grid: PlanGrid,
 ): Promise<void> {
   const { session, features } = ic;
   session.note(queueColumns(sheet, plan) * BYTES_PER_COMMAND);
@@ -284,16 +299,22 @@ const UNPLACED_HEADER = [
   'Thời điểm / When',
 ];
 
-function queueUnplaced(ic: InjectContext, unplaced: UnplacedValue[], versions: Map<string, string>): Excel.Worksheet {
+function queueUnplaced(
+  ic: InjectContext,
+  unplaced: UnplacedValue[],
+  versions: Map<string, string>,
+  added?: Excel.Worksheet,
+): Excel.Worksheet {
   const collection = ic.session.ctx.workbook.worksheets;
-  const existing = ic.sheets.find((s) => s.name.toLocaleLowerCase('vi') === UNPLACED_SHEET.toLocaleLowerCase('vi'));
+  const found = ic.sheets.find((s) => s.name.toLocaleLowerCase('vi') === UNPLACED_SHEET.toLocaleLowerCase('vi'));
+  const existing = added ? { id: null } : found;
   const stamp = ic.now().toISOString().replace('T', ' ').slice(0, 16);
   const rows = unplaced.map((u) => [u.sheet, u.rowKey, u.column, u.value, versions.get(u.sheet) ?? '', stamp]);
   const formats = rows.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
   const last = columnLetter(UNPLACED_HEADER.length);
   let sheet: Excel.Worksheet;
   if (existing) {
-    sheet = collection.getItem(existing.id);
+    sheet = added ?? collection.getItem((existing as SheetState).id);
     sheet.visibility = 'Visible';
     // Newest first, under the header: no need to know how long the list already is.
     sheet.getRange(`A2:${last}${rows.length + 1}`).insert('Down');
@@ -311,6 +332,61 @@ function queueUnplaced(ic: InjectContext, unplaced: UnplacedValue[], versions: M
   body.values = rows as unknown[][] as string[][];
   ic.session.note(jsonBytes(rows) * 2 + 8 * BYTES_PER_COMMAND);
   return sheet;
+}
+
+/** A sheet given a new layout: what our read saw, and what the area held just before it was cleared. */
+interface Relaid {
+  name: string;
+  before: Excel.Range;
+  reader: SnapshotReader | null;
+  source: SheetPlan | null;
+  plan: SheetPlan;
+}
+
+/**
+ * Entries a co-author made between our read and our write (the request that cleared the area):
+ * every cell whose content then differs from what we read, and is not blank. Each is reported
+ * with its row key and column as the sheet then held them, so that nothing typed is lost even
+ * though the cell it was typed in now belongs to the new layout.
+ */
+function lateEntries(r: Relaid): UnplacedValue[] {
+  const values = r.before.values as CellValue[][];
+  const formulas = r.before.formulas as CellValue[][];
+  const snapshot: SheetSnapshot = {
+    name: r.name,
+    templateId: r.plan.templateId,
+    version: r.plan.version,
+    origin: 'A1',
+    values,
+    formulas,
+  };
+  const now = new SnapshotReader(snapshot);
+  const content = (reader: SnapshotReader | null, row: number, col: number): string => {
+    if (!reader) return '';
+    const f = reader.formula(row, col);
+    const v = isBlank(f) ? reader.value(row, col) : f;
+    return isBlank(v) ? '' : String(v);
+  };
+  const out: UnplacedValue[] = [];
+  for (let i = 0; i < values.length; i++)
+    for (let j = 0; j < values[i].length; j++) {
+      const row = i + 1;
+      const col = j + 1;
+      const got = content(now, row, col);
+      if (got === '' || got === content(r.reader, row, col)) continue;
+      const keyed = now.key(row);
+      const columnId = keyed
+        ? Object.entries(
+            r.source?.rows.find((p) => p.key === keyed)?.inputs ??
+              r.plan.rows.find((p) => p.key === keyed)?.inputs ??
+              {},
+          ).find(([, letter]) => columnNumber(letter) === col)?.[0]
+        : undefined;
+      const f = now.formula(row, col);
+      const value = (isBlank(f) ? now.value(row, col) : f) as string | number | boolean;
+      out.push({ sheet: r.name, rowKey: keyed, column: columnId ?? `${columnLetter(col)}${row}`, value });
+    }
+  return out;
 }
 
 function widthOf(chars: number): number {
@@ -335,6 +411,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     written: [],
   };
   const verify: { name: string; sheet: Excel.Worksheet; a1: Excel.Range; marker: Marker }[] = [];
+  const relaid: Relaid[] = [];
   const versions = new Map<string, string>();
   let overwrittenKept = 0;
 
@@ -346,8 +423,9 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     if (!t.existing) {
       sheet = collection.add(plan.name);
       session.note(BYTES_PER_COMMAND);
-      await writeWholeSheet(ic, sheet, plan, planGrid(plan));
+      // The name first: the plan's flagged-cells rule refers to it.
       queueAddFlagsName(sheet);
+      await writeWholeSheet(ic, sheet, plan, planGrid(plan));
       out.created.push(plan.name);
     } else {
       const ex = t.existing;
@@ -373,9 +451,16 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
         const area = planArea(plan);
         const bottom = Math.max(area.rows, reader?.bottom ?? 0);
         const right = Math.max(area.cols, reader?.right ?? 0);
-        queueClearArea(sheet, `A1:${columnLetter(right)}${bottom}`, features);
-        await writeWholeSheet(ic, sheet, plan, grid);
+        const address = `A1:${columnLetter(right)}${bottom}`;
+        // What the area holds just before it is cleared, read in the same request: anything a
+        // co-author typed since our read is found here and kept (see keepLateEntries).
+        const before = sheet.getRange(address);
+        before.load('values,formulas');
+        session.note(BYTES_PER_COMMAND);
+        relaid.push({ name: ex.name, before, reader, source: t.sourcePlan ?? null, plan });
+        queueClearArea(sheet, address, features);
         if (ex.flags === null) queueAddFlagsName(sheet);
+        await writeWholeSheet(ic, sheet, plan, leavingInputs(grid));
         if (sameVersion) out.refreshed.push(ex.name);
         else out.upgraded.push(ex.name);
       }
@@ -384,8 +469,9 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     verify.push({ name: plan.name, sheet, a1, marker });
   }
 
+  let unplacedSheet: Excel.Worksheet | undefined;
   if (out.unplaced.length) {
-    queueUnplaced(ic, out.unplaced, versions);
+    unplacedSheet = queueUnplaced(ic, out.unplaced, versions);
     out.unplacedSheet = UNPLACED_SHEET;
   }
 
@@ -410,6 +496,18 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
         en: `(Sheet "${v.name}", cell A1: "${String(got)}")`,
       });
     out.written.push({ name: v.sheet.name, id: v.sheet.id, marker: v.marker });
+  }
+
+  const late = relaid.flatMap(lateEntries);
+  if (late.length > 0) {
+    queueUnplaced(ic, late, versions, unplacedSheet);
+    await session.sync();
+    out.unplaced.push(...late);
+    out.unplacedSheet = UNPLACED_SHEET;
+    out.notes.push({
+      vi: `${late.length} giá trị được người khác nhập trong lúc đổi bố cục biểu mẫu: đã chép sang trang "${UNPLACED_SHEET}" để không bị mất. Hãy kiểm tra và nhập lại vào đúng ô.`,
+      en: `${late.length} values were typed by someone else while the template was being re-laid out: they were copied to the sheet "${UNPLACED_SHEET}" so that none is lost. Check them and enter them again in the right cells.`,
+    });
   }
 
   if (!features.pageLayout && targets.some((t) => !t.existing || out.upgraded.includes(t.plan.name)))

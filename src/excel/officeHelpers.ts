@@ -58,6 +58,18 @@ export function detectHost(): DetectedHost {
   };
 }
 
+/**
+ * Whether the user may only view the open document (`Office.context.document.mode`, "Gets the
+ * mode the document is in": Office.DocumentMode.ReadOnly or ReadWrite). Read at call time: a
+ * co-author can be given or lose edit rights while the pane is open. False outside Office.
+ */
+export function documentIsReadOnly(): boolean {
+  if (typeof Office === 'undefined') return false;
+  const mode: unknown = Office.context?.document?.mode;
+  // The enum's runtime values differ between hosts ("readOnly", or the number 0).
+  return mode === Office.DocumentMode?.ReadOnly || mode === 'readOnly';
+}
+
 export interface SettingsStore {
   readonly namespace: string;
   /** False when the webview gives no localStorage: values then last only while the pane is open. */

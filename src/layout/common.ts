@@ -137,3 +137,14 @@ export function buildUnderHeaderRow(
     print: printPlan(columns, [headerRow, headerRow]),
   });
 }
+
+/**
+ * The sum of parts, as every total the add-in writes computes it (PAR parents, Appendix 1
+ * totals): `=IF(COUNT(G8,G9,G13)=3,SUM(G8,G9,G13),"")`, blank until every part holds a number.
+ * COUNT ignores text, so a part typed as the text "12" keeps the total blank (and the engine
+ * says why) rather than being counted by one host and not by another.
+ */
+export function sumOfPartsFormula(partCells: readonly string[]): string {
+  const list = partCells.join(',');
+  return `=IF(COUNT(${list})=${partCells.length},SUM(${list}),"")`;
+}

@@ -16,7 +16,7 @@ export { MARKER_PREFIX } from './types';
 export { STYLES } from './styles';
 export { markerFor, parseMarker } from './marker';
 export { defaultSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
-export { REPORTER_KEY, REPORTER_COLUMN } from './common';
+export { REPORTER_KEY, REPORTER_COLUMN, sumOfPartsFormula } from './common';
 export { PAR_COLUMNS, parentScoreFormula, gapFormula } from './parSheet';
 export { countedInputRanges } from './statusSheet';
 

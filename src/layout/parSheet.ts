@@ -30,6 +30,7 @@ import {
   writeLine,
   writeMarker,
   writeReporterLine,
+  sumOfPartsFormula,
 } from './common';
 import { textHeight } from './measure';
 import {
@@ -91,10 +92,9 @@ export function parSheetOrder(rows: readonly ParRow[] = PAR_ROWS): ParRow[] {
   return out;
 }
 
-/** `=IF(COUNT(G8,G9,G13)=3,SUM(G8,G9,G13),"")`: blank until every child holds a number. */
+/** A PAR parent's 2021 score: the sum of its children (see sumOfPartsFormula). */
 export function parentScoreFormula(childCells: readonly string[]): string {
-  const list = childCells.join(',');
-  return `=IF(COUNT(${list})=${childCells.length},SUM(${list}),"")`;
+  return sumOfPartsFormula(childCells);
 }
 
 export function gapFormula(row: number): string {

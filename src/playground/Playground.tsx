@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { MemoryWorkbook } from '../memoryExcel';
 import { TaskPane } from '../taskpane/components/TaskPane';
 import type { Language } from '../taskpane/i18n';
-import type { AddinOperations } from '../taskpane/operations';
+import type { AddinOperations } from '../contracts/operations';
 import type { PaneSettings } from '../taskpane/settings';
 import { SheetGrid } from './SheetGrid';
 import { PLAYGROUND_STRINGS } from './strings';

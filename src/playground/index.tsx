@@ -20,9 +20,10 @@ const language = isLanguage(forced) ? forced : 'vi';
 
 const workbook = createMemoryWorkbook({ user: params.get('user') ?? undefined });
 const operations = createExcelOperations({
-  run: (batch) => workbook.run(batch),
+  run: workbook.run,
   requirements: { isSetSupported: (name, version) => workbook.isSetSupported(name, version) },
   host: { host: 'Playground', platform: 'Browser' },
+  readOnly: () => workbook.readOnly,
 });
 
 const container = document.getElementById('root');

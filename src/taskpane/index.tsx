@@ -4,8 +4,8 @@
  * Must not import src/memoryExcel or src/playground (the playground has its own entry).
  */
 import { createRoot } from 'react-dom/client';
-import { createExcelOperations } from '../excel';
-import { createSettingsStore, detectHost } from '../excel/officeHelpers';
+import { createExcelOperations, officeExcelRun } from '../excel';
+import { createSettingsStore, detectHost, documentIsReadOnly } from '../excel/officeHelpers';
 import { NotInExcel } from './components/NotInExcel';
 import { TaskPane } from './components/TaskPane';
 import { isLanguage, languageFromDisplay, loadMessages } from './i18n';
@@ -29,8 +29,10 @@ async function start(): Promise<void> {
     return;
   }
   const operations = createExcelOperations({
-    run: (batch) => Excel.run(batch),
+    run: officeExcelRun,
     requirements: Office.context.requirements,
+    // A co-author with view rights: the pane lists results and writes nothing.
+    readOnly: () => documentIsReadOnly(),
   });
   root.render(<TaskPane operations={operations} settings={settings} initialLanguage={language} />);
 }

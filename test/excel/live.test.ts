@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../../src/taskpane/operations';
+import type { ValidationReport } from '../../src/contracts/operations';
 import { FLAGS_NAME } from '../../src/excel';
 import { cellOf, nameFormula, planOf, setup } from './helpers';
 

@@ -1,4 +1,5 @@
 import { parLeaves } from '../../src/catalog';
+import { sumOfPartsFormula } from '../../src/layout';
 import { cellOf, cfFormulas, planOf, rowOf, setup } from './helpers';
 
 const PAR = planOf('PAR');
@@ -9,7 +10,7 @@ const parentFormula = PAR.cells.find((c) => c.address === parentCell)!.formula!;
 describe('subtotals', () => {
   test('an overwritten parent formula is reported, then restored on request', async () => {
     const { wb, ops } = setup();
-    await ops.inject(['I', 'PAR']);
+    await ops.inject(['PAR']);
     await wb.pasteFromUser(PAR.name, parentCell, [['8.3']]);
 
     const check = await ops.subtotals(false);
@@ -37,24 +38,92 @@ describe('subtotals', () => {
     expect(wb.getCell(PAR.name, parentCell).formula).toBe(parentFormula);
   });
 
-  test('Appendix 1 totals: filled only where every part is a number and the total is blank', async () => {
+  test('Appendix 1 totals: blank ones get a live formula over their parts, typed ones stay', async () => {
     const { wb, ops } = setup();
     await ops.inject(['I', 'PAR']);
     const a = (col: string) => cellOf(I, 'I.1.a', col);
     const b = (col: string) => cellOf(I, 'I.1.b', col);
+    const total = (col: string) => cellOf(I, 'I.1', col);
     await wb.setCellFromUser(I.name, a('2019'), '3');
     await wb.setCellFromUser(I.name, b('2019'), '4');
     await wb.setCellFromUser(I.name, a('2018'), '5'); // I.1.b 2018 missing
     await wb.setCellFromUser(I.name, a('2017'), '1');
     await wb.setCellFromUser(I.name, b('2017'), '1');
-    await wb.setCellFromUser(I.name, cellOf(I, 'I.1', '2017'), '10'); // someone's own total: kept
+    await wb.setCellFromUser(I.name, total('2017'), '10'); // someone's own total: kept
 
     const r = await ops.subtotals(false);
-    expect(r.totalsFilled).toEqual([{ sheet: I.name, cell: cellOf(I, 'I.1', '2019'), rowKey: 'I.1', value: 7 }]);
-    expect(wb.getCell(I.name, cellOf(I, 'I.1', '2019')).value).toBe(7);
-    expect(wb.getCell(I.name, cellOf(I, 'I.1', '2018')).value).toBe('');
-    expect(wb.getCell(I.name, cellOf(I, 'I.1', '2017')).value).toBe(10);
+    const filled2019 = r.totalsFilled.find((t) => t.cell === total('2019'));
+    expect(filled2019).toEqual({
+      sheet: I.name,
+      cell: total('2019'),
+      rowKey: 'I.1',
+      formula: sumOfPartsFormula([a('2019'), b('2019')]),
+    });
+    expect(r.totalsFilled.map((t) => t.cell)).toContain(total('2018'));
+    expect(r.totalsFilled.map((t) => t.cell)).not.toContain(total('2017'));
+    for (const t of r.totalsFilled) expect(wb.getCell(I.name, t.cell).formula).toBe(t.formula);
+    // Live: 7 now, blank while a part is missing, and following the parts when they change.
+    expect(wb.getCell(I.name, total('2019')).value).toBe(7);
+    expect(wb.getCell(I.name, total('2018')).value).toBe('');
+    await wb.setCellFromUser(I.name, b('2018'), '2');
+    expect(wb.getCell(I.name, total('2018')).value).toBe(7);
+    await wb.setCellFromUser(I.name, b('2019'), '6');
+    expect(wb.getCell(I.name, total('2019')).value).toBe(9);
+    expect(wb.getCell(I.name, total('2017')).value).toBe(10);
+    expect(wb.getCell(I.name, total('2017')).formula).toBeUndefined();
     expect(r.par?.sheet).toBe(PAR.name);
+
+    // The add-in's own total formula is not an official's formula in an input cell.
+    const v = await ops.validate();
+    const onTotals = v.findings.filter((f) => r.totalsFilled.some((t) => t.sheet === f.sheet && t.cell === f.cell));
+    expect(onTotals).toEqual([]);
+    // Pressing again fills nothing more and writes nothing.
+    const again = await ops.subtotals(false);
+    expect(again.totalsFilled).toEqual([]);
+    expect(again.syncs).toBe(1);
+  });
+
+  test('a part typed as text keeps the total blank, and validation says why', async () => {
+    const { wb, ops } = setup();
+    await ops.inject(['I']);
+    const a = cellOf(I, 'I.1.a', '2019');
+    const b = cellOf(I, 'I.1.b', '2019');
+    await ops.subtotals(false);
+    await wb.setCellFromUser(I.name, a, '3');
+    await wb.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(I.name).getRange(b);
+      range.numberFormat = [['@']];
+      range.values = [['12']];
+      await context.sync();
+    });
+    expect(wb.getCell(I.name, b).value).toBe('12');
+    expect(wb.getCell(I.name, cellOf(I, 'I.1', '2019')).value).toBe('');
+    const v = await ops.validate();
+    expect(v.findings.some((f) => f.cell === b)).toBe(true);
+    expect(v.findings.some((f) => f.cell === cellOf(I, 'I.1', '2019'))).toBe(false);
+  });
+
+  test('a total a co-author types between the read and the write is kept, not overwritten', async () => {
+    const { wb, ops } = setup();
+    await ops.inject(['I']);
+    const official = wb.coauthor({ user: 'Cán bộ B' });
+    const totalCell = cellOf(I, 'I.1', '2019');
+    let typed = false;
+    const base = wb.stats.syncs;
+    wb.shared.betweenSyncs(async ({ client, syncs }) => {
+      // Just before the adapter's write (its second round trip), B types the total.
+      if (client === wb && syncs === base + 1 && !typed) {
+        typed = true;
+        await official.setCellFromUser(I.name, totalCell, '42');
+      }
+    });
+    const r = await ops.subtotals(false);
+    wb.shared.betweenSyncs(null);
+    expect(typed).toBe(true);
+    expect(wb.getCell(I.name, totalCell).value).toBe(42);
+    expect(wb.getCell(I.name, totalCell).formula).toBeUndefined();
+    expect(r.totalsFilled.map((t) => t.cell)).not.toContain(totalCell);
+    expect(r.notes?.some((n) => /người khác|someone else/.test(n.vi + n.en))).toBe(true);
   });
 });
 

@@ -21,7 +21,7 @@ const NEXT = `${row.inputs['2020']}${row.row}`;
 async function workbookWithII(): Promise<MemoryWorkbook> {
   const workbook = createMemoryWorkbook();
   const ops = createExcelOperations({
-    run: (batch) => workbook.run(batch),
+    run: workbook.run,
     requirements: { isSetSupported: (name, version) => workbook.isSetSupported(name, version) },
   });
   await ops.inject(['II']);

@@ -11,7 +11,7 @@ import type {
   UnitProgress,
   ValidationReport,
   WorkbookStatus,
-} from '../../src/taskpane/operations';
+} from '../../src/contracts/operations';
 
 export interface Call {
   name: keyof AddinOperations;

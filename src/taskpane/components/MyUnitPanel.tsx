@@ -2,7 +2,7 @@ import { Button, Caption1, Label, ProgressBar, Subtitle2, Text, makeStyles, toke
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { UNITS } from '../../catalog';
 import type { UnitId } from '../../catalog/types';
-import type { UnitProgress } from '../operations';
+import type { UnitProgress } from '../../contracts/operations';
 import { SETTING_UNIT } from '../settings';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';

@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { lazy, useId, useState } from 'react';
 import type { ParSummary } from '../../engine/types';
-import type { SubtotalReport } from '../operations';
+import type { SubtotalReport } from '../../contracts/operations';
 import { usePane } from './context';
 import { LoadBoundary } from './LoadBoundary';
 import { PanelSection } from './PanelSection';

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { ParRowResult, ParSummary } from '../../engine/types';
 import { areaResults, parLabel, rankedLeadGroups, unitName } from '../model';
-import type { SubtotalReport } from '../operations';
+import type { SubtotalReport } from '../../contracts/operations';
 import { AreaChart } from './AreaChart';
 import { usePane } from './context';
 import { usePanelStyles } from './styles';
@@ -57,6 +57,14 @@ export interface TargetsResultsProps {
 }
 
 /** The PAR total against its targets, the chart per area, rows below target by lead unit, overwritten totals. */
+/** "I. Chỉ đạo điều hành!E7, E9; II. …!D5", at most 12 cells, so the pane says which cells it filled. */
+function filledCells(cells: SubtotalReport['totalsFilled']): string {
+  const bySheet = new Map<string, string[]>();
+  for (const c of cells.slice(0, 12)) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.cell]);
+  const list = [...bySheet].map(([sheet, at]) => `${sheet}!${at.join(', ')}`).join('; ');
+  return cells.length > 12 ? `${list}; …` : list;
+}
+
 export default function TargetsResults({ subtotals, summary, restored, onGoTo, onRestore }: TargetsResultsProps) {
   const { t, busy, num, lang } = usePane();
   const panel = usePanelStyles();
@@ -71,8 +79,13 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
         </MessageBar>
       )}
       {subtotals && subtotals.totalsFilled.length > 0 && (
-        <Caption1>{t.totalsFilled(num(subtotals.totalsFilled.length))}</Caption1>
+        <Caption1>{t.totalsFilled(num(subtotals.totalsFilled.length), filledCells(subtotals.totalsFilled))}</Caption1>
       )}
+      {subtotals?.notes?.map((note) => (
+        <MessageBar key={note.en} intent="info" layout="multiline">
+          <MessageBarBody>{note[lang]}</MessageBarBody>
+        </MessageBar>
+      ))}
       {summary && <TotalCard total={summary.total} styles={styles} />}
       {summary && (
         <>

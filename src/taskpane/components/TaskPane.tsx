@@ -17,7 +17,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { describeError } from '../errors';
 import { formatNumber, isLanguage, loadMessages, loadedMessages, type Language, type Messages } from '../i18n';
 import { vi } from '../i18n/vi';
-import type { AddinOperations, ProgressListener } from '../operations';
+import type { AddinOperations, ProgressListener } from '../../contracts/operations';
 import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
 import { MyUnitPanel } from './MyUnitPanel';

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { TEMPLATE_IDS } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import { templateEntries } from '../model';
-import type { WorkbookStatus } from '../operations';
+import type { WorkbookStatus } from '../../contracts/operations';
 import { usePane } from './context';
 import { Pill } from './Pill';
 import { usePanelStyles } from './styles';

@@ -12,7 +12,7 @@ import { lazy, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { TEMPLATE_IDS } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import { notesOf } from '../model';
-import type { InjectReport, WorkbookStatus } from '../operations';
+import type { InjectReport, WorkbookStatus } from '../../contracts/operations';
 import { usePane } from './context';
 import { LoadBoundary } from './LoadBoundary';
 import { PanelSection } from './PanelSection';

@@ -12,7 +12,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
 import { SEVERITIES, groupFindings, notesOf } from '../model';
-import type { FixReport, ValidationReport } from '../operations';
+import type { FixReport, ValidationReport } from '../../contracts/operations';
 import { usePane } from './context';
 import { Pill, type PillTone } from './Pill';
 import { PanelSection } from './PanelSection';

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Language, Messages } from '../i18n';
-import type { AddinOperations, ProgressListener } from '../operations';
+import type { AddinOperations, ProgressListener } from '../../contracts/operations';
 import type { PaneSettings } from '../settings';
 
 export type BusyKey = keyof Messages['busy'];

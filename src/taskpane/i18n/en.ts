@@ -82,7 +82,8 @@ export const en: Messages = {
   sharedLead: 'Several units',
   pointsOwed: (p) => `${p} points short`,
   rowBelowTarget: (score, target, gap) => `${score} / target ${target} (${gap})`,
-  totalsFilled: (n) => `Filled ${n} Appendix 1 total cells.`,
+  totalsFilled: (n, cells) =>
+    `Put a total formula (the sum of the parts, blank until every part is filled) into ${n} blank Appendix 1 total cells: ${cells}.`,
   overwrittenHeading: 'Overwritten total formulas',
   overwrittenNone: 'No total formula has been overwritten.',
   overwrittenItem: (cell, key, found) => `${cell} (item ${key}): now ${found}`,

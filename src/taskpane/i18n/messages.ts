@@ -83,7 +83,7 @@ export interface Messages {
   sharedLead: string;
   pointsOwed: (points: string) => string;
   rowBelowTarget: (score: string, target: string, gap: string) => string;
-  totalsFilled: (count: string) => string;
+  totalsFilled: (count: string, cells: string) => string;
   overwrittenHeading: string;
   overwrittenNone: string;
   overwrittenItem: (cell: string, rowKey: string, found: string) => string;

@@ -82,7 +82,8 @@ export const vi: Messages = {
   sharedLead: 'Nhiều đơn vị phối hợp',
   pointsOwed: (p) => `thiếu ${p} điểm`,
   rowBelowTarget: (score, target, gap) => `${score} / mục tiêu ${target} (${gap})`,
-  totalsFilled: (n) => `Đã điền ${n} ô tổng cộng ở Phụ lục 1.`,
+  totalsFilled: (n, cells) =>
+    `Đã điền công thức tổng (tự tính theo các dòng thành phần, để trống khi chưa đủ số liệu) vào ${n} ô tổng đang trống ở Phụ lục 1: ${cells}.`,
   overwrittenHeading: 'Công thức tổng bị ghi đè',
   overwrittenNone: 'Không có công thức tổng nào bị ghi đè.',
   overwrittenItem: (cell, key, found) => `${cell} (mục ${key}): đang là ${found}`,

@@ -1,7 +1,8 @@
 /**
- * What the task pane can ask of a workbook. The UI receives an implementation as a prop and
- * never touches `Excel` itself: src/excel implements this over Office.js (against real
- * Excel, or the in-memory workbook in the playground and tests).
+ * The contract between the task pane and the hosts that serve it: what the pane can ask of a
+ * workbook. The pane receives an implementation as a prop and never touches `Excel` itself;
+ * src/excel implements it over Office.js (against real Excel, or the in-memory workbook in the
+ * playground and tests). Neither side owns this module: both import it.
  */
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Finding, ParSummary, Severity, Bilingual } from '../engine/types';
@@ -64,8 +65,13 @@ export interface SubtotalReport {
   overwritten: { sheet: string; cell: string; rowKey: string; found: number | string }[];
   /** How many of those were restored (0 when called with restore = false). */
   restored: number;
-  /** Appendix 1 totals computed where parts were complete and the total blank. */
-  totalsFilled: { sheet: string; cell: string; rowKey: string; value: number }[];
+  /**
+   * Appendix 1 total cells that were blank and now hold a live formula over their parts (blank
+   * until every part is a number, like the PAR parents). Typed totals are never touched.
+   */
+  totalsFilled: { sheet: string; cell: string; rowKey: string; formula: string }[];
+  /** What the user should know (a view-only user: nothing was written). */
+  notes?: Bilingual[];
   par: ParSummary | null;
   syncs: number;
 }
@@ -85,6 +91,8 @@ export interface HostInfo {
   platform: string;
   /** Requirement sets checked at startup: false means that feature is degraded. */
   supports: { excelApi18: boolean; excelApi19: boolean; customProperties: boolean };
+  /** This user may only view the workbook (co-authoring with view rights): nothing is written. */
+  readOnly?: boolean;
 }
 
 export interface AddinOperations {

@@ -1,0 +1,287 @@
+/**
+ * What every operation of the Excel adapter shares: the dependencies, the features this Excel
+ * has, what was seen of the workbook, one queue that serialises every operation of a pane (a
+ * button and live validation never interleave), one Excel.run per operation with its round
+ * trips counted, and the read of the template sheets.
+ *
+ * Co-authoring (docs/excel/co-authoring-in-excel-add-ins.md): nothing read here outlives the
+ * operation that read it except the sheet cache (ids and markers, re-checked at every read) and
+ * what validation saw in each cell (a fix compares it with the cell before writing).
+ */
+import { TEMPLATE_IDS } from '../catalog';
+import type { TemplateId } from '../catalog/types';
+import type { HostInfo, ProgressListener } from '../contracts/operations';
+import type { Bilingual, CellValue, Finding, Severity, SheetSnapshot } from '../engine/types';
+import { columnLetter, parseCell } from '../layout/a1';
+import { buildSheetPlan, defaultSheetName } from '../layout';
+import { ExcelOperationError } from './errors';
+import { planArea, planGrid, SnapshotReader, styleRects } from './grid';
+import type { RefreshExtras } from './inject';
+import type { Features } from './queue';
+import { readWorkbook, SheetCache, type ReadOptions, type SheetState, type WorkbookState } from './read';
+import { jsonBytes, Session } from './session';
+
+/**
+ * `Excel.run` in both its forms: a new context, or the context of an earlier run (event
+ * handlers are removed inside `Excel.run(eventResult.context, …)`, as Microsoft documents in
+ * "Remove an event handler", docs/excel/excel-add-ins-events.md).
+ */
+export interface ExcelRun {
+  <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Office's own `Excel.run` in both forms. The global is looked up at call time, so importing
+ * this module outside Office (the playground, tests) is harmless.
+ */
+export const officeExcelRun: ExcelRun = (<T>(
+  a: OfficeExtension.ClientRequestContext | ((ctx: Excel.RequestContext) => Promise<T>),
+  b?: (ctx: Excel.RequestContext) => Promise<T>,
+): Promise<T> =>
+  b === undefined
+    ? Excel.run(a as (ctx: Excel.RequestContext) => Promise<T>)
+    : Excel.run(a as OfficeExtension.ClientRequestContext, b)) as ExcelRun;
+
+export interface ExcelOperationsDeps {
+  /** `Excel.run` in Excel; the in-memory workbook's `run` in tests and the playground. */
+  run: ExcelRun;
+  /** `Office.context.requirements` in Excel. */
+  requirements: { isSetSupported(name: string, version?: string): boolean };
+  host?: { host?: string; platform?: string };
+  /**
+   * Whether this user may only view the workbook: `Office.context.document.mode` is
+   * `Office.DocumentMode.ReadOnly` in Excel. A write refused with AccessDenied teaches the
+   * adapter the same thing when this is absent or wrong.
+   */
+  readOnly?: () => boolean;
+  /**
+   * Plans of older template versions, so an upgrade reads their values exactly where that
+   * version put them. Without one, columns are found by header text.
+   */
+  legacyPlan?: (
+    templateId: TemplateId,
+    version: string,
+    sheetName: string,
+  ) => import('../layout/types').SheetPlan | null;
+  /** How long live validation waits for a burst of edits to end (ms). */
+  debounceMs?: number;
+  /** Clock for the unplaced-values sheet. */
+  now?: () => Date;
+}
+
+/**
+ * The engine is loaded on first use: opening the pane (inspect, insert) does not need it, and the
+ * task pane's start-up JavaScript has a budget. Every caller awaits it after its read has synced,
+ * so the await never splits a batch of queued commands.
+ */
+let engineModule: Promise<typeof import('../engine')> | null = null;
+export function loadEngine(): Promise<typeof import('../engine')> {
+  return (engineModule ??= import(/* webpackChunkName: "engine" */ '../engine'));
+}
+
+export const APPENDIX_IDS = new Set<TemplateId>(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+export const isChecked = (id: TemplateId) => id !== 'STATUS';
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function byTemplateOrder(a: SheetState, b: SheetState): number {
+  const ia = TEMPLATE_IDS.indexOf(a.marker?.templateId as TemplateId);
+  const ib = TEMPLATE_IDS.indexOf(b.marker?.templateId as TemplateId);
+  return ia - ib || a.position - b.position;
+}
+
+export function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
+}
+
+/** The area read on each template sheet: the largest plan, with room for inserted rows. */
+let windowCache: string | null = null;
+export function readWindow(): string {
+  if (windowCache) return windowCache;
+  let rows = 0;
+  let cols = 0;
+  for (const id of TEMPLATE_IDS) {
+    const a = planArea(buildSheetPlan(id));
+    rows = Math.max(rows, a.rows);
+    cols = Math.max(cols, a.cols);
+  }
+  windowCache = `A1:${columnLetter(cols + 6)}${rows * 2 + 100}`;
+  return windowCache;
+}
+
+/**
+ * Response bytes of reading one template sheet: values, formulas and number formats of its
+ * planned area (a quarter more, for rows and text officials add), plus the refresh's rule and
+ * format reads. An unknown sheet is costed as the largest template.
+ */
+const estimates = new Map<string, number>();
+function readEstimate(id: TemplateId | null, extras: boolean): number {
+  const key = `${id ?? '*'}:${extras}`;
+  const known = estimates.get(key);
+  if (known !== undefined) return known;
+  const ids = id ? [id] : TEMPLATE_IDS;
+  let bytes = 0;
+  for (const t of ids) {
+    const plan = buildSheetPlan(t);
+    const grid = planGrid(plan);
+    let b = Math.round(1.25 * (2 * jsonBytes(grid.formulas) + jsonBytes(grid.numberFormat)));
+    if (extras) {
+      let rects = 0;
+      for (const list of styleRects(plan).values()) rects += list.length;
+      b += plan.conditionalFormats.length * 150 + plan.validations.length * 300 + rects * 120;
+    }
+    bytes = Math.max(bytes, b);
+  }
+  estimates.set(key, bytes);
+  return bytes;
+}
+
+/** A template guessed from a sheet's name before its marker is read (for refresh loads). */
+function guessTemplate(name: string): TemplateId | null {
+  for (const id of TEMPLATE_IDS) if (name.startsWith(defaultSheetName(id))) return id;
+  return null;
+}
+
+function featuresOf(deps: ExcelOperationsDeps): Features {
+  const r = deps.requirements;
+  const v19 = r.isSetSupported('ExcelApi', '1.9');
+  const v17 = r.isSetSupported('ExcelApi', '1.7');
+  return {
+    dataValidation: r.isSetSupported('ExcelApi', '1.8'),
+    pageLayout: v19,
+    indent: v19,
+    customProperties: v17,
+    events: v17,
+  };
+}
+
+/** What a view-only user is told instead of an error, where a write was skipped. */
+export const READ_ONLY_NOTE: Bilingual = {
+  vi: 'Bạn chỉ có quyền xem sổ làm việc này: tiện ích chỉ liệt kê kết quả, không tô màu hay ghi gì vào sổ.',
+  en: 'You can only view this workbook: the add-in lists the results and writes nothing into it.',
+};
+
+export function isAccessDenied(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'AccessDenied';
+}
+
+export type SeenCell = { value: CellValue; formula: CellValue };
+
+export class AdapterCore {
+  readonly features: Features;
+  readonly cache = new SheetCache();
+  readonly now: () => Date;
+  readonly debounceMs: number;
+  lastSyncs = 0;
+  /** What validate saw in each finding's cell, so a fix never overwrites a co-author's edit. */
+  readonly seen = new Map<string, SeenCell>();
+  /** Learnt from an AccessDenied write when deps.readOnly said nothing. */
+  private deniedWrite = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly deps: ExcelOperationsDeps) {
+    this.features = featuresOf(deps);
+    this.now = deps.now ?? (() => new Date());
+    this.debounceMs = deps.debounceMs ?? 400;
+  }
+
+  /** This user may only view the workbook: operations read and list, and write nothing. */
+  get readOnly(): boolean {
+    return this.deniedWrite || (this.deps.readOnly?.() ?? false);
+  }
+
+  /** Records that Excel refused a write for lack of rights. */
+  learnReadOnly(): void {
+    this.deniedWrite = true;
+  }
+
+  hostInfo(): HostInfo {
+    const r = this.deps.requirements;
+    return {
+      host: this.deps.host?.host ?? 'Excel',
+      platform: this.deps.host?.platform ?? 'Unknown',
+      supports: {
+        excelApi18: r.isSetSupported('ExcelApi', '1.8'),
+        excelApi19: r.isSetSupported('ExcelApi', '1.9'),
+        customProperties: r.isSetSupported('ExcelApi', '1.7'),
+      },
+      readOnly: this.readOnly,
+    };
+  }
+
+  /**
+   * Runs operations one after another, whoever asks (a button, live validation): one pane never
+   * has two Excel.run batches in flight, so no operation reads what another is half-way writing.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One Excel.run with a counted session; errors leave as readable ExcelOperationErrors. Not queued. */
+  async withSession<T>(batch: (s: Session) => Promise<T>): Promise<T> {
+    let session: Session | null = null;
+    try {
+      return await this.deps.run(async (ctx) => {
+        session = new Session(ctx);
+        return batch(session);
+      });
+    } catch (e) {
+      throw ExcelOperationError.from(e);
+    } finally {
+      this.lastSyncs = (session as Session | null)?.syncs ?? 0;
+    }
+  }
+
+  /** An operation: queued behind the others, in one Excel.run. */
+  operation<T>(batch: (s: Session) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.withSession(batch));
+  }
+
+  read<E = RefreshExtras>(session: Session, opts: Omit<ReadOptions<E>, 'customProperties' | 'window'>) {
+    return readWorkbook<E>(session, this.cache, {
+      ...opts,
+      customProperties: this.features.customProperties,
+      window: readWindow(),
+      guess: guessTemplate,
+      estimate: (id) => readEstimate(id, !!opts.extras),
+    });
+  }
+
+  snapshots(state: WorkbookState<unknown>, filter: (id: TemplateId) => boolean = isChecked): SheetSnapshot[] {
+    return state.templates
+      .filter((s) => s.snapshot && filter(s.marker!.templateId))
+      .map((s) => s.snapshot as SheetSnapshot);
+  }
+
+  seenKey(sheet: string, cell: string): string {
+    return `${sheet.toLocaleLowerCase('vi')}!${cell.toUpperCase()}`;
+  }
+
+  /** Remembers what each fixable finding's cell held, so a later fix can tell if it changed. */
+  remember(snapshot: SheetSnapshot, findings: Finding[]): void {
+    const reader = new SnapshotReader(snapshot);
+    const prefix = `${snapshot.name.toLocaleLowerCase('vi')}!`;
+    for (const key of [...this.seen.keys()]) if (key.startsWith(prefix)) this.seen.delete(key);
+    for (const f of findings) {
+      if (!f.fix) continue;
+      const { row, col } = parseCell(f.cell);
+      this.seen.set(this.seenKey(f.sheet, f.cell), {
+        value: reader.value(row, col),
+        formula: reader.formula(row, col),
+      });
+    }
+  }
+}
+
+export function progressOf(onProgress: ProgressListener | undefined, total: number) {
+  let done = 0;
+  return (label: Bilingual) => onProgress?.({ done: Math.min(++done, total), total, label });
+}

@@ -1,0 +1,251 @@
+/**
+ * "Chèn biểu mẫu": what the workbook holds (inspect) and putting the templates into it (inject,
+ * injectPlans). Sheets are ours by marker, wherever they are and whatever they are called; the
+ * writing itself (create, refresh, re-layout without losing a value) is inject.ts.
+ */
+import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../catalog';
+import type { TemplateId } from '../../catalog/types';
+import type { ProgressListener, WorkbookStatus } from '../../contracts/operations';
+import { buildSheetPlan, defaultSheetName, STYLES } from '../../layout';
+import type { SheetPlan, WorkbookPlan } from '../../layout/types';
+import { AdapterCore, byTemplateOrder, progressOf, readWindow, sameName } from '../core';
+import {
+  freeName,
+  injectTargets,
+  queueRefreshExtras,
+  type InjectOutcome,
+  type InjectTarget,
+  type RefreshExtras,
+} from '../inject';
+import type { SheetState, WorkbookState } from '../read';
+import type { ExcelInjectReport } from '../types';
+
+function planFor(
+  id: TemplateId,
+  name: string,
+  names?: Partial<Record<TemplateId, string>>,
+  templates?: TemplateId[],
+): SheetPlan {
+  if (id === 'STATUS')
+    return buildSheetPlan('STATUS', {
+      sheetNames: { ...names, STATUS: name },
+      templates: [...(templates ?? []), 'STATUS'],
+    });
+  return buildSheetPlan(id, { sheetNames: { [id]: name } });
+}
+
+/** Sheet targets for "inject these templates": every sheet of ours of each, or a new one. */
+function planTargets(
+  core: AdapterCore,
+  state: WorkbookState<RefreshExtras>,
+  wanted: TemplateId[],
+): {
+  targets: InjectTarget[];
+  renamed: { wanted: string; used: string }[];
+} {
+  const ids = new Set<TemplateId>(wanted);
+  // An existing status sheet follows whatever this injection names or renames.
+  if (state.templates.some((s) => s.marker?.templateId === 'STATUS')) ids.add('STATUS');
+  const taken = state.sheets.map((s) => s.name);
+  const renamed: { wanted: string; used: string }[] = [];
+  const names: Partial<Record<TemplateId, string>> = {};
+  const targets: InjectTarget[] = [];
+  const present = new Set<TemplateId>();
+  for (const s of state.templates) present.add(s.marker!.templateId);
+
+  const existingOf = (id: TemplateId) => state.templates.filter((s) => s.marker?.templateId === id);
+  for (const id of TEMPLATE_IDS) {
+    const existing = existingOf(id);
+    const primary = existing.find((s) => sameName(s.name, defaultSheetName(id))) ?? existing[0];
+    if (primary) names[id] = primary.name;
+    else if (ids.has(id)) {
+      const name = freeName(defaultSheetName(id), taken);
+      if (name !== defaultSheetName(id)) renamed.push({ wanted: defaultSheetName(id), used: name });
+      taken.push(name);
+      names[id] = name;
+      present.add(id);
+    }
+  }
+  const covered = TEMPLATE_IDS.filter((id) => id !== 'STATUS' && present.has(id));
+  for (const id of TEMPLATE_IDS) {
+    if (!ids.has(id)) continue;
+    const existing = existingOf(id);
+    const sourcePlanOf = (s: SheetState) =>
+      s.marker && s.marker.version !== TEMPLATE_VERSION
+        ? (core.deps.legacyPlan?.(id, s.marker.version, s.name) ?? null)
+        : null;
+    if (existing.length === 0) targets.push({ plan: planFor(id, names[id] as string, names, covered), existing: null });
+    else
+      for (const s of existing)
+        targets.push({
+          plan: planFor(id, s.name, { ...names, [id]: s.name }, covered),
+          existing: s,
+          sourcePlan: sourcePlanOf(s),
+        });
+  }
+  return { targets, renamed };
+}
+
+function injectReport(
+  core: AdapterCore,
+  out: InjectOutcome,
+  renamed: { wanted: string; used: string }[],
+  syncs: number,
+): ExcelInjectReport {
+  for (const w of out.written) core.cache.set(w.id, w.marker, w.name);
+  return {
+    created: out.created,
+    refreshed: out.refreshed,
+    upgraded: out.upgraded,
+    valuesKept: out.valuesKept,
+    unplaced: out.unplaced,
+    unplacedSheet: out.unplacedSheet,
+    renamed,
+    syncs,
+    notes: out.notes,
+  };
+}
+
+export function inspect(core: AdapterCore): Promise<WorkbookStatus> {
+  return core.operation(async (session) => {
+    const state = await core.read(session, { version: true });
+    const present = state.templates
+      .slice()
+      .sort(byTemplateOrder)
+      .map((s) => ({ templateId: s.marker!.templateId, sheet: s.name, version: s.marker!.version }));
+    const taken = state.sheets.map((s) => s.name);
+    const plan: WorkbookStatus['plan'] = TEMPLATE_IDS.map((id) => {
+      const existing = present.filter((p) => p.templateId === id);
+      if (existing.length) {
+        const old = existing.find((p) => p.version !== TEMPLATE_VERSION);
+        if (old)
+          return {
+            templateId: id,
+            action: 'upgrade' as const,
+            sheet: old.sheet,
+            detail: {
+              vi: `Nâng cấp "${old.sheet}" từ phiên bản ${old.version} lên ${TEMPLATE_VERSION}, giữ nguyên số liệu đã nhập.`,
+              en: `Upgrade "${old.sheet}" from version ${old.version} to ${TEMPLATE_VERSION}, keeping the values entered.`,
+            },
+          };
+        return {
+          templateId: id,
+          action: 'refresh' as const,
+          sheet: existing[0].sheet,
+          detail: {
+            vi: `Làm mới "${existing[0].sheet}": chỉ sửa phần khung biểu mẫu bị thay đổi, không động tới số liệu.`,
+            en: `Refresh "${existing[0].sheet}": only template parts that changed are rewritten, never values.`,
+          },
+        };
+      }
+      const wanted = defaultSheetName(id);
+      const sheet = freeName(wanted, taken);
+      return {
+        templateId: id,
+        action: 'create' as const,
+        sheet,
+        detail:
+          sheet === wanted
+            ? { vi: `Tạo trang "${sheet}".`, en: `Create sheet "${sheet}".` }
+            : {
+                vi: `Đã có trang "${wanted}" không phải của tiện ích: giữ nguyên, tạo trang mới "${sheet}".`,
+                en: `A sheet "${wanted}" exists that is not the add-in's: it is kept, a new sheet "${sheet}" is created.`,
+              },
+      };
+    });
+    return { currentVersion: TEMPLATE_VERSION, workbookVersion: state.workbookVersion, present, plan };
+  });
+}
+
+export function refreshExtrasFor(core: AdapterCore, ids: (id: TemplateId) => boolean) {
+  return (sheet: Excel.Worksheet, templateId: TemplateId | null): RefreshExtras => {
+    const known = templateId !== null && templateId !== 'STATUS' && ids(templateId);
+    return queueRefreshExtras(sheet, known ? buildSheetPlan(templateId) : null, readWindow(), core.features, {
+      conditionalFormats: true,
+      validations: known,
+      styles: known,
+    });
+  };
+}
+
+export function inject(
+  core: AdapterCore,
+  templates: TemplateId[],
+  onProgress?: ProgressListener,
+): Promise<ExcelInjectReport> {
+  const wanted = TEMPLATE_IDS.filter((id) => templates.includes(id));
+  return core.operation(async (session) => {
+    const step = progressOf(onProgress, wanted.length + 2);
+    step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
+    const inWanted = (id: TemplateId) => wanted.includes(id) || id === 'STATUS';
+    const state = await core.read<RefreshExtras>(session, {
+      data: inWanted,
+      version: true,
+      extras: refreshExtrasFor(core, inWanted),
+    });
+    const { targets, renamed } = planTargets(core, state, wanted);
+    const out = await injectTargets(
+      {
+        session,
+        features: core.features,
+        styles: STYLES,
+        version: TEMPLATE_VERSION,
+        sheets: state.sheets,
+        versionNameExists: state.versionNameExists,
+        now: core.now,
+        onStep: step,
+      },
+      targets,
+    );
+    step({ vi: 'Xong', en: 'Done' });
+    return injectReport(core, out, renamed, session.syncs);
+  });
+}
+
+export function injectPlans(core: AdapterCore, input: SheetPlan[] | WorkbookPlan): Promise<ExcelInjectReport> {
+  const plans = Array.isArray(input) ? input : input.sheets;
+  return core.operation(async (session) => {
+    const ids = new Set(plans.map((p) => p.templateId));
+    // Only the sheets these plans go into are read (not every copy of the same template).
+    const names = new Set(plans.map((p) => p.name.toLocaleLowerCase('vi')));
+    const state = await core.read<RefreshExtras>(session, {
+      data: (id, name) => ids.has(id) && names.has(name.toLocaleLowerCase('vi')),
+      version: true,
+      extras: refreshExtrasFor(core, (id) => ids.has(id)),
+    });
+    const taken = state.sheets.map((s) => s.name);
+    const renamed: { wanted: string; used: string }[] = [];
+    const targets: InjectTarget[] = plans.map((plan) => {
+      const same = state.sheets.find((s) => sameName(s.name, plan.name));
+      if (same && same.marker?.templateId === plan.templateId) {
+        const source =
+          same.marker.version !== plan.version
+            ? (core.deps.legacyPlan?.(plan.templateId, same.marker.version, same.name) ?? null)
+            : null;
+        return { plan, existing: same, sourcePlan: source };
+      }
+      if (!same) {
+        taken.push(plan.name);
+        return { plan, existing: null };
+      }
+      const name = freeName(plan.name, taken);
+      taken.push(name);
+      renamed.push({ wanted: plan.name, used: name });
+      return { plan: { ...plan, name }, existing: null };
+    });
+    const version = plans[0]?.version ?? TEMPLATE_VERSION;
+    const out = await injectTargets(
+      {
+        session,
+        features: core.features,
+        styles: STYLES,
+        version,
+        sheets: state.sheets,
+        versionNameExists: state.versionNameExists,
+        now: core.now,
+      },
+      targets,
+    );
+    return injectReport(core, out, renamed, session.syncs);
+  });
+}

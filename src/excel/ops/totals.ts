@@ -1,0 +1,190 @@
+/**
+ * "Tính tổng và so sánh mục tiêu": the PAR parents' formulas checked (and restored on request),
+ * blank Appendix 1 totals given a live formula over their parts, the below-target rule ensured
+ * and the PAR summary. Typed figures are never overwritten, not even one a co-author types
+ * between this operation's read and its write.
+ */
+import type { ParSummary } from '../../engine/types';
+import type { SubtotalReport } from '../../contracts/operations';
+import type { Bilingual } from '../../engine/types';
+import { cellAddress, columnNumber, parseCell } from '../../layout/a1';
+import { buildSheetPlan } from '../../layout';
+import {
+  AdapterCore,
+  APPENDIX_IDS,
+  byTemplateOrder,
+  isAccessDenied,
+  loadEngine,
+  READ_ONLY_NOTE,
+  readWindow,
+} from '../core';
+import { ExcelOperationError } from '../errors';
+import { isBlank, remapFormula, rowMap, SnapshotReader } from '../grid';
+import { queueRefreshExtras, type RefreshExtras } from '../inject';
+import { queueConditionalFormat } from '../queue';
+import type { Session } from '../session';
+
+/** A formula written into a cell that was blank at read time, with that cell read again first. */
+interface GuardedWrite {
+  range: Excel.Range;
+  formula: string;
+  /** What the cell held just before the write, in the same request (a co-author's late entry). */
+  before: Excel.Range;
+}
+
+/**
+ * Queues `formula` into a cell the read found blank, loading the cell first in the same request:
+ * the load runs before the write, so what it sees is what the write replaced.
+ */
+function queueGuarded(sheet: Excel.Worksheet, cell: string, formula: string): GuardedWrite {
+  const before = sheet.getRange(cell);
+  before.load('formulas');
+  const range = sheet.getRange(cell);
+  range.formulas = [[formula]];
+  return { range, formula, before };
+}
+
+/** Puts back what a co-author typed into a cell between the read and the write. Returns the cells restored. */
+function queueUndoLateEntries(writes: GuardedWrite[]): Set<GuardedWrite> {
+  const undone = new Set<GuardedWrite>();
+  for (const w of writes) {
+    const had = w.before.formulas[0][0] as unknown;
+    if (had === '' || had === null || had === undefined) continue;
+    w.range.formulas = [[had as string]];
+    undone.add(w);
+  }
+  return undone;
+}
+
+async function syncWrites(core: AdapterCore, session: Session, notes: Bilingual[]): Promise<boolean> {
+  try {
+    await session.sync();
+    return true;
+  } catch (e) {
+    if (!isAccessDenied(e)) throw e;
+    core.learnReadOnly();
+    notes.push(READ_ONLY_NOTE);
+    return false;
+  }
+}
+
+export function subtotals(core: AdapterCore, restore: boolean): Promise<SubtotalReport> {
+  return core.operation(async (session) => {
+    if (restore && core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
+    const state = await core.read<never>(session, { data: (id) => id === 'PAR' || APPENDIX_IDS.has(id) });
+    const { summarizePar, totalFormulas } = await loadEngine();
+    const overwritten: SubtotalReport['overwritten'] = [];
+    const notes: Bilingual[] = [];
+    let restored = 0;
+    let writes = 0;
+    let par: ParSummary | null = null;
+    const collection = session.ctx.workbook.worksheets;
+    const guarded: { sheet: string; rowKey: string; cell: string; write: GuardedWrite }[] = [];
+    const readOnly = core.readOnly;
+
+    for (const s of state.templates.slice().sort(byTemplateOrder)) {
+      const snap = s.snapshot;
+      const id = s.marker!.templateId;
+      if (!snap) continue;
+      const reader = new SnapshotReader(snap);
+      if (id === 'PAR') {
+        par ??= summarizePar(snap);
+        const plan = buildSheetPlan(id, { sheetNames: { [id]: s.name } });
+        const keyRows = reader.keyRows();
+        const moved = rowMap(plan, reader);
+        const formulaAt = new Map(plan.cells.filter((c) => c.formula).map((c) => [c.address, c.formula as string]));
+        for (const r of plan.rows) {
+          if (r.kind !== 'par-parent') continue;
+          const letter = r.formulas.score2021;
+          const row = keyRows.get(r.key);
+          if (!letter || row === undefined) continue;
+          const col = columnNumber(letter);
+          if (reader.isFormula(row, col)) continue;
+          const cell = cellAddress(row, col);
+          const found = reader.value(row, col);
+          overwritten.push({
+            sheet: s.name,
+            cell,
+            rowKey: r.key,
+            found: isBlank(found) ? '' : (found as number | string),
+          });
+          const planned = formulaAt.get(`${letter}${r.row}`);
+          if (restore && planned) {
+            collection.getItem(s.id).getRange(cell).formulas = [[remapFormula(planned, moved)]];
+            restored++;
+            writes++;
+          }
+        }
+        continue;
+      }
+      if (!APPENDIX_IDS.has(id) || readOnly) continue;
+      // Blank totals get the sum of their parts as a live formula; typed totals stay as typed.
+      for (const t of totalFormulas(snap)) {
+        const { row, col } = parseCell(t.cell);
+        if (!isBlank(reader.formula(row, col))) continue;
+        guarded.push({
+          sheet: s.name,
+          rowKey: t.rowKey,
+          cell: t.cell,
+          write: queueGuarded(collection.getItem(s.id), t.cell, t.formula),
+        });
+        writes++;
+      }
+    }
+    if (readOnly) notes.push(READ_ONLY_NOTE);
+    let written = writes > 0 && (await syncWrites(core, session, notes));
+    if (!written) restored = 0;
+    const undone = written ? queueUndoLateEntries(guarded.map((g) => g.write)) : new Set<GuardedWrite>();
+    if (undone.size > 0) {
+      written = await syncWrites(core, session, notes);
+      notes.push({
+        vi: `${undone.size} ô tổng vừa được người khác nhập trong lúc tính: giữ nguyên số họ nhập.`,
+        en: `${undone.size} total cells were typed by someone else meanwhile: their figures were kept.`,
+      });
+    }
+    const totalsFilled = written
+      ? guarded
+          .filter((g) => !undone.has(g.write))
+          .map((g) => ({ sheet: g.sheet, cell: g.cell, rowKey: g.rowKey, formula: g.write.formula }))
+      : [];
+    return { overwritten, restored, totalsFilled, par, syncs: session.syncs, notes };
+  });
+}
+
+export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | null> {
+  return core.operation(async (session) => {
+    const readOnly = core.readOnly;
+    const state = await core.read<RefreshExtras>(session, {
+      data: (id) => id === 'PAR',
+      extras: readOnly
+        ? undefined
+        : (sheet) =>
+            queueRefreshExtras(sheet, null, readWindow(), core.features, {
+              conditionalFormats: true,
+              validations: false,
+              styles: false,
+            }),
+    });
+    let summary: ParSummary | null = null;
+    let writes = 0;
+    const { summarizePar } = await loadEngine();
+    for (const s of state.templates) {
+      if (s.marker?.templateId !== 'PAR' || !s.snapshot) continue;
+      summary ??= summarizePar(s.snapshot);
+      if (readOnly) continue;
+      const plan = buildSheetPlan('PAR', { sheetNames: { PAR: s.name } });
+      const have = new Set<string>();
+      for (const item of s.extras?.conditionalFormats?.items ?? [])
+        if (item.type === 'Custom' && !item.customOrNullObject.isNullObject)
+          have.add(item.customOrNullObject.rule.formula.replace(/\s+/g, '').toUpperCase());
+      for (const cf of plan.conditionalFormats) {
+        if (cf.purpose !== 'belowTarget') continue;
+        if (have.has(cf.formula.replace(/\s+/g, '').toUpperCase())) continue;
+        queueConditionalFormat(session.ctx.workbook.worksheets.getItem(s.id), cf);
+        writes++;
+      }
+    }
+    if (writes > 0) await syncWrites(core, session, []);
+    return summary;
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * "Kiểm tra dữ liệu": every input cell of every template sheet checked by the engine, the cells
+ * to review marked through each sheet's CCHC_FLAGS name (one conditional format per sheet reads
+ * it), one-click fixes that never overwrite a cell changed since it was checked, and removing
+ * the marks. Marks are written only by a button press or the local user's own edits (live.ts);
+ * a view-only user gets the list alone.
+ */
+import type { FixReport, ProgressListener } from '../../contracts/operations';
+import type { Bilingual, CellValue, Finding, SheetResult } from '../../engine/types';
+import {
+  AdapterCore,
+  countBySeverity,
+  isAccessDenied,
+  isChecked,
+  loadEngine,
+  progressOf,
+  READ_ONLY_NOTE,
+} from '../core';
+import { ExcelOperationError } from '../errors';
+import { EMPTY_FLAGS, FLAGS_NAME, flaggedCells, flagsFormula, parseFlags, truncationNote } from '../flags';
+import { queueAddFlagsName } from '../queue';
+import type { SheetState } from '../read';
+import type { Session } from '../session';
+import type { ExcelValidationReport } from '../types';
+
+/**
+ * Queues CCHC_FLAGS writes for sheets whose marks changed; returns notes for cut lists. A sheet
+ * without the name gets one only when it has something to mark: an empty list needs no write.
+ */
+export function queueFlags(
+  session: Session,
+  sheets: SheetState<unknown>[],
+  results: Map<string, SheetResult>,
+): { notes: Bilingual[]; writes: number } {
+  const notes: Bilingual[] = [];
+  let writes = 0;
+  for (const s of sheets) {
+    if (!s.marker || s.flags === undefined) continue;
+    const result = results.get(s.name);
+    if (!result) continue;
+    const f = flagsFormula(flaggedCells(result.findings));
+    if (f.left > 0) notes.push(truncationNote(s.name, f.cells.length, f.left));
+    if (s.flags === null) {
+      if (f.formula === EMPTY_FLAGS) continue;
+      queueAddFlagsName(session.ctx.workbook.worksheets.getItem(s.id), f.formula);
+      writes++;
+    } else if (s.flags !== f.formula) {
+      session.ctx.workbook.worksheets.getItem(s.id).names.getItem(FLAGS_NAME).formula = f.formula;
+      writes++;
+    }
+    s.flags = f.formula;
+  }
+  return { notes, writes };
+}
+
+/**
+ * Sends queued mark writes. A view-only user gets the findings with a note instead of an
+ * error (the marks are a convenience; the list is the result).
+ */
+export async function syncMarks(
+  core: AdapterCore,
+  session: Session,
+  writes: number,
+  notes: Bilingual[],
+): Promise<void> {
+  if (writes === 0) return;
+  try {
+    await session.sync();
+  } catch (e) {
+    if (!isAccessDenied(e)) throw e;
+    core.learnReadOnly();
+    notes.push(READ_ONLY_NOTE);
+  }
+}
+
+export function reportOf(results: SheetResult[], notes: Bilingual[], syncs: number): ExcelValidationReport {
+  const findings = results.flatMap((r) => r.findings);
+  return {
+    findings,
+    counts: countBySeverity(findings),
+    cellsChecked: results.reduce((n, r) => n + r.cellsChecked, 0),
+    cellsFilled: results.reduce((n, r) => n + r.cellsFilled, 0),
+    syncs,
+    notes,
+  };
+}
+
+export function validate(core: AdapterCore, onProgress?: ProgressListener): Promise<ExcelValidationReport> {
+  return core.operation(async (session) => {
+    const step = progressOf(onProgress, 3);
+    step({ vi: 'Đang đọc các trang biểu mẫu', en: 'Reading the template sheets' });
+    const state = await core.read<never>(session, { data: isChecked });
+    step({ vi: 'Đang kiểm tra', en: 'Checking' });
+    const { validateSheet } = await loadEngine();
+    const results = new Map<string, SheetResult>();
+    for (const snap of core.snapshots(state)) {
+      const r = validateSheet(snap);
+      results.set(snap.name, r);
+      core.remember(snap, r.findings);
+    }
+    let notes: Bilingual[];
+    if (core.readOnly) notes = [READ_ONLY_NOTE];
+    else {
+      const queued = queueFlags(session, state.templates, results);
+      notes = queued.notes;
+      await syncMarks(core, session, queued.writes, notes);
+    }
+    step({ vi: 'Đã đánh dấu các ô cần xem', en: 'Marked the cells to review' });
+    return reportOf([...results.values()], notes, session.syncs);
+  });
+}
+
+export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixReport> {
+  return core.operation(async (session) => {
+    if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
+    const skipped: FixReport['skipped'] = [];
+    const collection = session.ctx.workbook.worksheets;
+    const probes: { finding: Finding; range: Excel.Range }[] = [];
+    const flagNames = new Map<string, Excel.NamedItem>();
+    const targeted = new Set<string>();
+    for (const f of findings) {
+      if (!f.fix) {
+        skipped.push({
+          finding: f,
+          reason: { vi: 'Lỗi này không có cách sửa tự động.', en: 'This finding has no automatic fix.' },
+        });
+        continue;
+      }
+      const key = core.seenKey(f.sheet, f.cell);
+      if (targeted.has(key)) {
+        skipped.push({
+          finding: f,
+          reason: { vi: 'Ô này đã được sửa theo một đề xuất khác.', en: 'Another fix already targets this cell.' },
+        });
+        continue;
+      }
+      if (!core.seen.has(key)) {
+        skipped.push({
+          finding: f,
+          reason: {
+            vi: 'Chưa kiểm tra ô này trong phiên này: bấm "Kiểm tra" rồi sửa lại.',
+            en: 'This cell was not validated in this session: validate again first.',
+          },
+        });
+        continue;
+      }
+      targeted.add(key);
+      const sheet = collection.getItem(f.sheet);
+      const range = sheet.getRange(f.cell);
+      range.load('values,formulas');
+      probes.push({ finding: f, range });
+      if (!flagNames.has(f.sheet)) {
+        const n = sheet.names.getItemOrNullObject(FLAGS_NAME);
+        n.load('formula');
+        flagNames.set(f.sheet, n);
+      }
+    }
+    if (probes.length === 0) return { applied: 0, skipped, syncs: session.syncs };
+    await session.sync();
+
+    let applied = 0;
+    const fixedBySheet = new Map<string, Set<string>>();
+    for (const { finding: f, range } of probes) {
+      const before = core.seen.get(core.seenKey(f.sheet, f.cell));
+      const value = range.values[0][0] as CellValue;
+      const formula = range.formulas[0][0] as CellValue;
+      if (!before || before.value !== value || before.formula !== formula) {
+        skipped.push({
+          finding: f,
+          reason: {
+            vi: `Ô ${f.cell} đã bị thay đổi sau lần kiểm tra (có thể do người khác sửa): không ghi đè.`,
+            en: `Cell ${f.cell} changed after validation (perhaps a co-author edited it): not overwritten.`,
+          },
+        });
+        continue;
+      }
+      const fix = f.fix!;
+      if (fix.formula) range.formulas = [[fix.formula]];
+      else range.values = [[fix.value === null ? '' : fix.value]];
+      core.seen.delete(core.seenKey(f.sheet, f.cell));
+      applied++;
+      const set = fixedBySheet.get(f.sheet) ?? new Set<string>();
+      set.add(f.cell.toUpperCase());
+      fixedBySheet.set(f.sheet, set);
+    }
+    // Fixed cells lose their mark in the same request.
+    for (const [sheetName, fixed] of fixedBySheet) {
+      const name = flagNames.get(sheetName);
+      if (!name || name.isNullObject) continue;
+      const remaining = parseFlags(name.formula).filter((c) => !fixed.has(c));
+      const next = flagsFormula(remaining).formula;
+      if (next !== name.formula) name.formula = next;
+    }
+    if (applied > 0) await session.sync();
+    return { applied, skipped, syncs: session.syncs };
+  });
+}
+
+export async function removeMarks(core: AdapterCore): Promise<void> {
+  await core.operation(async (session) => {
+    if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
+    const state = await core.read<never>(session, {});
+    let writes = 0;
+    for (const s of state.templates) {
+      if (s.flags === null) continue;
+      if (s.flags !== EMPTY_FLAGS) {
+        session.ctx.workbook.worksheets.getItem(s.id).names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
+        writes++;
+      }
+    }
+    if (writes > 0) await session.sync();
+  });
+}
