@@ -240,9 +240,22 @@ export class AdapterCore {
     }
   }
 
-  /** An operation: queued behind the others, in one Excel.run. */
+  /**
+   * An operation: queued behind the others, in one Excel.run. A write Excel refuses for lack of
+   * rights teaches the adapter that this user may only view (later operations then write
+   * nothing), and the user gets a sentence saying so.
+   */
   operation<T>(batch: (s: Session) => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.withSession(batch));
+    return this.exclusive(async () => {
+      try {
+        return await this.withSession(batch);
+      } catch (e) {
+        const cause = e instanceof ExcelOperationError ? e.cause : e;
+        if (!isAccessDenied(cause)) throw e;
+        this.learnReadOnly();
+        throw ExcelOperationError.of('ReadOnlyWorkbook');
+      }
+    });
   }
 
   read<E = RefreshExtras>(session: Session, opts: Omit<ReadOptions<E>, 'customProperties' | 'window'>) {

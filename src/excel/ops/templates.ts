@@ -8,6 +8,7 @@ import type { TemplateId } from '../../catalog/types';
 import type { ProgressListener, WorkbookStatus } from '../../contracts/operations';
 import { buildSheetPlan, defaultSheetName, STYLES } from '../../layout';
 import type { SheetPlan, WorkbookPlan } from '../../layout/types';
+import { ExcelOperationError } from '../errors';
 import { AdapterCore, byTemplateOrder, progressOf, readWindow, sameName } from '../core';
 import {
   freeName,
@@ -175,6 +176,7 @@ export function inject(
 ): Promise<ExcelInjectReport> {
   const wanted = TEMPLATE_IDS.filter((id) => templates.includes(id));
   return core.operation(async (session) => {
+    if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, wanted.length + 2);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
     const inWanted = (id: TemplateId) => wanted.includes(id) || id === 'STATUS';
@@ -205,6 +207,7 @@ export function inject(
 export function injectPlans(core: AdapterCore, input: SheetPlan[] | WorkbookPlan): Promise<ExcelInjectReport> {
   const plans = Array.isArray(input) ? input : input.sheets;
   return core.operation(async (session) => {
+    if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const ids = new Set(plans.map((p) => p.templateId));
     // Only the sheets these plans go into are read (not every copy of the same template).
     const names = new Set(plans.map((p) => p.name.toLocaleLowerCase('vi')));
