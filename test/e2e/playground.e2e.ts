@@ -115,7 +115,7 @@ async function pasteInto(address: string, text: string): Promise<void> {
 }
 
 it('opens in Vietnamese with the three main buttons and an empty workbook', async () => {
-  for (const name of ['Chèn biểu mẫu', 'Kiểm tra dữ liệu', 'Tính tổng & so sánh mục tiêu'])
+  for (const name of ['Chèn biểu mẫu', 'Kiểm tra dữ liệu', 'Tính tổng và so sánh mục tiêu'])
     await pane().getByRole('button', { name, exact: true }).waitFor();
   await enabled(pane().getByRole('button', { name: 'Chèn biểu mẫu', exact: true }));
   await page.getByRole('button', { name: 'Sheet1', exact: true }).waitFor();
@@ -217,7 +217,7 @@ it('validates: the pasted "0,5" is listed under its sheet with a fix; applying i
 });
 
 it('computes totals: the row below target is filled by its conditional format and listed under its lead unit', async () => {
-  await pane().getByRole('button', { name: 'Tính tổng & so sánh mục tiêu', exact: true }).click();
+  await pane().getByRole('button', { name: 'Tính tổng và so sánh mục tiêu', exact: true }).click();
   const total = pane().getByTestId('par-total');
   await total.waitFor();
   const totalText = (await total.textContent()) ?? '';
@@ -252,7 +252,7 @@ it('lists an overwritten subtotal formula and restores it', async () => {
   await openSheet(PAR.name);
   await typeInto(parent, '7');
   await cellText(parent, /^7([.,]0+)?$/);
-  await pane().getByRole('button', { name: 'Tính tổng & so sánh mục tiêu', exact: true }).click();
+  await pane().getByRole('button', { name: 'Tính tổng và so sánh mục tiêu', exact: true }).click();
   const item = pane().getByText(new RegExp(`^${parent} \\(mục 1\\)`));
   await item.waitFor();
   await item.scrollIntoViewIfNeeded();
@@ -301,7 +301,7 @@ it('fits the 320 px pane without sideways scrolling', async () => {
 
 it('switches to English', async () => {
   await pane().getByRole('switch', { name: 'English' }).check();
-  for (const name of ['Insert templates', 'Check data', 'Totals & targets'])
+  for (const name of ['Insert templates', 'Check data', 'Totals and targets'])
     await pane().getByRole('button', { name, exact: true }).waitFor();
   expect(await pane().getByRole('button', { name: 'Chèn biểu mẫu', exact: true }).count()).toBe(0);
   await shot('13-english');

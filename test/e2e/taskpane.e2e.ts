@@ -63,7 +63,7 @@ async function whenEnabled(page: Page, name: string): Promise<void> {
 it('starts after Office.onReady in Vietnamese, inserts the templates and fits 320 px', async () => {
   const { page, errors } = await openPane(browser.context);
   await whenEnabled(page, 'Chèn biểu mẫu');
-  for (const name of ['Kiểm tra dữ liệu', 'Tính tổng & so sánh mục tiêu', 'Xóa đánh dấu'])
+  for (const name of ['Kiểm tra dữ liệu', 'Tính tổng và so sánh mục tiêu', 'Xóa đánh dấu'])
     await page.getByRole('button', { name, exact: true }).waitFor();
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('CCHC Hà Nội');
   await page.screenshot({ path: screenshotPath('20-taskpane-320-start'), fullPage: true });
@@ -73,7 +73,7 @@ it('starts after Office.onReady in Vietnamese, inserts the templates and fits 32
   // The workbook behind the stub now holds every template sheet.
   const sheets = (await page.evaluate('window.cchcStubWorkbook.sheetNames()')) as string[];
   expect(sheets.length).toBeGreaterThanOrEqual(11);
-  await page.getByRole('button', { name: 'Tính tổng & so sánh mục tiêu', exact: true }).click();
+  await page.getByRole('button', { name: 'Tính tổng và so sánh mục tiêu', exact: true }).click();
   await page.getByTestId('par-total').waitFor();
   const width = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -90,7 +90,7 @@ it('starts in English when Office is in English', async () => {
   const { page, errors } = await openPane(browser.context, '?officeLanguage=en-US');
   // The earlier test's page shared this profile; a language chosen there would win, and none was chosen.
   await whenEnabled(page, 'Insert templates');
-  for (const name of ['Check data', 'Totals & targets'])
+  for (const name of ['Check data', 'Totals and targets'])
     await page.getByRole('button', { name, exact: true }).waitFor();
   await page.screenshot({ path: screenshotPath('22-taskpane-320-english'), fullPage: true });
   expect(errors).toEqual([]);

@@ -49,11 +49,11 @@ describe('language', () => {
 
   it('shows the three main buttons in Vietnamese, then English after the switch, and remembers it', async () => {
     const { settings } = await renderPane();
-    for (const name of ['Chèn biểu mẫu', 'Kiểm tra dữ liệu', 'Tính tổng & so sánh mục tiêu'])
+    for (const name of ['Chèn biểu mẫu', 'Kiểm tra dữ liệu', 'Tính tổng và so sánh mục tiêu'])
       expect(button(name)).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: 'English' }));
     // English strings are a separate chunk, loaded on the switch.
-    for (const name of ['Insert templates', 'Check data', 'Totals & targets'])
+    for (const name of ['Insert templates', 'Check data', 'Totals and targets'])
       expect(await screen.findByRole('button', { name })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Chèn biểu mẫu' })).toBeNull();
     expect(settings.values.get('language')).toBe('en');
@@ -117,7 +117,7 @@ describe('validation', () => {
     const gate = ops.hold('validate');
     fireEvent.click(button('Kiểm tra dữ liệu'));
     await waitFor(() => expect(isDisabled(button('Kiểm tra dữ liệu'))).toBe(true));
-    for (const name of ['Chèn biểu mẫu', 'Tính tổng & so sánh mục tiêu', 'Xóa đánh dấu'])
+    for (const name of ['Chèn biểu mẫu', 'Tính tổng và so sánh mục tiêu', 'Xóa đánh dấu'])
       expect(isDisabled(button(name))).toBe(true);
     // A labelled progress bar, and the operation said in the status region for screen readers.
     expect(screen.getByRole('progressbar', { name: vi.busy.validate })).toBeTruthy();
@@ -225,7 +225,7 @@ describe('errors', () => {
 describe('totals and targets', () => {
   it('compares the PAR total with 92.418 and 86.07, draws areas and lists rows below target by lead unit', async () => {
     const { ops } = await renderPane();
-    fireEvent.click(button('Tính tổng & so sánh mục tiêu'));
+    fireEvent.click(button('Tính tổng và so sánh mục tiêu'));
     await screen.findByTestId('par-total');
     expect(ops.callsTo('subtotals')).toEqual([[false]]);
     expect(ops.callsTo('highlightBelowTarget')).toHaveLength(1);
@@ -250,7 +250,7 @@ describe('totals and targets', () => {
 
   it('shows overwritten formulas first, then restores them on request', async () => {
     const { ops } = await renderPane();
-    fireEvent.click(button('Tính tổng & so sánh mục tiêu'));
+    fireEvent.click(button('Tính tổng và so sánh mục tiêu'));
     await screen.findByText('G8 (mục 1): đang là 7');
     expect(ops.callsTo('subtotals')).toEqual([[false]]);
     fireEvent.click(button('Khôi phục công thức'));
@@ -286,7 +286,15 @@ it('says when a feature is degraded by the Excel version', async () => {
   ops.host = { ...ops.host, supports: { excelApi18: true, excelApi19: false, customProperties: true } };
   await renderPane(ops);
   expect(screen.getByText(vi.degradedPrint)).toBeTruthy();
+  expect(screen.queryByText(vi.readOnlyWorkbook)).toBeNull(); // an editor is not told they can only view
   expect(STATUS.plan.length).toBeGreaterThan(0);
+});
+
+it('tells a co-author with view rights what the pane still does', async () => {
+  const ops = createFakeOperations();
+  ops.host = { ...ops.host, readOnly: true };
+  await renderPane(ops);
+  expect(screen.getByText(vi.readOnlyWorkbook)).toBeTruthy();
 });
 
 it("uses the Excel adapter's own bilingual advice when it gives one", async () => {

@@ -138,8 +138,8 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
         skipped.push({
           finding: f,
           reason: {
-            vi: 'Chưa kiểm tra ô này trong phiên này: bấm "Kiểm tra" rồi sửa lại.',
-            en: 'This cell was not validated in this session: validate again first.',
+            vi: 'Chưa kiểm tra ô này trong phiên này: bấm "Kiểm tra dữ liệu" rồi sửa lại.',
+            en: 'This cell was not checked in this session: press "Check data" first, then fix it.',
           },
         });
         continue;

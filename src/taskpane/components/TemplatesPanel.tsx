@@ -93,6 +93,11 @@ export function TemplatesPanel() {
 
   return (
     <PanelSection headingId={headingId} title={t.templatesHeading}>
+      {host.readOnly && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.readOnlyWorkbook}</MessageBarBody>
+        </MessageBar>
+      )}
       {!host.supports.excelApi19 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t.degradedPrint}</MessageBarBody>

@@ -61,8 +61,8 @@ export const en: Messages = {
   showMore: (n) => `Show ${n} more`,
   findingsOf: (sheet) => `Sheet “${sheet}”`,
 
-  targetsHeading: 'Totals & targets',
-  computeTargets: 'Totals & targets',
+  targetsHeading: 'Totals and targets',
+  computeTargets: 'Totals and targets',
   noParSheet: 'The workbook has no PAR index sheet: insert the PAR template first.',
   totalScore2021: '2021 score',
   target2021: '2021 target',
@@ -128,6 +128,8 @@ export const en: Messages = {
     generic: 'Try again. If the error comes back, save the workbook, then close and reopen the CCHC task pane.',
   },
   dismiss: 'Dismiss',
+  readOnlyWorkbook:
+    'You can only view this workbook. The CCHC pane still checks the data, totals the scores and compares them with the targets, but shows the results here only and writes nothing into the workbook.',
   degradedPrint:
     'This Excel does not support page setup (ExcelApi 1.9): templates are still inserted, but choose A4 yourself when printing.',
   degradedProperties:

@@ -124,6 +124,8 @@ export interface Messages {
     string
   >;
   dismiss: string;
+  /** A co-author with view rights: what the pane still does. */
+  readOnlyWorkbook: string;
   degradedPrint: string;
   degradedProperties: string;
   notInExcelTitle: string;

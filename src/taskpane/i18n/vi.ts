@@ -62,7 +62,7 @@ export const vi: Messages = {
   findingsOf: (sheet) => `Trang “${sheet}”`,
 
   targetsHeading: 'Tổng điểm & mục tiêu',
-  computeTargets: 'Tính tổng & so sánh mục tiêu',
+  computeTargets: 'Tính tổng và so sánh mục tiêu',
   noParSheet: 'Sổ tính chưa có trang chỉ số PAR: hãy chèn biểu mẫu PAR trước.',
   totalScore2021: 'Điểm 2021',
   target2021: 'Mục tiêu 2021',
@@ -128,6 +128,8 @@ export const vi: Messages = {
     generic: 'Hãy thử lại. Nếu lỗi lặp lại, lưu sổ tính, đóng rồi mở lại bảng tác vụ CCHC.',
   },
   dismiss: 'Đóng',
+  readOnlyWorkbook:
+    'Bạn chỉ có quyền xem sổ làm việc này. Ngăn CCHC vẫn kiểm tra dữ liệu, tính tổng và so sánh mục tiêu, nhưng chỉ hiển thị kết quả ở đây, không ghi gì vào sổ làm việc.',
   degradedPrint:
     'Phiên bản Excel này chưa hỗ trợ thiết lập trang in (ExcelApi 1.9): biểu mẫu vẫn được chèn, nhưng hãy tự chọn khổ A4 khi in.',
   degradedProperties:
