@@ -225,8 +225,10 @@ export async function startLiveValidation(
         sheet.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
           // details is absent for pastes, multi-cell edits and remote edits: the address is all we rely on.
           const structural = e.changeType !== undefined && e.changeType !== 'RangeEdited';
-          // Hosts older than co-authoring events send no source: the edit is this user's.
-          mark(e.worksheetId ?? w.id, structural ? null : e.address, e.source !== 'Remote');
+          // Hosts older than co-authoring events send no source: the edit is this user's. The
+          // add-in's own writes (a button's) are not the user's edits: they refresh the list only.
+          const byUser = e.source !== 'Remote' && e.triggerSource !== 'ThisLocalAddin';
+          mark(e.worksheetId ?? w.id, structural ? null : e.address, byUser);
         }),
       );
       handlers.push(

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — runs the benchmark sections that exist and reports them with the machine
  * they ran on. `npm run bench -- --json` prints one JSON object (and nothing else) on stdout:
- *   { machine, engine, excel, taskpane, cli }
+ *   { machine, engine, excel, coauthor, taskpane, cli }
  * A section whose file is not there yet is null (and said so in the human output); a section
  * that throws makes the run exit non-zero. Sections run one after another, never in parallel,
  * so they do not disturb each other's timings.
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 interface Section {
-  key: 'engine' | 'excel' | 'taskpane' | 'cli';
+  key: 'engine' | 'excel' | 'coauthor' | 'taskpane' | 'cli';
   file: string;
   exportName: string;
   title: string;
@@ -21,6 +21,12 @@ interface Section {
 const SECTIONS: Section[] = [
   { key: 'engine', file: 'engine.ts', exportName: 'benchEngine', title: 'Engine (validation, subtotals)' },
   { key: 'excel', file: 'excel.ts', exportName: 'benchExcel', title: 'Excel adapter on the in-memory workbook' },
+  {
+    key: 'coauthor',
+    file: 'coauthor.ts',
+    exportName: 'benchCoauthor',
+    title: 'Co-authoring: 10 panes, 100 edit bursts, an upgrade meanwhile, upgrade fuzz',
+  },
   { key: 'taskpane', file: 'taskpane.ts', exportName: 'benchTaskpane', title: 'Task pane' },
   { key: 'cli', file: 'cli.ts', exportName: 'benchCli', title: 'Command line (.xlsx)' },
 ];
