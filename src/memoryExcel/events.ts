@@ -84,12 +84,19 @@ export class EventHub implements EventRegistry {
   }
 }
 
+/**
+ * WorksheetChangedEventArgs as a client at `has(version)` receives them. Members newer than the
+ * client's ExcelApi are undefined, as the typings' [Api set] remarks imply: `details` is 1.9,
+ * `triggerSource` 1.14 (so below 1.14 an add-in cannot tell its own writes from the user's).
+ */
 export function changedArgs(
   change: ChangeRecord,
   contextOf: (ctx: unknown) => MemoryContext | undefined,
   source: 'Local' | 'Remote' = 'Local',
+  has: (version: string) => boolean = () => true,
 ): unknown {
   const single =
+    has('1.9') &&
     source === 'Local' &&
     change.rect.top === change.rect.bottom &&
     change.rect.left === change.rect.right &&
@@ -116,7 +123,7 @@ export function changedArgs(
     changeType: change.changeType,
     source,
     details,
-    triggerSource: source === 'Local' && change.bySelf ? 'ThisLocalAddin' : 'Unknown',
+    triggerSource: has('1.14') ? (source === 'Local' && change.bySelf ? 'ThisLocalAddin' : 'Unknown') : undefined,
     getRange: (ctx: unknown) => rangeIn(ctx, false),
     getRangeOrNullObject: (ctx: unknown) => rangeIn(ctx, true),
   });

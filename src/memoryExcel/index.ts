@@ -602,7 +602,12 @@ export class MemoryWorkbook implements CoauthorClient {
       await this.hub.fire(
         'changed',
         c.sheet,
-        changedArgs(c, (x) => this.contextOf(x), source),
+        changedArgs(
+          c,
+          (x) => this.contextOf(x),
+          source,
+          (v) => this.isSetSupported('ExcelApi', v),
+        ),
       );
   }
 

@@ -170,6 +170,23 @@ describe('co-authoring', () => {
     expect([a.eventHandlerCount, b.eventHandlerCount]).toEqual([0, 1]);
   });
 
+  test.each([
+    ['1.8', false, undefined],
+    ['1.9', true, undefined],
+    ['1.14', true, 'ThisLocalAddin'],
+  ])('at ExcelApi %s the event has details: %s, triggerSource of an own write: %s', async (api, details, trigger) => {
+    const a = createMemoryWorkbook({ sheets: ['S'], requirementSets: { ExcelApi: api } });
+    const seen = await watch(a, 'S');
+    await a.setCellFromUser('S', 'A1', '1');
+    await a.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A2').values = [[2]];
+      await ctx.sync();
+    });
+    await a.shared.whenIdle();
+    expect(seen.map((e) => e.details !== undefined)).toEqual([details, details]);
+    expect(seen[1].triggerSource).toBe(trigger);
+  });
+
   test('someone who closed the workbook gets no more events', async () => {
     const a = createMemoryWorkbook({ sheets: ['S'] });
     const b = a.coauthor();
