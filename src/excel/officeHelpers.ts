@@ -66,8 +66,11 @@ export function detectHost(): DetectedHost {
 export function documentIsReadOnly(): boolean {
   if (typeof Office === 'undefined') return false;
   const mode: unknown = Office.context?.document?.mode;
+  // A host that does not say is not read-only (a write refused later teaches the adapter).
+  if (mode === undefined || mode === null) return false;
   // The enum's runtime values differ between hosts ("readOnly", or the number 0).
-  return mode === Office.DocumentMode?.ReadOnly || mode === 'readOnly';
+  const readOnly: unknown = Office.DocumentMode?.ReadOnly;
+  return (readOnly !== undefined && mode === readOnly) || mode === 'readOnly';
 }
 
 export interface SettingsStore {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { createSettingsStore, detectHost } from '../../src/excel/officeHelpers';
+import { createSettingsStore, detectHost, documentIsReadOnly } from '../../src/excel/officeHelpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -15,6 +15,24 @@ afterEach(() => {
   jest.restoreAllMocks();
   delete (globalThis as OfficeGlobal).Office;
   window.localStorage.clear();
+});
+
+describe('documentIsReadOnly', () => {
+  it.each([
+    ['no office.js', undefined, false],
+    ['a host that does not say', { context: { document: {} }, DocumentMode: { ReadOnly: 'readOnly' } }, false],
+    ['an old stub without the enum', { context: { document: {} } }, false],
+    ['read-only', { context: { document: { mode: 'readOnly' } }, DocumentMode: { ReadOnly: 'readOnly' } }, true],
+    [
+      'read-only as a number',
+      { context: { document: { mode: 0 } }, DocumentMode: { ReadOnly: 0, ReadWrite: 1 } },
+      true,
+    ],
+    ['read-write', { context: { document: { mode: 'readWrite' } }, DocumentMode: { ReadOnly: 'readOnly' } }, false],
+  ])('%s', (_, office, expected) => {
+    if (office) setOffice(office);
+    expect(documentIsReadOnly()).toBe(expected);
+  });
 });
 
 describe('detectHost', () => {
