@@ -16,7 +16,7 @@ import { columnLetter, parseCell } from '../layout/a1';
 import { buildSheetPlan, defaultSheetName } from '../layout';
 import { ExcelOperationError } from './errors';
 import { planArea, planGrid, SnapshotReader, styleRects } from './grid';
-import type { RefreshExtras } from './inject';
+import { refreshExtrasBytes, type RefreshExtras } from './inject';
 import type { Features } from './queue';
 import { readWorkbook, SheetCache, type ReadOptions, type SheetState, type WorkbookState } from './read';
 import { jsonBytes, Session } from './session';
@@ -264,7 +264,8 @@ export class AdapterCore {
       customProperties: this.features.customProperties,
       window: readWindow(),
       guess: guessTemplate,
-      estimate: (id) => readEstimate(id, !!opts.extras),
+      // The answers, and the requests of a refresh's extra loads (many small commands with paths).
+      estimate: (id) => readEstimate(id, !!opts.extras) + (opts.extras ? refreshExtrasBytes(id, readWindow()) : 0),
     });
   }
 

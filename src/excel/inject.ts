@@ -4,7 +4,10 @@
  * version or row order changed, with every value an official entered moved by its row key.
  * Values with no place in the new layout go to a visible sheet instead of being dropped.
  */
+import { TEMPLATE_IDS } from '../catalog';
+import type { TemplateId } from '../catalog/types';
 import type { Bilingual, CellValue, SheetSnapshot } from '../engine/types';
+import { buildSheetPlan } from '../layout';
 import { columnLetter, columnNumber, rangeAddress, type RangeRef } from '../layout/a1';
 import { markerFor } from '../layout/marker';
 import { MAX_SHEET_NAME } from '../layout/names';
@@ -25,33 +28,58 @@ import {
   type UnplacedValue,
   type WriteCell,
 } from './grid';
+import { normFormula, queueCustomRules, queueReplaceRules, queueRuleTypes, type CustomRule } from './cfRules';
 import {
+  clearAreaBytes,
+  columnsBytes,
+  flagsNameBytes,
+  freezeBytes,
   gridBlocks,
+  gridBytes,
+  gridRuns,
+  mergesBytes,
+  printBytes,
   queueAddFlagsName,
   queueClearArea,
   queueColumns,
-  queueConditionalFormat,
   queueFreeze,
   queueGridBlock,
-  queueGridRuns,
   queueMerges,
   queuePrint,
   queueRowHeights,
-  queueStyle,
-  queueStyles,
+  queueStyleSets,
   queueValidation,
+  rowHeightsBytes,
+  styleBytes,
+  styleSets,
+  validationBytes,
   VALIDATION_TYPE,
   type Features,
 } from './queue';
 import { type Marker, type SheetState, VERSION_NAME, VERSION_PROPERTY } from './read';
-import { BYTES_PER_COMMAND, jsonBytes, PAYLOAD_BUDGET_BYTES, type Session } from './session';
+import {
+  actionBytes,
+  getRangeBytes,
+  jsonBytes,
+  PAYLOAD_BUDGET_BYTES,
+  pathBytes,
+  rangePathBytes,
+  sheetPathBytes,
+  type Session,
+} from './session';
 
 export const UNPLACED_SHEET = 'CCHC – chưa xếp';
+const VERSION_COMMENT = 'Phiên bản biểu mẫu CCHC (CCHC template version)';
 
 /** What a refresh compares besides values, read in the same sync as the values. */
 export interface RefreshExtras {
-  /** Every conditional format over the read window (id, type, custom formula). */
+  /**
+   * Every conditional format over the read window, id and type only (cfRules.ts: the details of
+   * an official's rules cannot be read).
+   */
   conditionalFormats: Excel.ConditionalFormatCollection | null;
+  /** The read window, the area `conditionalFormats` covers. */
+  window: string;
   /** Each planned validation's current state, when the sheet's template was known at read time. */
   validations: { plan: ValidationPlan; dv: Excel.DataValidation }[] | null;
   /** Each style rectangle's current fill and boldness, likewise. */
@@ -66,11 +94,7 @@ export function queueRefreshExtras(
   features: Features,
   what: { conditionalFormats: boolean; validations: boolean; styles: boolean },
 ): RefreshExtras {
-  let conditionalFormats: Excel.ConditionalFormatCollection | null = null;
-  if (what.conditionalFormats) {
-    conditionalFormats = sheet.getRange(window).conditionalFormats;
-    conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
-  }
+  const conditionalFormats = what.conditionalFormats ? queueRuleTypes(sheet, window) : null;
   let validations: RefreshExtras['validations'] = null;
   if (plan && what.validations && features.dataValidation) {
     validations = plan.validations.map((v) => {
@@ -91,7 +115,39 @@ export function queueRefreshExtras(
         styles.push({ rect, style, format });
       }
   }
-  return { conditionalFormats, validations, styles };
+  return { conditionalFormats, window, validations, styles };
+}
+
+/**
+ * Request bytes of queueRefreshExtras's loads on one sheet (each getRange call and load with its
+ * path), for the read to reserve with the answers: the largest template when `id` is not known.
+ */
+const extrasBytesCache = new Map<string, number>();
+export function refreshExtrasBytes(id: TemplateId | null, window: string): number {
+  const key = `${id ?? '*'}|${window}`;
+  const known = extrasBytesCache.get(key);
+  if (known !== undefined) return known;
+  // A sheet id in Excel is a GUID in braces.
+  const sheet = sheetPathBytes('{00000000-0000-0000-0000-000000000000}');
+  const of = (plan: SheetPlan) => {
+    let n = getRangeBytes(sheet, window) + actionBytes(rangePathBytes(sheet, window), 'load', 'items/id,items/type');
+    for (const v of plan.validations)
+      n +=
+        getRangeBytes(sheet, v.range) +
+        actionBytes(rangePathBytes(sheet, v.range) + pathBytes('dataValidation'), 'load', 'type,rule');
+    for (const rects of styleRects(plan).values())
+      for (const r of rects) {
+        const range = rangePathBytes(sheet, rangeAddress(r));
+        n +=
+          getRangeBytes(sheet, rangeAddress(r)) +
+          3 * actionBytes(range + pathBytes('format', 'font'), 'load', 'bold,italic');
+      }
+    return n;
+  };
+  const ids = id ? [id] : TEMPLATE_IDS;
+  const bytes = Math.max(...ids.map((t) => of(buildSheetPlan(t))));
+  extrasBytesCache.set(key, bytes);
+  return bytes;
 }
 
 export type TargetAction = 'create' | 'refresh' | 'upgrade' | 'relayout';
@@ -137,12 +193,6 @@ export function freeName(wanted: string, taken: Iterable<string>): string {
     const name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
     if (!used.has(name.toLocaleLowerCase('vi'))) return name;
   }
-}
-
-function normFormula(f: unknown): string {
-  return String(f ?? '')
-    .replace(/\s+/g, '')
-    .toUpperCase();
 }
 
 function normColor(c: unknown): string {
@@ -191,33 +241,60 @@ function leavingInputs(grid: PlanGrid): PlanGrid {
   return { ...grid, formulas };
 }
 
+/** Reserves, then queues, every style rectangle of a plan (or those `only` accepts). */
+async function writeStyles(
+  ic: InjectContext,
+  sheet: Excel.Worksheet,
+  sheetPath: number,
+  plan: SheetPlan,
+  only: (rect: RangeRef, style: StyleId) => boolean = () => true,
+  reset = false,
+): Promise<void> {
+  for (const [id, rects] of styleRects(plan)) {
+    const style = ic.styles[id];
+    if (!style) continue;
+    for (const rect of rects) {
+      if (!only(rect, id)) continue;
+      const address = rangeAddress(rect);
+      const sets = styleSets(style, rect, ic.features, reset);
+      await ic.session.reserve(
+        getRangeBytes(sheetPath, address) + styleBytes(rangePathBytes(sheetPath, address), sets),
+      );
+      queueStyleSets(sheet.getRange(address), sets);
+    }
+  }
+}
+
+async function writeValidations(ic: InjectContext, sheet: Excel.Worksheet, sheetPath: number, list: ValidationPlan[]) {
+  for (const v of list) {
+    await ic.session.reserve(validationBytes(sheetPath, v));
+    queueValidation(sheet, v);
+  }
+}
+
 /** Queues everything that turns an empty (or cleared) area into the plan, with values placed. */
 async function writeWholeSheet(
   ic: InjectContext,
   sheet: Excel.Worksheet,
+  sheetPath: number,
   plan: SheetPlan,
   grid: PlanGrid,
 ): Promise<void> {
   const { session, features } = ic;
-  session.note(queueColumns(sheet, plan) * BYTES_PER_COMMAND);
+  await session.reserve(columnsBytes(sheetPath, plan));
+  queueColumns(sheet, plan);
   for (const [top, bottom] of gridBlocks(grid, PAYLOAD_BUDGET_BYTES / 2)) {
-    await session.reserve(
-      jsonBytes(grid.formulas.slice(top - 1, bottom)) +
-        jsonBytes(grid.numberFormat.slice(top - 1, bottom)) +
-        2 * BYTES_PER_COMMAND,
-    );
+    await session.reserve(gridBytes(grid, top, bottom, sheetPath));
     queueGridBlock(sheet, grid, top, bottom);
   }
-  await session.reserve(queueStyles(sheet, styleRects(plan), ic.styles, features) * BYTES_PER_COMMAND);
-  session.note(queueMerges(sheet, plan.merges) * BYTES_PER_COMMAND);
-  session.note(queueRowHeights(sheet, plan) * BYTES_PER_COMMAND);
-  if (features.dataValidation) {
-    await session.reserve(plan.validations.length * 6 * BYTES_PER_COMMAND + jsonBytes(plan.validations));
-    for (const v of plan.validations) queueValidation(sheet, v);
-  }
-  await session.reserve(plan.conditionalFormats.length * 5 * BYTES_PER_COMMAND + jsonBytes(plan.conditionalFormats));
-  // The plan lists rules highest priority first; Office.js puts each added rule on top.
-  for (const cf of [...plan.conditionalFormats].reverse()) queueConditionalFormat(sheet, cf);
+  await writeStyles(ic, sheet, sheetPath, plan);
+  await session.reserve(mergesBytes(sheetPath, plan.merges) + rowHeightsBytes(sheetPath, plan));
+  queueMerges(sheet, plan.merges);
+  queueRowHeights(sheet, plan);
+  if (features.dataValidation) await writeValidations(ic, sheet, sheetPath, plan.validations);
+  // An empty area holds no rule: nothing to delete; the plan's rules, first one on top.
+  await queueReplaceRules(session, sheet, sheetPath, null, 'A1', plan.conditionalFormats, null);
+  await session.reserve(freezeBytes(sheetPath) + (features.pageLayout ? printBytes(sheetPath, plan.print) : 0));
   queueFreeze(sheet, plan.freeze);
   if (features.pageLayout) queuePrint(sheet, plan.print);
 }
@@ -226,17 +303,22 @@ async function writeWholeSheet(
 async function writeRefresh(
   ic: InjectContext,
   sheet: Excel.Worksheet,
+  sheetPath: number,
   plan: SheetPlan,
   state: SheetState<RefreshExtras>,
   reader: SnapshotReader,
+  rules: CustomRule[] | null,
 ): Promise<{ overwritten: number }> {
   const { session, features } = ic;
   const grid = planGrid(plan);
   const diff = diffTemplate(grid, reader);
-  const contentRuns = runs(diff.content);
-  if (contentRuns.length) await session.reserve(queueGridRuns(sheet, grid, contentRuns, 'formulas'));
-  const formatRuns = runs(diff.numberFormat);
-  if (formatRuns.length) await session.reserve(queueGridRuns(sheet, grid, formatRuns, 'numberFormat'));
+  for (const what of ['formulas', 'numberFormat'] as const) {
+    const cells = runs(what === 'formulas' ? diff.content : diff.numberFormat);
+    if (!cells.length) continue;
+    const write = gridRuns(grid, cells, what, sheetPath);
+    await session.reserve(write.bytes);
+    write.queue(sheet);
+  }
 
   const extras = state.extras;
   // Styles: those read back different; all of them when the sheet was not known at read time.
@@ -246,47 +328,40 @@ async function writeRefresh(
       for (let col = r.left; col <= r.right; col++) if (rewritten.has(`${row}:${col}`)) return true;
     return false;
   };
-  let styleCommands = 0;
   if (extras?.styles) {
-    for (const s of extras.styles)
-      if (!styleMatches(ic.styles[s.style], s.format) || touches(s.rect))
-        styleCommands += queueStyle(sheet.getRange(rangeAddress(s.rect)), ic.styles[s.style], s.rect, features, true);
+    const stale = new Set(
+      extras.styles.filter((s) => !styleMatches(ic.styles[s.style], s.format) || touches(s.rect)).map((s) => s.rect),
+    );
+    const staleKeys = new Set([...stale].map((r) => rangeAddress(r)));
+    await writeStyles(ic, sheet, sheetPath, plan, (rect) => staleKeys.has(rangeAddress(rect)), true);
   } else {
-    styleCommands += queueStyles(sheet, styleRects(plan), ic.styles, features);
+    await writeStyles(ic, sheet, sheetPath, plan);
   }
-  await session.reserve(styleCommands * BYTES_PER_COMMAND);
 
   if (features.dataValidation) {
     const stale = extras?.validations
       ? extras.validations.filter((v) => !validationMatches(v.plan, v.dv)).map((v) => v.plan)
       : plan.validations;
-    await session.reserve(stale.length * 6 * BYTES_PER_COMMAND + jsonBytes(stale));
-    for (const v of stale) queueValidation(sheet, v);
+    await writeValidations(ic, sheet, sheetPath, stale);
   }
 
-  // Conditional formats: by formula, counted, since one formula text recurs over many ranges.
-  const wanted = new Map<string, typeof plan.conditionalFormats>();
-  for (const cf of plan.conditionalFormats) {
-    const k = normFormula(cf.formula);
-    wanted.set(k, [...(wanted.get(k) ?? []), cf]);
+  // The name first: the plan's flagged-cells rule refers to it (a rule must not refer to a name
+  // that does not exist yet when it is added).
+  if (state.flags === null) {
+    await session.reserve(flagsNameBytes(sheetPath));
+    queueAddFlagsName(sheet);
   }
-  const have = new Map<string, string[]>();
-  const cfs = extras?.conditionalFormats;
-  if (cfs) {
-    for (const item of cfs.items) {
-      if (item.type !== 'Custom' || item.customOrNullObject.isNullObject) continue;
-      const k = normFormula(item.customOrNullObject.rule.formula);
-      have.set(k, [...(have.get(k) ?? []), item.id]);
-    }
-  }
-  for (const [k, plans] of wanted) {
-    const ids = have.get(k) ?? [];
-    if (cfs && ids.length >= plans.length) continue;
-    for (const id of ids) cfs?.getItem(id).delete();
-    for (const cf of [...plans].reverse()) queueConditionalFormat(sheet, cf);
-    session.note(plans.length * 5 * BYTES_PER_COMMAND);
-  }
-  if (state.flags === null) queueAddFlagsName(sheet);
+  // Rules: ours found by formula among the custom ones, replaced unless exactly as planned.
+  const cfs = extras?.conditionalFormats ?? null;
+  await queueReplaceRules(
+    session,
+    sheet,
+    sheetPath,
+    cfs,
+    extras?.window ?? 'A1',
+    plan.conditionalFormats,
+    cfs ? rules : null,
+  );
   return { overwritten: diff.overwritten.length };
 }
 
@@ -299,12 +374,12 @@ const UNPLACED_HEADER = [
   'Thời điểm / When',
 ];
 
-function queueUnplaced(
+async function queueUnplaced(
   ic: InjectContext,
   unplaced: UnplacedValue[],
   versions: Map<string, string>,
   added?: Excel.Worksheet,
-): Excel.Worksheet {
+): Promise<Excel.Worksheet> {
   const collection = ic.session.ctx.workbook.worksheets;
   const found = ic.sheets.find((s) => s.name.toLocaleLowerCase('vi') === UNPLACED_SHEET.toLocaleLowerCase('vi'));
   const existing = added ? { id: null } : found;
@@ -312,6 +387,14 @@ function queueUnplaced(
   const rows = unplaced.map((u) => [u.sheet, u.rowKey, u.column, u.value, versions.get(u.sheet) ?? '', stamp]);
   const formats = rows.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
   const last = columnLetter(UNPLACED_HEADER.length);
+  const sheetPath = pathBytes('workbook', 'worksheets', ['add', UNPLACED_SHEET]);
+  const body = `A2:${last}${rows.length + 1}`;
+  // Header, widths, freeze or insert and visibility: a handful of commands on short paths.
+  await ic.session.reserve(
+    12 * actionBytes(rangePathBytes(sheetPath, body) + pathBytes('format', 'font'), 'bold', UNPLACED_HEADER) +
+      actionBytes(rangePathBytes(sheetPath, body), 'numberFormat', formats) +
+      actionBytes(rangePathBytes(sheetPath, body), 'values', rows),
+  );
   let sheet: Excel.Worksheet;
   if (existing) {
     sheet = added ?? collection.getItem((existing as SheetState).id);
@@ -327,10 +410,9 @@ function queueUnplaced(
     sheet.getRange(`A:${last}`).format.columnWidth = widthOf(22);
     sheet.freezePanes.freezeRows(1);
   }
-  const body = sheet.getRange(`A2:${last}${rows.length + 1}`);
-  body.numberFormat = formats;
-  body.values = rows as unknown[][] as string[][];
-  ic.session.note(jsonBytes(rows) * 2 + 8 * BYTES_PER_COMMAND);
+  const range = sheet.getRange(body);
+  range.numberFormat = formats;
+  range.values = rows as unknown[][] as string[][];
   return sheet;
 }
 
@@ -394,6 +476,24 @@ function widthOf(chars: number): number {
 }
 
 /**
+ * For the sheets refreshed in place, each custom rule's formula and range, read one rule at a
+ * time (cfRules.ts) in one round trip for all of them — only when some sheet has custom rules.
+ */
+async function readCustomRules(
+  session: Session,
+  targets: InjectTarget[],
+): Promise<Map<InjectTarget, () => CustomRule[]>> {
+  const out = new Map<InjectTarget, () => CustomRule[]>();
+  for (const t of targets) {
+    const cfs = t.existing?.extras?.conditionalFormats;
+    if (cfs) out.set(t, await queueCustomRules(session, cfs));
+  }
+  if (targets.some((t) => t.existing?.extras?.conditionalFormats?.items.some((i) => i.type === 'Custom')))
+    await session.sync();
+  return out;
+}
+
+/**
  * Queues all targets, the version record, the unplaced values and the read-back; syncs (once,
  * or once per ~4 MB of writes) and checks the markers read back.
  */
@@ -415,27 +515,45 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
   const versions = new Map<string, string>();
   let overwrittenKept = 0;
 
+  // Which existing sheets are refreshed in place (the rest get a new layout).
+  const readers = new Map<InjectTarget, SnapshotReader>();
+  for (const t of targets) {
+    const ex = t.existing;
+    if (!ex?.snapshot) continue;
+    const reader = new SnapshotReader(ex.snapshot);
+    const old = ex.marker as Marker;
+    if (old.version === t.plan.version && old.templateId === t.plan.templateId && layoutMatches(t.plan, reader))
+      readers.set(t, reader);
+  }
+  const rules = await readCustomRules(session, [...readers.keys()]);
+
   for (const t of targets) {
     const plan = t.plan;
     const marker: Marker = { templateId: plan.templateId, version: plan.version };
     ic.onStep?.({ vi: `Đang ghi "${plan.name}"`, en: `Writing "${plan.name}"` });
     let sheet: Excel.Worksheet;
     if (!t.existing) {
-      sheet = collection.add(plan.name);
-      session.note(BYTES_PER_COMMAND);
+      const sheetPath = pathBytes('workbook', 'worksheets', ['add', plan.name]);
       // The name first: the plan's flagged-cells rule refers to it.
+      await session.reserve(
+        actionBytes(pathBytes('workbook', 'worksheets'), 'add', plan.name) + flagsNameBytes(sheetPath),
+      );
+      sheet = collection.add(plan.name);
       queueAddFlagsName(sheet);
-      await writeWholeSheet(ic, sheet, plan, planGrid(plan));
+      await writeWholeSheet(ic, sheet, sheetPath, plan, planGrid(plan));
       out.created.push(plan.name);
     } else {
       const ex = t.existing;
+      const sheetPath = sheetPathBytes(ex.id);
+      await session.reserve(actionBytes(pathBytes('workbook', 'worksheets'), 'getItem', ex.id));
       sheet = collection.getItem(ex.id);
       const old = ex.marker as Marker;
       versions.set(ex.name, old.version);
-      const reader = ex.snapshot ? new SnapshotReader(ex.snapshot) : null;
+      const refreshReader = readers.get(t);
+      const reader = refreshReader ?? (ex.snapshot ? new SnapshotReader(ex.snapshot) : null);
       const sameVersion = old.version === plan.version && old.templateId === plan.templateId;
-      if (reader && sameVersion && layoutMatches(plan, reader)) {
-        const r = await writeRefresh(ic, sheet, plan, ex, reader);
+      if (refreshReader) {
+        const r = await writeRefresh(ic, sheet, sheetPath, plan, ex, refreshReader, rules.get(t)?.() ?? null);
         overwrittenKept += r.overwritten;
         out.refreshed.push(ex.name);
       } else {
@@ -453,14 +571,22 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
         const right = Math.max(area.cols, reader?.right ?? 0);
         const address = `A1:${columnLetter(right)}${bottom}`;
         // What the area holds just before it is cleared, read in the same request: anything a
-        // co-author typed since our read is found here and kept (see keepLateEntries).
+        // co-author typed since our read is found here and kept (see keepLateEntries). Its
+        // response is about what our read got for the sheet.
+        const readBack = ex.snapshot ? jsonBytes(ex.snapshot.values) + jsonBytes(ex.snapshot.formulas) : 0;
+        await session.reserve(
+          getRangeBytes(sheetPath, address) +
+            actionBytes(rangePathBytes(sheetPath, address), 'load', 'values,formulas') +
+            Math.round(1.25 * readBack) +
+            clearAreaBytes(sheetPath, address) +
+            (ex.flags === null ? flagsNameBytes(sheetPath) : 0),
+        );
         const before = sheet.getRange(address);
         before.load('values,formulas');
-        session.note(BYTES_PER_COMMAND);
         relaid.push({ name: ex.name, before, reader, source: t.sourcePlan ?? null, plan });
         queueClearArea(sheet, address, features);
         if (ex.flags === null) queueAddFlagsName(sheet);
-        await writeWholeSheet(ic, sheet, plan, leavingInputs(grid));
+        await writeWholeSheet(ic, sheet, sheetPath, plan, leavingInputs(grid));
         if (sameVersion) out.refreshed.push(ex.name);
         else out.upgraded.push(ex.name);
       }
@@ -471,18 +597,28 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   let unplacedSheet: Excel.Worksheet | undefined;
   if (out.unplaced.length) {
-    unplacedSheet = queueUnplaced(ic, out.unplaced, versions);
+    unplacedSheet = await queueUnplaced(ic, out.unplaced, versions);
     out.unplacedSheet = UNPLACED_SHEET;
   }
 
   // The version, where any add-in instance (or the CLI) looks for it.
-  if (features.customProperties) session.ctx.workbook.properties.custom.add(VERSION_PROPERTY, ic.version);
   const versionFormula = `="${ic.version}"`;
+  await session.reserve(
+    actionBytes(pathBytes('workbook', 'properties', 'custom'), 'add', VERSION_PROPERTY, ic.version) +
+      actionBytes(pathBytes('workbook', 'names'), 'add', VERSION_NAME, versionFormula, VERSION_COMMENT),
+  );
+  if (features.customProperties) session.ctx.workbook.properties.custom.add(VERSION_PROPERTY, ic.version);
   if (ic.versionNameExists) session.ctx.workbook.names.getItem(VERSION_NAME).formula = versionFormula;
-  else session.ctx.workbook.names.add(VERSION_NAME, versionFormula, 'Phiên bản biểu mẫu CCHC (CCHC template version)');
+  else session.ctx.workbook.names.add(VERSION_NAME, versionFormula, VERSION_COMMENT);
 
-  // Read-back, in the same request as the writes (it runs after them).
+  // Read-back, in the same request as the last writes (it runs after them); each load with its
+  // path, and its answer (the marker, the sheet's id and name).
   for (const v of verify) {
+    await session.reserve(
+      getRangeBytes(sheetPathBytes(v.name), 'A1') +
+        2 * actionBytes(sheetPathBytes(v.name) + pathBytes(['getRange', 'A1']), 'load') +
+        300,
+    );
     v.a1.load('values');
     v.sheet.load('id,name');
   }
@@ -500,7 +636,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   const late = relaid.flatMap(lateEntries);
   if (late.length > 0) {
-    queueUnplaced(ic, late, versions, unplacedSheet);
+    await queueUnplaced(ic, late, versions, unplacedSheet);
     await session.sync();
     out.unplaced.push(...late);
     out.unplacedSheet = UNPLACED_SHEET;
@@ -527,8 +663,8 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     });
   if (overwrittenKept > 0)
     out.notes.push({
-      vi: `${overwrittenKept} ô công thức tổng đang chứa số nhập tay: giữ nguyên. Dùng "Tổng phụ" để khôi phục công thức.`,
-      en: `${overwrittenKept} total formula cells hold typed numbers: left as they are. Use "Subtotals" to restore the formulas.`,
+      vi: `${overwrittenKept} ô công thức tổng đang chứa số nhập tay: giữ nguyên. Bấm "Tính tổng và so sánh mục tiêu" rồi "Khôi phục công thức" để khôi phục.`,
+      en: `${overwrittenKept} total formula cells hold typed numbers: left as they are. Press "Totals and targets", then "Restore formulas".`,
     });
   return out;
 }

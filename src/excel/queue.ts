@@ -4,10 +4,10 @@
  * against the in-memory workbook too, where no `Excel` namespace exists.
  */
 import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
-import type { CellStyle, ConditionalFormatPlan, PrintPlan, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
+import type { CellStyle, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from '../layout/types';
 import { EMPTY_FLAGS, FLAGS_NAME } from './flags';
 import type { PlanGrid, WriteCell } from './grid';
-import { BYTES_PER_COMMAND, jsonBytes } from './session';
+import { actionBytes, getRangeBytes, jsonBytes, pathBytes, rangePathBytes, type Segment } from './session';
 
 /** What the host supports beyond the ExcelApi 1.8 minimum, decided once from requirement sets. */
 export interface Features {
@@ -32,67 +32,113 @@ const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
+/** One property set (or `clear()`) a style makes, on the range's format or one of its parts. */
+interface StyleSet {
+  on: 'format' | 'font' | 'fill' | (typeof EDGES)[number] | 'InsideVertical' | 'InsideHorizontal';
+  member: string;
+  value?: unknown;
+}
+
 /**
- * Applies a plan style to a range (the whole of it, merged areas included). With `reset`, what
- * the style leaves unset goes back to Excel's default (a refresh undoing someone's fill).
+ * What applying a plan style to a range sets (the whole range, merged areas included). With
+ * `reset`, what the style leaves unset goes back to Excel's default (a refresh undoing someone's
+ * fill). One list serves both the payload estimate and the queuing, so they cannot disagree.
  */
-export function queueStyle(
-  range: Excel.Range,
-  style: CellStyle,
-  r: RangeRef,
-  features: Features,
-  reset = false,
-): number {
-  const f = range.format;
-  let commands = 0;
+export function styleSets(style: CellStyle, r: RangeRef, features: Features, reset = false): StyleSet[] {
+  const sets: StyleSet[] = [];
   if (reset) {
-    if (style.fill === undefined) f.fill.clear();
-    if (style.bold === undefined) f.font.bold = false;
-    if (style.italic === undefined) f.font.italic = false;
-    commands += 3;
+    if (style.fill === undefined) sets.push({ on: 'fill', member: 'clear' });
+    if (style.bold === undefined) sets.push({ on: 'font', member: 'bold', value: false });
+    if (style.italic === undefined) sets.push({ on: 'font', member: 'italic', value: false });
   }
-  if (style.bold !== undefined) f.font.bold = style.bold;
-  if (style.italic !== undefined) f.font.italic = style.italic;
-  if (style.fontSize !== undefined) f.font.size = style.fontSize;
-  if (style.fontColor !== undefined) f.font.color = style.fontColor;
-  if (style.fill !== undefined) f.fill.color = style.fill;
-  if (style.wrap !== undefined) f.wrapText = style.wrap;
-  if (style.hAlign) f.horizontalAlignment = H_ALIGN[style.hAlign];
-  if (style.vAlign) f.verticalAlignment = V_ALIGN[style.vAlign];
-  if (style.indent !== undefined && features.indent) f.indentLevel = style.indent;
-  commands += Object.keys(style).length;
+  if (style.bold !== undefined) sets.push({ on: 'font', member: 'bold', value: style.bold });
+  if (style.italic !== undefined) sets.push({ on: 'font', member: 'italic', value: style.italic });
+  if (style.fontSize !== undefined) sets.push({ on: 'font', member: 'size', value: style.fontSize });
+  if (style.fontColor !== undefined) sets.push({ on: 'font', member: 'color', value: style.fontColor });
+  if (style.fill !== undefined) sets.push({ on: 'fill', member: 'color', value: style.fill });
+  if (style.wrap !== undefined) sets.push({ on: 'format', member: 'wrapText', value: style.wrap });
+  if (style.hAlign) sets.push({ on: 'format', member: 'horizontalAlignment', value: H_ALIGN[style.hAlign] });
+  if (style.vAlign) sets.push({ on: 'format', member: 'verticalAlignment', value: V_ALIGN[style.vAlign] });
+  if (style.indent !== undefined && features.indent)
+    sets.push({ on: 'format', member: 'indentLevel', value: style.indent });
   if (style.border) {
-    const edges: string[] = [...EDGES];
+    const edges: StyleSet['on'][] = [...EDGES];
     if (r.right > r.left) edges.push('InsideVertical');
     if (r.bottom > r.top) edges.push('InsideHorizontal');
-    for (const edge of edges) {
-      const b = f.borders.getItem(edge as Excel.BorderIndex);
-      b.style = 'Continuous';
-      b.weight = 'Thin';
-      b.color = '#000000';
-      commands += 3;
+    for (const on of edges)
+      sets.push(
+        { on, member: 'style', value: 'Continuous' },
+        { on, member: 'weight', value: 'Thin' },
+        { on, member: 'color', value: '#000000' },
+      );
+  }
+  return sets;
+}
+
+/** Request bytes of a style's sets on a range at `rangePath` bytes: format › font/fill/borders.getItem(edge). */
+export function styleBytes(rangePath: number, sets: StyleSet[]): number {
+  let n = 0;
+  for (const s of sets) {
+    const tail: Segment[] =
+      s.on === 'format' ? [] : s.on === 'font' || s.on === 'fill' ? [s.on] : ['borders', ['getItem', s.on]];
+    const path = rangePath + pathBytes('format', ...tail);
+    n += s.value === undefined ? actionBytes(path, s.member) : actionBytes(path, s.member, s.value);
+    // borders.getItem(edge) is called again for every set on an edge.
+    if (tail.length === 2) n += actionBytes(rangePath + pathBytes('format', 'borders'), 'getItem', s.on);
+  }
+  return n;
+}
+
+/** Queues a style's sets on a range. */
+export function queueStyleSets(range: Excel.Range, sets: StyleSet[]): void {
+  const f = range.format;
+  for (const s of sets) {
+    if (s.on === 'fill' && s.member === 'clear') f.fill.clear();
+    else {
+      const target =
+        s.on === 'format'
+          ? f
+          : s.on === 'font'
+            ? f.font
+            : s.on === 'fill'
+              ? f.fill
+              : f.borders.getItem(s.on as Excel.BorderIndex);
+      (target as unknown as Record<string, unknown>)[s.member] = s.value;
     }
   }
-  return commands;
 }
 
 /** Columns: widths, hidden key column. */
-export function queueColumns(sheet: Excel.Worksheet, plan: SheetPlan): number {
+export function queueColumns(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const c of plan.columns) {
     const range = sheet.getRange(`${c.letter}:${c.letter}`);
     range.format.columnWidth = widthToPoints(c.width);
     if (c.hidden) range.columnHidden = true;
   }
-  return plan.columns.length * 2;
 }
 
-export function queueRowHeights(sheet: Excel.Worksheet, plan: SheetPlan, rows?: Map<number, number>): number {
+export function columnsBytes(sheetPath: number, plan: SheetPlan): number {
   let n = 0;
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
-    const at = rows?.get(Number(row)) ?? Number(row);
-    sheet.getRange(`${at}:${at}`).format.rowHeight = height;
-    n++;
+  for (const c of plan.columns) {
+    const range = rangePathBytes(sheetPath, `${c.letter}:${c.letter}`);
+    n += getRangeBytes(sheetPath, `${c.letter}:${c.letter}`);
+    n += actionBytes(range + pathBytes('format'), 'columnWidth', widthToPoints(c.width));
+    if (c.hidden) n += actionBytes(range, 'columnHidden', true);
   }
+  return n;
+}
+
+export function queueRowHeights(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+    sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+}
+
+export function rowHeightsBytes(sheetPath: number, plan: SheetPlan): number {
+  let n = 0;
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+    n +=
+      getRangeBytes(sheetPath, `${row}:${row}`) +
+      actionBytes(rangePathBytes(sheetPath, `${row}:${row}`) + pathBytes('format'), 'rowHeight', height);
   return n;
 }
 
@@ -116,12 +162,16 @@ function protectRows(rows: WriteCell[][], formats: string[][]): WriteCell[][] {
   return rows.map((row, i) => row.map((v, j) => protectText(v, formats[i]?.[j])));
 }
 
-/** Estimated request bytes of writing rows top…bottom of a grid. */
-export function gridBytes(grid: PlanGrid, top: number, bottom: number): number {
+/** Request bytes of writing rows top…bottom of a grid on a sheet at `sheetPath` bytes (queueGridBlock). */
+export function gridBytes(grid: PlanGrid, top: number, bottom: number, sheetPath = 0): number {
+  const address = `A${top}:${columnLetter(grid.cols)}${bottom}`;
+  const range = rangePathBytes(sheetPath, address);
   return (
-    jsonBytes(grid.formulas.slice(top - 1, bottom)) +
+    getRangeBytes(sheetPath, address) +
+    actionBytes(range, 'numberFormat') +
     jsonBytes(grid.numberFormat.slice(top - 1, bottom)) +
-    2 * BYTES_PER_COMMAND
+    actionBytes(range, 'formulas') +
+    jsonBytes(grid.formulas.slice(top - 1, bottom))
   );
 }
 
@@ -155,52 +205,44 @@ export function queueGridBlock(sheet: Excel.Worksheet, grid: PlanGrid, top: numb
   range.formulas = protectRows(grid.formulas.slice(top - 1, bottom), formats) as unknown[][] as string[][];
 }
 
-/** Writes a few cells of a grid as horizontal runs (a refresh's diff). */
-export function queueGridRuns(
-  sheet: Excel.Worksheet,
+/** A few cells of a grid as horizontal runs (a refresh's diff), with their request bytes. */
+export function gridRuns(
   grid: PlanGrid,
   runs: RangeRef[],
   what: 'formulas' | 'numberFormat',
-): number {
-  let bytes = 0;
-  for (const r of runs) {
-    const range = sheet.getRange(rangeAddress(r));
+  sheetPath: number,
+): { bytes: number; queue: (sheet: Excel.Worksheet) => void } {
+  const writes = runs.map((r) => {
     const rowCells = <T>(a: T[][]) => [a[r.top - 1].slice(r.left - 1, r.right)];
-    if (what === 'formulas') {
-      const data: WriteCell[][] = protectRows(rowCells(grid.formulas), rowCells(grid.numberFormat));
-      range.formulas = data as unknown[][] as string[][];
-      bytes += jsonBytes(data) + BYTES_PER_COMMAND;
-    } else {
-      const data = rowCells(grid.numberFormat);
-      range.numberFormat = data;
-      bytes += jsonBytes(data) + BYTES_PER_COMMAND;
-    }
-  }
-  return bytes;
+    const data: WriteCell[][] =
+      what === 'formulas'
+        ? protectRows(rowCells(grid.formulas), rowCells(grid.numberFormat))
+        : rowCells(grid.numberFormat);
+    return { address: rangeAddress(r), data };
+  });
+  let bytes = 0;
+  for (const w of writes)
+    bytes += getRangeBytes(sheetPath, w.address) + actionBytes(rangePathBytes(sheetPath, w.address), what, w.data);
+  return {
+    bytes,
+    queue: (sheet) => {
+      for (const w of writes) {
+        const range = sheet.getRange(w.address);
+        if (what === 'formulas') range.formulas = w.data as unknown[][] as string[][];
+        else range.numberFormat = w.data as string[][];
+      }
+    },
+  };
 }
 
-export function queueStyles(
-  sheet: Excel.Worksheet,
-  rects: Map<StyleId, RangeRef[]>,
-  styles: Record<StyleId, CellStyle>,
-  features: Features,
-  only?: (r: RangeRef) => boolean,
-): number {
-  let commands = 0;
-  for (const [id, list] of rects) {
-    const style = styles[id];
-    if (!style) continue;
-    for (const r of list) {
-      if (only && !only(r)) continue;
-      commands += queueStyle(sheet.getRange(rangeAddress(r)), style, r, features);
-    }
-  }
-  return commands;
-}
-
-export function queueMerges(sheet: Excel.Worksheet, merges: string[]): number {
+export function queueMerges(sheet: Excel.Worksheet, merges: string[]): void {
   for (const m of merges) sheet.getRange(m).merge(false);
-  return merges.length;
+}
+
+export function mergesBytes(sheetPath: number, merges: string[]): number {
+  let n = 0;
+  for (const m of merges) n += getRangeBytes(sheetPath, m) + actionBytes(rangePathBytes(sheetPath, m), 'merge', false);
+  return n;
 }
 
 const OPERATORS = { between: 'Between', greaterThanOrEqualTo: 'GreaterThanOrEqualTo' } as const;
@@ -232,18 +274,39 @@ export const VALIDATION_TYPE: Record<ValidationPlan['type'], string> = {
   custom: 'Custom',
 };
 
+/** What queueValidation sets, in order: one list for the payload estimate and the queuing. */
+function validationSets(v: ValidationPlan): [string, unknown][] {
+  return [
+    ['rule', validationRule(v)],
+    ['ignoreBlanks', true],
+    ['prompt', { showPrompt: true, title: v.prompt.title, message: v.prompt.message }],
+    [
+      'errorAlert',
+      { showAlert: true, title: v.error.title, message: v.error.message, style: ALERT_STYLES[v.error.style] },
+    ],
+  ];
+}
+
 export function queueValidation(sheet: Excel.Worksheet, v: ValidationPlan, address = v.range): void {
   const dv = sheet.getRange(address).dataValidation;
   dv.clear();
-  dv.rule = validationRule(v);
-  dv.ignoreBlanks = true;
-  dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
-  dv.errorAlert = {
-    showAlert: true,
-    title: v.error.title,
-    message: v.error.message,
-    style: ALERT_STYLES[v.error.style],
-  };
+  for (const [member, value] of validationSets(v)) (dv as unknown as Record<string, unknown>)[member] = value;
+}
+
+export function validationBytes(sheetPath: number, v: ValidationPlan, address = v.range): number {
+  const dv = rangePathBytes(sheetPath, address) + pathBytes('dataValidation');
+  let n = getRangeBytes(sheetPath, address) + actionBytes(dv, 'clear');
+  for (const [member, value] of validationSets(v)) n += actionBytes(dv, member, value);
+  return n;
+}
+
+/** What queueConditionalFormat sets on the added rule: [custom part, member, value]. */
+function ruleSets(cf: ConditionalFormatPlan): [Segment[], string, unknown][] {
+  const sets: [Segment[], string, unknown][] = [[['custom', 'rule'], 'formula', cf.formula]];
+  if (cf.format.fill) sets.push([['custom', 'format', 'fill'], 'color', cf.format.fill]);
+  if (cf.format.fontColor) sets.push([['custom', 'format', 'font'], 'color', cf.format.fontColor]);
+  if (cf.format.bold !== undefined) sets.push([['custom', 'format', 'font'], 'bold', cf.format.bold]);
+  return sets;
 }
 
 export function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan, address = cf.range): void {
@@ -252,6 +315,14 @@ export function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFo
   if (cf.format.fill) added.custom.format.fill.color = cf.format.fill;
   if (cf.format.fontColor) added.custom.format.font.color = cf.format.fontColor;
   if (cf.format.bold !== undefined) added.custom.format.font.bold = cf.format.bold;
+}
+
+export function conditionalFormatBytes(sheetPath: number, cf: ConditionalFormatPlan, address = cf.range): number {
+  const collection = rangePathBytes(sheetPath, address) + pathBytes('conditionalFormats');
+  const added = collection + pathBytes(['add', 'Custom']);
+  let n = getRangeBytes(sheetPath, address) + actionBytes(collection, 'add', 'Custom');
+  for (const [path, member, value] of ruleSets(cf)) n += actionBytes(added + pathBytes(...path), member, value);
+  return n;
 }
 
 export function queueFreeze(sheet: Excel.Worksheet, freeze: SheetPlan['freeze']): void {
@@ -263,19 +334,54 @@ export function queueFreeze(sheet: Excel.Worksheet, freeze: SheetPlan['freeze'])
   else if (freeze.columns > 0) panes.freezeColumns(freeze.columns);
 }
 
+export function freezeBytes(sheetPath: number): number {
+  const panes = sheetPath + pathBytes('freezePanes');
+  // unfreeze, then one freeze call (freezeAt's range argument is a path of its own).
+  return (
+    actionBytes(panes, 'unfreeze') +
+    actionBytes(panes, 'freezeAt', 'reference') +
+    getRangeBytes(sheetPath, 'A1:ZZ9999') +
+    rangePathBytes(sheetPath, 'A1:ZZ9999')
+  );
+}
+
+/**
+ * Fitting the width to one page. office-js #1860: `zoom = { horizontalFitToPages: 1 }` alone
+ * "does not get set" unless the Page Layout tab happens to be open (`{ scale: … }` is). Excel
+ * applies fit-to-pages as the pair Page Setup › "Fit to: 1 page wide by [ ] tall" stores
+ * (ECMA-376 Part 1, §18.3.1.64 pageSetup: fitToWidth/fitToHeight, 0 = automatic: as many pages
+ * as needed), so both directions are given: 1 wide, 0 (automatic) tall. The in-memory workbook
+ * applies the pair and ignores the half (src/memoryExcel/worksheet.ts, PageLayout.zoom).
+ */
+export const FIT_WIDTH_ZOOM: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+
 /** Print setup (ExcelApi 1.9): the caller checks the requirement set. */
 export function queuePrint(sheet: Excel.Worksheet, print: PrintPlan): void {
   const layout = sheet.pageLayout;
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   layout.paperSize = 'A4';
   // Only the width is fixed: the height runs to as many pages as the rows need.
-  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  if (print.fitToWidth) layout.zoom = FIT_WIDTH_ZOOM;
   if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
 }
 
+export function printBytes(sheetPath: number, print: PrintPlan): number {
+  const layout = sheetPath + pathBytes('pageLayout');
+  let n = actionBytes(layout, 'orientation', 'Landscape') + actionBytes(layout, 'paperSize', 'A4');
+  if (print.fitToWidth) n += actionBytes(layout, 'zoom', FIT_WIDTH_ZOOM);
+  if (print.titleRows) n += actionBytes(layout, 'setPrintTitleRows', print.titleRows);
+  return n;
+}
+
+const FLAGS_COMMENT = 'Ô được tiện ích CCHC đánh dấu khi kiểm tra (CCHC add-in flagged cells)';
+
 /** Adds the sheet's CCHC_FLAGS name (empty) where it is missing. */
 export function queueAddFlagsName(sheet: Excel.Worksheet, formula = EMPTY_FLAGS): void {
-  sheet.names.add(FLAGS_NAME, formula, 'Ô được tiện ích CCHC đánh dấu khi kiểm tra (CCHC add-in flagged cells)');
+  sheet.names.add(FLAGS_NAME, formula, FLAGS_COMMENT);
+}
+
+export function flagsNameBytes(sheetPath: number, formula = EMPTY_FLAGS): number {
+  return actionBytes(sheetPath + pathBytes('names'), 'add', FLAGS_NAME, formula, FLAGS_COMMENT);
 }
 
 /** Clears an area before a new layout is written over it: contents, formats, merges, rules. */
@@ -285,4 +391,15 @@ export function queueClearArea(sheet: Excel.Worksheet, address: string, features
   if (features.dataValidation) range.dataValidation.clear();
   range.unmerge();
   range.clear('All');
+}
+
+export function clearAreaBytes(sheetPath: number, address: string): number {
+  const range = rangePathBytes(sheetPath, address);
+  return (
+    getRangeBytes(sheetPath, address) +
+    actionBytes(range + pathBytes('conditionalFormats'), 'clearAll') +
+    actionBytes(range + pathBytes('dataValidation'), 'clear') +
+    actionBytes(range, 'unmerge') +
+    actionBytes(range, 'clear', 'All')
+  );
 }

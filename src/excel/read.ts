@@ -12,7 +12,21 @@ import type { CellValue, SheetSnapshot } from '../engine/types';
 import { parseCell, stripSheet } from '../layout/a1';
 import { parseMarker } from '../layout/marker';
 import { FLAGS_NAME } from './flags';
-import type { Session } from './session';
+import { actionBytes, pathBytes, sheetPathBytes, type Session } from './session';
+
+/**
+ * Told when a read found Excel in Manual calculation mode and calculated the template sheets
+ * first (ReadOptions.calculate): otherwise the figures would be the stale ones Excel shows.
+ */
+export const MANUAL_CALCULATION_NOTE = {
+  vi: 'Excel đang ở chế độ tính toán thủ công: tiện ích đã tính lại các trang biểu mẫu trước khi đọc. Các ô công thức khác trong sổ vẫn chưa được tính lại (Công thức › Tính Ngay, F9).',
+  en: 'Excel is in manual calculation mode: the add-in recalculated the template sheets before reading them. Other formulas in the workbook are not recalculated (Formulas › Calculate Now, F9).',
+} as const;
+
+/** The note for a read that calculated, when Excel was in Manual mode. */
+export function calculationNotes(state: { calculationMode: string | null }): { vi: string; en: string }[] {
+  return state.calculationMode === 'Manual' ? [{ ...MANUAL_CALCULATION_NOTE }] : [];
+}
 
 export const VERSION_PROPERTY = 'CCHC.TemplateVersion';
 export const VERSION_NAME = 'CCHC_TEMPLATE_VERSION';
@@ -43,6 +57,8 @@ export interface WorkbookState<E = unknown> {
   /** CCHC.TemplateVersion (or the workbook name when properties are unavailable). */
   workbookVersion: string | null;
   versionNameExists: boolean;
+  /** Application.calculationMode ('Automatic', 'AutomaticExceptTables', 'Manual') when asked to calculate. */
+  calculationMode: string | null;
 }
 
 export interface ReadOptions<E> {
@@ -52,6 +68,13 @@ export interface ReadOptions<E> {
   extras?: (sheet: Excel.Worksheet, templateId: TemplateId | null) => E;
   /** Read the workbook's version property and name. */
   version?: boolean;
+  /**
+   * Calculate each area before its values are read, in the same request. In Manual calculation
+   * mode Excel keeps formula values stale until calculated (typings, Application.calculationMode:
+   * "calculation is done when the user requests it"); Range.calculate (ExcelApi 1.6) calculates
+   * that range only. The mode is read in the same request, so the caller can say it calculated.
+   */
+  calculate?: boolean;
   customProperties: boolean;
   /** Address of the area read on every template sheet, e.g. 'A1:R600'. */
   window: string;
@@ -122,11 +145,34 @@ function queueProbe<E>(
   let used: Excel.Range | null = null;
   let extras: E | undefined;
   if (withData) {
-    used = sheet.getRange(opts.window).getUsedRangeOrNullObject(true);
+    const area = sheet.getRange(opts.window);
+    // Queued before the load below, so the values read are calculated ones (ReadOptions.calculate).
+    if (opts.calculate) area.calculate();
+    used = area.getUsedRangeOrNullObject(true);
     used.load('address,values,formulas,numberFormat');
     if (opts.extras) extras = opts.extras(sheet, templateId);
   }
   return { a1, flags, used, extras };
+}
+
+/** Request bytes of a probe's commands (the answers are in the caller's estimate, but for A1 and the name). */
+function probeBytes<E>(id: string, withData: boolean, opts: ReadOptions<E>): number {
+  const sheet = sheetPathBytes(id);
+  let n =
+    actionBytes(sheet + pathBytes(['getRange', 'A1']), 'load', 'values') +
+    actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', FLAGS_NAME]), 'load', 'formula') +
+    200;
+  if (withData) {
+    const area = sheet + pathBytes(['getRange', opts.window]);
+    n += actionBytes(
+      area + pathBytes(['getUsedRangeOrNullObject', true]),
+      'load',
+      'address,values,formulas,numberFormat',
+    );
+    if (opts.calculate) n += actionBytes(area, 'calculate');
+    // A refresh's extra loads (rules, validations, styles) are in the caller's estimate.
+  }
+  return n;
 }
 
 function wantsData<E>(opts: ReadOptions<E>, templateId: TemplateId | null, name: string): boolean {
@@ -170,8 +216,13 @@ export async function readWorkbook<E>(
     property: null,
     name: null,
   };
+  let application: Excel.Application | null = null;
   const queueBase = () => {
     collection.load('items/id,items/name,items/position,items/visibility');
+    if (opts.calculate) {
+      application = ctx.workbook.application;
+      application.load('calculationMode');
+    }
     if (!opts.version) return;
     if (opts.customProperties) {
       version.property = ctx.workbook.properties.custom.getItemOrNullObject(VERSION_PROPERTY);
@@ -192,7 +243,7 @@ export async function readWorkbook<E>(
       const marker = cache.get(id) ?? null;
       const templateId = marker?.templateId ?? null;
       const withData = wantsData(opts, templateId, cache.nameOf(id));
-      if (withData) await session.reserve(estimate(templateId));
+      await session.reserve(probeBytes(id, withData, opts) + (withData ? estimate(templateId) : 0));
       probes.set(id, queueProbe(collection.getItem(id), withData, templateId, opts));
       if (withData) loaded.add(id);
     }
@@ -224,7 +275,7 @@ export async function readWorkbook<E>(
     if (seen.has(s.id)) {
       // Its template or name changed since we looked, so the values asked for were not read.
       if (mark && !loaded.has(s.id) && wantsData(opts, mark.templateId, s.name)) {
-        await session.reserve(estimate(mark.templateId));
+        await session.reserve(probeBytes(s.id, true, opts) + estimate(mark.templateId));
         second.set(s.id, queueProbe(collection.getItem(s.id), true, mark.templateId, opts));
         loaded.add(s.id);
       }
@@ -233,7 +284,7 @@ export async function readWorkbook<E>(
     if (known) continue; // known not to be ours
     const guess = opts.guess?.(s.name) ?? null;
     // Not knowing the template yet, read values speculatively when any template's are wanted.
-    if (opts.data) await session.reserve(estimate(guess));
+    await session.reserve(probeBytes(s.id, !!opts.data, opts) + (opts.data ? estimate(guess) : 0));
     second.set(s.id, queueProbe(collection.getItem(s.id), !!opts.data, guess, opts));
     if (opts.data) loaded.add(s.id);
   }
@@ -276,5 +327,6 @@ export async function readWorkbook<E>(
     templates: sheets.filter((s) => s.marker !== null),
     workbookVersion,
     versionNameExists: !!versionName && !versionName.isNullObject,
+    calculationMode: (application as Excel.Application | null)?.calculationMode ?? null,
   };
 }

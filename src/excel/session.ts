@@ -1,14 +1,31 @@
 /**
  * One Excel.run batch as the adapter sees it: counts round trips (every `context.sync()` is one
- * on Excel on the web) and keeps the queued request under Excel on the web's 5 MB limit by
- * syncing early only when the next write would push it over.
+ * on Excel on the web) and keeps each request under Excel on the web's 5 MB limit by syncing
+ * early when the commands about to be queued would push it over.
+ *
+ * The budget is reserved BEFORE the commands it covers are queued: a command queued first and
+ * counted afterwards would already be part of the request the early sync sends.
+ *
+ * What a command costs. docs/excel/performance.md ("Payload size limit best practices"): "The
+ * payload size of a request combines: the number of API calls, the number of objects, such as
+ * Range objects, [and] the length of the value to set or get." Office.js sends each command as an
+ * action on an object path, and each object path as the chain of navigations and method calls
+ * that reached it (`workbook` › `worksheets` › `getItem("…")` › `getRange("A1:B2")` › `format` ›
+ * `fill`), each link with its arguments. The adapter counts every link of the chain again for
+ * every command, as the in-memory workbook does (src/memoryExcel/payload.ts), so what passes
+ * there passes in Excel, where a request names each object path once.
  */
 
 /** Requests larger than this are split (Excel on the web rejects requests over 5 MB). */
 export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
 
-/** Overhead of one queued command (object path, method name, ids) in the request JSON. */
-export const BYTES_PER_COMMAND = 160;
+/**
+ * One action in the request JSON ({"Id":…,"ActionType":…,"Name":"…","ObjectPathId":…,
+ * "ArgumentInfo":{…}}) less its name and arguments; at least the in-memory workbook's 64.
+ */
+export const ACTION_BYTES = 72;
+/** One link of an object path ({"Id":…,"ObjectPathType":…,"Name":"…","ParentObjectPathId":…}), likewise. */
+export const SEGMENT_BYTES = 72;
 
 const encoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
 
@@ -17,6 +34,42 @@ export function jsonBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? '';
   // Vietnamese text is mostly 2–3 bytes a character in UTF-8; measure where we can.
   return encoder ? encoder.encode(json).length : json.length * 3;
+}
+
+/** A link of an object path: a navigation (`format`) or a method call with its arguments. */
+export type Segment = string | readonly [string, ...unknown[]];
+
+/** Request bytes of an object path: every link with its arguments. */
+export function pathBytes(...segments: Segment[]): number {
+  let n = 0;
+  for (const s of segments) {
+    if (typeof s === 'string') n += SEGMENT_BYTES + s.length;
+    else n += SEGMENT_BYTES + s[0].length + (s.length > 1 ? jsonBytes(s.slice(1)) : 0);
+  }
+  return n;
+}
+
+/** Request bytes of one command (a property set or method call) on an object at `path` bytes. */
+export function actionBytes(path: number, member: string, ...args: unknown[]): number {
+  return ACTION_BYTES + path + member.length + (args.length ? jsonBytes(args) : 0);
+}
+
+/** Path of a worksheet reached by id (or by name): workbook › worksheets › getItem(id). */
+export function sheetPathBytes(id: string): number {
+  return pathBytes('workbook', 'worksheets', ['getItem', id]);
+}
+
+/** Path of a range of a worksheet at `sheetPath` bytes. */
+export function rangePathBytes(sheetPath: number, address: string): number {
+  return sheetPath + pathBytes(['getRange', address]);
+}
+
+/**
+ * The getRange call itself: a method that returns an object is a command of its own in the
+ * request (Office.js instantiates the object there), as the in-memory workbook counts it.
+ */
+export function getRangeBytes(sheetPath: number, address: string): number {
+  return actionBytes(sheetPath, 'getRange', address);
 }
 
 export class Session {
@@ -36,17 +89,12 @@ export class Session {
   }
 
   /**
-   * Call before queuing a write of about `bytes`: if the request already holds data and this
-   * write would take it past the budget, sends what is queued first. The only sync that may
-   * happen inside a loop, and only for very large workbooks.
+   * Call BEFORE queuing commands (or loads) of about `bytes`: if the request already holds
+   * something and these would take it past the budget, sends what is queued first. The only sync
+   * that may happen inside a loop, and only for very large workbooks.
    */
   async reserve(bytes: number): Promise<void> {
     if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.budget) await this.sync();
-    this.pendingBytes += bytes;
-  }
-
-  /** Records bytes queued without a chance to split (small commands). */
-  note(bytes: number): void {
     this.pendingBytes += bytes;
   }
 

@@ -7,11 +7,19 @@ import { createMemoryWorkbook, type MemoryWorkbookOptions } from '../../src/memo
 
 export type MemoryWorkbook = ReturnType<typeof createMemoryWorkbook>;
 
+/**
+ * ExcelApi sets the adapter is tested at: the declared minimum (1.8, manifest.xml) and the newest
+ * the imitation knows. setup() uses the minimum unless told otherwise; suites where the set
+ * matters run once per entry (describe.each).
+ */
+export const MIN_API = '1.8';
+export const API_SETS = [MIN_API, '1.17'] as const;
+
 export function setup(
   options: MemoryWorkbookOptions & { api?: string } = {},
   deps: Partial<ExcelOperationsDeps> = {},
 ): { wb: MemoryWorkbook; ops: ExcelOperations; fresh: () => ExcelOperations } {
-  const wb = createMemoryWorkbook({ ...options, requirementSets: { ExcelApi: options.api ?? '1.9' } });
+  const wb = createMemoryWorkbook({ ...options, requirementSets: { ExcelApi: options.api ?? MIN_API } });
   const make = () =>
     createExcelOperations({
       run: wb.run,
@@ -77,4 +85,42 @@ export async function rowOfKey(wb: MemoryWorkbook, sheet: string, key: string): 
 /** A cell as the memory workbook shows it (a plain value: no load or sync involved). */
 export function cellView(wb: MemoryWorkbook, sheet: string, address: string): ReturnType<MemoryWorkbook['getCell']> {
   return wb.getCell(sheet, address);
+}
+
+/**
+ * Every rule over an area, highest priority first: its type, and for custom rules (the only kind
+ * the add-in makes) the formula and the single range it applies to ('' when several). Only the
+ * `items/type` of the collection is loaded: Excel fails loading other types' details (office-js
+ * #2180, #6835, #6827), so details are read per custom rule.
+ */
+export async function rulesOn(
+  wb: MemoryWorkbook,
+  sheet: string,
+  address = 'A1:Z400',
+): Promise<{ type: string; formula?: string; range?: string }[]> {
+  return wb.run(async (context) => {
+    const cfs = context.workbook.worksheets.getItem(sheet).getRange(address).conditionalFormats;
+    cfs.load('items/id,items/type');
+    await context.sync();
+    const details = cfs.items.map((item) => {
+      if (item.type !== 'Custom') return null;
+      const cf = cfs.getItem(item.id);
+      cf.custom.rule.load('formula');
+      const range = cf.getRangeOrNullObject();
+      range.load('address');
+      return { cf, range };
+    });
+    await context.sync();
+    return cfs.items.map((item, i) => {
+      const d = details[i];
+      if (!d) return { type: item.type };
+      const range = d.range.isNullObject ? '' : d.range.address.replace(/^.*!/, '').replace(/\$/g, '');
+      return { type: item.type, formula: d.cf.custom.rule.formula, range };
+    });
+  });
+}
+
+/** The plan's rules as rulesOn reads them. */
+export function plannedRules(plan: SheetPlan): { formula: string; range: string }[] {
+  return plan.conditionalFormats.map((cf) => ({ formula: cf.formula, range: cf.range }));
 }

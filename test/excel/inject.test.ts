@@ -46,7 +46,9 @@ describe('inject into an empty workbook', () => {
     expect(report.created).toEqual(names);
     expect(report.refreshed).toEqual([]);
     expect(report.unplaced).toEqual([]);
-    expect(report.syncs).toBeLessThanOrEqual(3);
+    // The sheet list, the unknown Sheet1's A1, and the writes: nine templates are about 6 MB of
+    // request counted as Excel counts it (every command with its object path), so two requests.
+    expect(report.syncs).toBeLessThanOrEqual(4);
     expect(wb.sheetNames()).toEqual(['Sheet1', ...names]);
 
     for (const id of ALL) expect(wb.getCell(defaultSheetName(id), 'A1').value).toBe(markerFor(id, TEMPLATE_VERSION));
@@ -153,7 +155,7 @@ describe('re-inject keeps every value', () => {
     await wb.pasteFromUser(PAR.name, parent, [['8.3']]);
     const report = await ops.inject(['PAR']);
     expect(wb.getCell(PAR.name, parent).value).toBe(8.3);
-    expect(report.notes.some((n) => n.en.includes('Subtotals'))).toBe(true);
+    expect(report.notes.some((n) => n.en.includes('typed numbers') && n.vi.includes('nhập tay'))).toBe(true);
   });
 
   test('rows sorted by a user: values stay with their keys', async () => {
@@ -430,7 +432,12 @@ describe('sync budget', () => {
     return s;
   }
 
-  test.each([1, 10])('%i copies: inject ≤ 3 syncs, validate ≤ 2 (pane already open)', async (copies) => {
+  // Inject: the read (split where the answers and the refresh's per-rectangle loads pass ~4 MB),
+  // the custom rules one at a time (cfRules.ts), the write.
+  test.each([
+    [1, 3],
+    [10, 5],
+  ])('%i copies: inject ≤ %i syncs, validate ≤ 2 (pane already open)', async (copies, injectSyncs) => {
     const { wb, fresh } = await withCopies(copies);
     const ops = fresh();
     await ops.inspect();
@@ -440,7 +447,7 @@ describe('sync budget', () => {
     expect(v.syncs).toBe(wb.stats().syncs);
     wb.resetStats();
     const r = await ops.inject(ALL);
-    expect(wb.stats().syncs).toBeLessThanOrEqual(3);
+    expect(wb.stats().syncs).toBeLessThanOrEqual(injectSyncs);
     expect(r.refreshed.length).toBe(ALL.length + (copies - 1) * copyIds.length);
     wb.resetStats();
     await ops.validate();

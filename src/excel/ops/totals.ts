@@ -20,9 +20,9 @@ import {
 } from '../core';
 import { ExcelOperationError } from '../errors';
 import { isBlank, remapFormula, rowMap, SnapshotReader } from '../grid';
-import { queueRefreshExtras, type RefreshExtras } from '../inject';
-import { queueConditionalFormat } from '../queue';
-import type { Session } from '../session';
+import { queueCustomRules, queueReplaceRules, queueRuleTypes, type CustomRule } from '../cfRules';
+import { calculationNotes } from '../read';
+import { sheetPathBytes, type Session } from '../session';
 
 /** A formula written into a cell that was blank at read time, with that cell read again first. */
 interface GuardedWrite {
@@ -71,10 +71,13 @@ async function syncWrites(core: AdapterCore, session: Session, notes: Bilingual[
 export function subtotals(core: AdapterCore, restore: boolean): Promise<SubtotalReport> {
   return core.operation(async (session) => {
     if (restore && core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
-    const state = await core.read<never>(session, { data: (id) => id === 'PAR' || APPENDIX_IDS.has(id) });
+    const state = await core.read<never>(session, {
+      data: (id) => id === 'PAR' || APPENDIX_IDS.has(id),
+      calculate: true,
+    });
     const { summarizePar, totalFormulas } = await loadEngine();
     const overwritten: SubtotalReport['overwritten'] = [];
-    const notes: Bilingual[] = [];
+    const notes: Bilingual[] = calculationNotes(state);
     let restored = 0;
     let writes = 0;
     let par: ParSummary | null = null;
@@ -151,38 +154,37 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
   });
 }
 
+/**
+ * Ensures each PAR sheet's below-target rule and returns the PAR summary. The rules over the
+ * sheet are read type and id only; the custom ones one at a time (cfRules.ts), so an official's
+ * colour scale, data bar or cell-value rule is never read, and never in the way.
+ */
 export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | null> {
   return core.operation(async (session) => {
     const readOnly = core.readOnly;
-    const state = await core.read<RefreshExtras>(session, {
+    const window = readWindow();
+    const state = await core.read<Excel.ConditionalFormatCollection>(session, {
       data: (id) => id === 'PAR',
-      extras: readOnly
-        ? undefined
-        : (sheet) =>
-            queueRefreshExtras(sheet, null, readWindow(), core.features, {
-              conditionalFormats: true,
-              validations: false,
-              styles: false,
-            }),
+      calculate: true,
+      extras: readOnly ? undefined : (sheet) => queueRuleTypes(sheet, window),
     });
     let summary: ParSummary | null = null;
-    let writes = 0;
     const { summarizePar } = await loadEngine();
-    for (const s of state.templates) {
-      if (s.marker?.templateId !== 'PAR' || !s.snapshot) continue;
-      summary ??= summarizePar(s.snapshot);
-      if (readOnly) continue;
+    const pars = state.templates.filter((s) => s.marker?.templateId === 'PAR' && s.snapshot);
+    for (const s of pars) summary ??= summarizePar(s.snapshot!);
+    if (readOnly) return summary;
+
+    const found = new Map<string, () => CustomRule[]>();
+    for (const s of pars) if (s.extras) found.set(s.id, await queueCustomRules(session, s.extras));
+    if (pars.some((s) => s.extras?.items.some((i) => i.type === 'Custom'))) await session.sync();
+    let writes = 0;
+    for (const s of pars) {
       const plan = buildSheetPlan('PAR', { sheetNames: { PAR: s.name } });
-      const have = new Set<string>();
-      for (const item of s.extras?.conditionalFormats?.items ?? [])
-        if (item.type === 'Custom' && !item.customOrNullObject.isNullObject)
-          have.add(item.customOrNullObject.rule.formula.replace(/\s+/g, '').toUpperCase());
-      for (const cf of plan.conditionalFormats) {
-        if (cf.purpose !== 'belowTarget') continue;
-        if (have.has(cf.formula.replace(/\s+/g, '').toUpperCase())) continue;
-        queueConditionalFormat(session.ctx.workbook.worksheets.getItem(s.id), cf);
-        writes++;
-      }
+      const below = plan.conditionalFormats.filter((cf) => cf.purpose === 'belowTarget');
+      // Reached only when something is written: an object made and left unused would still be sent.
+      const sheet = () => session.ctx.workbook.worksheets.getItem(s.id);
+      const rules = found.get(s.id)?.() ?? null;
+      writes += await queueReplaceRules(session, sheet, sheetPathBytes(s.id), s.extras ?? null, window, below, rules);
     }
     if (writes > 0) await syncWrites(core, session, []);
     return summary;

@@ -19,7 +19,7 @@ import {
 import { ExcelOperationError } from '../errors';
 import { EMPTY_FLAGS, FLAGS_NAME, flaggedCells, flagsFormula, parseFlags, truncationNote } from '../flags';
 import { queueAddFlagsName } from '../queue';
-import type { SheetState } from '../read';
+import { calculationNotes, type SheetState } from '../read';
 import type { Session } from '../session';
 import type { ExcelValidationReport } from '../types';
 
@@ -89,7 +89,7 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
   return core.operation(async (session) => {
     const step = progressOf(onProgress, 3);
     step({ vi: 'Đang đọc các trang biểu mẫu', en: 'Reading the template sheets' });
-    const state = await core.read<never>(session, { data: isChecked });
+    const state = await core.read<never>(session, { data: isChecked, calculate: true });
     step({ vi: 'Đang kiểm tra', en: 'Checking' });
     const { validateSheet } = await loadEngine();
     const results = new Map<string, SheetResult>();
@@ -98,11 +98,11 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
       results.set(snap.name, r);
       core.remember(snap, r.findings);
     }
-    let notes: Bilingual[];
-    if (core.readOnly) notes = [READ_ONLY_NOTE];
+    const notes: Bilingual[] = calculationNotes(state);
+    if (core.readOnly) notes.push(READ_ONLY_NOTE);
     else {
       const queued = queueFlags(session, state.templates, results);
-      notes = queued.notes;
+      notes.push(...queued.notes);
       await syncMarks(core, session, queued.writes, notes);
     }
     step({ vi: 'Đã đánh dấu các ô cần xem', en: 'Marked the cells to review' });
