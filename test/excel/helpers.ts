@@ -15,11 +15,26 @@ export type MemoryWorkbook = ReturnType<typeof createMemoryWorkbook>;
 export const MIN_API = '1.8';
 export const API_SETS = [MIN_API, '1.17'] as const;
 
+let defaultApi: string = MIN_API;
+/** The set setup() uses when not told: a suite run once per API_SETS entry sets it in a beforeAll. */
+export function useApi(api: string): void {
+  defaultApi = api;
+}
+
+/** Runs `body` once per ExcelApi set of API_SETS, with setup() defaulting to that set. */
+export function eachApi(body: (api: string) => void): void {
+  describe.each(API_SETS)('ExcelApi %s', (api) => {
+    beforeAll(() => useApi(api));
+    afterAll(() => useApi(MIN_API));
+    body(api);
+  });
+}
+
 export function setup(
   options: MemoryWorkbookOptions & { api?: string } = {},
   deps: Partial<ExcelOperationsDeps> = {},
 ): { wb: MemoryWorkbook; ops: ExcelOperations; fresh: () => ExcelOperations } {
-  const wb = createMemoryWorkbook({ ...options, requirementSets: { ExcelApi: options.api ?? MIN_API } });
+  const wb = createMemoryWorkbook({ ...options, requirementSets: { ExcelApi: options.api ?? defaultApi } });
   const make = () =>
     createExcelOperations({
       run: wb.run,

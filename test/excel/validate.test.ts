@@ -1,7 +1,7 @@
 import { TEMPLATE_IDS } from '../../src/catalog';
 import { ExcelOperationError, FLAGS_NAME } from '../../src/excel';
 import { defaultSheetName } from '../../src/layout';
-import { cellOf, nameFormula, planOf, setup } from './helpers';
+import { cellOf, nameFormula, planOf, setup, eachApi } from './helpers';
 
 const PAR = planOf('PAR');
 const I = planOf('I');
@@ -16,185 +16,188 @@ async function filled() {
   return s;
 }
 
-describe('validate in place', () => {
-  test("marks a finding that no live rule can see (a broken sum) with the 'flagged' fill, and removes it again", async () => {
-    const { wb, ops } = setup();
-    await ops.inject(['I']);
-    // Every value is a valid count, so the 'invalid' rule stays quiet; only the engine sees 5 ≠ 2 + 2.
-    await wb.pasteFromUser(I.name, cellOf(I, 'I.1', '2018'), [['5']]);
-    await wb.pasteFromUser(I.name, cellOf(I, 'I.1.a', '2018'), [['2']]);
-    await wb.pasteFromUser(I.name, cellOf(I, 'I.1.b', '2018'), [['2']]);
-    const report = await ops.validate();
-    const mismatch = report.findings.find((f) => f.code === 'sum-mismatch');
-    expect(mismatch?.sheet).toBe(I.name);
-    const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
-    expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)?.fill).toBe(flaggedFill);
-    await ops.removeMarks();
-    expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)).toBeUndefined();
-  });
-
-  test('returns findings and marks their cells through CCHC_FLAGS', async () => {
-    const { wb, ops } = await filled();
-    const report = await ops.validate();
-    const at = (sheet: string, cell: string) =>
-      report.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.code);
-    expect(at(I.name, cellOf(I, 'I.1.a', '2019'))).toContain('not-whole');
-    expect(at(I.name, cellOf(I, 'I.1.a', '2020'))).toContain('not-a-number');
-    expect(at(PAR.name, cellOf(PAR, '1.1', 'score2021'))).toContain('decimal-comma');
-    expect(at(PAR.name, cellOf(PAR, '1.2', 'score2021'))).toContain('par-over-max');
-    expect(report.counts.error).toBeGreaterThanOrEqual(3);
-    expect(report.counts.error + report.counts.warning + report.counts.info).toBe(report.findings.length);
-    expect(report.cellsFilled).toBeGreaterThanOrEqual(4);
-    expect(report.cellsChecked).toBeGreaterThan(report.cellsFilled);
-    expect(report.syncs).toBeLessThanOrEqual(2);
-
-    expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(
-      `={"${cellOf(I, 'I.1.a', '2019')}","${cellOf(I, 'I.1.a', '2020')}"}`,
-    );
-    const parFlags = await nameFormula(wb, PAR.name, FLAGS_NAME);
-    expect(parFlags).toContain(`"${cellOf(PAR, '1.1', 'score2021')}"`);
-    expect(parFlags).toContain(`"${cellOf(PAR, '1.2', 'score2021')}"`);
-    expect(await nameFormula(wb, defaultSheetName('II'), FLAGS_NAME)).toBe('={""}');
-    // Both the 'invalid' and the 'flagged' rule match this cell; 'invalid' comes first in the plan,
-    // so its fill wins, as in Excel. A cell with no finding stays unpainted.
-    const invalidFill = I.conditionalFormats.find((c) => c.purpose === 'invalid')!.format.fill;
-    const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
-    expect(invalidFill).not.toBe(flaggedFill);
-    const painted = wb.evaluateConditionalFormats(I.name);
-    expect(painted.get(cellOf(I, 'I.1.a', '2019'))?.fill).toBe(invalidFill);
-    expect(painted.get(cellOf(I, 'I.1.b', '2019'))?.fill).toBeUndefined();
-  });
-
-  test('validating again with nothing changed writes nothing', async () => {
-    const { wb, ops } = await filled();
-    await ops.validate();
-    wb.resetStats();
-    const again = await ops.validate();
-    expect(again.syncs).toBe(1);
-    expect(wb.stats().syncs).toBe(1);
-  });
-
-  test('remove marks empties every CCHC_FLAGS, values and templates stay', async () => {
-    const { wb, ops } = await filled();
-    await ops.validate();
-    await ops.removeMarks();
-    for (const id of TEMPLATE_IDS) expect(await nameFormula(wb, defaultSheetName(id), FLAGS_NAME)).toBe('={""}');
-    expect(wb.getCell(I.name, cellOf(I, 'I.1.a', '2020')).value).toBe('abc');
-    const painted = wb.evaluateConditionalFormats(I.name);
-    const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
-    expect([...painted.values()].some((f) => f.fill === flaggedFill)).toBe(false);
-  });
-});
-
-describe('fixes', () => {
-  test('one fix: written, its mark removed, the others kept', async () => {
-    const { wb, ops } = await filled();
-    const report = await ops.validate();
-    const comma = report.findings.find((f) => f.code === 'decimal-comma')!;
-    expect(comma.fix?.value).toBe(0.5);
-    const result = await ops.applyFixes([comma]);
-    expect(result).toMatchObject({ applied: 1, skipped: [] });
-    expect(result.syncs).toBe(2);
-    expect(wb.getCell(PAR.name, comma.cell).value).toBe(0.5);
-    const flags = await nameFormula(wb, PAR.name, FLAGS_NAME);
-    expect(flags).not.toContain(`"${comma.cell}"`);
-    expect(flags).toContain(`"${cellOf(PAR, '1.2', 'score2021')}"`);
-  });
-
-  test('all fixable ones at once; the rest skipped with a reason', async () => {
-    const { wb, ops } = await filled();
-    const report = await ops.validate();
-    const result = await ops.applyFixes(report.findings);
-    const fixable = report.findings.filter((f) => f.fix);
-    expect(result.applied).toBe(new Set(fixable.map((f) => `${f.sheet}!${f.cell}`)).size);
-    expect(result.applied).toBeGreaterThanOrEqual(1);
-    expect(result.skipped.length).toBe(report.findings.length - result.applied);
-    for (const s of result.skipped) {
-      expect(s.reason.vi.length).toBeGreaterThan(10);
-      expect(s.reason.en.length).toBeGreaterThan(10);
-    }
-    expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score2021')).value).toBe(0.5);
-    const after = await ops.validate();
-    expect(after.findings.filter((f) => f.fix && f.code === 'decimal-comma')).toEqual([]);
-  });
-
-  test('a cell a co-author changed since validation is skipped, not overwritten', async () => {
-    const { wb, ops } = await filled();
-    const report = await ops.validate();
-    const comma = report.findings.find((f) => f.code === 'decimal-comma')!;
-    await wb.setCellFromUser(PAR.name, comma.cell, '0.25');
-    const result = await ops.applyFixes([comma]);
-    expect(result.applied).toBe(0);
-    expect(result.skipped).toHaveLength(1);
-    expect(result.skipped[0].reason.en).toMatch(/changed after validation/);
-    expect(wb.getCell(PAR.name, comma.cell).value).toBe(0.25);
-  });
-});
-
-describe('navigation and progress', () => {
-  test('goToCell activates the sheet and selects the cell in one round trip', async () => {
-    const { wb, ops } = setup();
-    await ops.inject(['I', 'PAR']);
-    wb.resetStats();
-    await ops.goToCell(PAR.name, 'G9');
-    expect(wb.activeSheetName()).toBe(PAR.name);
-    expect(wb.sheetView(PAR.name).selection).toBe('G9');
-    expect(wb.stats().syncs).toBe(1);
-  });
-
-  test('unitProgress: the unit’s rows, cells filled, next empty cell', async () => {
-    const { wb, ops } = setup();
-    await ops.inject(['I', 'PAR']);
-    const snv = await ops.unitProgress('SNV');
-    const keys = snv.rows.map((r) => `${r.sheet}|${r.rowKey}`);
-    expect(keys).toContain(`${I.name}|I.2`);
-    expect(keys).toContain(`${PAR.name}|1.1`);
-    expect(keys).not.toContain(`${I.name}|I.3.a`); // Sở TT&TT's row
-    expect(snv.filled).toBe(0);
-    expect(snv.nextEmpty).toEqual({ sheet: I.name, cell: cellOf(I, snv.rows[0].rowKey, '2015') });
-
-    await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), '1.5');
-    const after = await ops.unitProgress('SNV');
-    const row = after.rows.find((r) => r.rowKey === '1.1')!;
-    expect(row).toMatchObject({ cells: 2, filled: 1, firstEmpty: cellOf(PAR, '1.1', 'evidence') });
-    expect(after.filled).toBe(1);
-    expect(after.cells).toBe(snv.cells);
-  });
-});
-
-describe('errors from Excel', () => {
-  test('become readable, bilingual errors with their code; nothing swallowed', async () => {
-    const { ops } = setup();
-    await ops.inject(['I']);
-    const failure = ops.goToCell('Không có trang này', 'A1');
-    await expect(failure).rejects.toBeInstanceOf(ExcelOperationError);
-    await expect(failure).rejects.toMatchObject({ code: 'ItemNotFound' });
-    const e = (await failure.catch((x: unknown) => x)) as ExcelOperationError;
-    expect(e.vi).toMatch(/Không tìm thấy/);
-    expect(e.en).toMatch(/not found/);
-    expect(e.message).toContain(e.vi);
-  });
-
-  test('an invalid address is an InvalidArgument with advice', async () => {
-    const { ops } = setup();
-    await ops.inject(['I']);
-    await expect(ops.goToCell(I.name, 'not a cell')).rejects.toMatchObject({ code: 'InvalidArgument' });
-  });
-
-  test('cell edit mode: the advice says how to leave it', async () => {
-    const { wb } = setup();
-    const { createExcelOperations } = await import('../../src/excel');
-    // Excel rejects every request while a cell is being edited; played here by the run function.
-    const ops = createExcelOperations({
-      run: () =>
-        Promise.reject(
-          Object.assign(new Error('Excel is in cell-editing mode.'), { code: 'InvalidOperationInCellEditMode' }),
-        ),
-      requirements: { isSetSupported: (n, v) => wb.isSetSupported(n, v) },
+// Once at the declared minimum (ExcelApi 1.8) and once at the newest set (helpers.ts, API_SETS).
+eachApi(() => {
+  describe('validate in place', () => {
+    test("marks a finding that no live rule can see (a broken sum) with the 'flagged' fill, and removes it again", async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['I']);
+      // Every value is a valid count, so the 'invalid' rule stays quiet; only the engine sees 5 ≠ 2 + 2.
+      await wb.pasteFromUser(I.name, cellOf(I, 'I.1', '2018'), [['5']]);
+      await wb.pasteFromUser(I.name, cellOf(I, 'I.1.a', '2018'), [['2']]);
+      await wb.pasteFromUser(I.name, cellOf(I, 'I.1.b', '2018'), [['2']]);
+      const report = await ops.validate();
+      const mismatch = report.findings.find((f) => f.code === 'sum-mismatch');
+      expect(mismatch?.sheet).toBe(I.name);
+      const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
+      expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)?.fill).toBe(flaggedFill);
+      await ops.removeMarks();
+      expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)).toBeUndefined();
     });
-    await expect(ops.validate()).rejects.toMatchObject({
-      code: 'InvalidOperationInCellEditMode',
-      vi: expect.stringContaining('Thoát chế độ sửa ô (nhấn Enter hoặc Esc) rồi thử lại'),
+
+    test('returns findings and marks their cells through CCHC_FLAGS', async () => {
+      const { wb, ops } = await filled();
+      const report = await ops.validate();
+      const at = (sheet: string, cell: string) =>
+        report.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.code);
+      expect(at(I.name, cellOf(I, 'I.1.a', '2019'))).toContain('not-whole');
+      expect(at(I.name, cellOf(I, 'I.1.a', '2020'))).toContain('not-a-number');
+      expect(at(PAR.name, cellOf(PAR, '1.1', 'score2021'))).toContain('decimal-comma');
+      expect(at(PAR.name, cellOf(PAR, '1.2', 'score2021'))).toContain('par-over-max');
+      expect(report.counts.error).toBeGreaterThanOrEqual(3);
+      expect(report.counts.error + report.counts.warning + report.counts.info).toBe(report.findings.length);
+      expect(report.cellsFilled).toBeGreaterThanOrEqual(4);
+      expect(report.cellsChecked).toBeGreaterThan(report.cellsFilled);
+      expect(report.syncs).toBeLessThanOrEqual(2);
+
+      expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(
+        `={"${cellOf(I, 'I.1.a', '2019')}","${cellOf(I, 'I.1.a', '2020')}"}`,
+      );
+      const parFlags = await nameFormula(wb, PAR.name, FLAGS_NAME);
+      expect(parFlags).toContain(`"${cellOf(PAR, '1.1', 'score2021')}"`);
+      expect(parFlags).toContain(`"${cellOf(PAR, '1.2', 'score2021')}"`);
+      expect(await nameFormula(wb, defaultSheetName('II'), FLAGS_NAME)).toBe('={""}');
+      // Both the 'invalid' and the 'flagged' rule match this cell; 'invalid' comes first in the plan,
+      // so its fill wins, as in Excel. A cell with no finding stays unpainted.
+      const invalidFill = I.conditionalFormats.find((c) => c.purpose === 'invalid')!.format.fill;
+      const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
+      expect(invalidFill).not.toBe(flaggedFill);
+      const painted = wb.evaluateConditionalFormats(I.name);
+      expect(painted.get(cellOf(I, 'I.1.a', '2019'))?.fill).toBe(invalidFill);
+      expect(painted.get(cellOf(I, 'I.1.b', '2019'))?.fill).toBeUndefined();
+    });
+
+    test('validating again with nothing changed writes nothing', async () => {
+      const { wb, ops } = await filled();
+      await ops.validate();
+      wb.resetStats();
+      const again = await ops.validate();
+      expect(again.syncs).toBe(1);
+      expect(wb.stats().syncs).toBe(1);
+    });
+
+    test('remove marks empties every CCHC_FLAGS, values and templates stay', async () => {
+      const { wb, ops } = await filled();
+      await ops.validate();
+      await ops.removeMarks();
+      for (const id of TEMPLATE_IDS) expect(await nameFormula(wb, defaultSheetName(id), FLAGS_NAME)).toBe('={""}');
+      expect(wb.getCell(I.name, cellOf(I, 'I.1.a', '2020')).value).toBe('abc');
+      const painted = wb.evaluateConditionalFormats(I.name);
+      const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
+      expect([...painted.values()].some((f) => f.fill === flaggedFill)).toBe(false);
+    });
+  });
+
+  describe('fixes', () => {
+    test('one fix: written, its mark removed, the others kept', async () => {
+      const { wb, ops } = await filled();
+      const report = await ops.validate();
+      const comma = report.findings.find((f) => f.code === 'decimal-comma')!;
+      expect(comma.fix?.value).toBe(0.5);
+      const result = await ops.applyFixes([comma]);
+      expect(result).toMatchObject({ applied: 1, skipped: [] });
+      expect(result.syncs).toBe(2);
+      expect(wb.getCell(PAR.name, comma.cell).value).toBe(0.5);
+      const flags = await nameFormula(wb, PAR.name, FLAGS_NAME);
+      expect(flags).not.toContain(`"${comma.cell}"`);
+      expect(flags).toContain(`"${cellOf(PAR, '1.2', 'score2021')}"`);
+    });
+
+    test('all fixable ones at once; the rest skipped with a reason', async () => {
+      const { wb, ops } = await filled();
+      const report = await ops.validate();
+      const result = await ops.applyFixes(report.findings);
+      const fixable = report.findings.filter((f) => f.fix);
+      expect(result.applied).toBe(new Set(fixable.map((f) => `${f.sheet}!${f.cell}`)).size);
+      expect(result.applied).toBeGreaterThanOrEqual(1);
+      expect(result.skipped.length).toBe(report.findings.length - result.applied);
+      for (const s of result.skipped) {
+        expect(s.reason.vi.length).toBeGreaterThan(10);
+        expect(s.reason.en.length).toBeGreaterThan(10);
+      }
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score2021')).value).toBe(0.5);
+      const after = await ops.validate();
+      expect(after.findings.filter((f) => f.fix && f.code === 'decimal-comma')).toEqual([]);
+    });
+
+    test('a cell a co-author changed since validation is skipped, not overwritten', async () => {
+      const { wb, ops } = await filled();
+      const report = await ops.validate();
+      const comma = report.findings.find((f) => f.code === 'decimal-comma')!;
+      await wb.setCellFromUser(PAR.name, comma.cell, '0.25');
+      const result = await ops.applyFixes([comma]);
+      expect(result.applied).toBe(0);
+      expect(result.skipped).toHaveLength(1);
+      expect(result.skipped[0].reason.en).toMatch(/changed after validation/);
+      expect(wb.getCell(PAR.name, comma.cell).value).toBe(0.25);
+    });
+  });
+
+  describe('navigation and progress', () => {
+    test('goToCell activates the sheet and selects the cell in one round trip', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['I', 'PAR']);
+      wb.resetStats();
+      await ops.goToCell(PAR.name, 'G9');
+      expect(wb.activeSheetName()).toBe(PAR.name);
+      expect(wb.sheetView(PAR.name).selection).toBe('G9');
+      expect(wb.stats().syncs).toBe(1);
+    });
+
+    test('unitProgress: the unit’s rows, cells filled, next empty cell', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['I', 'PAR']);
+      const snv = await ops.unitProgress('SNV');
+      const keys = snv.rows.map((r) => `${r.sheet}|${r.rowKey}`);
+      expect(keys).toContain(`${I.name}|I.2`);
+      expect(keys).toContain(`${PAR.name}|1.1`);
+      expect(keys).not.toContain(`${I.name}|I.3.a`); // Sở TT&TT's row
+      expect(snv.filled).toBe(0);
+      expect(snv.nextEmpty).toEqual({ sheet: I.name, cell: cellOf(I, snv.rows[0].rowKey, '2015') });
+
+      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), '1.5');
+      const after = await ops.unitProgress('SNV');
+      const row = after.rows.find((r) => r.rowKey === '1.1')!;
+      expect(row).toMatchObject({ cells: 2, filled: 1, firstEmpty: cellOf(PAR, '1.1', 'evidence') });
+      expect(after.filled).toBe(1);
+      expect(after.cells).toBe(snv.cells);
+    });
+  });
+
+  describe('errors from Excel', () => {
+    test('become readable, bilingual errors with their code; nothing swallowed', async () => {
+      const { ops } = setup();
+      await ops.inject(['I']);
+      const failure = ops.goToCell('Không có trang này', 'A1');
+      await expect(failure).rejects.toBeInstanceOf(ExcelOperationError);
+      await expect(failure).rejects.toMatchObject({ code: 'ItemNotFound' });
+      const e = (await failure.catch((x: unknown) => x)) as ExcelOperationError;
+      expect(e.vi).toMatch(/Không tìm thấy/);
+      expect(e.en).toMatch(/not found/);
+      expect(e.message).toContain(e.vi);
+    });
+
+    test('an invalid address is an InvalidArgument with advice', async () => {
+      const { ops } = setup();
+      await ops.inject(['I']);
+      await expect(ops.goToCell(I.name, 'not a cell')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+
+    test('cell edit mode: the advice says how to leave it', async () => {
+      const { wb } = setup();
+      const { createExcelOperations } = await import('../../src/excel');
+      // Excel rejects every request while a cell is being edited; played here by the run function.
+      const ops = createExcelOperations({
+        run: () =>
+          Promise.reject(
+            Object.assign(new Error('Excel is in cell-editing mode.'), { code: 'InvalidOperationInCellEditMode' }),
+          ),
+        requirements: { isSetSupported: (n, v) => wb.isSetSupported(n, v) },
+      });
+      await expect(ops.validate()).rejects.toMatchObject({
+        code: 'InvalidOperationInCellEditMode',
+        vi: expect.stringContaining('Thoát chế độ sửa ô (nhấn Enter hoặc Esc) rồi thử lại'),
+      });
     });
   });
 });
