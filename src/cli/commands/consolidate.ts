@@ -10,7 +10,7 @@ import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { APPENDIX1, TEMPLATE_VERSION, appendix1Row } from '../../catalog';
 import type { Appendix1TemplateId, RowKind, TemplateId } from '../../catalog/types';
-import { parseCellInput, validateWorkbook } from '../../engine';
+import { keyOfCell, parseCellInput, validateWorkbook } from '../../engine';
 import type { CellValue, Finding, SheetSnapshot } from '../../engine/types';
 import { buildWorkbookPlan } from '../../layout';
 import { columnNumber } from '../../layout/a1';
@@ -108,12 +108,11 @@ function isAppendix1(id: TemplateId): id is Appendix1TemplateId {
   return APPENDIX1_IDS.has(id);
 }
 
-/** Row index of each key in column A; like the engine, a key re-typed as a number or padded with spaces still counts. */
+/** Row index of each key in column A, by the engine's rule (keyOfCell). */
 function rowIndexByKey(snapshot: SheetSnapshot): Map<string, number> {
   const map = new Map<string, number>();
   snapshot.values.forEach((row, i) => {
-    const raw = row[0];
-    const key = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+    const key = keyOfCell(row[0]);
     if (key !== '' && !map.has(key)) map.set(key, i);
   });
   return map;
