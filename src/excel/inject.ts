@@ -4,11 +4,8 @@
  * version or row order changed, with every value an official entered moved by its row key.
  * Values with no place in the new layout go to a visible sheet instead of being dropped.
  */
-import { TEMPLATE_IDS } from '../catalog';
-import type { TemplateId } from '../catalog/types';
-import type { Bilingual, CellValue, SheetSnapshot } from '../engine/types';
-import { buildSheetPlan } from '../layout';
-import { columnLetter, columnNumber, rangeAddress, type RangeRef } from '../layout/a1';
+import type { Bilingual } from '../engine/types';
+import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
 import { markerFor } from '../layout/marker';
 import { MAX_SHEET_NAME } from '../layout/names';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
@@ -16,7 +13,6 @@ import { ExcelOperationError } from './errors';
 import {
   collectData,
   diffTemplate,
-  isBlank,
   layoutMatches,
   placeCarried,
   planArea,
@@ -28,7 +24,7 @@ import {
   type UnplacedValue,
   type WriteCell,
 } from './grid';
-import { normFormula, queueCustomRules, queueReplaceRules, queueRuleTypes, type CustomRule } from './cfRules';
+import { queueCustomRules, queueReplaceRules, type CustomRule } from './cfRules';
 import {
   clearAreaBytes,
   columnsBytes,
@@ -53,7 +49,6 @@ import {
   styleBytes,
   styleSets,
   validationBytes,
-  VALIDATION_TYPE,
   type Features,
 } from './queue';
 import { type Marker, type SheetState, VERSION_NAME, VERSION_PROPERTY } from './read';
@@ -68,87 +63,12 @@ import {
   type Session,
 } from './session';
 
-export const UNPLACED_SHEET = 'CCHC – chưa xếp';
+import { lateEntries, queueUnplaced, UNPLACED_SHEET, type Relaid } from './unplaced';
+import { styleMatches, validationMatches, type RefreshExtras } from './refreshCompare';
+
+export { UNPLACED_SHEET } from './unplaced';
+export { queueRefreshExtras, refreshExtrasBytes, type RefreshExtras } from './refreshCompare';
 const VERSION_COMMENT = 'Phiên bản biểu mẫu CCHC (CCHC template version)';
-
-/** What a refresh compares besides values, read in the same sync as the values. */
-export interface RefreshExtras {
-  /**
-   * Every conditional format over the read window, id and type only (cfRules.ts: the details of
-   * an official's rules cannot be read).
-   */
-  conditionalFormats: Excel.ConditionalFormatCollection | null;
-  /** The read window, the area `conditionalFormats` covers. */
-  window: string;
-  /** Each planned validation's current state, when the sheet's template was known at read time. */
-  validations: { plan: ValidationPlan; dv: Excel.DataValidation }[] | null;
-  /** Each style rectangle's current fill and boldness, likewise. */
-  styles: { rect: RangeRef; style: StyleId; format: Excel.RangeFormat }[] | null;
-}
-
-/** Queues the loads a refresh compares (only loads; the caller syncs). */
-export function queueRefreshExtras(
-  sheet: Excel.Worksheet,
-  plan: SheetPlan | null,
-  window: string,
-  features: Features,
-  what: { conditionalFormats: boolean; validations: boolean; styles: boolean },
-): RefreshExtras {
-  const conditionalFormats = what.conditionalFormats ? queueRuleTypes(sheet, window) : null;
-  let validations: RefreshExtras['validations'] = null;
-  if (plan && what.validations && features.dataValidation) {
-    validations = plan.validations.map((v) => {
-      const dv = sheet.getRange(v.range).dataValidation;
-      dv.load('type,rule');
-      return { plan: v, dv };
-    });
-  }
-  let styles: RefreshExtras['styles'] = null;
-  if (plan && what.styles) {
-    styles = [];
-    for (const [style, rects] of styleRects(plan))
-      for (const rect of rects) {
-        const format = sheet.getRange(rangeAddress(rect)).format;
-        format.load('wrapText');
-        format.fill.load('color');
-        format.font.load('bold,italic');
-        styles.push({ rect, style, format });
-      }
-  }
-  return { conditionalFormats, window, validations, styles };
-}
-
-/**
- * Request bytes of queueRefreshExtras's loads on one sheet (each getRange call and load with its
- * path), for the read to reserve with the answers: the largest template when `id` is not known.
- */
-const extrasBytesCache = new Map<string, number>();
-export function refreshExtrasBytes(id: TemplateId | null, window: string): number {
-  const key = `${id ?? '*'}|${window}`;
-  const known = extrasBytesCache.get(key);
-  if (known !== undefined) return known;
-  // A sheet id in Excel is a GUID in braces.
-  const sheet = sheetPathBytes('{00000000-0000-0000-0000-000000000000}');
-  const of = (plan: SheetPlan) => {
-    let n = getRangeBytes(sheet, window) + actionBytes(rangePathBytes(sheet, window), 'load', 'items/id,items/type');
-    for (const v of plan.validations)
-      n +=
-        getRangeBytes(sheet, v.range) +
-        actionBytes(rangePathBytes(sheet, v.range) + pathBytes('dataValidation'), 'load', 'type,rule');
-    for (const rects of styleRects(plan).values())
-      for (const r of rects) {
-        const range = rangePathBytes(sheet, rangeAddress(r));
-        n +=
-          getRangeBytes(sheet, rangeAddress(r)) +
-          3 * actionBytes(range + pathBytes('format', 'font'), 'load', 'bold,italic');
-      }
-    return n;
-  };
-  const ids = id ? [id] : TEMPLATE_IDS;
-  const bytes = Math.max(...ids.map((t) => of(buildSheetPlan(t))));
-  extrasBytesCache.set(key, bytes);
-  return bytes;
-}
 
 export type TargetAction = 'create' | 'refresh' | 'upgrade' | 'relayout';
 
@@ -192,40 +112,6 @@ export function freeName(wanted: string, taken: Iterable<string>): string {
     const suffix = ` (${n})`;
     const name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
     if (!used.has(name.toLocaleLowerCase('vi'))) return name;
-  }
-}
-
-function normColor(c: unknown): string {
-  return String(c ?? '').toUpperCase();
-}
-
-function styleMatches(style: CellStyle, format: Excel.RangeFormat): boolean {
-  const fill = normColor(format.fill.color);
-  const wantFill = style.fill ? style.fill.toUpperCase() : '#FFFFFF';
-  if (fill !== wantFill) return false;
-  if (!!style.bold !== !!format.font.bold) return false;
-  if (!!style.italic !== !!format.font.italic) return false;
-  if (style.wrap !== undefined && !!style.wrap !== !!format.wrapText) return false;
-  return true;
-}
-
-function validationMatches(plan: ValidationPlan, dv: Excel.DataValidation): boolean {
-  if (dv.type !== VALIDATION_TYPE[plan.type]) return false;
-  const rule = dv.rule;
-  const same = (a: unknown, b: unknown) => normFormula(a).replace(/^=/, '') === normFormula(b).replace(/^=/, '');
-  switch (plan.type) {
-    case 'wholeNumber':
-    case 'decimal': {
-      const basic = plan.type === 'wholeNumber' ? rule.wholeNumber : rule.decimal;
-      if (!basic) return false;
-      if (!same(basic.formula1, plan.min ?? 0)) return false;
-      if ((plan.operator ?? 'between') === 'between' && !same(basic.formula2, plan.max)) return false;
-      return true;
-    }
-    case 'list':
-      return !!rule.list && normFormula(rule.list.source) === normFormula((plan.list ?? []).join(','));
-    case 'custom':
-      return !!rule.custom && same(rule.custom.formula, plan.formula);
   }
 }
 
@@ -363,116 +249,6 @@ async function writeRefresh(
     cfs ? rules : null,
   );
   return { overwritten: diff.overwritten.length };
-}
-
-const UNPLACED_HEADER = [
-  'Trang tính / Sheet',
-  'Mã dòng / Row key',
-  'Cột / Column',
-  'Giá trị / Value',
-  'Phiên bản / Version',
-  'Thời điểm / When',
-];
-
-async function queueUnplaced(
-  ic: InjectContext,
-  unplaced: UnplacedValue[],
-  versions: Map<string, string>,
-  added?: Excel.Worksheet,
-): Promise<Excel.Worksheet> {
-  const collection = ic.session.ctx.workbook.worksheets;
-  const found = ic.sheets.find((s) => s.name.toLocaleLowerCase('vi') === UNPLACED_SHEET.toLocaleLowerCase('vi'));
-  const existing = added ? { id: null } : found;
-  const stamp = ic.now().toISOString().replace('T', ' ').slice(0, 16);
-  const rows = unplaced.map((u) => [u.sheet, u.rowKey, u.column, u.value, versions.get(u.sheet) ?? '', stamp]);
-  const formats = rows.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
-  const last = columnLetter(UNPLACED_HEADER.length);
-  const sheetPath = pathBytes('workbook', 'worksheets', ['add', UNPLACED_SHEET]);
-  const body = `A2:${last}${rows.length + 1}`;
-  // Header, widths, freeze or insert and visibility: a handful of commands on short paths.
-  await ic.session.reserve(
-    12 * actionBytes(rangePathBytes(sheetPath, body) + pathBytes('format', 'font'), 'bold', UNPLACED_HEADER) +
-      actionBytes(rangePathBytes(sheetPath, body), 'numberFormat', formats) +
-      actionBytes(rangePathBytes(sheetPath, body), 'values', rows),
-  );
-  let sheet: Excel.Worksheet;
-  if (existing) {
-    sheet = added ?? collection.getItem((existing as SheetState).id);
-    sheet.visibility = 'Visible';
-    // Newest first, under the header: no need to know how long the list already is.
-    sheet.getRange(`A2:${last}${rows.length + 1}`).insert('Down');
-  } else {
-    sheet = collection.add(UNPLACED_SHEET);
-    const header = sheet.getRange(`A1:${last}1`);
-    header.values = [UNPLACED_HEADER];
-    header.format.font.bold = true;
-    header.format.fill.color = '#D9D9D9';
-    sheet.getRange(`A:${last}`).format.columnWidth = widthOf(22);
-    sheet.freezePanes.freezeRows(1);
-  }
-  const range = sheet.getRange(body);
-  range.numberFormat = formats;
-  range.values = rows as unknown[][] as string[][];
-  return sheet;
-}
-
-/** A sheet given a new layout: what our read saw, and what the area held just before it was cleared. */
-interface Relaid {
-  name: string;
-  before: Excel.Range;
-  reader: SnapshotReader | null;
-  source: SheetPlan | null;
-  plan: SheetPlan;
-}
-
-/**
- * Entries a co-author made between our read and our write (the request that cleared the area):
- * every cell whose content then differs from what we read, and is not blank. Each is reported
- * with its row key and column as the sheet then held them, so that nothing typed is lost even
- * though the cell it was typed in now belongs to the new layout.
- */
-function lateEntries(r: Relaid): UnplacedValue[] {
-  const values = r.before.values as CellValue[][];
-  const formulas = r.before.formulas as CellValue[][];
-  const snapshot: SheetSnapshot = {
-    name: r.name,
-    templateId: r.plan.templateId,
-    version: r.plan.version,
-    origin: 'A1',
-    values,
-    formulas,
-  };
-  const now = new SnapshotReader(snapshot);
-  const content = (reader: SnapshotReader | null, row: number, col: number): string => {
-    if (!reader) return '';
-    const f = reader.formula(row, col);
-    const v = isBlank(f) ? reader.value(row, col) : f;
-    return isBlank(v) ? '' : String(v);
-  };
-  const out: UnplacedValue[] = [];
-  for (let i = 0; i < values.length; i++)
-    for (let j = 0; j < values[i].length; j++) {
-      const row = i + 1;
-      const col = j + 1;
-      const got = content(now, row, col);
-      if (got === '' || got === content(r.reader, row, col)) continue;
-      const keyed = now.key(row);
-      const columnId = keyed
-        ? Object.entries(
-            r.source?.rows.find((p) => p.key === keyed)?.inputs ??
-              r.plan.rows.find((p) => p.key === keyed)?.inputs ??
-              {},
-          ).find(([, letter]) => columnNumber(letter) === col)?.[0]
-        : undefined;
-      const f = now.formula(row, col);
-      const value = (isBlank(f) ? now.value(row, col) : f) as string | number | boolean;
-      out.push({ sheet: r.name, rowKey: keyed, column: columnId ?? `${columnLetter(col)}${row}`, value });
-    }
-  return out;
-}
-
-function widthOf(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75);
 }
 
 /**

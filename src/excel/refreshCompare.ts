@@ -1,0 +1,127 @@
+/**
+ * What a refresh compares besides values, read in the same request as the values: each planned
+ * validation and style rectangle as Excel holds it, and the rules over the read window (type and
+ * id only: cfRules.ts). Only loads; the caller syncs.
+ */
+import { TEMPLATE_IDS } from '../catalog';
+import type { TemplateId } from '../catalog/types';
+import { buildSheetPlan } from '../layout';
+import { rangeAddress, type RangeRef } from '../layout/a1';
+import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
+import { normFormula, queueRuleTypes } from './cfRules';
+import { styleRects } from './grid';
+import { VALIDATION_TYPE, type Features } from './queue';
+import { actionBytes, getRangeBytes, pathBytes, rangePathBytes, sheetPathBytes } from './session';
+
+/** What a refresh compares besides values, read in the same sync as the values. */
+export interface RefreshExtras {
+  /**
+   * Every conditional format over the read window, id and type only (cfRules.ts: the details of
+   * an official's rules cannot be read).
+   */
+  conditionalFormats: Excel.ConditionalFormatCollection | null;
+  /** The read window, the area `conditionalFormats` covers. */
+  window: string;
+  /** Each planned validation's current state, when the sheet's template was known at read time. */
+  validations: { plan: ValidationPlan; dv: Excel.DataValidation }[] | null;
+  /** Each style rectangle's current fill and boldness, likewise. */
+  styles: { rect: RangeRef; style: StyleId; format: Excel.RangeFormat }[] | null;
+}
+
+/** Queues the loads a refresh compares (only loads; the caller syncs). */
+export function queueRefreshExtras(
+  sheet: Excel.Worksheet,
+  plan: SheetPlan | null,
+  window: string,
+  features: Features,
+  what: { conditionalFormats: boolean; validations: boolean; styles: boolean },
+): RefreshExtras {
+  const conditionalFormats = what.conditionalFormats ? queueRuleTypes(sheet, window) : null;
+  let validations: RefreshExtras['validations'] = null;
+  if (plan && what.validations && features.dataValidation) {
+    validations = plan.validations.map((v) => {
+      const dv = sheet.getRange(v.range).dataValidation;
+      dv.load('type,rule');
+      return { plan: v, dv };
+    });
+  }
+  let styles: RefreshExtras['styles'] = null;
+  if (plan && what.styles) {
+    styles = [];
+    for (const [style, rects] of styleRects(plan))
+      for (const rect of rects) {
+        const format = sheet.getRange(rangeAddress(rect)).format;
+        format.load('wrapText');
+        format.fill.load('color');
+        format.font.load('bold,italic');
+        styles.push({ rect, style, format });
+      }
+  }
+  return { conditionalFormats, window, validations, styles };
+}
+
+/**
+ * Request bytes of queueRefreshExtras's loads on one sheet (each getRange call and load with its
+ * path), for the read to reserve with the answers: the largest template when `id` is not known.
+ */
+const extrasBytesCache = new Map<string, number>();
+export function refreshExtrasBytes(id: TemplateId | null, window: string): number {
+  const key = `${id ?? '*'}|${window}`;
+  const known = extrasBytesCache.get(key);
+  if (known !== undefined) return known;
+  // A sheet id in Excel is a GUID in braces.
+  const sheet = sheetPathBytes('{00000000-0000-0000-0000-000000000000}');
+  const of = (plan: SheetPlan) => {
+    let n = getRangeBytes(sheet, window) + actionBytes(rangePathBytes(sheet, window), 'load', 'items/id,items/type');
+    for (const v of plan.validations)
+      n +=
+        getRangeBytes(sheet, v.range) +
+        actionBytes(rangePathBytes(sheet, v.range) + pathBytes('dataValidation'), 'load', 'type,rule');
+    for (const rects of styleRects(plan).values())
+      for (const r of rects) {
+        const range = rangePathBytes(sheet, rangeAddress(r));
+        n +=
+          getRangeBytes(sheet, rangeAddress(r)) +
+          3 * actionBytes(range + pathBytes('format', 'font'), 'load', 'bold,italic');
+      }
+    return n;
+  };
+  const ids = id ? [id] : TEMPLATE_IDS;
+  const bytes = Math.max(...ids.map((t) => of(buildSheetPlan(t))));
+  extrasBytesCache.set(key, bytes);
+  return bytes;
+}
+
+function normColor(c: unknown): string {
+  return String(c ?? '').toUpperCase();
+}
+
+export function styleMatches(style: CellStyle, format: Excel.RangeFormat): boolean {
+  const fill = normColor(format.fill.color);
+  const wantFill = style.fill ? style.fill.toUpperCase() : '#FFFFFF';
+  if (fill !== wantFill) return false;
+  if (!!style.bold !== !!format.font.bold) return false;
+  if (!!style.italic !== !!format.font.italic) return false;
+  if (style.wrap !== undefined && !!style.wrap !== !!format.wrapText) return false;
+  return true;
+}
+
+export function validationMatches(plan: ValidationPlan, dv: Excel.DataValidation): boolean {
+  if (dv.type !== VALIDATION_TYPE[plan.type]) return false;
+  const rule = dv.rule;
+  const same = (a: unknown, b: unknown) => normFormula(a).replace(/^=/, '') === normFormula(b).replace(/^=/, '');
+  switch (plan.type) {
+    case 'wholeNumber':
+    case 'decimal': {
+      const basic = plan.type === 'wholeNumber' ? rule.wholeNumber : rule.decimal;
+      if (!basic) return false;
+      if (!same(basic.formula1, plan.min ?? 0)) return false;
+      if ((plan.operator ?? 'between') === 'between' && !same(basic.formula2, plan.max)) return false;
+      return true;
+    }
+    case 'list':
+      return !!rule.list && normFormula(rule.list.source) === normFormula((plan.list ?? []).join(','));
+    case 'custom':
+      return !!rule.custom && same(rule.custom.formula, plan.formula);
+  }
+}
