@@ -12,24 +12,5 @@ export class UsageError extends Error {
   }
 }
 
-/** Why a file could not be read as a template workbook. */
-export type InputProblem =
-  | 'missing' // no such file
-  | 'directory' // a folder, not a file
-  | 'unreadable' // permissions or I/O
-  | 'encrypted' // OLE compound file: password-protected .xlsx or an old binary .xls
-  | 'not-xlsx' // not a zip package at all (.txt, .csv, .pdf…)
-  | 'corrupt' // a zip that ExcelJS cannot read as a workbook
-  | 'no-templates'; // a readable workbook without any cchc-template sheet
-
-/** A file the command cannot use: reported on stderr for that file, exit status 2. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: InputProblem,
-    readonly text: Bilingual,
-  ) {
-    super(`${file}: ${text.en}`);
-    this.name = 'InputError';
-  }
-}
+// Why a file could not be read, and the error saying so, live with the shared .xlsx reader.
+export { InputError, type InputProblem } from '../xlsx/errors';

@@ -28,10 +28,16 @@ beforeAll(async () => {
   ]);
   writeFileSync(f('corrupt.xlsx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]));
   writeFileSync(f('notes.txt'), 'Đây là ghi chú, không phải bảng tính.\n');
-  // What Excel writes for a password-protected workbook: an OLE compound file, not a zip.
+  // What Excel writes for a password-protected workbook: an OLE compound file, not a zip, whose
+  // directory names an "EncryptedPackage" stream (UTF-16LE).
   writeFileSync(
     f('encrypted.xlsx'),
-    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]),
+    Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(1024),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+      Buffer.alloc(2048),
+    ]),
   );
   const plain = new Workbook();
   plain.addWorksheet('Sheet1').getCell('A1').value = 'Báo cáo tự làm';
