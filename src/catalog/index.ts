@@ -9,6 +9,10 @@ import type { Appendix1Row, Appendix1Table, Appendix1Template, Catalog, ParRow, 
 export type * from './types';
 export { UNITS, unitById, unitByName } from './units';
 export { APPENDIX1, PAR_ROWS };
+export { OUTLINE, OUTLINE_SOURCE, outlineRow, relatedOf } from './outline';
+export type { OutlinePart, OutlineRow } from './outline';
+export { SECTION8_GOALS, section8Goal } from './section8';
+export type { GoalThreshold, Section8Goal } from './section8';
 
 /**
  * Version of the templates this build injects. Bump the minor for added rows or formats,
@@ -24,7 +28,7 @@ export const CATALOG: Catalog = {
 };
 
 /** Every template, in the order the task pane lists them. */
-export const TEMPLATE_IDS: readonly TemplateId[] = [...APPENDIX1.map((t) => t.id), 'PAR', 'STATUS'];
+export const TEMPLATE_IDS: readonly TemplateId[] = [...APPENDIX1.map((t) => t.id), 'OUTLINE', 'PAR', 'STATUS'];
 
 const parById = new Map(PAR_ROWS.map((r) => [r.id, r]));
 const templateById = new Map(APPENDIX1.map((t) => [t.id, t]));

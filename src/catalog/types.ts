@@ -39,7 +39,8 @@ export interface Unit {
 export type RowKind = 'count' | 'percent' | 'flag' | 'passfail' | 'text' | 'group';
 
 export type Appendix1TemplateId = 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'VII' | 'VIII';
-export type TemplateId = Appendix1TemplateId | 'PAR' | 'STATUS';
+/** 'OUTLINE': the report outline of Appendix 2 (Đề cương báo cáo). */
+export type TemplateId = Appendix1TemplateId | 'OUTLINE' | 'PAR' | 'STATUS';
 
 /** An input column of an Appendix 1 table. */
 export interface TemplateColumn {

@@ -19,3 +19,8 @@ export { keyOfCell } from './sheet';
 export { parseCellInput, isDateFormat, foldVietnamese, PASS, FAIL } from './parse';
 export type { CellKind, InputProblem, ParseOptions, ParsedInput } from './parse';
 export { describeInput, cellKind } from './tables';
+export { assessSection8, section8Findings, verdictOf } from './section8';
+export type { GoalAssessment, Verdict } from './section8';
+export { outlineFindings, citedNumber } from './outline';
+export { workbookReader, latestYear, FIGURE_YEARS } from './figures';
+export type { Figure, WorkbookReader } from './figures';

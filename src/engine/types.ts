@@ -62,7 +62,11 @@ export type FindingCode =
   | 'below-target' // PAR row below its 2021 target (info; the list is in ParSummary)
   | 'row-missing' // a template row's key is not in column A (the row was deleted)
   | 'duplicate-key' // a key on more than one row (a copied row); the first is the one counted
-  | 'version-mismatch'; // the sheet's template version is not the add-in's
+  | 'version-mismatch' // the sheet's template version is not the add-in's
+  | 'goal-contradicts-data' // a Section VIII assessment the Appendix 1 data contradict
+  | 'goal-suggestion' // a blank Section VIII assessment the data can fill (info, with the fix)
+  | 'outline-empty' // a report outline heading with no text yet (info)
+  | 'outline-figure-mismatch'; // outline text citing a number that differs from the Appendix 1 figure
 
 export interface Fix {
   /** The value to write into the cell (null clears it). */

@@ -17,6 +17,9 @@ import { buildSummary, parCore, parFindings, parentScore } from './par';
 import type { ParCore } from './par';
 import { finding, rowAt, sheetContext } from './sheet';
 import type { SheetContext } from './sheet';
+import { workbookReader } from './figures';
+import { outlineFindings } from './outline';
+import { assessSection8, section8Findings } from './section8';
 import { checkStructure } from './structure';
 import { templateTable } from './tables';
 import { sameFormula, totalFormulasOf } from './totals';
@@ -218,7 +221,20 @@ export function validateWorkbook(snapshots: SheetSnapshot[]): WorkbookResult {
       counts[f.severity]++;
     }
   }
+  // Checks across sheets: Section VIII against the data, the report outline against the figures.
+  for (const f of crossSheetFindings(snapshots)) {
+    const sheet = sheets.find((s) => s.sheet === f.sheet);
+    sheet?.findings.push(f);
+    findings.push(f);
+    counts[f.severity]++;
+  }
   return { sheets, findings, counts };
+}
+
+function crossSheetFindings(snapshots: SheetSnapshot[]): Finding[] {
+  if (!snapshots.some((s) => s.templateId === 'VIII' || s.templateId === 'OUTLINE')) return [];
+  const reader = workbookReader(snapshots);
+  return [...section8Findings(assessSection8(reader)), ...outlineFindings(reader)];
 }
 
 /** judge(), remembered per kind of field and value; a date-formatted number is judged afresh (its message names the format). */

@@ -6,6 +6,7 @@ import { APPENDIX1, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
 import type { TemplateId } from '../catalog/types';
 import { buildAppendix1Sheet } from './appendix1Sheet';
 import { resolveSheetNames } from './names';
+import { buildOutlineSheet } from './outlineSheet';
 import { buildParSheet } from './parSheet';
 import { buildStatusSheet } from './statusSheet';
 import { STYLES } from './styles';
@@ -19,6 +20,7 @@ export { defaultSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME }
 export { REPORTER_KEY, REPORTER_COLUMN, sumOfPartsFormula } from './common';
 export { PAR_COLUMNS, parentScoreFormula, gapFormula } from './parSheet';
 export { countedInputRanges } from './statusSheet';
+export { figureFormula, outlineFigureKey, outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from './outlineSheet';
 
 export interface PlanOptions {
   /** Templates to plan, default all; planned in the catalog's order whatever the order given. */
@@ -33,8 +35,13 @@ function selectedIds(options: PlanOptions): TemplateId[] {
   return TEMPLATE_IDS.filter((id) => wanted.includes(id));
 }
 
-function planOne(id: Exclude<TemplateId, 'STATUS'>, name: string): SheetPlan {
+function planOne(
+  id: Exclude<TemplateId, 'STATUS'>,
+  name: string,
+  sheetNames: Partial<Record<TemplateId, string>> = {},
+): SheetPlan {
   if (id === 'PAR') return buildParSheet(name, TEMPLATE_VERSION);
+  if (id === 'OUTLINE') return buildOutlineSheet(name, TEMPLATE_VERSION, sheetNames);
   const template = APPENDIX1.find((t) => t.id === id);
   if (!template) throw new RangeError(`Unknown template id ${id}`);
   return buildAppendix1Sheet(template, name, TEMPLATE_VERSION);
@@ -44,7 +51,7 @@ export function buildWorkbookPlan(options: PlanOptions = {}): WorkbookPlan {
   const ids = selectedIds(options);
   const names = resolveSheetNames(ids, options.sheetNames);
   const sheets: SheetPlan[] = [];
-  for (const id of ids) if (id !== 'STATUS') sheets.push(planOne(id, names[id]));
+  for (const id of ids) if (id !== 'STATUS') sheets.push(planOne(id, names[id], options.sheetNames));
   if (ids.includes('STATUS')) sheets.push(buildStatusSheet(sheets, names.STATUS, TEMPLATE_VERSION));
   return { version: TEMPLATE_VERSION, sheets, styles: STYLES };
 }
@@ -56,7 +63,7 @@ export function buildWorkbookPlan(options: PlanOptions = {}): WorkbookPlan {
 export function buildSheetPlan(id: TemplateId, options: PlanOptions = {}): SheetPlan {
   if (id !== 'STATUS') {
     const names = resolveSheetNames([id], options.sheetNames);
-    return planOne(id, names[id]);
+    return planOne(id, names[id], options.sheetNames);
   }
   const ids = selectedIds({
     ...options,

@@ -14,6 +14,7 @@ const KNOWN_IDS: ReadonlySet<string> = new Set<TemplateId>([
   'VI',
   'VII',
   'VIII',
+  'OUTLINE',
   'PAR',
   'STATUS',
 ]);

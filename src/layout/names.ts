@@ -7,6 +7,7 @@ import type { TemplateId } from '../catalog/types';
 
 export const PAR_SHEET_NAME = 'Chỉ số CCHC 2021';
 export const STATUS_SHEET_NAME = 'Tình trạng';
+export const OUTLINE_SHEET_NAME = 'Đề cương báo cáo';
 
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME = 31;
@@ -14,6 +15,7 @@ export const MAX_SHEET_NAME = 31;
 export function defaultSheetName(id: TemplateId): string {
   if (id === 'PAR') return PAR_SHEET_NAME;
   if (id === 'STATUS') return STATUS_SHEET_NAME;
+  if (id === 'OUTLINE') return OUTLINE_SHEET_NAME;
   const template = APPENDIX1.find((t) => t.id === id);
   if (!template) throw new RangeError(`Unknown template id ${id}`);
   return template.sheet;

@@ -118,7 +118,8 @@ export function buildStatusSheet(sheets: readonly SheetPlan[], name: string, ver
   writeLine(b, columns, 2, COL.template, LAST_COL, NOTE, 'subtitle');
   writeHeaderRow(b, STATUS_HEADER_ROW, STATUS_COLUMNS);
 
-  const reported = sheets.filter((s) => s.templateId !== 'STATUS');
+  // The report outline holds free text only: it has no cells "to fill" to count.
+  const reported = sheets.filter((s) => s.templateId !== 'STATUS' && s.templateId !== 'OUTLINE');
   reported.forEach((sheet, i) => placeStatusRow(b, columns, sheet, STATUS_HEADER_ROW + 1 + i));
   const first = STATUS_HEADER_ROW + 1;
   const last = Math.max(first, STATUS_HEADER_ROW + reported.length);

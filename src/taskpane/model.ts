@@ -18,6 +18,7 @@ export function templateEntries(t: Messages, lang: Language): TemplateEntry[] {
   return TEMPLATE_IDS.map((id) => {
     if (id === 'PAR') return { id, name: t.parTemplateName, units: t.parTemplateUnits };
     if (id === 'STATUS') return { id, name: t.statusTemplateName, units: t.statusTemplateUnits };
+    if (id === 'OUTLINE') return { id, name: t.outlineTemplateName, units: t.outlineTemplateUnits };
     const section = APPENDIX1.find((s) => s.id === id);
     if (!section) throw new Error(`Template ${id} missing from the catalog`);
     const names = section.units.map((u) => unitName(u, lang)).join('; ');

@@ -29,7 +29,7 @@ const parents = PAR_ROWS.filter((r) => r.children.length > 0);
 
 describe('catalog', () => {
   it('lists the templates in task-pane order', () => {
-    expect(TEMPLATE_IDS).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'PAR', 'STATUS']);
+    expect(TEMPLATE_IDS).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'OUTLINE', 'PAR', 'STATUS']);
   });
 
   it('bundles both documents under one semantic version', () => {

@@ -27,6 +27,21 @@ export interface Messages {
   parTemplateUnits: string;
   statusTemplateName: string;
   statusTemplateUnits: string;
+  outlineTemplateName: string;
+  outlineTemplateUnits: string;
+
+  // Report (Word draft)
+  reportHeading: string;
+  reportIntro: string;
+  exportReport: string;
+  reportBuilding: string;
+  reportSaved: (file: string) => string;
+  reportNoDownload: (command: string) => string;
+  reportFailed: (reason: string) => string;
+  reportNoOutline: string;
+  reportGoalsHeading: string;
+  reportGoalSuggestion: (goal: string, suggestion: string, evidence: string) => string;
+  reportGoalNoData: (goal: string, reason: string) => string;
   reportingUnits: (names: string) => string;
   presentAs: (sheet: string, version: string) => string;
   notPresent: string;

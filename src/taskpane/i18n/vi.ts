@@ -18,6 +18,22 @@ export const vi: Messages = {
   parTemplateUnits: 'Các đơn vị chủ trì tham mưu',
   statusTemplateName: 'Tình trạng nhập liệu',
   statusTemplateUnits: 'Tổng hợp tiến độ các trang',
+  outlineTemplateName: 'Phụ lục 2. Đề cương báo cáo',
+  outlineTemplateUnits: 'Nội dung báo cáo của đơn vị, kèm số liệu Phụ lục 1 cần trích dẫn',
+  reportHeading: 'Báo cáo',
+  reportIntro:
+    'Tạo bản thảo báo cáo Word theo Đề cương (Phụ lục 2): nội dung đơn vị đã nhập, số liệu Phụ lục 1, đánh giá mục VIII và các bảng thống kê.',
+  exportReport: 'Xuất báo cáo (.docx)',
+  reportBuilding: 'Đang tạo báo cáo…',
+  reportSaved: (file) => `Đã tạo ${file}. Tệp nằm trong thư mục tải về của trình duyệt.`,
+  reportNoDownload: (command) =>
+    `Môi trường này không cho phép tải tệp về. Hãy lưu sổ làm việc rồi chạy lệnh trên máy tính: ${command}`,
+  reportFailed: (reason) => `Không tạo được báo cáo: ${reason}`,
+  reportNoOutline:
+    'Sổ làm việc chưa có trang "Đề cương báo cáo": báo cáo sẽ chỉ có các đề mục, chưa có nội dung. Chèn trang này ở phần Biểu mẫu để nhập nội dung.',
+  reportGoalsHeading: 'Mục VIII: gợi ý đánh giá từ số liệu',
+  reportGoalSuggestion: (goal, suggestion, evidence) => `Mục tiêu ${goal}: gợi ý "${suggestion}" (${evidence})`,
+  reportGoalNoData: (goal, reason) => `Mục tiêu ${goal}: không gợi ý — ${reason}`,
   reportingUnits: (names) => `Đơn vị báo cáo: ${names}`,
   presentAs: (sheet, version) => `Đã có: trang “${sheet}”, phiên bản ${version}`,
   notPresent: 'Chưa có trong sổ tính',

@@ -1,0 +1,150 @@
+/**
+ * Section VIII assessed from the data: for each goal whose threshold an Appendix 1 row measures
+ * (catalog/section8.ts), a suggested "Đạt/Không đạt" from the latest year with data (2020 to 31/3,
+ * else 2019), with the evidence; the official's own assessment compared with it.
+ *
+ * Findings (on the goal's assessment cell of sheet VIII):
+ * - goal-contradicts-data (warning): the official wrote the opposite of what the data show;
+ * - goal-suggestion (info): the cell is blank and the data decide it; the fix writes the suggestion.
+ */
+import { appendix1Row, SECTION8_GOALS } from '../catalog';
+import type { GoalThreshold, Section8Goal } from '../catalog/section8';
+import { workbookReader, latestYear, type WorkbookReader } from './figures';
+import { numEn, numVi, round } from './format';
+import { FAIL, parseCellInput, PASS } from './parse';
+import type { Bilingual, Finding, SheetSnapshot } from './types';
+
+export type Verdict = typeof PASS | typeof FAIL;
+
+export interface GoalAssessment {
+  /** 'VIII.8'. */
+  id: string;
+  /** The goal's number as printed ('8'). */
+  number: string;
+  label: string;
+  measured: Section8Goal['measured'];
+  /** What the data say, or null (no data, not measurable, or a partial goal whose measured part is met). */
+  suggestion: Verdict | null;
+  /** The figures behind the suggestion: "VII.1 năm 2019: 72 % < 90 %". */
+  evidence: Bilingual | null;
+  /** Why there is no suggestion. */
+  reason: Bilingual | null;
+  /** The official's assessment as read ('Đạt', 'Không đạt', another text), '' when blank, null without sheet VIII. */
+  official: string | null;
+  /** Sheet and cell of the official's assessment. */
+  sheet: string | null;
+  cell: string | null;
+}
+
+function pct(v: number, lang: 'vi' | 'en'): string {
+  const n = round(v * 100, 1);
+  return `${lang === 'vi' ? numVi(n) : numEn(n)} %`;
+}
+
+interface ThresholdResult {
+  met: boolean | null;
+  evidence: Bilingual | null;
+  missing: string;
+}
+
+function judgeThreshold(reader: WorkbookReader, t: GoalThreshold): ThresholdResult {
+  const latest = latestYear(reader.figure(t.row));
+  if (!latest) return { met: null, evidence: null, missing: t.row };
+  const met = t.op === 'gt' ? latest.value > t.value + 1e-9 : latest.value >= t.value - 1e-9;
+  const sign = met ? (t.op === 'gt' ? '>' : '≥') : t.op === 'gt' ? '≤' : '<';
+  const yearVi = latest.year === '2020' ? 'năm 2020 (đến 31/3)' : `năm ${latest.year}`;
+  const yearEn = latest.year === '2020' ? '2020 (to 31/3)' : latest.year;
+  return {
+    met,
+    missing: '',
+    evidence: {
+      vi: `${t.row} ${yearVi}: ${pct(latest.value, 'vi')} ${sign} ${pct(t.value, 'vi')}`,
+      en: `${t.row} ${yearEn}: ${pct(latest.value, 'en')} ${sign} ${pct(t.value, 'en')}`,
+    },
+  };
+}
+
+function join(parts: Bilingual[]): Bilingual | null {
+  if (parts.length === 0) return null;
+  return { vi: parts.map((p) => p.vi).join('; '), en: parts.map((p) => p.en).join('; ') };
+}
+
+export function assessGoal(reader: WorkbookReader, goal: Section8Goal): GoalAssessment {
+  const found = appendix1Row(goal.id);
+  const cell = reader.text('VIII', goal.id, 'assessment');
+  const base = {
+    id: goal.id,
+    number: goal.id.slice('VIII.'.length),
+    label: found?.row.label ?? goal.id,
+    measured: goal.measured,
+    official: cell ? cell.value.trim() : null,
+    sheet: cell?.sheet ?? null,
+    cell: cell?.cell ?? null,
+  };
+  if (goal.measured === 'none') return { ...base, suggestion: null, evidence: null, reason: goal.reason ?? null };
+  const results = goal.thresholds.map((t) => judgeThreshold(reader, t));
+  const evidence = join(results.flatMap((r) => (r.evidence ? [r.evidence] : [])));
+  if (results.some((r) => r.met === false)) return { ...base, suggestion: FAIL, evidence, reason: null };
+  const missing = results.filter((r) => r.met === null).map((r) => r.missing);
+  if (missing.length > 0)
+    return {
+      ...base,
+      suggestion: null,
+      evidence,
+      reason: {
+        vi: `Chưa có số liệu năm 2019 hoặc 2020 ở ${missing.join(', ')}.`,
+        en: `No 2019 or 2020 figure in ${missing.join(', ')} yet.`,
+      },
+    };
+  if (goal.measured === 'partial') return { ...base, suggestion: null, evidence, reason: goal.reason ?? null };
+  return { ...base, suggestion: PASS, evidence, reason: null };
+}
+
+/** Every goal of Section VIII, in order, assessed from the workbook's Appendix 1 data. */
+export function assessSection8(snapshots: readonly SheetSnapshot[] | WorkbookReader): GoalAssessment[] {
+  const reader = Array.isArray(snapshots) ? workbookReader(snapshots) : (snapshots as WorkbookReader);
+  return SECTION8_GOALS.map((g) => assessGoal(reader, g));
+}
+
+/** The official's assessment as Đạt/Không đạt (variants such as "dat" accepted), else null. */
+export function verdictOf(text: string | null): Verdict | null {
+  if (!text) return null;
+  const parsed = parseCellInput(text, 'passfail');
+  const v = parsed.value;
+  return v === PASS || v === FAIL ? v : null;
+}
+
+export function section8Findings(assessments: readonly GoalAssessment[]): Finding[] {
+  const out: Finding[] = [];
+  for (const a of assessments) {
+    if (a.sheet === null || a.cell === null || a.suggestion === null || !a.evidence) continue;
+    const official = verdictOf(a.official);
+    const base = { sheet: a.sheet, cell: a.cell, rowKey: a.id, column: 'assessment' };
+    if (official === null && (a.official ?? '') === '') {
+      out.push({
+        ...base,
+        severity: 'info',
+        code: 'goal-suggestion',
+        message: {
+          vi: `Mục tiêu ${a.number} chưa được đánh giá; theo số liệu Phụ lục 1 (${a.evidence.vi}) là "${a.suggestion}".`,
+          en: `Goal ${a.number} is not assessed yet; the Appendix 1 data (${a.evidence.en}) say "${a.suggestion}".`,
+        },
+        fix: {
+          value: a.suggestion,
+          description: { vi: `Ghi "${a.suggestion}"`, en: `Write "${a.suggestion}"` },
+        },
+      });
+    } else if (official !== null && official !== a.suggestion) {
+      out.push({
+        ...base,
+        severity: 'warning',
+        code: 'goal-contradicts-data',
+        message: {
+          vi: `Mục tiêu ${a.number} được đánh giá "${official}" nhưng số liệu Phụ lục 1 cho thấy "${a.suggestion}": ${a.evidence.vi}.`,
+          en: `Goal ${a.number} is assessed "${official}" but the Appendix 1 data say "${a.suggestion}": ${a.evidence.en}.`,
+        },
+      });
+    }
+  }
+  return out;
+}
