@@ -1,0 +1,176 @@
+/**
+ * One consolidation core for `cchc consolidate` and the pane's "Tổng hợp" panel: files are added
+ * one at a time as they are read (so the pane can show progress and stay responsive), then
+ * `finish()` aggregates Appendix 1 and merges the PAR returns. A file is refused, with its own
+ * message, when it holds another template version or comes from a unit already read; nothing
+ * of a refused file enters the totals. Pure: the callers read files and write the result.
+ */
+import { APPENDIX1, TEMPLATE_VERSION } from '../catalog';
+import type { Appendix1TemplateId, TemplateId } from '../catalog/types';
+import { validateWorkbook } from '../engine';
+import type { SheetSnapshot } from '../engine/types';
+import { buildWorkbookPlan } from '../layout';
+import type { InputProblem } from '../xlsx/errors';
+import { aggregateRows, collect, errorCells } from './aggregate';
+import { mergePar, parClaims, type ParInput } from './par';
+import type { Consolidation, Lang, ParClaim, ReadReturn, SourceFile } from './types';
+import { unitIdOf, unitKey } from './units';
+
+export type * from './types';
+export { PASS, FAIL, clean } from './aggregate';
+
+const APPENDIX1_IDS = new Set<string>(APPENDIX1.map((t) => t.id));
+
+function isAppendix1(id: TemplateId): id is Appendix1TemplateId {
+  return APPENDIX1_IDS.has(id);
+}
+
+/** The file's name without its folders, which stands for the unit when the reporter cell is empty. */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** -1, 0 or 1 as version a is older than, equal to or newer than b ('1.2.0' < '1.10.0'). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0 && !Number.isNaN(d)) return Math.sign(d);
+  }
+  return 0;
+}
+
+type Book = { index: number; snapshot: SheetSnapshot; errors: Map<string, string> };
+
+export class Consolidator {
+  readonly consolidation: Consolidation = {
+    templates: [],
+    sources: [],
+    aggregates: new Map(),
+    leftOut: [],
+    normalised: [],
+    par: null,
+  };
+  private readonly perTemplate = new Map<Appendix1TemplateId, Book[]>();
+  private readonly parInputs: ParInput[] = [];
+  /** Unit (normalised reporter) → file already read for it. */
+  private readonly units = new Map<string, string>();
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly version: string = TEMPLATE_VERSION,
+  ) {}
+
+  private refuse(source: SourceFile, problem: InputProblem, vi: string, en: string): SourceFile {
+    source.status = 'refused';
+    source.problem = problem;
+    source.message = this.lang === 'vi' ? vi : en;
+    return source;
+  }
+
+  /** Adds one file as read; returns its record (what the pane lists). */
+  add(read: ReadReturn): SourceFile {
+    const { sources } = this.consolidation;
+    const index = sources.length;
+    if ('error' in read) {
+      const source: SourceFile = {
+        file: read.file,
+        unit: baseName(read.file),
+        reporterFromCell: false,
+        status: 'unreadable',
+        problem: read.error.problem,
+        message: read.error.text[this.lang],
+        sheets: [],
+        duplicates: [],
+      };
+      sources.push(source);
+      return source;
+    }
+    const book = read.book;
+    const versions = [...new Set(book.snapshots.map((s) => s.version))];
+    const source: SourceFile = {
+      file: read.file,
+      unit: book.reporter ?? baseName(read.file),
+      reporterFromCell: book.reporter !== null,
+      unitId: unitIdOf(book.reporter),
+      status: 'used',
+      version: versions.join(', '),
+      sheets: [],
+      duplicates: [],
+    };
+    sources.push(source);
+    const other = versions.find((v) => compareVersions(v, this.version) !== 0);
+    if (other !== undefined) {
+      return compareVersions(other, this.version) < 0
+        ? this.refuse(
+            source,
+            'version-older',
+            `biểu mẫu phiên bản ${other} cũ hơn phiên bản ${this.version} của add-in: không tổng hợp. Hãy mở tệp, bấm "Chèn biểu mẫu" để nâng cấp (số liệu được giữ nguyên) rồi gửi lại.`,
+            `template version ${other} is older than the add-in's ${this.version}: not consolidated. Open the file, click "Insert templates" to upgrade it (values are kept) and send it again.`,
+          )
+        : this.refuse(
+            source,
+            'version-newer',
+            `biểu mẫu phiên bản ${other} mới hơn phiên bản ${this.version} của add-in: không tổng hợp. Hãy cập nhật add-in (hoặc lệnh cchc) rồi tổng hợp lại.`,
+            `template version ${other} is newer than the add-in's ${this.version}: not consolidated. Update the add-in (or the cchc command) and consolidate again.`,
+          );
+    }
+    if (source.reporterFromCell) {
+      const first = this.units.get(unitKey(source.unit));
+      if (first !== undefined)
+        return this.refuse(
+          source,
+          'duplicate-unit',
+          `"${source.unit}" đã có trong tệp ${first}: tệp thứ hai của cùng đơn vị không được tổng hợp (tránh cộng hai lần). Hãy giữ lại một tệp.`,
+          `"${source.unit}" is already in ${first}: a second file of the same unit is not consolidated (it would be counted twice). Keep one file.`,
+        );
+      this.units.set(unitKey(source.unit), read.file);
+    }
+    const result = validateWorkbook(book.snapshots);
+    source.counts = { ...result.counts };
+    const errors = errorCells(result.findings, this.lang);
+    for (const snapshot of book.snapshots) {
+      const id = snapshot.templateId;
+      if (id === 'PAR') {
+        if (!this.parInputs.some((p) => p.index === index)) this.parInputs.push({ index, snapshot, errors });
+        continue;
+      }
+      if (!isAppendix1(id)) continue;
+      if (source.sheets.some((s) => s.templateId === id)) {
+        source.duplicates.push(snapshot.name);
+        continue;
+      }
+      source.sheets.push({ templateId: id, sheet: snapshot.name, used: 0, leftOut: 0, normalised: 0 });
+      const list = this.perTemplate.get(id) ?? [];
+      list.push({ index, snapshot, errors });
+      this.perTemplate.set(id, list);
+    }
+    if (source.sheets.length === 0) source.status = 'no-appendix1';
+    return source;
+  }
+
+  /** Aggregates what was added. Call once, after the last file. */
+  finish(): Consolidation {
+    const consolidation = this.consolidation;
+    consolidation.templates = APPENDIX1.map((t) => t.id).filter((id) => this.perTemplate.has(id));
+    if (consolidation.templates.length > 0) {
+      const plan = buildWorkbookPlan({ templates: consolidation.templates });
+      for (const sheetPlan of plan.sheets) {
+        const id = sheetPlan.templateId as Appendix1TemplateId;
+        const collected = collect(sheetPlan, this.perTemplate.get(id) ?? [], consolidation, this.lang);
+        consolidation.aggregates.set(id, aggregateRows(sheetPlan, collected, consolidation, this.lang));
+      }
+    }
+    const claims: ParClaim[] = this.parInputs.flatMap((input) => parClaims(input, consolidation, this.lang));
+    consolidation.par = mergePar(claims, consolidation, this.lang);
+    return consolidation;
+  }
+}
+
+/** Consolidates files already read, in the order given. */
+export function consolidate(reads: readonly ReadReturn[], lang: Lang, version?: string): Consolidation {
+  const consolidator = new Consolidator(lang, version);
+  for (const read of reads) consolidator.add(read);
+  return consolidator.finish();
+}

@@ -1,0 +1,109 @@
+/**
+ * PAR returns from lead units (Document 3541): each unit sends back its own copy of the PAR
+ * sheet; each criterion's 2021 score and evidence are taken from the file of its lead unit
+ * (Chủ trì tham mưu, catalog `lead`). A criterion scored in two files, scored by a unit that does
+ * not lead it, or with no lead in the catalog, is a conflict for the official: never chosen.
+ * Invalid scores (engine errors) are left out like Appendix 1 values.
+ */
+import { parRow, unitById } from '../catalog';
+import type { UnitId } from '../catalog/types';
+import { keyOfCell, parseCellInput } from '../engine';
+import type { SheetSnapshot } from '../engine/types';
+import { buildSheetPlan } from '../layout';
+import { columnNumber } from '../layout/a1';
+import type { Consolidation, Lang, ParClaim, ParConflict, ParMerge } from './types';
+
+export interface ParInput {
+  index: number;
+  snapshot: SheetSnapshot;
+  errors: Map<string, string>;
+}
+
+function unitName(id: UnitId | null, lang: Lang): string {
+  if (id === null) return lang === 'vi' ? '(không có)' : '(none)';
+  const unit = unitById(id);
+  return lang === 'vi' ? unit.name : unit.nameEn;
+}
+
+/** The criteria a file scores (score or evidence filled), invalid scores recorded as left out. */
+export function parClaims(input: ParInput, consolidation: Consolidation, lang: Lang): ParClaim[] {
+  const plan = buildSheetPlan('PAR');
+  const { snapshot, index, errors } = input;
+  const rows = new Map<string, number>();
+  snapshot.values.forEach((row, i) => {
+    const key = keyOfCell(row[0]);
+    if (key !== '' && !rows.has(key)) rows.set(key, i);
+  });
+  const claims: ParClaim[] = [];
+  for (const rowPlan of plan.rows) {
+    if (rowPlan.kind !== 'par-leaf') continue;
+    const r = rows.get(rowPlan.key);
+    const scoreLetter = rowPlan.inputs.score2021;
+    const evidenceLetter = rowPlan.inputs.evidence;
+    if (r === undefined || !scoreLetter) continue;
+    const c = columnNumber(scoreLetter) - 1;
+    const raw = snapshot.values[r]?.[c] ?? '';
+    const cell = `${scoreLetter}${r + 1}`;
+    const evidence = evidenceLetter ? String(snapshot.values[r]?.[columnNumber(evidenceLetter) - 1] ?? '').trim() : '';
+    const parsed = parseCellInput(raw, 'parScore', {
+      max: parRow(rowPlan.key)?.max,
+      numberFormat: snapshot.numberFormats?.[r]?.[c],
+      formula: snapshot.formulas?.[r]?.[c],
+    });
+    const error = errors.get(`${snapshot.name}!${cell}`);
+    if (parsed.status !== 'empty' && (error !== undefined || parsed.status === 'invalid')) {
+      consolidation.leftOut.push({
+        source: index,
+        sheet: snapshot.name,
+        cell,
+        rowKey: rowPlan.key,
+        column: 'score2021',
+        value: raw,
+        reason: error ?? (parsed.problems[0] ? parsed.problems[0].message[lang] : String(raw)),
+      });
+      continue;
+    }
+    const score = typeof parsed.value === 'number' ? parsed.value : null;
+    if (score === null && evidence === '') continue;
+    claims.push({ source: index, rowKey: rowPlan.key, score, evidence, sheet: snapshot.name, cell });
+  }
+  return claims;
+}
+
+/** Merges the claims of every file: the lead's alone is taken, anything else is a conflict. */
+export function mergePar(claims: ParClaim[], consolidation: Consolidation, lang: Lang): ParMerge | null {
+  if (claims.length === 0) return null;
+  const byRow = new Map<string, ParClaim[]>();
+  for (const c of claims) byRow.set(c.rowKey, [...(byRow.get(c.rowKey) ?? []), c]);
+  const merge: ParMerge = { merged: [], conflicts: [] };
+  const unitOf = (c: ParClaim) => consolidation.sources[c.source].unit;
+  for (const row of buildSheetPlan('PAR').rows) {
+    const list = byRow.get(row.key);
+    if (!list) continue;
+    const lead = parRow(row.key)?.lead ?? null;
+    const conflict = (reason: ParConflict['reason'], vi: string, en: string) =>
+      merge.conflicts.push({ rowKey: row.key, reason, lead, claims: list, message: lang === 'vi' ? vi : en });
+    const units = list.map(unitOf).join('; ');
+    if (list.length > 1)
+      conflict(
+        'several-files',
+        `Tiêu chí ${row.key} được chấm trong ${list.length} tệp (${units}); đơn vị chủ trì: ${unitName(lead, lang)}. Chưa lấy điểm nào: cán bộ cần chọn.`,
+        `Criterion ${row.key} is scored in ${list.length} files (${units}); lead unit: ${unitName(lead, lang)}. No score taken: the official must choose.`,
+      );
+    else if (lead === null)
+      conflict(
+        'no-lead',
+        `Tiêu chí ${row.key} không có đơn vị chủ trì trong danh mục; điểm của ${units} chưa được lấy: cán bộ cần xác nhận.`,
+        `Criterion ${row.key} has no lead unit in the catalog; the score from ${units} is not taken: the official must confirm it.`,
+      );
+    else if (consolidation.sources[list[0].source].unitId !== lead)
+      conflict(
+        'not-lead',
+        `Tiêu chí ${row.key} do ${unitName(lead, lang)} chủ trì, nhưng được chấm trong tệp của ${units}: chưa lấy điểm này.`,
+        `Criterion ${row.key} is led by ${unitName(lead, lang)}, but scored in the file of ${units}: this score is not taken.`,
+      );
+    else
+      merge.merged.push({ rowKey: row.key, score: list[0].score, evidence: list[0].evidence, source: list[0].source });
+  }
+  return merge;
+}

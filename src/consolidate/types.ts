@@ -1,0 +1,120 @@
+/** What a consolidation is made of: shared by the core, the CLI's writer and the pane's operation. */
+import type { Appendix1TemplateId, RowKind, TemplateId, UnitId } from '../catalog/types';
+import type { CellValue } from '../engine/types';
+import type { InputError, InputProblem } from '../xlsx/errors';
+import type { TemplateWorkbook } from '../xlsx/reader';
+
+export type Lang = 'vi' | 'en';
+
+export type ValueKind = Exclude<RowKind, 'group' | 'meta' | 'par-leaf' | 'par-parent'>;
+
+/** One file as the reader left it: a workbook, or why it could not be one. */
+export type ReadReturn = { file: string; book: TemplateWorkbook } | { file: string; error: InputError };
+
+export interface Contribution {
+  source: number;
+  value: number | string;
+  /** Where it was read (sheet name and cell in the unit's workbook). */
+  sheet: string;
+  cell: string;
+}
+
+/** A cell of a unit's workbook: `source` indexes `Consolidation.sources`. */
+export interface SourceCell {
+  source: number;
+  sheet: string;
+  cell: string;
+  rowKey: string;
+  column: string;
+}
+
+export interface LeftOut extends SourceCell {
+  value: CellValue;
+  reason: string;
+}
+
+export interface Normalised extends SourceCell {
+  from: CellValue;
+  to: number | string;
+}
+
+export interface Aggregate {
+  rowKey: string;
+  column: string;
+  kind: ValueKind;
+  /** What is written in the cell. */
+  value: number | string | null;
+  /** How many units' values went into it. */
+  units: number;
+  /** For flags: units answering 1; for pass/fail: units 'Đạt'. */
+  yes?: number;
+  /** For pass/fail: units 'Không đạt'. */
+  no?: number;
+  /** How the value was formed; percentages are 'weighted' (by `weightBy`) or a plain 'mean'. */
+  method?: 'sum' | 'countYes' | 'mean' | 'weighted' | 'countPass' | 'joined';
+  weightBy?: string;
+  contributions: Contribution[];
+}
+
+export interface SourceFile {
+  file: string;
+  /** The reporter cell, else the file name. */
+  unit: string;
+  reporterFromCell: boolean;
+  /** The catalog unit the reporter names, when it names one (PAR lead units). */
+  unitId?: UnitId;
+  /**
+   * used: consolidated; unreadable: the reader refused it; refused: read, but not consolidated
+   * (another version, a second file of the same unit); no-appendix1: nothing of Appendix 1.
+   */
+  status: 'used' | 'unreadable' | 'refused' | 'no-appendix1';
+  problem?: InputProblem;
+  message?: string;
+  version?: string;
+  sheets: { templateId: TemplateId; sheet: string; used: number; leftOut: number; normalised: number }[];
+  /** Sheets of a template already read from this file (only the first counts). */
+  duplicates: string[];
+  /** The engine's findings of this file, by severity (the pane lists them like `cchc check`). */
+  counts?: { error: number; warning: number; info: number };
+}
+
+/** A PAR criterion's 2021 score as one file gives it. */
+export interface ParClaim {
+  source: number;
+  rowKey: string;
+  score: number | null;
+  evidence: string;
+  sheet: string;
+  cell: string;
+}
+
+export interface ParMerged {
+  rowKey: string;
+  score: number | null;
+  evidence: string;
+  source: number;
+}
+
+export interface ParConflict {
+  rowKey: string;
+  reason: 'several-files' | 'not-lead' | 'no-lead';
+  /** The catalog's lead unit of the criterion, if any. */
+  lead: UnitId | null;
+  claims: ParClaim[];
+  message: string;
+}
+
+export interface ParMerge {
+  merged: ParMerged[];
+  conflicts: ParConflict[];
+}
+
+export interface Consolidation {
+  templates: Appendix1TemplateId[];
+  sources: SourceFile[];
+  aggregates: Map<Appendix1TemplateId, Aggregate[]>;
+  leftOut: LeftOut[];
+  normalised: Normalised[];
+  /** Scores of the PAR returns of lead units; null when no file scored any criterion. */
+  par: ParMerge | null;
+}
