@@ -1,0 +1,39 @@
+/** `cchc consolidate` with PAR returns from lead units: the merged PAR sheet and the conflicts. */
+import path from 'node:path';
+import { Workbook } from 'exceljs';
+import { buildSheetPlan } from '../../src/layout';
+import { cellFor, cli, fillWorkbook, tempDir } from './helpers';
+
+const tmp = tempDir();
+const f = (name: string) => path.join(tmp.dir, name);
+afterAll(() => tmp.remove());
+
+it('takes each criterion from its lead unit, lists the conflicts and exits 1 for them', async () => {
+  expect((await cli(['template', f('blank.xlsx'), '--only', 'I,PAR'])).code).toBe(0);
+  // 1.1 is led by Sở Nội vụ, 2.1 by Sở Tư pháp; Sở Tư pháp also scores 1.1 (not its criterion).
+  await fillWorkbook(f('blank.xlsx'), f('snv.xlsx'), [
+    { template: 'PAR', key: 'meta.reporter', column: 'reporter', value: 'Sở Nội vụ' },
+    { template: 'PAR', key: '1.1', column: 'score2021', value: 1.25 },
+    { template: 'PAR', key: '1.1', column: 'evidence', value: 'QĐ 12' },
+  ]);
+  await fillWorkbook(f('blank.xlsx'), f('stp.xlsx'), [
+    { template: 'PAR', key: 'meta.reporter', column: 'reporter', value: 'Sở Tư pháp' },
+    { template: 'PAR', key: '2.1', column: 'score2021', value: 1.75 },
+    { template: 'PAR', key: '1.1', column: 'score2021', value: 0.5 },
+  ]);
+  const run = await cli(['consolidate', 'snv.xlsx', 'stp.xlsx', '--out', 'total.xlsx', '--json'], { cwd: tmp.dir });
+  expect(run.code).toBe(1);
+  const json = JSON.parse(run.stdout) as {
+    par: { merged: { rowKey: string; score: number; file: string }[]; conflicts: { rowKey: string; reason: string }[] };
+  };
+  expect(json.par.merged.map((m) => [m.rowKey, m.score, m.file])).toEqual([['2.1', 1.75, 'stp.xlsx']]);
+  expect(json.par.conflicts.map((c) => [c.rowKey, c.reason])).toEqual([['1.1', 'several-files']]);
+  expect(run.stderr).toMatch(/PAR Tiêu chí 1\.1 được chấm trong 2 tệp/);
+
+  const total = new Workbook();
+  await total.xlsx.readFile(f('total.xlsx'));
+  const ws = total.getWorksheet(buildSheetPlan('PAR').name)!;
+  expect(ws.getCell(cellFor(ws, 'PAR', '2.1', 'score2021')).value).toBe(1.75);
+  // The conflict is not silently chosen: the cell stays empty for the official.
+  expect(ws.getCell(cellFor(ws, 'PAR', '1.1', 'score2021')).value).toBeNull();
+}, 60_000);
