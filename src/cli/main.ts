@@ -7,6 +7,7 @@ import type { Lang } from './args';
 import { runCatalog } from './commands/catalog';
 import { runCheck } from './commands/check';
 import { runConsolidate } from './commands/consolidate';
+import { runReport } from './commands/report';
 import { runTemplate } from './commands/template';
 import { InputError, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -22,6 +23,8 @@ const USAGE: Record<Lang, string> = {
       Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
   cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en]
       Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị.
+  cchc report TỆP.xlsx --out BAOCAO.docx [--force]
+      Bản thảo báo cáo Word theo Đề cương (Phụ lục 2), kèm số liệu, đánh giá mục VIII và các lỗi còn lại.
 
   cchc --help | --version
 `,
@@ -35,6 +38,8 @@ const USAGE: Record<Lang, string> = {
       Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
   cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en]
       Consolidates the units' Appendix 1 returns into the city-level table.
+  cchc report FILE.xlsx --out REPORT.docx [--force]
+      A Word draft of the report following the outline (Appendix 2), with the figures, Section VIII and remaining errors.
 
   cchc --help | --version
 `,
@@ -45,6 +50,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   template: runTemplate,
   check: runCheck,
   consolidate: runConsolidate,
+  report: runReport,
 };
 
 /** The language asked for, looked up before parsing so that even a usage error speaks it. */

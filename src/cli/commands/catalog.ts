@@ -2,7 +2,16 @@
  * `cchc catalog [--json] [--lang en]`: the templates and the PAR list as data, for other tools
  * (--json), or as a readable summary.
  */
-import { APPENDIX1, PAR_ROWS, TEMPLATE_VERSION, UNITS, parLeaves } from '../../catalog';
+import {
+  APPENDIX1,
+  OUTLINE,
+  PAR_ROWS,
+  SECTION8_GOALS,
+  TEMPLATE_VERSION,
+  UNITS,
+  parLeaves,
+  relatedOf,
+} from '../../catalog';
 import type { RowKind } from '../../catalog/types';
 import { buildWorkbookPlan } from '../../layout';
 import { parseArgs, parseLang, type Lang } from '../args';
@@ -77,6 +86,22 @@ export function catalogJson(): unknown {
         ...(row.note ? { note: row.note } : {}),
       })),
     },
+    // Appendix 2: the report outline, and the Appendix 1 rows to cite under each heading.
+    outline: {
+      sheet: sheets.OUTLINE ?? null,
+      rows: OUTLINE.map((row) => ({
+        id: row.id,
+        part: row.part,
+        number: row.number,
+        label: row.label,
+        level: row.level,
+        parent: row.parent,
+        guidance: row.guidance,
+        related: relatedOf(row.id),
+        ...(row.note ? { note: row.note } : {}),
+      })),
+    },
+    section8: SECTION8_GOALS,
   };
 }
 

@@ -1,0 +1,178 @@
+/**
+ * What the Word report says, as plain data built from a workbook's snapshots and the catalog: the
+ * title block, Appendix 2's headings with the unit's text and the figures to cite, Section VIII with
+ * the suggestions, the Appendix 1 tables and the findings of validation. Pure: the CLI (Node) and the
+ * task pane (browser) build the same model and hand it to docx.ts.
+ *
+ * A workbook without the outline sheet, or whose outline is of another major version, still gets a
+ * report: the headings with placeholders, and a note saying why the text is missing.
+ */
+import { APPENDIX1, OUTLINE, OUTLINE_SOURCE, TEMPLATE_VERSION } from '../catalog';
+import type { OutlineRow } from '../catalog/outline';
+import type { Appendix1Table, Appendix1Template, RowKind } from '../catalog/types';
+import { assessSection8, type GoalAssessment } from '../engine/section8';
+import { workbookReader, type WorkbookReader } from '../engine/figures';
+import { numVi, round } from '../engine/format';
+import { validateWorkbook } from '../engine/validate';
+import type { CellKind } from '../engine/parse';
+import type { CellValue, Finding, SheetSnapshot } from '../engine/types';
+import { outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from '../layout/outlineSheet';
+import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/common';
+
+export interface ReportFigure {
+  rowId: string;
+  label: string;
+  /** Formatted values by year column ('2019', '2020'); '' when unfilled. */
+  values: Record<string, string>;
+}
+
+export interface ReportHeading {
+  row: OutlineRow;
+  /** The unit's text, cleaned; '' when not written; null for headings that take no text. */
+  text: string | null;
+  figures: ReportFigure[];
+}
+
+export interface ReportTable {
+  template: Appendix1Template;
+  table: Appendix1Table;
+  /** False when the workbook has no sheet for this template: the table is printed empty. */
+  present: boolean;
+  header: string[];
+  rows: { stt: string; label: string; cells: string[]; strong: boolean }[];
+}
+
+export interface ReportModel {
+  unit: string | null;
+  source: typeof OUTLINE_SOURCE;
+  /** Remarks on the workbook the reader should see (missing outline, other versions), in Vietnamese. */
+  notes: string[];
+  headings: ReportHeading[];
+  goals: GoalAssessment[];
+  tables: ReportTable[];
+  /** Errors and warnings of validation, errors first. */
+  findings: Finding[];
+  counts: Record<'error' | 'warning' | 'info', number>;
+}
+
+/**
+ * Characters an XML 1.0 document (and so Word) refuses: C0 controls other than tab and line breaks,
+ * lone surrogates, U+FFFE/U+FFFF. Removed rather than escaped: Word cannot show them anyway.
+ */
+const REFUSED =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(REFUSED, '');
+}
+
+export function formatValue(v: CellValue | undefined, kind: RowKind | CellKind): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'number') {
+    if (kind === 'percent') return `${numVi(round(v * 100, 2))}%`;
+    if (Number.isInteger(v) && Math.abs(v) >= 1000) return v.toLocaleString('vi-VN');
+    return numVi(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return cleanText(v);
+}
+
+function majorOf(version: string): string {
+  return version.split('.')[0];
+}
+
+function reporter(snapshots: readonly SheetSnapshot[], reader: WorkbookReader): string | null {
+  for (const s of snapshots) {
+    const t = reader.text(s.templateId, REPORTER_KEY, REPORTER_COLUMN);
+    if (t && t.value.trim() !== '') return cleanText(t.value.trim());
+  }
+  return null;
+}
+
+function headingsOf(reader: WorkbookReader, outlineUsable: boolean): ReportHeading[] {
+  return OUTLINE.map((row) => {
+    const figures: ReportFigure[] = row.related.flatMap((rowId) => {
+      const figure = reader.figure(rowId);
+      if (!figure) return [];
+      const values: Record<string, string> = {};
+      for (const y of OUTLINE_YEARS) values[y] = formatValue(figure.values[y], figure.kind);
+      return [{ rowId, label: figure.label, values }];
+    });
+    if (!row.leaf) return { row, text: null, figures };
+    const cell = outlineUsable ? reader.text('OUTLINE', outlineTextKey(row.id), OUTLINE_TEXT_COLUMN) : null;
+    return { row, text: cell ? cleanText(cell.value).trim() : '', figures };
+  });
+}
+
+function tableOf(template: Appendix1Template, table: Appendix1Table, snapshot: SheetSnapshot | undefined): ReportTable {
+  const reader = snapshot ? workbookReader([snapshot]) : undefined;
+  const header = [
+    'STT',
+    table.labelHeader,
+    ...table.columns.map((c) => (c.group ? `${c.group}: ${c.label}` : c.label)),
+  ];
+  const rows = table.rows.map((r) => ({
+    stt: r.stt,
+    label: r.groupLabel ? `${r.groupLabel}: ${r.label}` : r.label,
+    strong: r.kind === 'group' || !r.parent,
+    cells: table.columns.map((c) => {
+      const cell = reader?.text(template.id, r.id, c.id);
+      if (!cell) return '';
+      return formatCell(reader as WorkbookReader, r.id, c.id, r.kind, cell.value);
+    }),
+  }));
+  return { template, table, present: snapshot !== undefined, header, rows };
+}
+
+/** A number cell shows its effective value (so "72%" typed as text reads 72%), anything else its text. */
+function formatCell(reader: WorkbookReader, rowId: string, columnId: string, kind: RowKind, text: string): string {
+  if (kind === 'count' || kind === 'percent' || kind === 'flag') {
+    const v = reader.figure(rowId)?.values[columnId];
+    if (typeof v === 'number') return formatValue(v, kind);
+  }
+  return formatValue(text, 'text');
+}
+
+export function buildReportModel(snapshots: readonly SheetSnapshot[]): ReportModel {
+  const reader = workbookReader(snapshots);
+  const notes: string[] = [];
+  const outline = reader.snapshot('OUTLINE');
+  let outlineUsable = outline !== undefined;
+  if (!outline)
+    notes.push(
+      'Sổ làm việc chưa có trang "Đề cương báo cáo" (Phụ lục 2): báo cáo chỉ có các đề mục và số liệu, chưa có nội dung của đơn vị. Hãy chèn trang này bằng add-in hoặc lệnh "cchc template" rồi nhập nội dung.',
+    );
+  else if (majorOf(outline.version) !== majorOf(TEMPLATE_VERSION)) {
+    outlineUsable = false;
+    notes.push(
+      `Trang "${outline.name}" theo mẫu phiên bản ${outline.version}, khác phiên bản ${TEMPLATE_VERSION} của add-in: nội dung chưa được đưa vào báo cáo. Hãy nâng cấp biểu mẫu (chèn lại) rồi xuất lại.`,
+    );
+  }
+  for (const s of snapshots)
+    if (s.templateId !== 'OUTLINE' && majorOf(s.version) !== majorOf(TEMPLATE_VERSION))
+      notes.push(`Trang "${s.name}" theo mẫu phiên bản ${s.version}; số liệu được đọc theo mã dòng.`);
+
+  const tables: ReportTable[] = [];
+  for (const template of APPENDIX1) {
+    if (template.id === 'VIII') continue; // printed as the Section VIII table, with the suggestions
+    const snapshot = snapshots.find((s) => s.templateId === template.id);
+    for (const table of template.tables) tables.push(tableOf(template, table, snapshot));
+  }
+
+  const result = validateWorkbook([...snapshots]);
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const findings = result.findings
+    .filter((f) => f.severity !== 'info')
+    .sort((a, b) => order[a.severity] - order[b.severity]);
+  return {
+    unit: reporter(snapshots, reader),
+    source: OUTLINE_SOURCE,
+    notes,
+    headings: headingsOf(reader, outlineUsable),
+    goals: assessSection8(reader),
+    tables,
+    findings,
+    counts: result.counts,
+  };
+}
