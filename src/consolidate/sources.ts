@@ -48,6 +48,11 @@ function fileNotes(consolidation: Consolidation, lang: Lang): string[] {
   });
 }
 
+export const SOURCES_TITLES = [
+  'NGUỒN SỐ LIỆU CỦA BẢNG TỔNG HỢP PHỤ LỤC 1',
+  'SOURCES OF THE APPENDIX 1 CONSOLIDATION',
+] as const;
+
 export function sourcesTable(consolidation: Consolidation, lang: Lang, by: string, date: Date): SourcesTable {
   const vi = lang === 'vi';
   const notes = fileNotes(consolidation, lang);
@@ -151,7 +156,7 @@ export function sourcesTable(consolidation: Consolidation, lang: Lang, by: strin
   }
   const made = date.toLocaleDateString(vi ? 'vi-VN' : 'en-GB');
   return {
-    title: vi ? 'NGUỒN SỐ LIỆU CỦA BẢNG TỔNG HỢP PHỤ LỤC 1' : 'SOURCES OF THE APPENDIX 1 CONSOLIDATION',
+    title: SOURCES_TITLES[vi ? 0 : 1],
     intro: vi
       ? `Lập ngày ${made} bằng ${by}, biểu mẫu phiên bản ${TEMPLATE_VERSION}. Giá trị không hợp lệ không được cộng vào tổng (xem bảng 2). Điểm Chỉ số CCHC không cộng giữa các đơn vị: mỗi tiêu chí lấy điểm từ tệp của đơn vị chủ trì.`
       : `Made on ${made} by ${by}, template version ${TEMPLATE_VERSION}. Invalid values are not added to the totals (see table 2). PAR scores are not added across units: each criterion takes the score from its lead unit’s file.`,

@@ -5,7 +5,7 @@
  * playground and tests). Neither side owns this module: both import it.
  */
 import type { TemplateId, UnitId } from '../catalog/types';
-import type { Finding, ParSummary, Severity, Bilingual } from '../engine/types';
+import type { Finding, ParSummary, Severity, Bilingual, SheetSnapshot } from '../engine/types';
 
 /** Reports progress of a long operation: done of total steps, with a short label. */
 export type ProgressListener = (p: { done: number; total: number; label: Bilingual }) => void;
@@ -85,6 +85,35 @@ export interface UnitProgress {
   nextEmpty: { sheet: string; cell: string } | null;
 }
 
+/**
+ * "Tổng hợp từ tệp đơn vị": what the pane consolidated from the units' files (pure code, in the
+ * pane), for the adapter to write into the open workbook. Values are by row key and column id.
+ */
+export interface ConsolidationWrite {
+  sheets: { templateId: TemplateId; values: { rowKey: string; column: string; value: string | number | null }[] }[];
+  /** PAR scores taken from lead units' files; null when no file scored a criterion. */
+  par: { rowKey: string; score: number | null; evidence: string }[] | null;
+  /** The sources sheet: its name and rows of plain values. */
+  sources: { name: string; rows: (string | number)[][] };
+}
+
+export interface ConsolidationWriteReport {
+  /** Template sheets created or refreshed (by inject's rules), then filled. */
+  created: string[];
+  refreshed: string[];
+  cellsWritten: number;
+  /** The sources sheet's name as written (another name if a sheet of that name was not ours). */
+  sourcesSheet: string;
+  renamed: { wanted: string; used: string }[];
+  syncs: number;
+}
+
+/** "Xuất báo cáo (.docx)": the template sheets as read, for the pane's report builder (src/report). */
+export interface ReportData {
+  snapshots: SheetSnapshot[];
+  syncs: number;
+}
+
 export interface HostInfo {
   /** 'Excel' in Office; 'Playground' in the browser playground. */
   host: string;
@@ -108,6 +137,10 @@ export interface AddinOperations {
   removeMarks(): Promise<void>;
   goToCell(sheet: string, cell: string): Promise<void>;
   unitProgress(unit: UnitId): Promise<UnitProgress>;
+  /** Reads every template sheet (no writes) for the Word report. */
+  reportData(): Promise<ReportData>;
+  /** Writes a consolidation into the open workbook: template sheets as inject makes them, plus the sources sheet. */
+  writeConsolidation(input: ConsolidationWrite, onProgress?: ProgressListener): Promise<ConsolidationWriteReport>;
   /** Re-validates changed cells while the pane is open; returns a function that stops it. */
   startLiveValidation(
     onReport: (r: ValidationReport) => void,

@@ -6,13 +6,16 @@
  *   ops/validate.ts    validate, applyFixes, removeMarks ("Kiểm tra dữ liệu", "Sửa", "Xóa đánh dấu")
  *   ops/totals.ts      subtotals, highlightBelowTarget ("Tính tổng…", "Khôi phục công thức")
  *   ops/navigation.ts  goToCell, unitProgress ("Đi tới ô", "Đơn vị của tôi")
+ *   ops/consolidate.ts writeConsolidation ("Tổng hợp từ tệp đơn vị")
  *   live.ts            live validation
  * Round trips per button are fixed whatever the number of rows (README, "Round trips"); a write
  * is split only where it would exceed Excel on the web's 5 MB request limit.
  */
 import { AdapterCore, type ExcelOperationsDeps } from './core';
 import { startLiveValidation } from './live';
+import { writeConsolidation } from './ops/consolidate';
 import { goToCell, unitProgress } from './ops/navigation';
+import { reportData } from './ops/report';
 import { inject, injectPlans, inspect } from './ops/templates';
 import { highlightBelowTarget, subtotals } from './ops/totals';
 import { applyFixes, removeMarks, validate } from './ops/validate';
@@ -35,6 +38,8 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     removeMarks: () => removeMarks(core),
     goToCell: (sheet, cell) => goToCell(core, sheet, cell),
     unitProgress: (unit) => unitProgress(core, unit),
+    reportData: () => reportData(core),
+    writeConsolidation: (input, onProgress) => writeConsolidation(core, input, onProgress),
     startLiveValidation: (onReport, onError) => startLiveValidation(core, onReport, onError),
     get lastSyncs() {
       return core.lastSyncs;

@@ -36,7 +36,7 @@ function planFor(
 }
 
 /** Sheet targets for "inject these templates": every sheet of ours of each, or a new one. */
-function planTargets(
+export function planTargets(
   core: AdapterCore,
   state: WorkbookState<RefreshExtras>,
   wanted: TemplateId[],
@@ -87,7 +87,7 @@ function planTargets(
   return { targets, renamed };
 }
 
-function injectReport(
+export function injectReport(
   core: AdapterCore,
   out: InjectOutcome,
   renamed: { wanted: string; used: string }[],

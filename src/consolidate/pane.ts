@@ -1,0 +1,77 @@
+/**
+ * The pane's side of "Tổng hợp từ tệp đơn vị", loaded only when the panel is used (it brings
+ * ExcelJS, JSZip and the engine): reads the picked files one at a time through the shared reader,
+ * adds each to the core, and turns the result into what the adapter writes. Cancelling stops
+ * between files; nothing is written until the official's files have all been read.
+ */
+import type { ConsolidationWrite } from '../contracts/operations';
+import { InputError } from '../xlsx/errors';
+import { readTemplateBytes } from '../xlsx/reader';
+import { Consolidator } from './index';
+import { SOURCES_SHEET, sourcesTable } from './sources';
+import type { Consolidation, Lang, SourceFile } from './types';
+
+export { SOURCES_SHEET };
+
+/** What the pane needs of a picked file (a browser File has all three). */
+export interface PickedFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** Lets the browser paint (progress bar, cancel button) between two files. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function readAndConsolidate(
+  files: readonly PickedFile[],
+  lang: Lang,
+  options: { signal?: AbortSignal; onFile?: (done: number, source: SourceFile) => void } = {},
+): Promise<Consolidation> {
+  const consolidator = new Consolidator(lang);
+  for (const [i, file] of files.entries()) {
+    if (options.signal?.aborted) throw new Cancelled();
+    let source: SourceFile;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      source = consolidator.add({ file: file.name, book: await readTemplateBytes(file.name, bytes) });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      source = consolidator.add({ file: file.name, error: e });
+    }
+    options.onFile?.(i + 1, source);
+    await breathe();
+  }
+  if (options.signal?.aborted) throw new Cancelled();
+  return consolidator.finish();
+}
+
+/** The consolidation as the adapter writes it: values by key and column, PAR scores, sources rows. */
+export function toWrite(consolidation: Consolidation, lang: Lang, by: string, date = new Date()): ConsolidationWrite {
+  const table = sourcesTable(consolidation, lang, by, date);
+  const rows: (string | number)[][] = [[table.title], [table.intro], []];
+  for (const section of table.sections) {
+    rows.push([section.title], section.header);
+    if (section.rows.length === 0) rows.push([lang === 'vi' ? '(không có)' : '(none)']);
+    rows.push(...section.rows, []);
+  }
+  return {
+    sheets: consolidation.templates.map((templateId) => ({
+      templateId,
+      values: (consolidation.aggregates.get(templateId) ?? []).map((a) => ({
+        rowKey: a.rowKey,
+        column: a.column,
+        value: a.value,
+      })),
+    })),
+    par: consolidation.par?.merged.map((m) => ({ rowKey: m.rowKey, score: m.score, evidence: m.evidence })) ?? null,
+    sources: { name: SOURCES_SHEET, rows },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The adapter's writeConsolidation on the in-memory workbook: the template sheets are created by
+ * inject's path, the consolidated figures land in the cells of their row keys, the sources sheet
+ * is written, rewritten on a second run, and a foreign sheet of the same name is kept.
+ */
+import { TEMPLATE_VERSION } from '../../src/catalog';
+import { consolidate, type ReadReturn } from '../../src/consolidate';
+import { SOURCES_SHEET, toWrite } from '../../src/consolidate/pane';
+import type { SheetSnapshot } from '../../src/engine/types';
+import { makeSnapshot } from '../engine/snapshot';
+import { cellOf, planOf, setup } from '../excel/helpers';
+
+function book(file: string, reporter: string, sheets: SheetSnapshot[]): ReadReturn {
+  return { file, book: { file, snapshots: sheets, reporter, otherSheets: [], parseMs: 0 } };
+}
+
+const files = [
+  book('a.xlsx', 'UBND quận Ba Đình', [
+    makeSnapshot('I', { values: { 'I.2': { '2019': 10 } } }),
+    makeSnapshot('PAR', { values: { '1.1': { score2021: 1.25, evidence: 'QĐ 12' } } }),
+  ]),
+  book('b.xlsx', 'Sở Nội vụ', [
+    makeSnapshot('I', { values: { 'I.2': { '2019': 5 } } }),
+    makeSnapshot('PAR', { values: { '1.2': { score2021: 0.5 } } }),
+  ]),
+];
+
+async function read(wb: ReturnType<typeof setup>['wb'], sheet: string, address: string): Promise<unknown[][]> {
+  return wb.run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem(sheet).getRange(address).load('values');
+    await ctx.sync();
+    return r.values;
+  });
+}
+
+async function sheetNames(wb: ReturnType<typeof setup>['wb']): Promise<string[]> {
+  return wb.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load('items/name');
+    await ctx.sync();
+    return sheets.items.map((s) => s.name);
+  });
+}
+
+describe('writeConsolidation', () => {
+  const consolidation = consolidate(files, 'vi');
+  const input = toWrite(consolidation, 'vi', 'add-in CCHC', new Date(2026, 0, 2));
+
+  it('creates the template sheets and writes each figure at its row key: 10 + 5 = 15', async () => {
+    const { wb, ops } = setup();
+    const report = await ops.writeConsolidation(input);
+    const i = planOf('I');
+    const par = planOf('PAR');
+    expect(report.created).toEqual([i.name, par.name]);
+    expect(await read(wb, i.name, cellOf(i, 'I.2', '2019'))).toEqual([[15]]);
+    expect(await read(wb, i.name, 'A1')).toEqual([[`cchc-template:I@${TEMPLATE_VERSION}`]]);
+    // 1.2 is led by Sở Nội vụ: taken. 1.1 (also Sở Nội vụ's) came from a district: a conflict, left empty.
+    expect(await read(wb, par.name, cellOf(par, '1.2', 'score2021'))).toEqual([[0.5]]);
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'score2021'))).toEqual([['']]);
+    expect(report.sourcesSheet).toBe(SOURCES_SHEET);
+    const sources = await read(wb, SOURCES_SHEET, 'A1:H6');
+    expect(sources[0][0]).toBe('NGUỒN SỐ LIỆU CỦA BẢNG TỔNG HỢP PHỤ LỤC 1');
+    expect(sources[5].slice(0, 3)).toEqual([1, 'a.xlsx', 'UBND quận Ba Đình']);
+  });
+
+  it('rewrites its own sources sheet on a second run and keeps a foreign sheet of that name', async () => {
+    const { wb, ops } = setup();
+    await ops.writeConsolidation(input);
+    await ops.writeConsolidation(input);
+    expect((await sheetNames(wb)).filter((n) => n.startsWith(SOURCES_SHEET))).toEqual([SOURCES_SHEET]);
+
+    const other = setup();
+    await other.wb.run(async (ctx) => {
+      ctx.workbook.worksheets.add(SOURCES_SHEET).getRange('A1').values = [['ghi chú riêng']];
+      await ctx.sync();
+    });
+    const report = await other.ops.writeConsolidation(input);
+    expect(report.sourcesSheet).not.toBe(SOURCES_SHEET);
+    expect(await read(other.wb, SOURCES_SHEET, 'A1')).toEqual([['ghi chú riêng']]);
+    expect(report.renamed).toContainEqual({ wanted: SOURCES_SHEET, used: report.sourcesSheet });
+  });
+});
