@@ -9,7 +9,7 @@ import { APPENDIX1, TEMPLATE_VERSION } from '../catalog';
 import type { Appendix1TemplateId, TemplateId } from '../catalog/types';
 import { validateWorkbook } from '../engine';
 import type { SheetSnapshot } from '../engine/types';
-import { buildWorkbookPlan } from '../layout';
+import { buildSheetPlan, buildWorkbookPlan } from '../layout';
 import type { InputProblem } from '../xlsx/errors';
 import { aggregateRows, collect, errorCells } from './aggregate';
 import { mergePar, parClaims, type ParInput } from './par';
@@ -39,6 +39,19 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0 && !Number.isNaN(d)) return Math.sign(d);
   }
   return 0;
+}
+
+const inputCounts = new Map<TemplateId, number>();
+/** Input cells of a template's values (not the reporter line): the denominator of completeness. */
+function inputCellsOf(id: TemplateId): number {
+  let n = inputCounts.get(id);
+  if (n === undefined) {
+    n = 0;
+    for (const row of buildSheetPlan(id).rows)
+      if (row.kind !== 'meta' && row.kind !== 'group') n += Object.keys(row.inputs).length;
+    inputCounts.set(id, n);
+  }
+  return n;
 }
 
 type Book = { index: number; snapshot: SheetSnapshot; errors: Map<string, string> };
@@ -129,6 +142,8 @@ export class Consolidator {
     }
     const result = validateWorkbook(book.snapshots);
     source.counts = { ...result.counts };
+    source.findings = result.findings;
+    source.inputCells = 0;
     const errors = errorCells(result.findings, this.lang);
     for (const snapshot of book.snapshots) {
       const id = snapshot.templateId;
@@ -142,6 +157,7 @@ export class Consolidator {
         continue;
       }
       source.sheets.push({ templateId: id, sheet: snapshot.name, used: 0, leftOut: 0, normalised: 0 });
+      source.inputCells += inputCellsOf(id);
       const list = this.perTemplate.get(id) ?? [];
       list.push({ index, snapshot, errors });
       this.perTemplate.set(id, list);

@@ -1,6 +1,6 @@
 /** What a consolidation is made of: shared by the core, the CLI's writer and the pane's operation. */
 import type { Appendix1TemplateId, RowKind, TemplateId, UnitId } from '../catalog/types';
-import type { CellValue } from '../engine/types';
+import type { CellValue, Finding } from '../engine/types';
 import type { InputError, InputProblem } from '../xlsx/errors';
 import type { TemplateWorkbook } from '../xlsx/reader';
 
@@ -76,6 +76,9 @@ export interface SourceFile {
   duplicates: string[];
   /** The engine's findings of this file, by severity (the pane lists them like `cchc check`). */
   counts?: { error: number; warning: number; info: number };
+  findings?: Finding[];
+  /** Input cells of its Appendix 1 sheets (completeness is `used + leftOut` of `sheets` over this). */
+  inputCells?: number;
 }
 
 /** A PAR criterion's 2021 score as one file gives it. */

@@ -20,6 +20,7 @@ import { vi } from '../i18n/vi';
 import type { AddinOperations, ProgressListener } from '../../contracts/operations';
 import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
+import { ConsolidatePanel } from './ConsolidatePanel';
 import { MyUnitPanel } from './MyUnitPanel';
 import { TargetsPanel } from './TargetsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
@@ -233,6 +234,7 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
           <ValidatePanel />
           <TargetsPanel />
           <MyUnitPanel />
+          <ConsolidatePanel />
         </main>
       </PaneContext.Provider>
     </FluentProvider>

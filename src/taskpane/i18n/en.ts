@@ -1,3 +1,4 @@
+import { consolidateEn } from './consolidate';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -116,7 +117,10 @@ export const en: Messages = {
   rowComplete: 'done',
   unitHasNoRows: 'The workbook has no rows of this unit yet (insert the templates).',
 
+  consolidate: consolidateEn,
+
   busy: {
+    consolidate: 'Writing the consolidation…',
     inspect: 'Reading the workbook…',
     inject: 'Inserting templates…',
     validate: 'Checking data…',

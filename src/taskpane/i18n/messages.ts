@@ -4,6 +4,7 @@
  * Functions take already formatted numbers/names so each language decides the word order.
  */
 import type { Severity } from '../../engine/types';
+import type { ConsolidateMessages } from './consolidate';
 
 export type Language = 'vi' | 'en';
 
@@ -117,9 +118,21 @@ export interface Messages {
   rowComplete: string;
   unitHasNoRows: string;
 
+  /** The "Tổng hợp" panel (i18n/consolidate.ts). */
+  consolidate: ConsolidateMessages;
+
   // Progress labels
   busy: Record<
-    'inspect' | 'inject' | 'validate' | 'fix' | 'subtotals' | 'restore' | 'removeMarks' | 'goTo' | 'unit',
+    | 'consolidate'
+    | 'inspect'
+    | 'inject'
+    | 'validate'
+    | 'fix'
+    | 'subtotals'
+    | 'restore'
+    | 'removeMarks'
+    | 'goTo'
+    | 'unit',
     string
   >;
 

@@ -1,3 +1,4 @@
+import { consolidateVi } from './consolidate';
 import type { Messages } from './messages';
 
 export const vi: Messages = {
@@ -117,7 +118,10 @@ export const vi: Messages = {
   rowComplete: 'đủ',
   unitHasNoRows: 'Chưa có dòng nào của đơn vị này trong sổ tính (hãy chèn biểu mẫu).',
 
+  consolidate: consolidateVi,
+
   busy: {
+    consolidate: 'Đang ghi bảng tổng hợp…',
     inspect: 'Đang đọc sổ tính…',
     inject: 'Đang chèn biểu mẫu…',
     validate: 'Đang kiểm tra dữ liệu…',

@@ -1,0 +1,239 @@
+import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useId, useRef, useState } from 'react';
+import type { ConsolidationWriteReport } from '../../contracts/operations';
+import type { Consolidation, SourceFile } from '../../consolidate/types';
+import { usePane } from './context';
+import { PanelSection } from './PanelSection';
+import { usePanelStyles } from './styles';
+
+/**
+ * "Tổng hợp": Sở Nội vụ picks the units' returned workbooks; the pane reads them one at a time
+ * (the reader, the core and ExcelJS are fetched on first use, outside the start-up budget), lists
+ * each file with its unit, version, findings and completeness, then writes the consolidation into
+ * the open workbook through the adapter. Cancelling stops between files, before anything is written.
+ */
+const loadConsolidation = () => import(/* webpackChunkName: "consolidate" */ '../../consolidate/pane');
+
+const useStyles = makeStyles({
+  input: { display: 'none' },
+  file: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  refused: { color: tokens.colorPaletteRedForeground1 },
+  findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+interface Reading {
+  done: number;
+  total: number;
+  file: string;
+}
+
+function Findings({ source }: { source: SourceFile }) {
+  const { t, lang, num } = usePane();
+  const styles = useStyles();
+  const findings = (source.findings ?? []).filter((f) => f.severity !== 'info');
+  if (findings.length === 0) return null;
+  const bySheet = new Map<string, typeof findings>();
+  for (const f of findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  return (
+    <details>
+      <summary>{t.consolidate.showFindings(num(findings.length))}</summary>
+      {[...bySheet].map(([sheet, list]) => (
+        <div key={sheet}>
+          <Text size={200}>{t.consolidate.sheet(sheet)}</Text>
+          <ul className={styles.findings}>
+            {list.map((f, i) => {
+              // The wording of `cchc check`: [Lỗi] F9 (I.2, 2019): message.
+              const where = [f.rowKey, f.column].filter(Boolean).join(', ');
+              return (
+                <li key={i}>
+                  <Text size={200}>
+                    [{t.severity[f.severity]}] {where ? `${f.cell} (${where})` : f.cell}: {f.message[lang]}
+                  </Text>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+function FileRow({ source }: { source: SourceFile }) {
+  const { t, num } = usePane();
+  const styles = useStyles();
+  const filled = source.sheets.reduce((n, s) => n + s.used + s.leftOut, 0);
+  const ok = source.status === 'used' || source.status === 'no-appendix1';
+  return (
+    <li className={styles.file} data-file={source.file}>
+      <Text className={styles.name}>{source.file}</Text>
+      <Text size={200}>{t.consolidate.unit(source.unit)}</Text>
+      {source.version && <Text size={200}>{t.consolidate.version(source.version)}</Text>}
+      <Text size={200} className={ok ? undefined : styles.refused} data-status={source.status}>
+        {t.consolidate.status[source.status]}
+        {source.message ? `: ${source.message}` : ''}
+      </Text>
+      {source.counts && (
+        <Text size={200}>{t.consolidate.counts(num(source.counts.error), num(source.counts.warning))}</Text>
+      )}
+      {source.status === 'used' && source.inputCells ? (
+        <Text size={200}>{t.consolidate.completeness(num(filled), num(source.inputCells))}</Text>
+      ) : null}
+      <Findings source={source} />
+    </li>
+  );
+}
+
+export function ConsolidatePanel() {
+  const { ops, t, lang, busy, run, num, showError, workbookChanged } = usePane();
+  const panel = usePanelStyles();
+  const styles = useStyles();
+  const headingId = useId();
+  const progressId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const abort = useRef<AbortController | null>(null);
+  const [reading, setReading] = useState<Reading | null>(null);
+  const [sources, setSources] = useState<SourceFile[]>([]);
+  const [result, setResult] = useState<{
+    consolidation: Consolidation;
+    report: ConsolidationWriteReport | null;
+  } | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+
+  const consolidate = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      const controller = new AbortController();
+      abort.current = controller;
+      setSources([]);
+      setResult(null);
+      setCancelled(false);
+      setReading({ done: 0, total: files.length, file: files[0].name });
+      try {
+        const { readAndConsolidate, toWrite, Cancelled } = await loadConsolidation();
+        let consolidation: Consolidation;
+        try {
+          consolidation = await readAndConsolidate(files, lang, {
+            signal: controller.signal,
+            onFile: (done, source) => {
+              setSources((list) => [...list, source]);
+              setReading({ done, total: files.length, file: files[Math.min(done, files.length - 1)].name });
+            },
+          });
+        } catch (e) {
+          if (e instanceof Cancelled) {
+            setCancelled(true);
+            return;
+          }
+          throw e;
+        }
+        setReading(null);
+        setSources([...consolidation.sources]);
+        if (consolidation.templates.length === 0 && !consolidation.par) {
+          setResult({ consolidation, report: null });
+          return;
+        }
+        const written = await run('consolidate', (onProgress) =>
+          ops.writeConsolidation(toWrite(consolidation, lang, 'add-in CCHC'), onProgress),
+        );
+        if (written) {
+          setResult({ consolidation, report: written.value });
+          workbookChanged();
+        }
+      } catch (e) {
+        showError(e);
+      } finally {
+        abort.current = null;
+        setReading(null);
+      }
+    },
+    [lang, ops, run, showError, workbookChanged],
+  );
+
+  const c = t.consolidate;
+  const report = result?.report;
+  const par = result?.consolidation.par;
+  return (
+    <PanelSection headingId={headingId} title={c.heading}>
+      <Caption1 className={panel.muted}>{c.intro}</Caption1>
+      <input
+        ref={input}
+        className={styles.input}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={c.pickLabel}
+        data-testid="consolidate-files"
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = '';
+          void consolidate(files);
+        }}
+      />
+      <div className={panel.actions}>
+        <Button appearance="primary" disabled={busy || reading !== null} onClick={() => input.current?.click()}>
+          {c.pick}
+        </Button>
+        {reading && <Button onClick={() => abort.current?.abort()}>{c.cancel}</Button>}
+      </div>
+      <Caption1 className={panel.muted}>{c.limits}</Caption1>
+      {reading && (
+        <>
+          <Text id={progressId} size={200}>
+            {c.reading(num(Math.min(reading.done + 1, reading.total)), num(reading.total), reading.file)}
+          </Text>
+          <ProgressBar aria-labelledby={progressId} value={reading.done / reading.total} />
+        </>
+      )}
+      {cancelled && <Text role="status">{c.cancelled}</Text>}
+      {result && !report && <Text role="status">{c.nothingToWrite}</Text>}
+      {report && (
+        <Text role="status" data-testid="consolidate-written">
+          {c.written(
+            [...report.created, ...report.refreshed].join(', '),
+            num(report.cellsWritten),
+            report.sourcesSheet,
+          )}
+        </Text>
+      )}
+      {result && result.consolidation.leftOut.length > 0 && (
+        <Text size={200}>{c.leftOut(num(result.consolidation.leftOut.length))}</Text>
+      )}
+      {par && (
+        <>
+          <Text weight="semibold">{c.parHeading}</Text>
+          <Text size={200}>{c.parMerged(num(par.merged.length))}</Text>
+          {par.conflicts.length > 0 && (
+            <>
+              <Text size={200}>{c.conflicts(num(par.conflicts.length))}</Text>
+              <ul className={styles.findings}>
+                {par.conflicts.map((x) => (
+                  <li key={x.rowKey}>
+                    <Text size={200}>{x.message}</Text>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {sources.length > 0 && (
+        <>
+          <Text weight="semibold">{c.filesHeading}</Text>
+          <ul className={panel.list} aria-label={c.filesHeading}>
+            {sources.map((s, i) => (
+              <FileRow key={`${i}-${s.file}`} source={s} />
+            ))}
+          </ul>
+        </>
+      )}
+    </PanelSection>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The "Tổng hợp" panel's strings, kept apart so the shared message files only gain one key each
+ * (several engineers edit them). Vietnamese first; English joins the lazily loaded en chunk.
+ */
+export interface ConsolidateMessages {
+  heading: string;
+  intro: string;
+  pick: string;
+  pickLabel: string;
+  cancel: string;
+  reading: (done: string, total: string, file: string) => string;
+  cancelled: string;
+  limits: string;
+  filesHeading: string;
+  unit: (unit: string) => string;
+  version: (version: string) => string;
+  counts: (errors: string, warnings: string) => string;
+  completeness: (filled: string, cells: string) => string;
+  status: Record<'used' | 'unreadable' | 'refused' | 'no-appendix1', string>;
+  showFindings: (n: string) => string;
+  sheet: (name: string) => string;
+  written: (sheets: string, cells: string, sources: string) => string;
+  nothingToWrite: string;
+  leftOut: (n: string) => string;
+  parHeading: string;
+  parMerged: (n: string) => string;
+  conflicts: (n: string) => string;
+}
+
+export const consolidateVi: ConsolidateMessages = {
+  heading: 'Tổng hợp',
+  intro:
+    'Chọn các tệp .xlsx các đơn vị gửi về: add-in đọc, kiểm tra từng tệp, rồi ghi bảng tổng hợp Phụ lục 1, trang Chỉ số CCHC (điểm lấy từ đơn vị chủ trì) và trang "Nguồn số liệu" vào sổ làm việc đang mở.',
+  pick: 'Tổng hợp từ tệp đơn vị',
+  pickLabel: 'Chọn các tệp .xlsx của đơn vị',
+  cancel: 'Hủy',
+  reading: (done, total, file) => `Đang đọc tệp ${done}/${total}: ${file}`,
+  cancelled: 'Đã hủy: chưa ghi gì vào sổ làm việc.',
+  limits: 'Mỗi tệp tối đa 200 MB; mỗi phần giải nén tối đa 50 MB, cả tệp tối đa 200 MB.',
+  filesHeading: 'Các tệp đã đọc',
+  unit: (unit) => `Đơn vị: ${unit}`,
+  version: (version) => `Phiên bản biểu mẫu: ${version}`,
+  counts: (errors, warnings) => `Lỗi: ${errors} · Cảnh báo: ${warnings}`,
+  completeness: (filled, cells) => `Đã điền ${filled}/${cells} ô`,
+  status: {
+    used: 'Đã tổng hợp',
+    unreadable: 'Không đọc được',
+    refused: 'Không tổng hợp',
+    'no-appendix1': 'Không có trang Phụ lục 1',
+  },
+  showFindings: (n) => `Xem ${n} lỗi và cảnh báo`,
+  sheet: (name) => `Trang "${name}":`,
+  written: (sheets, cells, sources) => `Đã ghi ${cells} ô vào ${sheets}; nguồn số liệu ở trang "${sources}".`,
+  nothingToWrite: 'Không tệp nào dùng được: không ghi gì vào sổ làm việc.',
+  leftOut: (n) => `${n} ô không hợp lệ bị loại (xem trang nguồn số liệu).`,
+  parHeading: 'Chỉ số CCHC',
+  parMerged: (n) => `${n} tiêu chí lấy điểm từ tệp của đơn vị chủ trì.`,
+  conflicts: (n) => `${n} xung đột cần cán bộ xử lý (chưa lấy điểm nào):`,
+};
+
+export const consolidateEn: ConsolidateMessages = {
+  heading: 'Consolidate',
+  intro:
+    'Pick the .xlsx files the units sent back: the add-in reads and checks each one, then writes the Appendix 1 consolidation, the PAR sheet (scores from lead units) and the "Nguồn số liệu" (sources) sheet into the open workbook.',
+  pick: 'Consolidate units’ files',
+  pickLabel: 'Pick the units’ .xlsx files',
+  cancel: 'Cancel',
+  reading: (done, total, file) => `Reading file ${done} of ${total}: ${file}`,
+  cancelled: 'Cancelled: nothing was written to the workbook.',
+  limits: 'Each file up to 200 MB; each unzipped part up to 50 MB, the whole file up to 200 MB unzipped.',
+  filesHeading: 'Files read',
+  unit: (unit) => `Unit: ${unit}`,
+  version: (version) => `Template version: ${version}`,
+  counts: (errors, warnings) => `Errors: ${errors} · Warnings: ${warnings}`,
+  completeness: (filled, cells) => `${filled} of ${cells} cells filled`,
+  status: {
+    used: 'Consolidated',
+    unreadable: 'Cannot be read',
+    refused: 'Not consolidated',
+    'no-appendix1': 'No Appendix 1 sheet',
+  },
+  showFindings: (n) => `Show ${n} errors and warnings`,
+  sheet: (name) => `Sheet "${name}":`,
+  written: (sheets, cells, sources) => `Wrote ${cells} cells into ${sheets}; sources on the sheet "${sources}".`,
+  nothingToWrite: 'No file could be used: nothing was written to the workbook.',
+  leftOut: (n) => `${n} invalid cells left out (see the sources sheet).`,
+  parHeading: 'PAR index',
+  parMerged: (n) => `${n} criteria scored from their lead unit’s file.`,
+  conflicts: (n) => `${n} conflicts for the official (no score taken):`,
+};
