@@ -7,6 +7,7 @@ export type * from './types';
 export {
   validateSheet,
   validateWorkbook,
+  crossSheetFindings,
   JUMP_MIN_LARGER,
   JUMP_RATIO,
   PARTIAL_YEAR_FACTOR,

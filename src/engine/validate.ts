@@ -231,7 +231,8 @@ export function validateWorkbook(snapshots: SheetSnapshot[]): WorkbookResult {
   return { sheets, findings, counts };
 }
 
-function crossSheetFindings(snapshots: SheetSnapshot[]): Finding[] {
+/** Findings that need several sheets: Section VIII against the data, the outline against the figures. */
+export function crossSheetFindings(snapshots: SheetSnapshot[]): Finding[] {
   if (!snapshots.some((s) => s.templateId === 'VIII' || s.templateId === 'OUTLINE')) return [];
   const reader = workbookReader(snapshots);
   return [...section8Findings(assessSection8(reader)), ...outlineFindings(reader)];

@@ -31,7 +31,7 @@ import {
   writeReporterLine,
 } from './common';
 import { textHeight } from './measure';
-import { conditionalFormat, INPUT_FORMATS, invalidFormula } from './rules';
+import { INPUT_FORMATS } from './rules';
 import type { ColumnPlan, SheetPlan } from './types';
 
 export const OUTLINE_TEXT_COLUMN = 'text';
@@ -44,6 +44,7 @@ const HEADER_ROW = 6;
 const LOOKUP_ROWS = 300;
 /** Height of a text cell: room for about six lines before the official resizes it. */
 const TEXT_POINTS = 90;
+const TEXT_WIDTH = 80;
 
 const DOCUMENT_LINE =
   'Phụ lục 2: Đề cương báo cáo (Kèm theo Kế hoạch số 28/KH-UBND ngày 11/02/2020 của UBND thành phố Hà Nội)';
@@ -55,7 +56,7 @@ const HOW_TO =
 const COLUMNS: ColumnPlan[] = [
   columnPlan(KEY_COL, KEY_WIDTH, 'key', true),
   columnPlan(COL.number, 7, 'number'),
-  columnPlan(COL.text, 80, OUTLINE_TEXT_COLUMN),
+  columnPlan(COL.text, TEXT_WIDTH, OUTLINE_TEXT_COLUMN),
   columnPlan(COL.figure, 42, 'figure'),
   columnPlan(COL.y2019, 12, '2019'),
   columnPlan(COL.y2020, 12, '2020'),
@@ -139,14 +140,15 @@ function placeHeading(
   writeKey(b, row, heading.id);
   b.set(row, COL.number, { value: heading.number || undefined, numberFormat: '@', style: 'stt' });
   const style = heading.level <= 2 ? 'labelStrong' : 'label';
-  b.merge(rect(row, COL.text, row, LAST_COL), { value: heading.label, style });
-  b.needHeight(row, textHeight(heading.label, 80 + 42 + 24, { bold: style === 'labelStrong' }));
+  // One cell, not a merge across the figure columns: merges cost the adapter a command each.
+  b.set(row, COL.text, { value: heading.label, style });
+  b.needHeight(row, textHeight(heading.label, TEXT_WIDTH, { bold: style === 'labelStrong' }));
   b.addRow({ key: heading.id, row, kind: 'group', inputs: {}, formulas: {} });
   row++;
   for (const g of heading.guidance) {
     const text = `- ${g}`;
-    b.merge(rect(row, COL.text, row, LAST_COL), { value: text, style: 'labelSub' });
-    b.needHeight(row, textHeight(text, 80 + 42 + 24));
+    b.set(row, COL.text, { value: text, style: 'labelSub' });
+    b.needHeight(row, textHeight(text, TEXT_WIDTH));
     row++;
   }
   if (!heading.leaf) return row;
@@ -155,11 +157,8 @@ function placeHeading(
   const span = Math.max(1, figures.length);
   const textKey = outlineTextKey(heading.id);
   writeKey(b, row, textKey);
-  const input = b.merge(rect(row, COL.text, row + span - 1, COL.text), {
-    numberFormat: INPUT_FORMATS.text,
-    style: 'input',
-  });
-  b.addConditionalFormat(conditionalFormat('invalid', input, invalidFormula('text', input)));
+  // Free text has no invalid form worth a conditional format per cell; the engine still checks it.
+  b.merge(rect(row, COL.text, row + span - 1, COL.text), { numberFormat: INPUT_FORMATS.text, style: 'input' });
   b.addRow({ key: textKey, row, kind: 'text', inputs: { [OUTLINE_TEXT_COLUMN]: 'C' }, formulas: {} });
   if (figures.length === 0) {
     b.set(row, COL.figure, { value: 'Không có số liệu Phụ lục 1 cho mục này', style: 'labelSub' });

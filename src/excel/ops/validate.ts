@@ -91,13 +91,13 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
     step({ vi: 'Đang đọc các trang biểu mẫu', en: 'Reading the template sheets' });
     const state = await core.read<never>(session, { data: isChecked, calculate: true });
     step({ vi: 'Đang kiểm tra', en: 'Checking' });
-    const { validateSheet } = await loadEngine();
+    const { validateSheet, crossSheetFindings } = await loadEngine();
     const results = new Map<string, SheetResult>();
-    for (const snap of core.snapshots(state)) {
-      const r = validateSheet(snap);
-      results.set(snap.name, r);
-      core.remember(snap, r.findings);
-    }
+    const snapshots = core.snapshots(state);
+    for (const snap of snapshots) results.set(snap.name, validateSheet(snap));
+    // Section VIII against the Appendix 1 data and the report outline against its figures.
+    for (const f of crossSheetFindings(snapshots)) results.get(f.sheet)?.findings.push(f);
+    for (const snap of snapshots) core.remember(snap, results.get(snap.name)?.findings ?? []);
     const notes: Bilingual[] = calculationNotes(state);
     if (core.readOnly) notes.push(READ_ONLY_NOTE);
     else {
