@@ -5,7 +5,7 @@
  * playground and tests). Neither side owns this module: both import it.
  */
 import type { TemplateId, UnitId } from '../catalog/types';
-import type { Finding, ParSummary, Severity, Bilingual } from '../engine/types';
+import type { Finding, ParSummary, Severity, Bilingual, SheetSnapshot } from '../engine/types';
 
 /** Reports progress of a long operation: done of total steps, with a short label. */
 export type ProgressListener = (p: { done: number; total: number; label: Bilingual }) => void;
@@ -108,6 +108,12 @@ export interface ConsolidationWriteReport {
   syncs: number;
 }
 
+/** "Xuất báo cáo (.docx)": the template sheets as read, for the pane's report builder (src/report). */
+export interface ReportData {
+  snapshots: SheetSnapshot[];
+  syncs: number;
+}
+
 export interface HostInfo {
   /** 'Excel' in Office; 'Playground' in the browser playground. */
   host: string;
@@ -131,6 +137,8 @@ export interface AddinOperations {
   removeMarks(): Promise<void>;
   goToCell(sheet: string, cell: string): Promise<void>;
   unitProgress(unit: UnitId): Promise<UnitProgress>;
+  /** Reads every template sheet (no writes) for the Word report. */
+  reportData(): Promise<ReportData>;
   /** Writes a consolidation into the open workbook: template sheets as inject makes them, plus the sources sheet. */
   writeConsolidation(input: ConsolidationWrite, onProgress?: ProgressListener): Promise<ConsolidationWriteReport>;
   /** Re-validates changed cells while the pane is open; returns a function that stops it. */

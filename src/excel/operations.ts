@@ -15,6 +15,7 @@ import { AdapterCore, type ExcelOperationsDeps } from './core';
 import { startLiveValidation } from './live';
 import { writeConsolidation } from './ops/consolidate';
 import { goToCell, unitProgress } from './ops/navigation';
+import { reportData } from './ops/report';
 import { inject, injectPlans, inspect } from './ops/templates';
 import { highlightBelowTarget, subtotals } from './ops/totals';
 import { applyFixes, removeMarks, validate } from './ops/validate';
@@ -37,6 +38,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     removeMarks: () => removeMarks(core),
     goToCell: (sheet, cell) => goToCell(core, sheet, cell),
     unitProgress: (unit) => unitProgress(core, unit),
+    reportData: () => reportData(core),
     writeConsolidation: (input, onProgress) => writeConsolidation(core, input, onProgress),
     startLiveValidation: (onReport, onError) => startLiveValidation(core, onReport, onError),
     get lastSyncs() {

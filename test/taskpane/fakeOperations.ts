@@ -279,6 +279,7 @@ export function createFakeOperations(): FakeOperations {
     removeMarks: () => answer('removeMarks', [], () => undefined),
     goToCell: (sheet, cell) => answer('goToCell', [sheet, cell], () => undefined),
     unitProgress: (unit) => answer('unitProgress', [unit], () => ({ ...UNIT_PROGRESS, unit })),
+    reportData: () => answer('reportData', [], () => ({ snapshots: [], syncs: 1 })),
     writeConsolidation: (input, onProgress) =>
       answer('writeConsolidation', [input], () => {
         onProgress?.({ done: 1, total: 2, label: { vi: 'Đang ghi số liệu', en: 'Writing figures' } });
