@@ -1,0 +1,158 @@
+/**
+ * "Tổng hợp từ tệp đơn vị" in the built playground (Chromium): the official picks three units'
+ * returns (one clean, one with an invalid value, one corrupt), the pane reads them in the browser,
+ * lists each file and writes the consolidated Appendix 1 and the sources sheet into the open
+ * (in-memory) workbook. Then the hostile files: each is refused with its message, nothing of it
+ * is summed. The files are made here with the CLI's template writer.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildSheetPlan } from '../../src/layout';
+import { hostileFiles, type HostileFile } from '../consolidate/hostileFiles';
+import { cli, fillWorkbook, tempDir } from '../cli/helpers';
+import {
+  ensureBuilt,
+  launchChromium,
+  screenshotPath,
+  snapshotDist,
+  startStaticServer,
+  type Browser,
+  type StaticServer,
+} from './support';
+
+jest.setTimeout(180_000);
+
+const I = buildSheetPlan('I');
+const SOURCES = 'Nguồn số liệu';
+const tmp = tempDir('cchc-e2e-consolidate-');
+const f = (name: string) => path.join(tmp.dir, name);
+
+function inputCell(rowKey: string, columnId: string): string {
+  const row = I.rows.find((r) => r.key === rowKey);
+  const letter = row?.inputs[columnId];
+  if (!row || !letter) throw new Error(`no input ${columnId} on ${rowKey}`);
+  return `${letter}${row.row}`;
+}
+
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const files: Record<string, Buffer> = {};
+let hostile: HostileFile[];
+
+beforeAll(async () => {
+  expect((await cli(['template', f('blank.xlsx'), '--only', 'I,PAR'])).code).toBe(0);
+  await fillWorkbook(f('blank.xlsx'), f('ba-dinh.xlsx'), [
+    { template: 'I', key: 'meta.reporter', column: 'reporter', value: 'UBND quận Ba Đình' },
+    { template: 'I', key: 'I.2', column: '2019', value: 10 },
+    { template: 'I', key: 'I.2', column: '2018', value: 3 },
+  ]);
+  await fillWorkbook(f('blank.xlsx'), f('so-y-te.xlsx'), [
+    { template: 'I', key: 'meta.reporter', column: 'reporter', value: 'Sở Y tế' },
+    { template: 'I', key: 'I.2', column: '2019', value: -3 }, // an error: left out
+    { template: 'I', key: 'I.2', column: '2018', value: 4 },
+  ]);
+  for (const name of ['ba-dinh.xlsx', 'so-y-te.xlsx']) files[name] = readFileSync(f(name));
+  files['hong.xlsx'] = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 7)]);
+  hostile = await hostileFiles(new Uint8Array(files['ba-dinh.xlsx']));
+
+  ensureBuilt('playground.html');
+  site = snapshotDist();
+  server = await startStaticServer(site);
+  browser = await launchChromium({ width: 1280, height: 860 });
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${server.origin}/playground.html`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(site, { recursive: true, force: true });
+  tmp.remove();
+});
+
+afterEach(() => expect(pageErrors).toEqual([]));
+
+const pane = () => page.getByTestId('task-pane');
+const fileItem = (name: string) => pane().locator(`li[data-file="${name}"]`);
+
+async function openPanel(): Promise<void> {
+  // With the pane's tabs (issue 14) the panel has its own tab; without them it is the last panel.
+  const tab = pane().getByRole('tab', { name: 'Tổng hợp' });
+  if (await tab.count()) await tab.click();
+  await pane().getByRole('button', { name: 'Tổng hợp từ tệp đơn vị' }).waitFor();
+}
+
+async function pick(names: string[], extra: { name: string; bytes: Uint8Array }[] = []): Promise<void> {
+  await pane()
+    .getByTestId('consolidate-files')
+    .setInputFiles([
+      ...names.map((name) => ({ name, mimeType: 'application/octet-stream', buffer: files[name] })),
+      ...extra.map((x) => ({ name: x.name, mimeType: 'application/octet-stream', buffer: Buffer.from(x.bytes) })),
+    ]);
+}
+
+async function openSheet(name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction((n) => document.querySelector('nav button[aria-current="true"]')?.textContent === n, name);
+}
+
+async function cellText(address: string, pattern: RegExp): Promise<void> {
+  await page.waitForFunction(
+    ([a, p]) => new RegExp(p).test(document.querySelector(`td[data-address="${a}"]`)?.textContent ?? '\u0000'),
+    [address, pattern.source] as const,
+  );
+}
+
+it('consolidates three picked returns into the open workbook and reports each file', async () => {
+  await openPanel();
+  await pick(['ba-dinh.xlsx', 'so-y-te.xlsx', 'hong.xlsx']);
+  await pane().getByTestId('consolidate-written').waitFor();
+  await page.screenshot({ path: screenshotPath('consolidate-01-written') });
+
+  // The per-file report: unit, version, status, the engine's findings in `cchc check`'s words.
+  await expectText(fileItem('ba-dinh.xlsx'), /Đơn vị: UBND quận Ba Đình[\s\S]*Đã tổng hợp[\s\S]*Lỗi: 0/);
+  await expectText(fileItem('so-y-te.xlsx'), /Đơn vị: Sở Y tế[\s\S]*Đã tổng hợp[\s\S]*Lỗi: 1/);
+  await fileItem('so-y-te.xlsx').locator('summary').click();
+  await expectText(fileItem('so-y-te.xlsx'), new RegExp(`\\[Lỗi\\] ${inputCell('I.2', '2019')} \\(I\\.2, 2019\\)`));
+  await expectText(fileItem('hong.xlsx'), /Không đọc được: tệp \.xlsx bị hỏng/);
+
+  // The consolidated cells: 2019 = 10 (the -3 left out), 2018 = 3 + 4 = 7.
+  await openSheet(I.name);
+  await cellText(inputCell('I.2', '2019'), /^10$/);
+  await cellText(inputCell('I.2', '2018'), /^7$/);
+
+  // The sources sheet: who gave what, and the cell left out with its reason.
+  await openSheet(SOURCES);
+  await cellText('A1', /^NGUỒN SỐ LIỆU/);
+  await cellText('B6', /^ba-dinh\.xlsx$/);
+  await cellText('C7', /^Sở Y tế$/);
+  await cellText('H8', /Không đọc được/);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('td')].some((td) => /Số âm/.test(td.textContent ?? '')),
+  );
+  await page.screenshot({ path: screenshotPath('consolidate-02-sources') });
+});
+
+it('refuses every hostile file in the pane with its own message and sums nothing of them', async () => {
+  await openPanel();
+  await pick(['ba-dinh.xlsx'], hostile);
+  await pane().getByTestId('consolidate-written').waitFor();
+  for (const h of hostile) await expectText(fileItem(h.name), h.message);
+  await openSheet(I.name);
+  // Only Ba Đình's 10: the other versions (copies of the same return) were refused.
+  await cellText(inputCell('I.2', '2019'), /^10$/);
+  await page.screenshot({ path: screenshotPath('consolidate-03-hostile') });
+});
+
+async function expectText(locator: ReturnType<typeof fileItem>, pattern: RegExp): Promise<void> {
+  await locator.waitFor();
+  await page.waitForFunction(([el, p]) => new RegExp(p).test((el as HTMLElement | null)?.innerText ?? ''), [
+    await locator.elementHandle(),
+    pattern.source,
+  ] as const);
+}
