@@ -37,6 +37,14 @@ missing_packages() {
   local missing=""
   [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=" chromium"
   [[ -n "$(find_soffice)" ]] || missing+=" libreoffice-calc-nogui"
+  # The Word report's test converts .docx to PDF (Writer) and reads the PDF's text (poppler-utils).
+  # Writer is found by its library beside soffice, whichever package (with or without GUI) installed it.
+  local soffice
+  soffice="$(find_soffice)"
+  if [[ "$(uname -s)" == Linux && ( -z "$soffice" || ! -e "$(dirname "$(readlink -f "$soffice")")/libswlo.so" ) ]]; then
+    missing+=" libreoffice-writer-nogui"
+  fi
+  command -v pdftotext >/dev/null || missing+=" poppler-utils"
   # On Linux the browser and LibreOffice tests render text; without a font they get glyph boxes.
   if [[ "$(uname -s)" == Linux && ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
     missing+=" fonts-dejavu-core"

@@ -17,7 +17,7 @@
 import { APPENDIX1, OUTLINE, appendix1Row } from '../catalog';
 import type { OutlineRow } from '../catalog/outline';
 import type { Appendix1TemplateId } from '../catalog/types';
-import { columnLetter, quoteSheet } from './a1';
+import { cellAddress, columnLetter, quoteSheet } from './a1';
 import { buildAppendix1Sheet } from './appendix1Sheet';
 import { columnPlan, rect, SheetBuilder } from './builder';
 import {
@@ -31,7 +31,7 @@ import {
   writeReporterLine,
 } from './common';
 import { textHeight } from './measure';
-import { INPUT_FORMATS } from './rules';
+import { conditionalFormat, INPUT_FORMATS, invalidFormula } from './rules';
 import type { ColumnPlan, SheetPlan } from './types';
 
 export const OUTLINE_TEXT_COLUMN = 'text';
@@ -117,6 +117,12 @@ export function buildOutlineSheet(
   let row = HEADER_ROW + 1;
   for (const heading of OUTLINE) row = placeHeading(b, heading, row, years, sheetNames);
   const lastRow = row - 1;
+  // One 'invalid' rule down the whole text column rather than one per input: text is invalid only as an
+  // error value (#REF! pasted), which headings never hold, and each rule costs the adapter a request.
+  const top = cellAddress(HEADER_ROW + 1, COL.text);
+  b.addConditionalFormat(
+    conditionalFormat('invalid', `${top}:${columnLetter(COL.text)}${lastRow}`, invalidFormula('text', top)),
+  );
   addFlaggedRule(b, 4, COL.number, lastRow, LAST_COL);
   return b.build({
     templateId: 'OUTLINE',
@@ -127,6 +133,17 @@ export function buildOutlineSheet(
     freeze: { rows: HEADER_ROW, columns: COL.number },
     print: printPlan(COLUMNS, [HEADER_ROW, HEADER_ROW]),
   });
+}
+
+/**
+ * The same styles down columns B and D–F on every row, so that the adapter formats each column as one
+ * rectangle rather than one range per row (each range is a dozen commands in Excel).
+ */
+function band(b: SheetBuilder, row: number, options: { number?: boolean } = {}): void {
+  if (options.number !== false) b.set(row, COL.number, { style: 'stt' });
+  b.set(row, COL.figure, { style: 'label' });
+  b.set(row, COL.y2019, { style: 'formula' });
+  b.set(row, COL.y2020, { style: 'formula' });
 }
 
 function placeHeading(
@@ -144,11 +161,13 @@ function placeHeading(
   b.set(row, COL.text, { value: heading.label, style });
   b.needHeight(row, textHeight(heading.label, TEXT_WIDTH, { bold: style === 'labelStrong' }));
   b.addRow({ key: heading.id, row, kind: 'group', inputs: {}, formulas: {} });
+  band(b, row, { number: false });
   row++;
   for (const g of heading.guidance) {
     const text = `- ${g}`;
     b.set(row, COL.text, { value: text, style: 'labelSub' });
     b.needHeight(row, textHeight(text, TEXT_WIDTH));
+    band(b, row);
     row++;
   }
   if (!heading.leaf) return row;
@@ -157,11 +176,13 @@ function placeHeading(
   const span = Math.max(1, figures.length);
   const textKey = outlineTextKey(heading.id);
   writeKey(b, row, textKey);
-  // Free text has no invalid form worth a conditional format per cell; the engine still checks it.
   b.merge(rect(row, COL.text, row + span - 1, COL.text), { numberFormat: INPUT_FORMATS.text, style: 'input' });
   b.addRow({ key: textKey, row, kind: 'text', inputs: { [OUTLINE_TEXT_COLUMN]: 'C' }, formulas: {} });
   if (figures.length === 0) {
-    b.set(row, COL.figure, { value: 'Không có số liệu Phụ lục 1 cho mục này', style: 'labelSub' });
+    b.set(row, COL.figure, { value: 'Không có số liệu Phụ lục 1 cho mục này', style: 'label' });
+    b.set(row, COL.y2019, { style: 'formula' });
+    b.set(row, COL.y2020, { style: 'formula' });
+    b.set(row, COL.number, { style: 'stt' });
     b.needHeight(row, TEXT_POINTS);
     return row + 1;
   }
@@ -173,6 +194,7 @@ function placeHeading(
     if (i > 0) writeKey(b, r, key);
     const label = `${id}. ${found.row.label}`;
     b.set(r, COL.figure, { value: label, style: 'label' });
+    b.set(r, COL.number, { style: 'stt' });
     b.needHeight(r, Math.max(textHeight(label, 42), Math.ceil(TEXT_POINTS / span)));
     const sheet = sheetNames[found.template.id] ?? found.template.sheet;
     const cols = years.get(id) ?? {};

@@ -22,6 +22,7 @@ import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
 import { ConsolidatePanel } from './ConsolidatePanel';
 import { MyUnitPanel } from './MyUnitPanel';
+import { ReportPanel } from './ReportPanel';
 import { TargetsPanel } from './TargetsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { ValidatePanel } from './ValidatePanel';
@@ -235,6 +236,7 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
           <TargetsPanel />
           <MyUnitPanel />
           <ConsolidatePanel />
+          <ReportPanel />
         </main>
       </PaneContext.Provider>
     </FluentProvider>

@@ -121,6 +121,7 @@ export const en: Messages = {
 
   busy: {
     consolidate: 'Writing the consolidation…',
+    report: 'Building the report…',
     inspect: 'Reading the workbook…',
     inject: 'Inserting templates…',
     validate: 'Checking data…',

@@ -124,6 +124,7 @@ export interface Messages {
   // Progress labels
   busy: Record<
     | 'consolidate'
+    | 'report'
     | 'inspect'
     | 'inject'
     | 'validate'

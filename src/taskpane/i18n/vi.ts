@@ -122,6 +122,7 @@ export const vi: Messages = {
 
   busy: {
     consolidate: 'Đang ghi bảng tổng hợp…',
+    report: 'Đang tạo báo cáo…',
     inspect: 'Đang đọc sổ tính…',
     inject: 'Đang chèn biểu mẫu…',
     validate: 'Đang kiểm tra dữ liệu…',
