@@ -1,0 +1,95 @@
+/**
+ * The Word export in the built playground (dist/playground.html) in Debian's Chromium: insert the
+ * templates, type a heading's text in the "Đề cương báo cáo" sheet, press "Xuất báo cáo (.docx)",
+ * and read the downloaded file's word/document.xml.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
+import { buildSheetPlan, outlineTextKey } from '../../src/layout';
+import {
+  ensureBuilt,
+  launchChromium,
+  screenshotPath,
+  snapshotDist,
+  startStaticServer,
+  type Browser,
+  type StaticServer,
+} from './support';
+
+jest.setTimeout(120_000);
+
+const OUTLINE = buildSheetPlan('OUTLINE');
+const TEXT = 'Năm 2019 huyện ban hành 12 văn bản chỉ đạo về CCHC (kiểm thử E2E).';
+
+function textCell(id: string): string {
+  const row = OUTLINE.rows.find((r) => r.key === outlineTextKey(id));
+  if (!row) throw new Error(`no text row for ${id}`);
+  return `${row.inputs.text}${row.row}`;
+}
+
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureBuilt('playground.html');
+  site = snapshotDist();
+  server = await startStaticServer(site);
+  browser = await launchChromium({ width: 1280, height: 860 });
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${server.origin}/playground.html`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+const pane = () => page.getByTestId('task-pane');
+
+async function clickWhenEnabled(name: string): Promise<void> {
+  const button = pane().getByRole('button', { name, exact: true });
+  await button.waitFor();
+  await page.waitForFunction(
+    (el) => el !== null && !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true',
+    await button.elementHandle(),
+  );
+  await button.click();
+}
+
+it('exports the heading text typed in the outline sheet into the .docx download', async () => {
+  await clickWhenEnabled('Chèn biểu mẫu');
+  await pane().getByText('Đã chèn biểu mẫu').waitFor();
+
+  await page.getByRole('button', { name: 'Đề cương báo cáo', exact: true }).click();
+  const address = textCell('P1.I.1');
+  await page.locator(`td[data-address="${address}"]`).click();
+  await page.keyboard.type(TEXT);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(([a, t]) => document.querySelector(`td[data-address="${a}"]`)?.textContent === t, [
+    address,
+    TEXT,
+  ] as const);
+
+  // With the pane's tabs, the report has its own tab; without them the panel is in the list.
+  const tab = pane().getByRole('tab', { name: 'Báo cáo' });
+  if (await tab.count()) await tab.click();
+  const [download] = await Promise.all([page.waitForEvent('download'), clickWhenEnabled('Xuất báo cáo (.docx)')]);
+  expect(download.suggestedFilename()).toMatch(/^bao-cao.*\.docx$/);
+  const file = await download.path();
+  if (!file) throw new Error('the download was not saved');
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  expect(xml).toContain(TEXT);
+  expect(xml).toContain('TÌNH HÌNH TRIỂN KHAI');
+  await pane()
+    .getByText(/Đã tạo bao-cao/)
+    .waitFor();
+  await page.screenshot({ path: screenshotPath('report-exported') });
+  expect(pageErrors).toEqual([]);
+});
