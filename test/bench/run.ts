@@ -29,6 +29,12 @@ const SECTIONS: Section[] = [
   },
   { key: 'taskpane', file: 'taskpane.ts', exportName: 'benchTaskpane', title: 'Task pane' },
   { key: 'cli', file: 'cli.ts', exportName: 'benchCli', title: 'Command line (.xlsx)' },
+  {
+    key: 'consolidate',
+    file: 'consolidate.ts',
+    exportName: 'benchConsolidate',
+    title: 'Consolidation of 50 unit workbooks (Node and the pane in Chromium)',
+  },
 ];
 
 type SectionOutcome =

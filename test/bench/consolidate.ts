@@ -1,0 +1,147 @@
+/**
+ * Benchmark of "Tổng hợp từ tệp đơn vị" on 50 filled unit workbooks (every template, Appendix 1
+ * figures in every year, a few invalid values): in Node through `cchc consolidate`'s own
+ * functions (read, consolidate, write the .xlsx), and in headless Chromium through the built
+ * playground (pick the 50 files, read them in the pane, write into the in-memory workbook).
+ *
+ * - nodeSeconds: consolidateFiles + consolidatedWorkbook, in-process, after a 3-file warm-up.
+ * - browserSeconds: from handing the 50 files to the panel's file input until the pane reports
+ *   the consolidation written (the reader chunk is fetched on the first, untimed, warm-up pick).
+ * - peakMemoryMB: the Node process's peak resident memory during the Node run (sampled every
+ *   10 ms), the figure a zip bomb used to blow up to 1.7 GB.
+ */
+import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Workbook } from 'exceljs';
+import { consolidateFiles } from '../../src/cli/commands/consolidate';
+import { consolidatedWorkbook } from '../../src/cli/xlsx/writeConsolidation';
+import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
+import { buildWorkbookPlan } from '../../src/layout';
+import { cellFor, prng, sheetByTemplate, tempDir, type Fill } from '../cli/helpers';
+import { ensureBuilt, launchChromium, snapshotDist, startStaticServer } from '../e2e/support';
+
+export interface ConsolidateBench {
+  files: number;
+  browserSeconds: number;
+  nodeSeconds: number;
+  peakMemoryMB: number;
+}
+
+const FILES = 50;
+
+function fills(i: number, random: () => number): Fill[] {
+  const out: Fill[] = [{ template: 'I', key: 'meta.reporter', column: 'reporter', value: `Đơn vị số ${i + 1}` }];
+  for (const year of ['2015', '2016', '2017', '2018', '2019']) {
+    const a = Math.floor(random() * 50);
+    const b = Math.floor(random() * 50);
+    out.push(
+      { template: 'I', key: 'I.1.a', column: year, value: a },
+      { template: 'I', key: 'I.1.b', column: year, value: b },
+      { template: 'I', key: 'I.1', column: year, value: a + b },
+      { template: 'I', key: 'I.6.b', column: year, value: 10 + Math.floor(random() * 90) },
+      { template: 'I', key: 'I.6.c', column: year, value: Math.round(random() * 1000) / 1000 },
+      { template: 'III', key: 'III.5.a', column: year, value: Math.round(random() * 1000) / 1000 },
+      { template: 'VII', key: 'VII.1', column: year, value: Math.round(random() * 1000) / 1000 },
+    );
+  }
+  if (i % 5 === 0) out.push({ template: 'II', key: 'II.4', column: '2019', value: -2 });
+  return out;
+}
+
+async function generate(dir: string): Promise<string[]> {
+  const template = await workbookBytes(workbookFromPlan(buildWorkbookPlan()));
+  const files: string[] = [];
+  for (let i = 0; i < FILES; i++) {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(template as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    for (const fill of fills(i, prng(2000 + i))) {
+      const sheet = sheetByTemplate(workbook, fill.template);
+      sheet.getCell(cellFor(sheet, fill.template, fill.key, fill.column)).value = fill.value;
+    }
+    const file = path.join(dir, `don-vi-${String(i + 1).padStart(3, '0')}.xlsx`);
+    await workbook.xlsx.writeFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+async function node(files: string[]): Promise<{ seconds: number; peakMB: number }> {
+  await consolidateFiles(files.slice(0, 3), { lang: 'vi', cwd: '/' });
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  try {
+    const started = performance.now();
+    const consolidation = await consolidateFiles(files, { lang: 'vi', cwd: '/' });
+    await consolidatedWorkbook(consolidation, 'vi');
+    const seconds = (performance.now() - started) / 1000;
+    // A benchmark of a consolidation that used nothing would prove nothing.
+    if (consolidation.sources.filter((s) => s.status === 'used').length !== files.length)
+      throw new Error('not every file was consolidated');
+    if (consolidation.leftOut.length === 0) throw new Error('the invalid values were not left out');
+    return { seconds, peakMB: Math.max(peak, process.memoryUsage().rss) / (1024 * 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function browser(files: string[]): Promise<number> {
+  ensureBuilt('playground.html');
+  const site = snapshotDist();
+  const server = await startStaticServer(site);
+  const chromium = await launchChromium({ width: 1280, height: 860 });
+  try {
+    const page = await chromium.context.newPage();
+    await page.goto(`${server.origin}/playground.html`);
+    const pane = page.getByTestId('task-pane');
+    const tab = pane.getByRole('tab', { name: 'Tổng hợp' });
+    if (await tab.count()) await tab.click();
+    const input = pane.getByTestId('consolidate-files');
+    const written = pane.getByTestId('consolidate-written');
+    const payload = await Promise.all(
+      files.map(async (f) => ({
+        name: path.basename(f),
+        mimeType: 'application/octet-stream',
+        buffer: await readFile(f),
+      })),
+    );
+    await input.setInputFiles(payload.slice(0, 2)); // warm-up: fetches the reader chunk
+    await written.waitFor({ timeout: 120_000 });
+    const started = performance.now();
+    await input.setInputFiles(payload);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('li[data-file]').length === n &&
+        document.querySelector('[data-testid="consolidate-written"]') !== null,
+      payload.length,
+      { timeout: 600_000, polling: 50 },
+    );
+    return (performance.now() - started) / 1000;
+  } finally {
+    await chromium.close();
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+export async function benchConsolidate(): Promise<ConsolidateBench> {
+  const tmp = tempDir('cchc-bench-consolidate-');
+  try {
+    const files = await generate(tmp.dir);
+    const n = await node(files);
+    const browserSeconds = await browser(files);
+    return { files: files.length, browserSeconds, nodeSeconds: n.seconds, peakMemoryMB: Math.round(n.peakMB) };
+  } finally {
+    tmp.remove();
+  }
+}
+
+if (require.main === module) {
+  benchConsolidate().then(
+    (result) => process.stdout.write(JSON.stringify(result, null, 2) + '\n'),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
