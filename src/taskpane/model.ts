@@ -1,7 +1,7 @@
 /**
  * Pure shaping of operation results for display; no React, no Office.
  */
-import { APPENDIX1, TEMPLATE_IDS, parRow, unitById } from '../catalog';
+import { APPENDIX1, PAR_ROWS, TEMPLATE_IDS, appendix1Row, parRow, unitById } from '../catalog';
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Bilingual, Finding, LeadGroup, ParRowResult, ParSummary, Severity } from '../engine/types';
 import type { Language, Messages } from './i18n';
@@ -79,4 +79,60 @@ export function rankedLeadGroups(groups: readonly LeadGroup[]): LeadGroup[] {
 /** What the user should know about a run (features this Excel lacks, marks that did not fit). */
 export function notesOf(report: { notes?: Bilingual[] } | null): Bilingual[] {
   return report?.notes ?? [];
+}
+
+/** Longest row title shown above a finding: the criterion is recognisable well before that. */
+const TITLE_MAX = 90;
+
+/**
+ * The row a finding is about, in the words of the sheet: the criterion ("1.5 Sáng kiến…") or,
+ * on Appendix 1 sheets, the indicator and the year ("III.1 Tổng số TTHC…, năm 2019").
+ */
+export function findingRowTitle(f: Pick<Finding, 'rowKey' | 'column'>, lang: Language): string | null {
+  const par = parRow(f.rowKey);
+  const a = par ? undefined : appendix1Row(f.rowKey);
+  const row = par ?? a?.row;
+  if (!row) return null;
+  const label = row.label.length > TITLE_MAX ? `${row.label.slice(0, TITLE_MAX - 1).trimEnd()}…` : row.label;
+  const year = f.column && /^\d{4}$/.test(f.column) ? (lang === 'en' ? `, ${f.column}` : `, năm ${f.column}`) : '';
+  return `${row.id} ${label}${year}`;
+}
+
+/** Findings that describe the source document itself (rounded published scores), not the user's data. */
+export const SOURCE_NOTE_CODES: ReadonlySet<string> = new Set(['par-2020-rounding']);
+
+/** A report without the source-document notes: what the official can act on. */
+export function actionable(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !SOURCE_NOTE_CODES.has(f.code));
+}
+
+/**
+ * The published 2020 scores whose parts do not add up exactly (the plan rounds each part): a
+ * fact of the source, the same for every workbook, so it is derived from the catalog once.
+ */
+export function roundedParents(): { id: string; label: string; published: number; sum: number }[] {
+  const out: { id: string; label: string; published: number; sum: number }[] = [];
+  for (const row of PAR_ROWS) {
+    if (row.children.length === 0) continue;
+    const milli = row.children.reduce((acc, id) => acc + Math.round((parRow(id)?.score2020 ?? 0) * 1000), 0);
+    if (milli !== Math.round(row.score2020 * 1000))
+      out.push({ id: row.id, label: row.label, published: row.score2020, sum: milli / 1000 });
+  }
+  return out;
+}
+
+/** The eight areas in sentence case, short enough for a 320 px pane (the catalog prints them in capitals). */
+const AREA_SHORT: Record<string, { vi: string; en: string }> = {
+  '1': { vi: 'Chỉ đạo điều hành CCHC', en: 'Directing administrative reform' },
+  '2': { vi: 'Văn bản quy phạm pháp luật', en: 'Legal documents' },
+  '3': { vi: 'Thủ tục hành chính, một cửa', en: 'Administrative procedures, one-stop shop' },
+  '4': { vi: 'Tổ chức bộ máy hành chính', en: 'Administrative organisation' },
+  '5': { vi: 'Cán bộ, công chức, viên chức', en: 'Civil servants and public employees' },
+  '6': { vi: 'Tài chính công', en: 'Public finance' },
+  '7': { vi: 'Hiện đại hóa hành chính', en: 'Modernising administration' },
+  '8': { vi: 'Tác động đến người dân và phát triển KT-XH', en: 'Impact on people and development' },
+};
+
+export function areaShortName(id: string, lang: Language): string {
+  return AREA_SHORT[id]?.[lang] ?? parLabel(id);
 }

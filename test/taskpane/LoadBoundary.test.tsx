@@ -2,6 +2,7 @@
  * A part of the pane whose code cannot be fetched says so in place; the rest keeps working.
  */
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { TEMPLATE_IDS } from '../../src/catalog';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { vi } from '../../src/taskpane/i18n/vi';
 import { memorySettings } from '../../src/taskpane/settings';
@@ -26,9 +27,10 @@ it('shows a readable error where the checklist would be, and the pane stays usab
   render(<TaskPane operations={ops} settings={memorySettings()} initialLanguage="vi" />);
   const insert = await screen.findByRole('button', { name: 'Chèn biểu mẫu' });
   await waitFor(() => expect(insert.getAttribute('aria-disabled')).not.toBe('true'));
-  fireEvent.click(screen.getByText('Chọn biểu mẫu (10/10)'));
+  fireEvent.click(screen.getByText(`Chọn biểu mẫu (${TEMPLATE_IDS.length}/${TEMPLATE_IDS.length})`));
   expect(await screen.findByText('Loading chunk template-checklist failed.', { exact: false })).toBeTruthy();
   expect(screen.getByText(vi.errorTitle)).toBeTruthy();
+  fireEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
   fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
   await waitFor(() => expect(ops.callsTo('validate')).toHaveLength(1));
   expect(consoleError.mock.calls.some((args) => String(args[0]).includes('template-checklist'))).toBe(true);

@@ -4,6 +4,7 @@ import { languageFromDisplay } from '../../src/taskpane/i18n';
 import { en } from '../../src/taskpane/i18n/en';
 import { vi } from '../../src/taskpane/i18n/vi';
 import { memorySettings } from '../../src/taskpane/settings';
+import { TEMPLATE_IDS } from '../../src/catalog';
 import { CLEAN, PAR_SUMMARY, STATUS, VALIDATION, createFakeOperations, type FakeOperations } from './fakeOperations';
 
 // The machine is shared: allow slow renders (these tests check behaviour, not speed).
@@ -16,6 +17,11 @@ function isDisabled(el: HTMLElement): boolean {
 
 function button(name: string | RegExp): HTMLElement {
   return screen.getByRole('button', { name });
+}
+
+/** One screen per job: the views are tabs. */
+function openTab(name: string): void {
+  fireEvent.click(screen.getByRole('tab', { name }));
 }
 
 async function renderPane(
@@ -49,12 +55,25 @@ describe('language', () => {
 
   it('shows the three main buttons in Vietnamese, then English after the switch, and remembers it', async () => {
     const { settings } = await renderPane();
-    for (const name of ['Chèn biểu mẫu', 'Kiểm tra dữ liệu', 'Tính tổng và so sánh mục tiêu'])
+    for (const [tab, name] of [
+      ['Biểu mẫu', 'Chèn biểu mẫu'],
+      ['Kiểm tra', 'Kiểm tra dữ liệu'],
+      ['Tổng điểm', 'Tính tổng và so sánh mục tiêu'],
+    ]) {
+      openTab(tab);
       expect(button(name)).toBeTruthy();
+    }
     fireEvent.click(screen.getByRole('switch', { name: 'English' }));
     // English strings are a separate chunk, loaded on the switch.
-    for (const name of ['Insert templates', 'Check data', 'Totals and targets'])
+    expect(await screen.findByRole('tab', { name: 'Totals' })).toBeTruthy();
+    for (const [tab, name] of [
+      ['Templates', 'Insert templates'],
+      ['Check', 'Check data'],
+      ['Totals', 'Totals and targets'],
+    ]) {
+      openTab(tab);
       expect(await screen.findByRole('button', { name })).toBeTruthy();
+    }
     expect(screen.queryByRole('button', { name: 'Chèn biểu mẫu' })).toBeNull();
     expect(settings.values.get('language')).toBe('en');
     cleanup();
@@ -66,6 +85,7 @@ describe('language', () => {
   it('starts in English when Office is in English', async () => {
     await renderPane(createFakeOperations(), memorySettings(), 'en');
     await screen.findByRole('heading', { level: 1, name: en.appTitle });
+    openTab('Check');
     expect(button('Check data')).toBeTruthy();
   });
 });
@@ -84,7 +104,7 @@ describe('templates', () => {
     expect(screen.getAllByText('Nâng cấp').length).toBeGreaterThan(0);
     // Every template is listed with a checkbox, all checked by default.
     const boxes = await screen.findAllByRole('checkbox');
-    expect(boxes.length).toBe(11); // select-all + I…VIII, PAR, STATUS
+    expect(boxes.length).toBe(TEMPLATE_IDS.length + 1); // select-all + every template
     expect(boxes.every((b) => (b as HTMLInputElement).checked)).toBe(true);
   });
 
@@ -94,7 +114,7 @@ describe('templates', () => {
     fireEvent.click(button('Chèn biểu mẫu'));
     await waitFor(() => expect(screen.getByText('Đã chèn biểu mẫu')).toBeTruthy());
     const [templates] = ops.callsTo('inject')[0] as [string[]];
-    expect(templates).toEqual(['I', 'II', 'IV', 'V', 'VI', 'VII', 'VIII', 'PAR', 'STATUS']);
+    expect(templates).toEqual(TEMPLATE_IDS.filter((id) => id !== 'III'));
     expect(screen.getByText('Đã nâng cấp: PAR 2021.')).toBeTruthy();
     expect(screen.getByText('Giữ nguyên 12 giá trị đã nhập.')).toBeTruthy();
     await waitFor(() => expect(ops.callsTo('inspect')).toHaveLength(2));
@@ -115,10 +135,12 @@ describe('validation', () => {
     const ops = createFakeOperations();
     await renderPane(ops);
     const gate = ops.hold('validate');
+    openTab('Kiểm tra');
     fireEvent.click(button('Kiểm tra dữ liệu'));
     await waitFor(() => expect(isDisabled(button('Kiểm tra dữ liệu'))).toBe(true));
+    // Every action, in every view (the hidden views included), waits for this one.
     for (const name of ['Chèn biểu mẫu', 'Tính tổng và so sánh mục tiêu', 'Xóa đánh dấu'])
-      expect(isDisabled(button(name))).toBe(true);
+      expect(isDisabled(screen.getByRole('button', { name, hidden: true }))).toBe(true);
     // A labelled progress bar, and the operation said in the status region for screen readers.
     expect(screen.getByRole('progressbar', { name: vi.busy.validate })).toBeTruthy();
     expect(screen.getAllByRole('status').some((el) => el.textContent === vi.busy.validate)).toBe(true);
@@ -142,6 +164,7 @@ describe('validation', () => {
 
   it('goes to a cell, fixes one finding and fixes all fixable ones', async () => {
     const { ops } = await renderPane();
+    openTab('Kiểm tra');
     fireEvent.click(button('Kiểm tra dữ liệu'));
     await screen.findByText('Lỗi: 2');
     fireEvent.click(button('Đi tới ô E9'));
@@ -160,6 +183,7 @@ describe('validation', () => {
 
   it('removes marks', async () => {
     const { ops } = await renderPane();
+    openTab('Kiểm tra');
     fireEvent.click(button('Xóa đánh dấu'));
     await screen.findByText(vi.marksRemoved);
     expect(ops.callsTo('removeMarks')).toHaveLength(1);
@@ -168,6 +192,7 @@ describe('validation', () => {
   it('validates live while open, shows live reports, and stops on switch-off and on close', async () => {
     const { ops, view } = await renderPane();
     await waitFor(() => expect(ops.callsTo('startLiveValidation')).toHaveLength(1));
+    openTab('Kiểm tra');
     act(() => ops.emitLive(VALIDATION));
     expect(screen.getByText('Lỗi: 2')).toBeTruthy();
     act(() => ops.emitLive(CLEAN));
@@ -218,6 +243,7 @@ describe('errors', () => {
     ops.failNext('startLiveValidation', Object.assign(new Error('denied'), { code: 'AccessDenied' }));
     render(<TaskPane operations={ops} settings={memorySettings()} initialLanguage="vi" />);
     await screen.findByText(vi.errorHelp.protected, { exact: false });
+    openTab('Kiểm tra');
     expect((screen.getByRole('switch', { name: vi.liveValidation }) as HTMLInputElement).checked).toBe(false);
   });
 });
@@ -225,6 +251,7 @@ describe('errors', () => {
 describe('totals and targets', () => {
   it('compares the PAR total with 92.418 and 86.07, draws areas and lists rows below target by lead unit', async () => {
     const { ops } = await renderPane();
+    openTab('Tổng điểm');
     fireEvent.click(button('Tính tổng và so sánh mục tiêu'));
     await screen.findByTestId('par-total');
     expect(ops.callsTo('subtotals')).toEqual([[false]]);
@@ -250,6 +277,7 @@ describe('totals and targets', () => {
 
   it('shows overwritten formulas first, then restores them on request', async () => {
     const { ops } = await renderPane();
+    openTab('Tổng điểm');
     fireEvent.click(button('Tính tổng và so sánh mục tiêu'));
     await screen.findByText('G8 (mục 1): đang là 7');
     expect(ops.callsTo('subtotals')).toEqual([[false]]);
@@ -263,6 +291,7 @@ describe('my unit', () => {
   it('loads the chosen unit, remembers it, and goes to its next empty cell', async () => {
     const { ops, settings } = await renderPane();
     expect(ops.callsTo('unitProgress')).toHaveLength(0);
+    openTab('Đơn vị');
     fireEvent.change(screen.getByRole('combobox', { name: vi.chooseUnit }), { target: { value: 'SNV' } });
     await screen.findByText('Đã nhập 3/4 ô');
     expect(ops.callsTo('unitProgress')).toEqual([['SNV']]);
@@ -274,6 +303,7 @@ describe('my unit', () => {
     const again = createFakeOperations();
     await renderPane(again, settings);
     await waitFor(() => expect(again.callsTo('unitProgress')).toEqual([['SNV']]));
+    openTab('Đơn vị');
     expect((screen.getByRole('combobox', { name: vi.chooseUnit }) as HTMLSelectElement).value).toBe('SNV');
     await screen.findByText('Đã nhập 3/4 ô');
     fireEvent.click(button('1.1. Thực hiện Kế hoạch CCHC'));
@@ -308,6 +338,7 @@ it("uses the Excel adapter's own bilingual advice when it gives one", async () =
       code: 'AccessDenied',
     }),
   );
+  openTab('Kiểm tra');
   fireEvent.click(button('Kiểm tra dữ liệu'));
   await screen.findByText('Sổ đang bị khóa bởi người khác.', { exact: false });
   expect(screen.getByText('Mã lỗi: AccessDenied')).toBeTruthy();
@@ -319,6 +350,7 @@ it("uses the Excel adapter's own bilingual advice when it gives one", async () =
 it("shows a failure inside live validation and the adapter's notes", async () => {
   const { ops } = await renderPane();
   await waitFor(() => expect(ops.callsTo('startLiveValidation')).toHaveLength(1));
+  openTab('Kiểm tra');
   act(() =>
     ops.emitLive({
       ...VALIDATION,
@@ -339,8 +371,9 @@ it('keeps the template list folded when nothing is upgraded, and unfolds it on r
   await renderPane(ops);
   expect(screen.getByText('Khi chèn: tạo mới 1 trang.')).toBeTruthy();
   expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
-  fireEvent.click(screen.getByText('Chọn biểu mẫu (10/10)'));
-  expect(await screen.findAllByRole('checkbox')).toHaveLength(11);
+  const n = TEMPLATE_IDS.length;
+  fireEvent.click(screen.getByText(`Chọn biểu mẫu (${n}/${n})`));
+  expect(await screen.findAllByRole('checkbox')).toHaveLength(n + 1);
 });
 
 it('starts live validation only after the first read of the workbook', async () => {

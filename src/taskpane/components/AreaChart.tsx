@@ -1,12 +1,14 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { parLeaves } from '../../catalog';
 import type { ParRowResult } from '../../engine/types';
-import { parLabel } from '../model';
+import { areaShortName } from '../model';
 import { usePane } from './context';
 
 /**
- * One group of three horizontal bars per PAR area (2020, 2021 target, 2021 score), each as a
- * share of the area's maximum, drawn with plain CSS so it reflows at any pane width.
- * Screen readers get one sentence per area instead of the bars.
+ * Three horizontal bars per PAR area (2020, 2021 target, 2021 score) on one scale for every
+ * area: each area's track is as long as its maximum points, so a long bar means many points
+ * wherever it is. Plain CSS, so it reflows at any pane width. Each area is one image with a
+ * sentence for screen readers (inside its list item, so the list stays a list).
  */
 const useStyles = makeStyles({
   chart: {
@@ -15,28 +17,46 @@ const useStyles = makeStyles({
     listStyleType: 'none',
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
+    rowGap: tokens.spacingVerticalM,
   },
+  // Stays in view while the areas scroll past (the pane is narrow and the chart tall).
   legend: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
     display: 'flex',
     flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
   },
   legendItem: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '2px' },
-  areaLabel: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  bars: { display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  swatch: { display: 'inline-block', width: '12px', height: '12px', borderRadius: '2px' },
+  areaLabel: {
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  bars: { display: 'flex', flexDirection: 'column', rowGap: '3px' },
   barRow: {
     display: 'grid',
-    gridTemplateColumns: '1fr 52px',
+    gridTemplateColumns: '1fr auto',
     alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
+    columnGap: tokens.spacingHorizontalS,
   },
-  track: { height: '8px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: '2px', overflow: 'hidden' },
+  track: { height: '10px', backgroundColor: tokens.colorNeutralBackground4, borderRadius: '2px', overflow: 'hidden' },
   bar: { height: '100%', borderRadius: '2px' },
-  value: { fontSize: tokens.fontSizeBase100, textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
-  c2020: { backgroundColor: tokens.colorNeutralStroke1Pressed },
+  value: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    textAlign: 'end',
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+  },
+  c2020: { backgroundColor: tokens.colorNeutralForeground3 },
   cTarget: { backgroundColor: tokens.colorPaletteMarigoldBorderActive },
   cScore: { backgroundColor: tokens.colorBrandBackground },
   cPartial: {
@@ -46,10 +66,11 @@ const useStyles = makeStyles({
 });
 
 export function AreaChart({ areas }: { areas: ParRowResult[] }) {
-  const { t, num } = usePane();
+  const { t, num, lang } = usePane();
   const styles = useStyles();
+  const scale = Math.max(1, ...areas.map((a) => a.max));
   const bar = (value: number, max: number, className: string) => (
-    <div className={styles.track}>
+    <div className={styles.track} style={{ width: `${(max / scale) * 100}%` }}>
       <div
         className={`${styles.bar} ${className}`}
         style={{ width: `${Math.max(0, Math.min(1, value / max)) * 100}%` }}
@@ -74,34 +95,46 @@ export function AreaChart({ areas }: { areas: ParRowResult[] }) {
       </div>
       <ul className={styles.chart} data-testid="area-chart">
         {areas.map((area) => {
-          const label = parLabel(area.id);
-          const score = area.score2021 ?? area.partialSum;
-          const scoreText = area.score2021 === null ? `${num(area.partialSum)} (${t.chartNotScored})` : num(score);
+          const label = `${area.id}. ${areaShortName(area.id, lang)}`;
+          const leaves = parLeaves(area.id).length;
+          const partial = area.score2021 === null;
+          const score = partial ? area.partialSum : (area.score2021 as number);
+          // A partial sum is not a score: say how many criteria it covers.
+          const scoreText = partial
+            ? t.chartPartial(num(area.partialSum), num(leaves - area.missing), num(leaves))
+            : num(score);
+          const of = (value: number) => t.chartOutOf(num(value), num(area.max));
           const below = area.belowTarget === true;
           return (
-            <li
-              key={area.id}
-              role="img"
-              aria-label={t.chartAreaLabel(label, num(area.score2020), num(area.target2021), scoreText, num(area.max))}
-              data-area={area.id}
-            >
-              <div className={styles.areaLabel} aria-hidden="true">
-                {label}
-              </div>
-              <div className={styles.bars} aria-hidden="true">
-                <div className={styles.barRow}>
-                  {bar(area.score2020, area.max, styles.c2020)}
-                  <span className={styles.value}>{num(area.score2020)}</span>
+            <li key={area.id} data-area={area.id}>
+              <div
+                role="img"
+                aria-label={t.chartAreaLabel(
+                  label,
+                  num(area.score2020),
+                  num(area.target2021),
+                  scoreText,
+                  num(area.max),
+                )}
+              >
+                <div className={styles.areaLabel} aria-hidden="true">
+                  {label}
                 </div>
-                <div className={styles.barRow}>
-                  {bar(area.target2021, area.max, styles.cTarget)}
-                  <span className={styles.value}>{num(area.target2021)}</span>
-                </div>
-                <div className={styles.barRow}>
-                  {bar(score, area.max, area.score2021 === null ? styles.cPartial : styles.cScore)}
-                  <span className={below ? `${styles.value} ${styles.below}` : styles.value}>
-                    {area.score2021 === null ? `(${num(area.partialSum)})` : num(area.score2021)}
-                  </span>
+                <div className={styles.bars} aria-hidden="true">
+                  <div className={styles.barRow}>
+                    {bar(area.score2020, area.max, styles.c2020)}
+                    <span className={styles.value}>{of(area.score2020)}</span>
+                  </div>
+                  <div className={styles.barRow}>
+                    {bar(area.target2021, area.max, styles.cTarget)}
+                    <span className={styles.value}>{of(area.target2021)}</span>
+                  </div>
+                  <div className={styles.barRow}>
+                    {bar(score, area.max, partial ? styles.cPartial : styles.cScore)}
+                    <span className={below ? `${styles.value} ${styles.below}` : styles.value}>
+                      {partial ? scoreText : of(score)}
+                    </span>
+                  </div>
                 </div>
               </div>
             </li>

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ParRowResult, ParSummary } from '../../engine/types';
-import { areaResults, parLabel, rankedLeadGroups, unitName } from '../model';
+import { areaResults, parLabel, rankedLeadGroups, roundedParents, unitName } from '../model';
 import type { SubtotalReport } from '../../contracts/operations';
 import { AreaChart } from './AreaChart';
 import { usePane } from './context';
@@ -152,6 +152,21 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
               <MessageBarBody>{t.formulasRestored(num(restored))}</MessageBarBody>
             </MessageBar>
           )}
+        </>
+      )}
+      {summary && (
+        <>
+          {/* Facts of the source document, the same for every workbook: said once, here. */}
+          <Subtitle2 as="h3" className={panel.subheading}>
+            {t.sourceNotesHeading}
+          </Subtitle2>
+          <ul className={panel.list} data-testid="source-notes">
+            {roundedParents().map((r) => (
+              <li key={r.id}>
+                <Caption1>{t.sourceRoundingNote(`${r.id} ${r.label}`, num(r.published), num(r.sum))}</Caption1>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </>

@@ -8,6 +8,8 @@ import {
   ProgressBar,
   Subtitle1,
   Switch,
+  Tab,
+  TabList,
   Text,
   makeStyles,
   tokens,
@@ -20,12 +22,7 @@ import { vi } from '../i18n/vi';
 import type { AddinOperations, ProgressListener } from '../../contracts/operations';
 import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
-import { ConsolidatePanel } from './ConsolidatePanel';
-import { MyUnitPanel } from './MyUnitPanel';
-import { ReportPanel } from './ReportPanel';
-import { TargetsPanel } from './TargetsPanel';
-import { TemplatesPanel } from './TemplatesPanel';
-import { ValidatePanel } from './ValidatePanel';
+import { VIEWS, type ViewId } from './views';
 
 export interface TaskPaneProps {
   operations: AddinOperations;
@@ -80,6 +77,7 @@ const useStyles = makeStyles({
     clipPath: 'inset(50%)',
     whiteSpace: 'nowrap',
   },
+  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   statusFilled: {
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalS,
@@ -103,6 +101,8 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
   const [busy, setBusy] = useState<BusyState | null>({ key: 'inspect', progress: null });
   const [error, setError] = useState<{ error: unknown } | null>(null);
   const [workbookEpoch, setWorkbookEpoch] = useState(0);
+  const [view, setView] = useState<ViewId>('templates');
+  const viewsId = useId();
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
 
@@ -231,12 +231,32 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
               </MessageBar>
             )}
           </div>
-          <TemplatesPanel />
-          <ValidatePanel />
-          <TargetsPanel />
-          <MyUnitPanel />
-          <ConsolidatePanel />
-          <ReportPanel />
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={view}
+            onTabSelect={(_, data) => setView(data.value as ViewId)}
+            aria-label={t.viewsLabel}
+          >
+            {VIEWS.map(({ id }) => (
+              <Tab key={id} value={id} id={`${viewsId}-tab-${id}`} aria-controls={`${viewsId}-view-${id}`}>
+                {t.views[id]}
+              </Tab>
+            ))}
+          </TabList>
+          {/* Hidden, not unmounted: each view keeps its last result (and live checking keeps running). */}
+          {VIEWS.map(({ id, Panel }) => (
+            <div
+              key={id}
+              role="tabpanel"
+              id={`${viewsId}-view-${id}`}
+              aria-labelledby={`${viewsId}-tab-${id}`}
+              hidden={view !== id}
+              data-view={id}
+            >
+              <Panel />
+            </div>
+          ))}
         </main>
       </PaneContext.Provider>
     </FluentProvider>

@@ -8,10 +8,11 @@ import {
   Text,
   makeStyles,
   tokens,
+  useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
-import { SEVERITIES, groupFindings, notesOf } from '../model';
+import { SEVERITIES, actionable, findingRowTitle, groupFindings, notesOf } from '../model';
 import type { FixReport, ValidationReport } from '../../contracts/operations';
 import { usePane } from './context';
 import { Pill, type PillTone } from './Pill';
@@ -42,9 +43,17 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
   },
-  error: { borderLeft: `3px solid ${tokens.colorStatusDangerBorder2}` },
-  warning: { borderLeft: `3px solid ${tokens.colorStatusWarningBorder2}` },
-  info: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
+  // Errors red, warnings amber, notes grey: told apart by colour and by the group heading.
+  error: {
+    borderLeft: `4px solid ${tokens.colorStatusDangerBorder2}`,
+    backgroundColor: tokens.colorStatusDangerBackground1,
+  },
+  warning: {
+    borderLeft: `4px solid ${tokens.colorStatusWarningBorder2}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
+  info: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
+  rowTitle: { fontWeight: tokens.fontWeightSemibold },
   severityHeading: {
     margin: 0,
     marginTop: tokens.spacingVerticalXS,
@@ -63,6 +72,11 @@ export function ValidatePanel() {
   const [live, setLive] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
   const [fixReport, setFixReport] = useState<FixReport | null>(null);
+  const [checkedAt, setCheckedAt] = useState<Date | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  /** After "Sửa": the finding that takes the keyboard focus once the list is redrawn. */
+  const focusNext = useRef<string[] | null>(null);
+  const arrows = useArrowNavigationGroup({ axis: 'both', memorizeCurrent: true });
   const showErrorRef = useRef(showError);
   showErrorRef.current = showError;
 
@@ -113,11 +127,15 @@ export function ValidatePanel() {
     if (result) {
       setReport(result.value);
       setLiveAt(null);
+      // Live checking may already show the same list: say that every sheet was read again.
+      setCheckedAt(new Date());
     }
   };
 
-  const applyFixes = async (findings: Finding[]) => {
+  const applyFixes = async (findings: Finding[], focusAfter?: string[]) => {
     setNotice(null);
+    setCheckedAt(null);
+    focusNext.current = focusAfter ?? null;
     const result = await run('fix', async () => {
       const fixed = await ops.applyFixes(findings);
       const after = await ops.validate();
@@ -139,7 +157,30 @@ export function ValidatePanel() {
     void run('goTo', () => ops.goToCell(finding.sheet, finding.cell));
   };
 
-  const fixable = report ? report.findings.filter((f) => f.fix) : [];
+  // The source document's rounding notes belong to the totals view, not to the user's problems.
+  const shown = report ? actionable(report.findings) : [];
+  const hiddenCount = report ? report.findings.length - shown.length : 0;
+  const fixable = shown.filter((f) => f.fix);
+  const nothing = report !== null && report.cellsChecked === 0;
+
+  // Focus follows the fix: to the finding after the fixed one (or the one before, at the end).
+  useLayoutEffect(() => {
+    const keys = focusNext.current;
+    const list = listRef.current;
+    if (!keys || !report) return;
+    focusNext.current = null;
+    const items = new Map(
+      [...(list?.querySelectorAll<HTMLElement>('li[data-key]') ?? [])].map((li) => [li.dataset.key, li]),
+    );
+    const target = keys.map((k) => items.get(k)).find((li) => li !== undefined) ?? list?.querySelector('li');
+    target?.querySelector<HTMLElement>('button')?.focus();
+  }, [report]);
+
+  const fixOne = (f: Finding) => {
+    const order = shown.map(findingKey);
+    const at = order.indexOf(findingKey(f));
+    void applyFixes([f], [...order.slice(at + 1), ...order.slice(0, at).reverse()]);
+  };
 
   return (
     <PanelSection headingId={headingId} title={t.validateHeading}>
@@ -186,18 +227,24 @@ export function ValidatePanel() {
         </MessageBar>
       )}
       {!report && <Caption1 className={panel.muted}>{t.notValidatedYet}</Caption1>}
+      {checkedAt && <Caption1 data-testid="rechecked">{t.recheckedAll(clock(checkedAt))}</Caption1>}
       {notesOf(report).map((note) => (
         <MessageBar key={note.en} intent="info" layout="multiline">
           <MessageBarBody>{note[lang]}</MessageBarBody>
         </MessageBar>
       ))}
-      {report && (
+      {nothing && (
+        <MessageBar intent="info" layout="multiline" data-testid="nothing-to-check">
+          <MessageBarBody>{t.nothingToCheck}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report && !nothing && (
         <>
           <ul className={styles.counts} aria-label={t.validateHeading}>
             {SEVERITIES.map((s) => (
               <li key={s}>
                 <Pill tone={SEVERITY_TONE[s]} data-count={s}>
-                  {`${t.severity[s]}: ${num(report.counts[s])}`}
+                  {`${t.severity[s]}: ${num(report.counts[s] - (s === 'info' ? hiddenCount : 0))}`}
                 </Pill>
               </li>
             ))}
@@ -207,26 +254,30 @@ export function ValidatePanel() {
             {liveAt && ` ${t.liveUpdated(clock(liveAt))}`}
           </Caption1>
           {fixable.length > 0 && <Caption1>{t.fixableCount(num(fixable.length))}</Caption1>}
-          {report.findings.length === 0 && <Text>{t.noFindings}</Text>}
-          {groupFindings(report.findings).map((sheet) => (
-            <div key={sheet.sheet}>
-              <Subtitle2 as="h3" className={panel.subheading}>
-                {t.findingsOf(sheet.sheet)}
-              </Subtitle2>
-              {sheet.bySeverity.map((group) => (
-                <FindingGroup
-                  key={group.severity}
-                  severity={group.severity}
-                  findings={group.findings}
-                  onGoTo={goTo}
-                  onFix={(f) => applyFixes([f])}
-                  itemClass={styles[group.severity]}
-                  headingClass={styles.severityHeading}
-                  actionsClass={styles.findingActions}
-                />
-              ))}
-            </div>
-          ))}
+          {shown.length === 0 && <Text>{t.noFindings}</Text>}
+          {/* One Tab stop for the whole list; arrow keys move between its buttons. */}
+          <div ref={listRef} {...arrows} role="group" aria-label={t.findingsListLabel}>
+            {groupFindings(shown).map((sheet) => (
+              <div key={sheet.sheet}>
+                <Subtitle2 as="h3" className={panel.subheading}>
+                  {t.findingsOf(sheet.sheet)}
+                </Subtitle2>
+                {sheet.bySeverity.map((group) => (
+                  <FindingGroup
+                    key={group.severity}
+                    severity={group.severity}
+                    findings={group.findings}
+                    onGoTo={goTo}
+                    onFix={fixOne}
+                    itemClass={styles[group.severity]}
+                    headingClass={styles.severityHeading}
+                    actionsClass={styles.findingActions}
+                    titleClass={styles.rowTitle}
+                  />
+                ))}
+              </div>
+            ))}
+          </div>
         </>
       )}
     </PanelSection>
@@ -247,9 +298,23 @@ interface FindingGroupProps {
   itemClass: string;
   headingClass: string;
   actionsClass: string;
+  titleClass: string;
 }
 
-function FindingGroup({ severity, findings, onGoTo, onFix, itemClass, headingClass, actionsClass }: FindingGroupProps) {
+function findingKey(f: Finding): string {
+  return `${f.sheet}!${f.cell}:${f.code}:${f.column ?? ''}`;
+}
+
+function FindingGroup({
+  severity,
+  findings,
+  onGoTo,
+  onFix,
+  itemClass,
+  headingClass,
+  actionsClass,
+  titleClass,
+}: FindingGroupProps) {
   const { t, lang, busy, num } = usePane();
   const panel = usePanelStyles();
   const [shown, setShown] = useState(PAGE);
@@ -259,19 +324,25 @@ function FindingGroup({ severity, findings, onGoTo, onFix, itemClass, headingCla
       <ul className={panel.list}>
         {findings.slice(0, shown).map((f) => (
           <li
-            key={`${f.cell}:${f.code}:${f.column ?? ''}`}
+            key={findingKey(f)}
+            data-key={findingKey(f)}
             className={`${panel.item} ${itemClass}`}
             data-finding={f.code}
             data-cell={f.cell}
             data-severity={f.severity}
           >
+            {findingRowTitle(f, lang) && (
+              <Text size={200} className={titleClass}>
+                {findingRowTitle(f, lang)}
+              </Text>
+            )}
             <Text size={200}>{f.message[lang]}</Text>
             {f.fix && <Caption1 className={panel.muted}>{f.fix.description[lang]}</Caption1>}
             <div className={actionsClass}>
               <span className={panel.cellRef}>{f.cell}</span>
               <Button
                 size="small"
-                appearance="subtle"
+                appearance="secondary"
                 disabledFocusable={busy}
                 aria-label={`${t.goToCell} ${f.cell}`}
                 onClick={() => onGoTo(f)}
@@ -281,6 +352,7 @@ function FindingGroup({ severity, findings, onGoTo, onFix, itemClass, headingCla
               {f.fix && (
                 <Button
                   size="small"
+                  appearance="primary"
                   disabledFocusable={busy}
                   aria-label={`${t.fix} ${f.cell}`}
                   onClick={() => onFix(f)}

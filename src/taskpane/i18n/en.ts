@@ -8,6 +8,8 @@ export const en: Messages = {
   appSubtitle: 'Administrative-reform statistics and PAR index templates',
   languageSwitch: 'English',
   busyLabel: 'Working',
+  viewsLabel: 'Tasks',
+  views: { templates: 'Templates', validate: 'Check', targets: 'Totals', unit: 'My unit', consolidate: 'Consolidate', report: 'Report' },
 
   templatesHeading: 'Templates',
   insertTemplates: 'Insert templates',
@@ -67,11 +69,19 @@ export const en: Messages = {
   severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
   checkedSummary: (cells, filled) => `Checked ${cells} input cells, ${filled} of them filled.`,
   noFindings: 'No problems found.',
+  nothingToCheck:
+    'The workbook has no template sheet to check yet. On the “Templates” tab, press “Insert templates” first.',
+  recheckedAll: (time) => `Every sheet was checked again at ${time}.`,
+  sourceNotesHeading: 'Notes on the published figures',
+  findingsListLabel: 'Problems found',
+  sourceRoundingNote: (row, published, sum) =>
+    `${row}: the published 2020 score is ${published}; its sub-criteria add up to ${sum}. The difference is rounding in the source document; the add-in keeps the published figure.`,
   notValidatedYet: 'Press “Check data” to review the template sheets.',
   liveValidation: 'Check as you type',
   liveUpdated: (time) => `Updated automatically at ${time}.`,
   removeMarks: 'Remove marks',
-  marksRemoved: "The add-in's marks were removed; your own formatting is untouched.",
+  marksRemoved:
+    'The marks left by the last check were removed. Cells holding a wrong value stay coloured by the sheet’s own rule until they are fixed; your own formatting is untouched.',
   fixesApplied: (n) => `Fixed ${n} cells.`,
   fixSkipped: 'Not fixed:',
   showMore: (n) => `Show ${n} more`,
@@ -92,6 +102,8 @@ export const en: Messages = {
   chartLegend: { score2020: '2020', target2021: '2021 target', score2021: '2021 score' },
   chartAreaLabel: (area, s2020, target, score, max) =>
     `${area}: 2020 ${s2020}, 2021 target ${target}, 2021 score ${score}, maximum ${max}`,
+  chartPartial: (p, scored, total) => `${p} (${scored} of ${total} criteria scored)`,
+  chartOutOf: (p, max) => `${p}/${max}`,
   chartNotScored: 'incomplete',
   belowTargetHeading: 'Criteria below target, by lead unit',
   noneBelowTarget: 'No scored criterion is below its target.',

@@ -16,6 +16,9 @@ export interface Messages {
   appSubtitle: string;
   languageSwitch: string;
   busyLabel: string;
+  /** The tab list's name, and one tab label per view (one screen per job). */
+  viewsLabel: string;
+  views: Record<'templates' | 'validate' | 'targets' | 'unit' | 'consolidate' | 'report', string>;
 
   // Templates
   templatesHeading: string;
@@ -69,6 +72,14 @@ export interface Messages {
   severity: Record<Severity, string>;
   checkedSummary: (cells: string, filled: string) => string;
   noFindings: string;
+  /** A workbook with no template sheet: nothing was checked, so "no problems" would mislead. */
+  nothingToCheck: string;
+  /** After "Kiểm tra dữ liệu" (with live checking on too): every sheet was read again. */
+  recheckedAll: (time: string) => string;
+  /** Facts of the source document (rounded published scores), shown once in the totals view. */
+  sourceNotesHeading: string;
+  findingsListLabel: string;
+  sourceRoundingNote: (row: string, published: string, sum: string) => string;
   notValidatedYet: string;
   liveValidation: string;
   liveUpdated: (time: string) => string;
@@ -94,6 +105,9 @@ export interface Messages {
   chartLegend: { score2020: string; target2021: string; score2021: string };
   chartAreaLabel: (area: string, score2020: string, target: string, score: string, max: string) => string;
   chartNotScored: string;
+  /** A partial 2021 sum: the points so far and how many criteria were scored ("đã chấm 12/20 tiêu chí"). */
+  chartPartial: (points: string, scored: string, total: string) => string;
+  chartOutOf: (points: string, max: string) => string;
   belowTargetHeading: string;
   noneBelowTarget: string;
   sharedLead: string;

@@ -8,6 +8,8 @@ export const vi: Messages = {
   appSubtitle: 'Biểu mẫu thống kê cải cách hành chính và chỉ số PAR',
   languageSwitch: 'English',
   busyLabel: 'Đang xử lý',
+  viewsLabel: 'Công việc',
+  views: { templates: 'Biểu mẫu', validate: 'Kiểm tra', targets: 'Tổng điểm', unit: 'Đơn vị', consolidate: 'Tổng hợp', report: 'Báo cáo' },
 
   templatesHeading: 'Biểu mẫu',
   insertTemplates: 'Chèn biểu mẫu',
@@ -68,11 +70,18 @@ export const vi: Messages = {
   severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
   checkedSummary: (cells, filled) => `Đã kiểm tra ${cells} ô nhập liệu, ${filled} ô có dữ liệu.`,
   noFindings: 'Không phát hiện vấn đề nào.',
+  nothingToCheck: 'Sổ làm việc chưa có trang biểu mẫu nào để kiểm tra. Ở thẻ “Biểu mẫu”, bấm “Chèn biểu mẫu” trước.',
+  recheckedAll: (time) => `Đã kiểm tra lại tất cả các trang lúc ${time}.`,
+  sourceNotesHeading: 'Ghi chú về số liệu công bố',
+  findingsListLabel: 'Các vấn đề tìm thấy',
+  sourceRoundingNote: (row, published, sum) =>
+    `${row}: điểm 2020 công bố là ${published}, các tiêu chí con cộng lại ${sum}. Chênh lệch do làm tròn trong văn bản gốc; tiện ích giữ số công bố.`,
   notValidatedYet: 'Nhấn “Kiểm tra dữ liệu” để rà soát các trang biểu mẫu.',
   liveValidation: 'Kiểm tra ngay khi nhập',
   liveUpdated: (time) => `Tự cập nhật lúc ${time}.`,
   removeMarks: 'Xóa đánh dấu',
-  marksRemoved: 'Đã xóa các đánh dấu của tiện ích; định dạng của bạn giữ nguyên.',
+  marksRemoved:
+    'Đã xóa các đánh dấu do lần kiểm tra trước để lại. Ô có giá trị sai vẫn được tô màu theo quy tắc của trang cho đến khi sửa xong; định dạng của bạn giữ nguyên.',
   fixesApplied: (n) => `Đã sửa ${n} ô.`,
   fixSkipped: 'Không sửa được:',
   showMore: (n) => `Xem thêm ${n}`,
@@ -94,6 +103,8 @@ export const vi: Messages = {
   chartAreaLabel: (area, s2020, target, score, max) =>
     `${area}: năm 2020 ${s2020}, mục tiêu 2021 ${target}, điểm 2021 ${score}, tối đa ${max}`,
   chartNotScored: 'chưa đủ',
+  chartPartial: (p, scored, total) => `${p} (đã chấm ${scored}/${total} tiêu chí)`,
+  chartOutOf: (p, max) => `${p}/${max}`,
   belowTargetHeading: 'Tiêu chí dưới mục tiêu, theo đơn vị chủ trì tham mưu',
   noneBelowTarget: 'Không có tiêu chí đã chấm nào dưới mục tiêu.',
   sharedLead: 'Nhiều đơn vị phối hợp',
