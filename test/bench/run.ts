@@ -35,6 +35,12 @@ const SECTIONS: Section[] = [
     exportName: 'benchConsolidate',
     title: 'Consolidation of 50 unit workbooks (Node and the pane in Chromium)',
   },
+  {
+    key: 'report',
+    file: 'report.ts',
+    exportName: 'benchReport',
+    title: 'Word report of one unit (cchc report, the pane)',
+  },
 ];
 
 type SectionOutcome =
