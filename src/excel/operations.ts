@@ -13,7 +13,6 @@
  */
 import { AdapterCore, type ExcelOperationsDeps } from './core';
 import { startLiveValidation } from './live';
-import { writeConsolidation } from './ops/consolidate';
 import { goToCell, unitProgress } from './ops/navigation';
 import { reportData } from './ops/report';
 import { inject, injectPlans, inspect } from './ops/templates';
@@ -39,7 +38,11 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     goToCell: (sheet, cell) => goToCell(core, sheet, cell),
     unitProgress: (unit) => unitProgress(core, unit),
     reportData: () => reportData(core),
-    writeConsolidation: (input, onProgress) => writeConsolidation(core, input, onProgress),
+    // Loaded on first use, like the engine: only Sở Nội vụ consolidates, and the pane's start-up has a budget.
+    writeConsolidation: (input, onProgress) =>
+      import(/* webpackChunkName: "consolidate-op" */ './ops/consolidate').then((m) =>
+        m.writeConsolidation(core, input, onProgress),
+      ),
     startLiveValidation: (onReport, onError) => startLiveValidation(core, onReport, onError),
     get lastSyncs() {
       return core.lastSyncs;

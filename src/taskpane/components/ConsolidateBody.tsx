@@ -91,7 +91,8 @@ function FileRow({ source }: { source: SourceFile }) {
   );
 }
 
-export function ConsolidatePanel() {
+/** The panel itself, fetched with its own chunk the first time the view is shown (ConsolidatePanel.tsx). */
+export default function ConsolidateBody() {
   const { ops, t, lang, busy, run, num, showError, workbookChanged } = usePane();
   const panel = usePanelStyles();
   const styles = useStyles();
