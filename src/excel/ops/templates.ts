@@ -199,9 +199,40 @@ export function inject(
       },
       targets,
     );
+    await showFirstCreated(session, targets, out.created);
     step({ vi: 'Xong', en: 'Done' });
     return injectReport(core, out, renamed, session.syncs);
   });
+}
+
+/**
+ * The first sheet just created is shown with its first input cell selected, not A1: A1 holds
+ * the template marker, and whatever the official types first would otherwise overwrite it.
+ * One more round trip, only when a sheet was created.
+ */
+async function showFirstCreated(
+  session: { ctx: Excel.RequestContext; sync(): Promise<unknown> },
+  targets: InjectTarget[],
+  created: string[],
+): Promise<void> {
+  const first = targets.find((t) => t.existing === null && created.includes(t.plan.name));
+  const cell = first ? firstInputCell(first.plan) : null;
+  if (!first || !cell) return;
+  const sheet = session.ctx.workbook.worksheets.getItem(first.plan.name);
+  sheet.activate();
+  sheet.getRange(cell).select();
+  await session.sync();
+}
+
+/** The leftmost input of the first row that takes input ('D7'), or null for a sheet without inputs. */
+export function firstInputCell(plan: SheetPlan): string | null {
+  for (const row of plan.rows) {
+    const letters = Object.values(row.inputs).filter((l): l is string => typeof l === 'string');
+    if (letters.length === 0) continue;
+    letters.sort((a, b) => a.length - b.length || a.localeCompare(b));
+    return `${letters[0]}${row.row}`;
+  }
+  return null;
 }
 
 export function injectPlans(core: AdapterCore, input: SheetPlan[] | WorkbookPlan): Promise<ExcelInjectReport> {
