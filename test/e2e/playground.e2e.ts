@@ -4,6 +4,7 @@
  * (test-output/screenshots/). The steps share one page and run in order.
  */
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { buildSheetPlan } from '../../src/layout';
 import type { SheetPlan } from '../../src/layout/types';
@@ -16,6 +17,8 @@ import {
   type Browser,
   type StaticServer,
 } from './support';
+import { axeViolations } from './axe';
+import { firstInputCell } from '../../src/excel/ops/templates';
 
 jest.setTimeout(120_000);
 
@@ -79,6 +82,13 @@ const pane = () => page.getByTestId('task-pane');
 const cell = (address: string) => page.locator(`td[data-address="${address}"]`);
 const shot = (name: string) => page.screenshot({ path: screenshotPath(name) });
 
+/** One screen per job: the pane's views are tabs. */
+async function openTab(name: string): Promise<void> {
+  const tab = pane().getByRole('tab', { name, exact: true });
+  await tab.click();
+  await page.waitForFunction((el) => el?.getAttribute('aria-selected') === 'true', await tab.elementHandle());
+}
+
 async function enabled(button: Locator): Promise<void> {
   await button.waitFor();
   await page.waitForFunction(
@@ -114,9 +124,9 @@ async function pasteInto(address: string, text: string): Promise<void> {
   await page.keyboard.press('Control+V');
 }
 
-it('opens in Vietnamese with the three main buttons and an empty workbook', async () => {
-  for (const name of ['Chèn biểu mẫu', 'Kiểm tra dữ liệu', 'Tính tổng và so sánh mục tiêu'])
-    await pane().getByRole('button', { name, exact: true }).waitFor();
+it('opens in Vietnamese with one tab per job and an empty workbook', async () => {
+  for (const name of ['Biểu mẫu', 'Kiểm tra', 'Tổng điểm', 'Đơn vị'])
+    await pane().getByRole('tab', { name, exact: true }).waitFor();
   await enabled(pane().getByRole('button', { name: 'Chèn biểu mẫu', exact: true }));
   await page.getByRole('button', { name: 'Sheet1', exact: true }).waitFor();
   await shot('01-start');
@@ -127,6 +137,18 @@ it('inserts the templates: one tab per template sheet', async () => {
   await pane().getByText('Đã chèn biểu mẫu').waitFor();
   for (const id of ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'PAR', 'STATUS'] as const)
     await page.getByRole('button', { name: buildSheetPlan(id).name, exact: true }).waitFor();
+  // The first inserted sheet is shown with its first input cell selected, not the marker in A1.
+  const first = buildSheetPlan('I');
+  const selected = firstInputCell(first);
+  expect(selected).not.toBeNull();
+  expect(selected).not.toBe('A1');
+  await page.waitForFunction(
+    ([n, a]) =>
+      document.querySelector('nav button[aria-current="true"]')?.textContent === n &&
+      document.querySelector(`td[data-address="${a}"]`)?.getAttribute('aria-selected') === 'true',
+    [first.name, selected as string] as const,
+  );
+  expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
   await openSheet(PAR.name);
   // The marker sits in A1 and the hidden key column holds the row keys.
   await cellText('A1', /^cchc-template:PAR@/);
@@ -188,6 +210,7 @@ it('lets a paste through where typing is refused (paste bypasses data validation
 
 it('validates: the pasted "0,5" is listed under its sheet with a fix; applying it writes 0.5', async () => {
   const g = inputCell(PAR, '1.2', 'score2021');
+  await openTab('Kiểm tra');
   await pane().getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
   const finding = pane().locator(`li[data-finding="decimal-comma"][data-cell="${g}"]`);
   await finding.waitFor();
@@ -203,8 +226,14 @@ it('validates: the pasted "0,5" is listed under its sheet with a fix; applying i
       .locator(`li[data-cell="${inputCell(III, 'III.5.a', '2019')}"]`)
       .count(),
   ).toBe(0);
+  // The finding names its row in words, not only its address.
+  expect(await finding.textContent()).toContain('1.2 ');
+  expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
   await finding.scrollIntoViewIfNeeded();
   await shot('07-validated');
+  // The README's picture of the pane (committed): regenerated with UPDATE_README_IMAGES=1.
+  if (process.env.UPDATE_README_IMAGES === '1')
+    await page.screenshot({ path: join(__dirname, '..', '..', 'assets', 'readme', 'playground-validated.png') });
 
   await openSheet(PAR.name);
   await finding.getByRole('button', { name: `Sửa ${g}` }).click();
@@ -217,6 +246,7 @@ it('validates: the pasted "0,5" is listed under its sheet with a fix; applying i
 });
 
 it('computes totals: the row below target is filled by its conditional format and listed under its lead unit', async () => {
+  await openTab('Tổng điểm');
   await pane().getByRole('button', { name: 'Tính tổng và so sánh mục tiêu', exact: true }).click();
   const total = pane().getByTestId('par-total');
   await total.waitFor();
@@ -235,6 +265,7 @@ it('computes totals: the row below target is filled by its conditional format an
     );
   }
   expect(await pane().getByTestId('area-chart').getByRole('img').count()).toBe(8);
+  expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
   await rowButton.scrollIntoViewIfNeeded();
   await shot('09-totals-below-target');
 
@@ -272,6 +303,7 @@ it('lists an overwritten subtotal formula and restores it', async () => {
 });
 
 it('follows my unit: its rows, how many are filled, and the next empty cell', async () => {
+  await openTab('Đơn vị');
   await pane().getByRole('combobox', { name: 'Đơn vị báo cáo hoặc chủ trì tham mưu' }).selectOption('SNV');
   const filled = pane().getByText(/^Đã nhập \d+\/\d+ ô$/);
   await filled.waitFor();
@@ -301,8 +333,8 @@ it('fits the 320 px pane without sideways scrolling', async () => {
 
 it('switches to English', async () => {
   await pane().getByRole('switch', { name: 'English' }).check();
-  for (const name of ['Insert templates', 'Check data', 'Totals and targets'])
-    await pane().getByRole('button', { name, exact: true }).waitFor();
+  await openTab('Check');
+  await pane().getByRole('button', { name: 'Check data', exact: true }).waitFor();
   expect(await pane().getByRole('button', { name: 'Chèn biểu mẫu', exact: true }).count()).toBe(0);
   await shot('13-english');
 });

@@ -18,6 +18,7 @@ import {
   type Browser,
   type StaticServer,
 } from './support';
+import { axeViolations } from './axe';
 
 jest.setTimeout(120_000);
 
@@ -60,12 +61,27 @@ async function whenEnabled(page: Page, name: string): Promise<void> {
   );
 }
 
-it('starts after Office.onReady in Vietnamese, inserts the templates and fits 320 px', async () => {
+async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await page.waitForFunction((el) => el?.getAttribute('aria-selected') === 'true', await tab.elementHandle());
+}
+
+async function fits320(page: Page): Promise<void> {
+  const width = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(width.client).toBe(320);
+  expect(width.scroll).toBeLessThanOrEqual(width.client);
+}
+
+it('starts after Office.onReady in Vietnamese, one view per job, each fitting 320 px with no serious axe violation', async () => {
   const { page, errors } = await openPane(browser.context);
   await whenEnabled(page, 'Chèn biểu mẫu');
-  for (const name of ['Kiểm tra dữ liệu', 'Tính tổng và so sánh mục tiêu', 'Xóa đánh dấu'])
-    await page.getByRole('button', { name, exact: true }).waitFor();
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('CCHC Hà Nội');
+  for (const tab of ['Biểu mẫu', 'Kiểm tra', 'Tổng điểm', 'Đơn vị'])
+    await page.getByRole('tab', { name: tab, exact: true }).waitFor();
   await page.screenshot({ path: screenshotPath('20-taskpane-320-start'), fullPage: true });
 
   await page.getByRole('button', { name: 'Chèn biểu mẫu', exact: true }).click();
@@ -73,15 +89,32 @@ it('starts after Office.onReady in Vietnamese, inserts the templates and fits 32
   // The workbook behind the stub now holds every template sheet.
   const sheets = (await page.evaluate('window.cchcStubWorkbook.sheetNames()')) as string[];
   expect(sheets.length).toBeGreaterThanOrEqual(11);
+  await fits320(page);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: screenshotPath('21-taskpane-320-view-templates'), fullPage: true });
+
+  await openTab(page, 'Kiểm tra');
+  await whenEnabled(page, 'Kiểm tra dữ liệu');
+  await page.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
+  await page.getByText(/^Đã kiểm tra lại tất cả các trang lúc/).waitFor();
+  await fits320(page);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: screenshotPath('22-taskpane-320-view-check'), fullPage: true });
+
+  await openTab(page, 'Tổng điểm');
+  await whenEnabled(page, 'Tính tổng và so sánh mục tiêu');
   await page.getByRole('button', { name: 'Tính tổng và so sánh mục tiêu', exact: true }).click();
   await page.getByTestId('par-total').waitFor();
-  const width = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(width.client).toBe(320);
-  expect(width.scroll).toBeLessThanOrEqual(width.client);
-  await page.screenshot({ path: screenshotPath('21-taskpane-320-after-insert'), fullPage: true });
+  await page.getByTestId('area-chart').waitFor();
+  await fits320(page);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: screenshotPath('23-taskpane-320-view-totals'), fullPage: true });
+
+  await openTab(page, 'Đơn vị');
+  await page.getByRole('combobox').first().waitFor();
+  await fits320(page);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: screenshotPath('24-taskpane-320-view-unit'), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -90,9 +123,11 @@ it('starts in English when Office is in English', async () => {
   const { page, errors } = await openPane(browser.context, '?officeLanguage=en-US');
   // The earlier test's page shared this profile; a language chosen there would win, and none was chosen.
   await whenEnabled(page, 'Insert templates');
-  for (const name of ['Check data', 'Totals and targets'])
-    await page.getByRole('button', { name, exact: true }).waitFor();
-  await page.screenshot({ path: screenshotPath('22-taskpane-320-english'), fullPage: true });
+  for (const name of ['Templates', 'Check', 'Totals', 'My unit'])
+    await page.getByRole('tab', { name, exact: true }).waitFor();
+  await openTab(page, 'Check');
+  await page.getByRole('button', { name: 'Check data', exact: true }).waitFor();
+  await page.screenshot({ path: screenshotPath('25-taskpane-320-english'), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
 });

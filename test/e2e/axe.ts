@@ -1,0 +1,24 @@
+/**
+ * axe-core in the page under test: node_modules/axe-core/axe.min.js is added as a script tag
+ * and run on one root, so the playground's own grid (not the add-in) can stay out.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+const AXE = join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+}
+
+/** Serious and critical violations inside `root` (a CSS selector), as "rule (impact): target" lines. */
+export async function axeViolations(page: Page, root: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } }).axe;
+    const result = await axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+  }, root);
+}
