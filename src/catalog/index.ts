@@ -11,8 +11,8 @@ export { UNITS, unitById, unitByName } from './units';
 export { APPENDIX1, PAR_ROWS };
 export { OUTLINE, OUTLINE_SOURCE, outlineRow, relatedOf } from './outline';
 export type { OutlinePart, OutlineRow } from './outline';
-export { SECTION8_GOALS, section8Goal } from './section8';
-export type { GoalThreshold, Section8Goal } from './section8';
+// Section VIII's mapping (section8.ts) and the outline's guidance (outlineGuidance.ts) are imported from
+// their modules, not re-exported here: the task pane's start-up code would carry them.
 
 /**
  * Version of the templates this build injects. Bump the minor for added rows or formats,

@@ -1,12 +1,14 @@
 /**
  * Appendix 2 ("Phụ lục 2 – ĐỀ CƯƠNG BÁO CÁO") of Plan 28/KH-UBND (11/02/2020): the outline every unit's
- * narrative report follows, heading by heading, with the guidance bullets the seed prints under each
- * heading and the Appendix 1 rows a writer should cite there (`related`).
+ * narrative report follows, heading by heading, with the Appendix 1 rows a writer should cite there
+ * (`related`). The guidance bullets the seed prints under the headings and the notes on how lost letters
+ * were read are in outlineGuidance.ts (`OUTLINE_FULL` joins them), out of the task pane's start-up code.
  *
  * Keys are published like Appendix 1 row keys (the outline sheet carries them in column A): never renumber.
  * 'P1.II.2.dd' stands for the letter "đ)" (keys stay ASCII).
  *
- * How the PDF extract was read where it lost letters or order (each judgement is also in the row's `note`):
+ * How the PDF extract was read where it lost letters or order (each judgement is also in the heading's `note`,
+ * outlineGuidance.ts):
  * - Phần thứ nhất, II.3 prints nine bullets, then two bullets, then "d)" and "e)": items a)–c) lost their
  *   letters. The bullets fall into three topics: organisation and staffing (a), decentralisation (b) and
  *   inspection of organisation (c, whose own text "Về kiểm tra, đánh giá…" heads the two last bullets).
@@ -46,14 +48,6 @@ const P1_I: Spec[] = [
     '1.',
     'Công tác chỉ đạo, điều hành',
     {
-      guidance: [
-        'Tình hình phổ biến, quán triệt Kế hoạch số 158/KH-UBND ngày 24/8/2016 về Cải cách hành chính nhà nước của thành phố Hà Nội giai đoạn 2016 - 2020 (sau đây viết tắt là Kế hoạch số 158/KH-UBND) của các Sở, cơ quan tương đương Sở, UBND các quận, huyện, thị xã, các đơn vị sự nghiệp trực thuộc UBND Thành phố (sau đây viết tắt là các cơ quan, đơn vị).',
-        'Việc xây dựng, ban hành chương trình, kế hoạch cải cách hành chính (CCHC) hàng năm của cơ quan, đơn vị; các văn bản chỉ đạo, hướng dẫn, đơn đốc triển khai công tác CCHC.',
-        'Việc bố trí nguồn lực triển khai (kinh phí và nhân lực).',
-        'Công tác theo dõi, đánh giá Chỉ số CCHC cấp xã, phòng của UBND cấp huyện; đánh giá sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước của các cơ quan, đơn vị.',
-        'Những mô hình, sáng kiến trong CCHC đã được triển khai áp dụng.',
-        'Công tác thi đua khen thưởng trong CCHC.',
-      ],
       related: ['I.1', 'I.4', 'I.5.a', 'I.5.b', 'I.6.a', 'I.6.c'],
     },
   ],
@@ -61,10 +55,6 @@ const P1_I: Spec[] = [
     '2.',
     'Kiểm tra việc thực hiện',
     {
-      guidance: [
-        'Việc xây dựng và tổ chức triển khai kế hoạch kiểm tra hàng năm.',
-        'Đánh giá tác động của công tác kiểm tra đến sự chuyển biến trong công tác triển khai CCHC của các cơ quan, đơn vị; những vấn đề lớn đã phát hiện và xử lý sau kiểm tra.',
-      ],
       related: ['I.2'],
     },
   ],
@@ -72,10 +62,6 @@ const P1_I: Spec[] = [
     '3.',
     'Thông tin, tuyên truyền',
     {
-      guidance: [
-        'Việc xây dựng kế hoạch và tổ chức thực hiện công tác thông tin, tuyên truyền về CCHC hàng năm.',
-        'Kết quả thực hiện thông tin, tuyên truyền về CCHC: nội dung thông tin, tuyên truyền; các hình thức thông tin, tuyên truyền đã triển khai; mức độ hoàn thành kế hoạch; đánh giá hiệu quả của thông tin tuyên truyền về CCHC đối với đội ngũ cán bộ, công chức, viên chức; người dân, doanh nghiệp, đối tượng phục vụ của cơ quan, đơn vị.',
-      ],
       related: ['I.3.a', 'I.3.b', 'I.3.c', 'I.3.d'],
     },
   ],
@@ -89,11 +75,6 @@ const P1_II: Spec[] = [
     '1.',
     'Cải cách thể chế',
     {
-      guidance: [
-        'Việc tổ chức triển khai cơ chế, chính sách pháp luật thuộc phạm vi, lĩnh vực quản lý của cơ quan, đơn vị.',
-        'Tuyên truyền, phổ biến, giáo dục pháp luật.',
-        'Công tác thanh tra, kiểm tra việc thực hiện chính sách pháp luật thuộc phạm vi quản lý của cơ quan, đơn vị.',
-      ],
       related: ['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6'],
     },
   ],
@@ -110,10 +91,6 @@ const P1_II: Spec[] = [
     'b)',
     'Về kiểm soát TTHC',
     {
-      guidance: [
-        'Việc tổ chức thực hiện kế hoạch rà soát, đánh giá TTHC của Thành phố.',
-        'Việc tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức đối với quy định hành chính và tình hình, kết quả giải quyết TTHC thuộc thẩm quyền giải quyết của cơ quan, đơn vị.',
-      ],
       related: ['III.5.a', 'III.5.b', 'III.5.c', 'III.6.a', 'III.6.b', 'III.6.c'],
     },
   ],
@@ -131,40 +108,11 @@ const P1_II: Spec[] = [
     'a)',
     'Sắp xếp, kiện toàn tổ chức bộ máy; quản lý biên chế',
     {
-      guidance: [
-        'Tình hình triển khai sắp xếp, kiện toàn tổ chức bộ máy; trong đó nêu rõ mức độ tuân thủ quy định về tổ chức bộ máy của cơ quan, đơn vị.',
-        'Kết quả sắp xếp tổ chức bộ máy của: Số lượng các phòng, ban, đơn vị thuộc và trực thuộc tăng, giảm qua các đợt sắp xếp tổ chức bộ máy.',
-        'Tình hình quản lý biên chế; thực hiện tinh giản biên chế.',
-        'Tình hình triển khai thực hiện quy chế làm việc của cơ quan, đơn vị.',
-        'Việc xây dựng và thực hiện quy trình nội bộ giải quyết công việc về hành chính trong cơ quan, đơn vị (Phân biệt khác với quy trình nội bộ trong giải quyết TTHC)',
-      ],
       related: ['V.1.a', 'V.1.b', 'V.2.a', 'V.2.b', 'V.5'],
-      note: 'Chữ "a)" bị mất trong bản trích từ PDF: năm gạch đầu dòng đầu của mục 3 cùng nói về sắp xếp bộ máy và biên chế, nên được xếp thành mục a); tên mục lấy từ chính các gạch đầu dòng. Số liệu tổ chức bộ máy ở biểu IV tính theo giai đoạn, không theo năm, nên không trích ở đây.',
     },
   ],
-  [
-    'b)',
-    'Phân cấp',
-    {
-      guidance: [
-        'Việc đề xuất đẩy mạnh phân cấp đối với các ngành, lĩnh vực thuộc phạm vi quản lý của Thành phố.',
-        'Việc thực hiện các quy định phân cấp tại địa phương.',
-        'Các vấn đề về phân cấp được phát hiện.',
-      ],
-      note: 'Chữ "b)" bị mất trong bản trích từ PDF: ba gạch đầu dòng về phân cấp được xếp thành mục b).',
-    },
-  ],
-  [
-    'c)',
-    'Về kiểm tra, đánh giá tình hình tổ chức và hoạt động của cơ quan, đơn vị.',
-    {
-      guidance: [
-        'Công tác xây dựng và ban hành kế hoạch kiểm tra.',
-        'Kết quả thực hiện kế hoạch, trong đó nêu rõ số lượng các cơ quan, đơn vị thuộc, trực thuộc được kiểm tra, kết quả xử lý các vấn đề đặt ra sau kiểm tra.',
-      ],
-      note: 'Bản trích in dòng này như một gạch đầu dòng, nhưng hai gạch đầu dòng sau nó là nội dung của nó và ngay sau đó là "d)", nên đây là mục c).',
-    },
-  ],
+  ['b)', 'Phân cấp', {}],
+  ['c)', 'Về kiểm tra, đánh giá tình hình tổ chức và hoạt động của cơ quan, đơn vị.', {}],
   [
     'd)',
     'Cải cách và triển khai cơ chế tự chủ, tự chịu trách nhiệm về tổ chức bộ máy đối với các đơn vị sự nghiệp công lập trực thuộc Thành phố.',
@@ -176,13 +124,6 @@ const P1_II: Spec[] = [
     'a)',
     'Kết quả thực hiện các nội dung về cải cách chế độ công vụ, công chức',
     {
-      guidance: [
-        'Về cơ cấu công chức, viên chức theo vị trí việc làm.',
-        'Việc thực hiện đổi mới công tác quản lý cán bộ, công chức, viên chức: Việc tổ chức tuyển dụng viên chức; cử thi nâng ngạch công chức, thăng hạng viên chức theo nguyên tắc cạnh tranh; thu hút người tài vào bộ máy hành chính; đổi mới công tác đánh giá, phân loại cán bộ, công chức, viên chức.',
-        'Đổi mới nội dung, hình thức đào tạo, bồi dưỡng cán bộ, công chức, viên chức theo thẩm quyền.',
-        'Việc thực hiện kỷ luật, kỷ cương hành chính; đạo đức công vụ của cán bộ, công chức, đạo đức nghề nghiệp của viên chức',
-        'Việc luân chuyển, bổ nhiệm các chức danh lãnh đạo, quản lý; việc khen thưởng, kỷ luật đối với cán bộ, công chức, viên chức.',
-      ],
       related: ['V.3', 'V.4', 'V.6', 'V.7', 'V.8'],
     },
   ],
@@ -191,12 +132,6 @@ const P1_II: Spec[] = [
     '5.',
     'Cải cách tài chính công',
     {
-      guidance: [
-        'Tình hình triển khai, thực hiện các chính sách thu nhập, tiền lương, tiền công và các chính sách an sinh xã hội.',
-        'Việc đầu tư, đồng thời đẩy mạnh xã hội hoá chăm lo phát triển giáo dục và đào tạo, y tế, dân số - kế hoạch hoá gia đình, thể dục, thể thao trên địa bàn.',
-        'Việc thực hiện cơ chế tự chủ, tự chịu trách nhiệm về biên chế và kinh phí quản lý hành chính tại các cơ quan hành chính nhà nước.',
-        'Việc thực hiện cơ chế tự chủ tại các đơn vị sự nghiệp công lập trực thuộc Thành phố.',
-      ],
       related: ['VI.1', 'VI.2', 'VI.3', 'VI.4', 'VI.5'],
     },
   ],
@@ -205,23 +140,14 @@ const P1_II: Spec[] = [
     'a)',
     'Về hạ tầng công nghệ thông tin, hệ thống phần mềm quản lý, dữ liệu chuyên ngành, phát triển nguồn nhân lực công nghệ thông tin của các cơ quan, đơn vị',
     {
-      guidance: [
-        'Sử dụng mạng WAN, LAN; kết nối vào mạng truyền số liệu chuyên dùng của các cơ quan Đảng, Nhà nước; việc sử dụng chữ ký số...',
-      ],
       related: ['VII.5', 'VII.8', 'VII.9'],
-      note: 'Chữ "a)" bị mất trong bản trích từ PDF (mục 6 in ba gạch đầu dòng rồi "c)", "d)"): gạch đầu dòng đầu về hạ tầng là mục a); phần trong ngoặc của nó là hướng dẫn.',
     },
   ],
   [
     'b)',
     'Về ứng dụng công nghệ thông tin trong hoạt động của các cơ quan, đơn vị',
     {
-      guidance: [
-        'Sử dụng phần mềm quản lý văn bản và điều hành; tỷ lệ văn bản được trao đổi hoàn toàn dưới dạng điện tử giữa các cơ quan nhà nước; hiện trạng kết nối giữa các hệ thống quản lý văn bản và điều hành và với Trục liên thông văn bản quốc gia; Tỷ lệ cán bộ, công chức sử dụng hộp thư điện tử công vụ; Công tác xử lý hồ sơ công việc qua môi trường mạng...',
-        'Cung cấp thông tin và dịch vụ công trực tuyến (DVCTT) cho người dân và doanh nghiệp, đặc biệt là cung cấp DVCTT mức độ 3, mức độ 4 (nêu rõ số DVCTT cung cấp, tỷ lệ DVCTT có phát sinh hồ sơ, số hồ sơ được giải quyết trực tuyến, hiện trạng tích hợp lên Cổng Dịch vụ công quốc gia (nếu có); hiện trạng công khai mức độ hài lòng của người dân khi sử dụng dịch vụ công;...',
-      ],
       related: ['VII.1', 'VII.2', 'VII.3', 'VII.4', 'VII.6', 'VII.7', 'VII.10', 'VII.11'],
-      note: 'Chữ "b)" bị mất trong bản trích từ PDF: gạch đầu dòng thứ hai (ứng dụng CNTT) là mục b); gạch đầu dòng thứ ba (dịch vụ công trực tuyến) là ứng dụng CNTT phục vụ người dân, doanh nghiệp, nên được đặt làm hướng dẫn thứ hai của mục b) chứ không phải một mục riêng (sau nó là "c)").',
     },
   ],
   [
@@ -237,9 +163,6 @@ const P1_III: Spec[] = [
   ['2.', 'Tồn tại, hạn chế, nguyên nhân'],
   ['3.', 'Bài học kinh nghiệm'],
 ];
-
-const P2_I_INTRO =
-  'Căn cứ vào kết quả tổng kết Kế hoạch số 158/KH-UBND, các cơ quan, đơn vị đề xuất mục tiêu và những nội dung, nhiệm vụ CCHC trọng tâm cần thiết mà UBND Thành phố cần tập trung triển khai thực hiện trong giai đoạn 2021 - 2030 trên những lĩnh vực sau:';
 
 const P2_I: Spec[] = [
   ['1.', 'Về thể chế'],
@@ -338,7 +261,7 @@ const PARTS: OutlineRow[] = [
     related: [],
     leaf: false,
   },
-  ...section(2, 'I', 'Đề xuất', P2_I, [P2_I_INTRO]),
+  ...section(2, 'I', 'Đề xuất', P2_I),
   ...section(2, 'II', 'Kiến nghị', P2_II),
 ];
 

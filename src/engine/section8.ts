@@ -7,7 +7,8 @@
  * - goal-contradicts-data (warning): the official wrote the opposite of what the data show;
  * - goal-suggestion (info): the cell is blank and the data decide it; the fix writes the suggestion.
  */
-import { appendix1Row, SECTION8_GOALS } from '../catalog';
+import { appendix1Row } from '../catalog';
+import { SECTION8_GOALS } from '../catalog/section8';
 import type { GoalThreshold, Section8Goal } from '../catalog/section8';
 import { workbookReader, latestYear, type WorkbookReader } from './figures';
 import { numEn, numVi, round } from './format';

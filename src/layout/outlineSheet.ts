@@ -1,10 +1,10 @@
 /**
- * The report outline sheet "Đề cương báo cáo" (Appendix 2 of Plan 28/KH-UBND): one row per heading,
- * the seed's guidance under it, and under each leaf heading a wide input cell for the unit's text
+ * The report outline sheet "Đề cương báo cáo" (Appendix 2 of Plan 28/KH-UBND): one row per heading
+ * (the seed's guidance bullets are in the Word report, not here), and under each leaf heading a wide input cell for the unit's text
  * beside the Appendix 1 figures to cite there.
  *
  *   row 1 document line · row 2 title · row 3 how to use · row 4 Cơ quan, đơn vị báo cáo · row 6 header
- *   then per heading: heading row (key = outline id) · guidance rows (no key) · for a leaf, the text row
+ *   then per heading: heading row (key = outline id) · for a leaf, the text row
  *   (key '<id>.text', the input merged down over its figure rows) and one figure row per related
  *   Appendix 1 row (key '<id>@<row id>').
  *
@@ -163,13 +163,6 @@ function placeHeading(
   b.addRow({ key: heading.id, row, kind: 'group', inputs: {}, formulas: {} });
   band(b, row, { number: false });
   row++;
-  for (const g of heading.guidance) {
-    const text = `- ${g}`;
-    b.set(row, COL.text, { value: text, style: 'labelSub' });
-    b.needHeight(row, textHeight(text, TEXT_WIDTH));
-    band(b, row);
-    row++;
-  }
   if (!heading.leaf) return row;
 
   const figures = heading.related.filter((id) => appendix1Row(id) && years.get(id));

@@ -7,7 +7,8 @@
  * A workbook without the outline sheet, or whose outline is of another major version, still gets a
  * report: the headings with placeholders, and a note saying why the text is missing.
  */
-import { APPENDIX1, OUTLINE, OUTLINE_SOURCE, TEMPLATE_VERSION } from '../catalog';
+import { APPENDIX1, OUTLINE_SOURCE, TEMPLATE_VERSION } from '../catalog';
+import { OUTLINE_FULL } from '../catalog/outlineGuidance';
 import type { OutlineRow } from '../catalog/outline';
 import type { Appendix1Table, Appendix1Template, RowKind } from '../catalog/types';
 import { assessSection8, type GoalAssessment } from '../engine/section8';
@@ -91,7 +92,7 @@ function reporter(snapshots: readonly SheetSnapshot[], reader: WorkbookReader): 
 }
 
 function headingsOf(reader: WorkbookReader, outlineUsable: boolean): ReportHeading[] {
-  return OUTLINE.map((row) => {
+  return OUTLINE_FULL.map((row) => {
     const figures: ReportFigure[] = row.related.flatMap((rowId) => {
       const figure = reader.figure(rowId);
       if (!figure) return [];

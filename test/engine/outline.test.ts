@@ -2,6 +2,7 @@
  * The report outline: catalog shape, and the engine's checks of the unit's text against Appendix 1.
  */
 import { OUTLINE, relatedOf, appendix1Row } from '../../src/catalog';
+import { OUTLINE_FULL } from '../../src/catalog/outlineGuidance';
 import { citedNumber, outlineFindings, validateWorkbook, workbookReader } from '../../src/engine';
 import { outlineTextKey } from '../../src/layout';
 import { cellOf, makeSnapshot } from './snapshot';
@@ -25,7 +26,8 @@ describe('outline catalog', () => {
     expect(ii3).toEqual(['a)', 'b)', 'c)', 'd)', 'e)']);
     const ii6 = OUTLINE.filter((r) => r.parent === 'P1.II.6').map((r) => r.number);
     expect(ii6).toEqual(['a)', 'b)', 'c)', 'd)']);
-    expect(OUTLINE.find((r) => r.id === 'P1.II.3.a')?.note).toBeTruthy();
+    expect(OUTLINE_FULL.find((r) => r.id === 'P1.II.3.a')?.note).toBeTruthy();
+    expect(OUTLINE_FULL.find((r) => r.id === 'P1.II.6.b')?.guidance).toHaveLength(2);
     expect(OUTLINE.find((r) => r.id === 'P1.II.2.dd')?.number).toBe('đ)');
   });
 

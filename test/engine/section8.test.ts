@@ -1,7 +1,7 @@
 /**
  * Section VIII assessed from the Appendix 1 data: suggestions, contradictions, goals without data.
  */
-import { SECTION8_GOALS } from '../../src/catalog';
+import { SECTION8_GOALS } from '../../src/catalog/section8';
 import { assessSection8, section8Findings, validateWorkbook } from '../../src/engine';
 import { cellOf, makeSnapshot } from './snapshot';
 

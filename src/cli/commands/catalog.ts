@@ -2,16 +2,9 @@
  * `cchc catalog [--json] [--lang en]`: the templates and the PAR list as data, for other tools
  * (--json), or as a readable summary.
  */
-import {
-  APPENDIX1,
-  OUTLINE,
-  PAR_ROWS,
-  SECTION8_GOALS,
-  TEMPLATE_VERSION,
-  UNITS,
-  parLeaves,
-  relatedOf,
-} from '../../catalog';
+import { APPENDIX1, PAR_ROWS, TEMPLATE_VERSION, UNITS, parLeaves, relatedOf } from '../../catalog';
+import { OUTLINE_FULL } from '../../catalog/outlineGuidance';
+import { SECTION8_GOALS } from '../../catalog/section8';
 import type { RowKind } from '../../catalog/types';
 import { buildWorkbookPlan } from '../../layout';
 import { parseArgs, parseLang, type Lang } from '../args';
@@ -89,7 +82,7 @@ export function catalogJson(): unknown {
     // Appendix 2: the report outline, and the Appendix 1 rows to cite under each heading.
     outline: {
       sheet: sheets.OUTLINE ?? null,
-      rows: OUTLINE.map((row) => ({
+      rows: OUTLINE_FULL.map((row) => ({
         id: row.id,
         part: row.part,
         number: row.number,
