@@ -1,8 +1,8 @@
 /**
  * The guidance bullets Appendix 2 prints under its headings, and how the headings whose letters the PDF
  * extract lost were read (`note`), kept apart from the headings (outline.ts) so that the task pane's
- * start-up code, which plans the outline sheet, does not carry them: the Word report, the engine's
- * and `cchc catalog --json` read them from here.
+ * start-up code, which plans the outline sheet, does not carry them: the Word report and
+ * `cchc catalog --json` read them from here.
  */
 import { OUTLINE, type OutlineRow } from './outline';
 
