@@ -147,6 +147,8 @@ function judgeUnsafe(
     if (kind === 'passfail') return passFailInvalid(raw);
     if (numberFormat !== undefined && Number.isFinite(raw) && isDateFormat(numberFormat))
       return dateInNumber(raw, numberFormat);
+    if (numberFormat !== undefined && (kind === 'parScore' || kind === 'count') && isPercentFormat(numberFormat))
+      return percentInPoints(raw, kind, max);
     return judgeNumber(raw, kind, max);
   }
   if (typeof raw === 'boolean') {
@@ -791,6 +793,37 @@ export function isDateFormat(format: string): boolean {
   }
   if (dateFormatCache.size < 1000) dateFormatCache.set(format, result);
   return result;
+}
+
+/** True for a number format that shows a percent ('0%', '0.0%'), not counting a quoted or escaped '%'. */
+export function isPercentFormat(format: string): boolean {
+  return /%/.test(
+    format
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .replace(/\[[^\]]*\]/g, ''),
+  );
+}
+
+/**
+ * Typing "85%" stores 0.85 with a percent format: in a cell of points or counts that is almost
+ * never what was meant, and nobody can tell whether 85 points, 0.85 points or 85 % of the
+ * maximum was intended, so the official is asked rather than offered a guess.
+ */
+function percentInPoints(v: number, kind: CellKind, max: number | undefined): InputProblem {
+  const shownVi = `${pctVi(v)}`;
+  const shownEn = `${pctEn(v)}`;
+  const what =
+    kind === 'parScore'
+      ? {
+          vi: `số điểm${max !== undefined ? ` (từ 0 đến ${numVi(max)})` : ''}`,
+          en: `points${max !== undefined ? ` (0 to ${numEn(max)})` : ''}`,
+        }
+      : { vi: 'số lượng (số nguyên)', en: 'a count (a whole number)' };
+  return problem('warning', 'percent-format', {
+    vi: `Ô hiển thị ${shownVi} nhưng ô này nhận ${what.vi}: Excel đang lưu ${numVi(v)}. Nếu ý bạn là ${numVi(v)}, đặt định dạng số của ô về "Chung" (General); nếu không, nhập lại số đúng, không kèm dấu %.`,
+    en: `The cell shows ${shownEn} but takes ${what.en}: Excel stores ${numEn(v)}. If you meant ${numEn(v)}, set the cell's number format to General; otherwise type the right number again, without a % sign.`,
+  });
 }
 
 function dateInNumber(v: number, numberFormat: string): InputProblem {

@@ -59,6 +59,7 @@ export type FindingCode =
   | 'par-2020-mismatch' // published 2020 parent differs beyond rounding
   | 'formula-overwritten' // a PAR parent's formula replaced by a number
   | 'evidence-missing' // PAR leaf scored > 0 with no evidence (column L)
+  | 'percent-format' // a number shown as a percent in a cell of points or counts (typed "85%")
   | 'below-target' // PAR row below its 2021 target (info; the list is in ParSummary)
   | 'row-missing' // a template row's key is not in column A (the row was deleted)
   | 'duplicate-key' // a key on more than one row (a copied row); the first is the one counted

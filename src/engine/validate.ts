@@ -10,7 +10,7 @@
  * else the fix's value when a warning proposes one (so "1.234" read as 1234 is compared as
  * 1234 straight away, and a relation finding does not appear only after the fix), else none.
  */
-import { FAIL, isEmpty, isSpaceChar, isDateFormat, judge, parseCellInput, PASS } from './parse';
+import { FAIL, isEmpty, isSpaceChar, isDateFormat, isPercentFormat, judge, parseCellInput, PASS } from './parse';
 import type { InputProblem } from './parse';
 import { numEn, numVi, quote, round } from './format';
 import { buildSummary, parCore, parFindings, parentScore } from './par';
@@ -61,6 +61,7 @@ export function validateWithTable(snapshot: SheetSnapshot, table: TemplateTable)
   let filled = 0;
   let lastFormat: unknown = undefined;
   let lastIsDate = false;
+  let lastIsPercent = false;
 
   for (let i = 0; i < ctx.specs.length; i++) {
     const spec = ctx.specs[i];
@@ -119,8 +120,10 @@ export function validateWithTable(snapshot: SheetSnapshot, table: TemplateTable)
             if (format !== lastFormat) {
               lastFormat = format;
               lastIsDate = typeof format === 'string' && isDateFormat(format);
+              lastIsPercent = typeof format === 'string' && isPercentFormat(format);
             }
-            if (!lastIsDate) {
+            // A percent format is expected on percent cells, suspect on points (6) and counts (0).
+            if (!lastIsDate && !(lastIsPercent && (slot.code === 6 || slot.code === 0))) {
               eff[s] = v;
               continue;
             }
@@ -240,7 +243,12 @@ export function crossSheetFindings(snapshots: SheetSnapshot[]): Finding[] {
 
 /** judge(), remembered per kind of field and value; a date-formatted number is judged afresh (its message names the format). */
 function cachedJudge(v: unknown, slot: Slot, numberFormat: string | undefined): InputProblem | null {
-  if (typeof v === 'number' && numberFormat !== undefined && isDateFormat(numberFormat))
+  // Verdicts are cached by value alone; a format that changes what the number means is judged afresh.
+  if (
+    typeof v === 'number' &&
+    numberFormat !== undefined &&
+    (isDateFormat(numberFormat) || ((slot.code === 6 || slot.code === 0) && isPercentFormat(numberFormat)))
+  )
     return judge(v, slot.kind, slot.max, numberFormat);
   if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
     return judge(v, slot.kind, slot.max, numberFormat);

@@ -148,7 +148,8 @@ describe('dates pasted into numbers', () => {
     },
   );
 
-  it.each(['General', '0', '#,##0', '0.0%', '@', '0.000', '"Ngày có"0', '[Red]0', '0_);(0)'])(
+  // '0.0%' on a count is its own warning (percent-format, test/engine/percentFormat.test.ts).
+  it.each(['General', '0', '#,##0', '@', '0.000', '"Ngày có"0', '[Red]0', '0_);(0)'])(
     'not a date format: %p',
     (numberFormat) => {
       check(43936, 'count', ok(43936), { numberFormat });
