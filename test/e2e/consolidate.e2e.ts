@@ -149,6 +149,22 @@ it('refuses every hostile file in the pane with its own message and sums nothing
   await page.screenshot({ path: screenshotPath('consolidate-03-hostile') });
 });
 
+it('cancels between files and writes nothing', async () => {
+  await page.goto(`${server.origin}/playground.html`); // a fresh, empty workbook
+  await openPanel();
+  // Thirty returns take seconds to read: time enough to press Hủy before the last one.
+  const copies = Array.from({ length: 30 }, (_, i) => ({
+    name: `ban-sao-${i + 1}.xlsx`,
+    bytes: files['ba-dinh.xlsx'],
+  }));
+  await pick([], copies);
+  await pane().getByRole('button', { name: 'Hủy', exact: true }).click();
+  await pane().getByText('Đã hủy: chưa ghi gì vào sổ làm việc.').waitFor();
+  expect(await pane().locator('li[data-file]').count()).toBeLessThan(30);
+  expect(await page.getByRole('button', { name: I.name, exact: true }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: SOURCES, exact: true }).count()).toBe(0);
+});
+
 async function expectText(locator: ReturnType<typeof fileItem>, pattern: RegExp): Promise<void> {
   await locator.waitFor();
   await page.waitForFunction(([el, p]) => new RegExp(p).test((el as HTMLElement | null)?.innerText ?? ''), [
