@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { PAR_ROWS } from '../../src/catalog';
 import { buildSheetPlan } from '../../src/layout';
 import type { SheetPlan } from '../../src/layout/types';
 import {
@@ -210,6 +211,14 @@ it('lets a paste through where typing is refused (paste bypasses data validation
 
 it('validates: the pasted "0,5" is listed under its sheet with a fix; applying it writes 0.5', async () => {
   const g = inputCell(PAR, '1.2', 'score2021');
+  // "85%" typed into a PAR score: Excel (and the grid) store 0.85 with a percent format, which
+  // data validation lets through as 0.85 points; the check names it.
+  const leaf = PAR_ROWS.find((r) => r.children.length === 0 && r.max >= 1 && !['1.1', '1.2'].includes(r.id));
+  if (!leaf) throw new Error('no PAR leaf worth 1 point or more');
+  const typedPercent = inputCell(PAR, leaf.id, 'score2021');
+  await openSheet(PAR.name);
+  await typeInto(typedPercent, '85%');
+  await cellText(typedPercent, /^85([.,]0+)?%$/);
   await openTab('Kiểm tra');
   await pane().getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
   const finding = pane().locator(`li[data-finding="decimal-comma"][data-cell="${g}"]`);
@@ -226,6 +235,9 @@ it('validates: the pasted "0,5" is listed under its sheet with a fix; applying i
       .locator(`li[data-cell="${inputCell(III, 'III.5.a', '2019')}"]`)
       .count(),
   ).toBe(0);
+  const percentWarning = pane().locator(`li[data-finding="percent-format"][data-cell="${typedPercent}"]`);
+  await percentWarning.waitFor();
+  expect(await percentWarning.getAttribute('data-severity')).toBe('warning');
   // The finding names its row in words, not only its address.
   expect(await finding.textContent()).toContain('1.2 ');
   expect(await axeViolations(page, '[data-testid="task-pane"]')).toEqual([]);
