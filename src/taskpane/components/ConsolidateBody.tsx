@@ -2,6 +2,7 @@ import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from '@fluent
 import { useCallback, useId, useRef, useState } from 'react';
 import type { ConsolidationWriteReport } from '../../contracts/operations';
 import type { Consolidation, SourceFile } from '../../consolidate/types';
+import { consolidateEn, consolidateVi, type ConsolidateMessages } from '../i18n/consolidate';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';
 import { usePanelStyles } from './styles';
@@ -13,6 +14,11 @@ import { usePanelStyles } from './styles';
  * the open workbook through the adapter. Cancelling stops between files, before anything is written.
  */
 const loadConsolidation = () => import(/* webpackChunkName: "consolidate" */ '../../consolidate/pane');
+
+/** The panel's strings travel with the panel's chunk, not with the pane's start-up messages. */
+function useStrings(): ConsolidateMessages {
+  return usePane().lang === 'vi' ? consolidateVi : consolidateEn;
+}
 
 const useStyles = makeStyles({
   input: { display: 'none' },
@@ -36,6 +42,7 @@ interface Reading {
 
 function Findings({ source }: { source: SourceFile }) {
   const { t, lang, num } = usePane();
+  const c = useStrings();
   const styles = useStyles();
   const findings = (source.findings ?? []).filter((f) => f.severity !== 'info');
   if (findings.length === 0) return null;
@@ -43,10 +50,10 @@ function Findings({ source }: { source: SourceFile }) {
   for (const f of findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
   return (
     <details>
-      <summary>{t.consolidate.showFindings(num(findings.length))}</summary>
+      <summary>{c.showFindings(num(findings.length))}</summary>
       {[...bySheet].map(([sheet, list]) => (
         <div key={sheet}>
-          <Text size={200}>{t.consolidate.sheet(sheet)}</Text>
+          <Text size={200}>{c.sheet(sheet)}</Text>
           <ul className={styles.findings}>
             {list.map((f, i) => {
               // The wording of `cchc check`: [Lỗi] F9 (I.2, 2019): message.
@@ -67,24 +74,23 @@ function Findings({ source }: { source: SourceFile }) {
 }
 
 function FileRow({ source }: { source: SourceFile }) {
-  const { t, num } = usePane();
+  const { num } = usePane();
+  const c = useStrings();
   const styles = useStyles();
   const filled = source.sheets.reduce((n, s) => n + s.used + s.leftOut, 0);
   const ok = source.status === 'used' || source.status === 'no-appendix1';
   return (
     <li className={styles.file} data-file={source.file}>
       <Text className={styles.name}>{source.file}</Text>
-      <Text size={200}>{t.consolidate.unit(source.unit)}</Text>
-      {source.version && <Text size={200}>{t.consolidate.version(source.version)}</Text>}
+      <Text size={200}>{c.unit(source.unit)}</Text>
+      {source.version && <Text size={200}>{c.version(source.version)}</Text>}
       <Text size={200} className={ok ? undefined : styles.refused} data-status={source.status}>
-        {t.consolidate.status[source.status]}
+        {c.status[source.status]}
         {source.message ? `: ${source.message}` : ''}
       </Text>
-      {source.counts && (
-        <Text size={200}>{t.consolidate.counts(num(source.counts.error), num(source.counts.warning))}</Text>
-      )}
+      {source.counts && <Text size={200}>{c.counts(num(source.counts.error), num(source.counts.warning))}</Text>}
       {source.status === 'used' && source.inputCells ? (
-        <Text size={200}>{t.consolidate.completeness(num(filled), num(source.inputCells))}</Text>
+        <Text size={200}>{c.completeness(num(filled), num(source.inputCells))}</Text>
       ) : null}
       <Findings source={source} />
     </li>
@@ -93,7 +99,7 @@ function FileRow({ source }: { source: SourceFile }) {
 
 /** The panel itself, fetched with its own chunk the first time the view is shown (ConsolidatePanel.tsx). */
 export default function ConsolidateBody() {
-  const { ops, t, lang, busy, run, num, showError, workbookChanged } = usePane();
+  const { ops, lang, busy, run, num, showError, workbookChanged } = usePane();
   const panel = usePanelStyles();
   const styles = useStyles();
   const headingId = useId();
@@ -158,7 +164,7 @@ export default function ConsolidateBody() {
     [lang, ops, run, showError, workbookChanged],
   );
 
-  const c = t.consolidate;
+  const c = useStrings();
   const report = result?.report;
   const par = result?.consolidation.par;
   return (

@@ -1,4 +1,3 @@
-import { consolidateEn } from './consolidate';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -129,7 +128,6 @@ export const en: Messages = {
   rowComplete: 'done',
   unitHasNoRows: 'The workbook has no rows of this unit yet (insert the templates).',
 
-  consolidate: consolidateEn,
 
   busy: {
     consolidate: 'Writing the consolidation…',

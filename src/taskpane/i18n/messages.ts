@@ -4,7 +4,6 @@
  * Functions take already formatted numbers/names so each language decides the word order.
  */
 import type { Severity } from '../../engine/types';
-import type { ConsolidateMessages } from './consolidate';
 
 export type Language = 'vi' | 'en';
 
@@ -131,9 +130,6 @@ export interface Messages {
   rowFilled: (filled: string, cells: string) => string;
   rowComplete: string;
   unitHasNoRows: string;
-
-  /** The "Tổng hợp" panel (i18n/consolidate.ts). */
-  consolidate: ConsolidateMessages;
 
   // Progress labels
   busy: Record<

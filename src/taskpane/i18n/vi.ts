@@ -1,4 +1,3 @@
-import { consolidateVi } from './consolidate';
 import type { Messages } from './messages';
 
 export const vi: Messages = {
@@ -129,7 +128,6 @@ export const vi: Messages = {
   rowComplete: 'đủ',
   unitHasNoRows: 'Chưa có dòng nào của đơn vị này trong sổ tính (hãy chèn biểu mẫu).',
 
-  consolidate: consolidateVi,
 
   busy: {
     consolidate: 'Đang ghi bảng tổng hợp…',
