@@ -16,7 +16,12 @@ export async function axeViolations(page: Page, root: string): Promise<string[]>
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } }).axe;
-    const result = await axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
+    // Tabster's focus sentinels (<i data-tabster-dummy tabindex="0" aria-hidden>, from Fluent's
+    // TabList and arrow-key groups) hand focus on at once; axe reads them as focusable hidden content.
+    const result = await axe.run(
+      { include: [[include]], exclude: [['[data-tabster-dummy]']] },
+      { resultTypes: ['violations'] },
+    );
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
