@@ -8,7 +8,11 @@ import type { Page } from 'playwright-core';
 const AXE = join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
 
 interface AxeResults {
-  violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+  violations: {
+    id: string;
+    impact: string | null;
+    nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+  }[];
 }
 
 /** Serious and critical violations inside `root` (a CSS selector), as "rule (impact): target" lines. */
@@ -24,6 +28,11 @@ export async function axeViolations(page: Page, root: string): Promise<string[]>
     );
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+      .flatMap((v) =>
+        v.nodes.map(
+          (n) =>
+            `${v.id} (${v.impact}): ${n.html.slice(0, 160)} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`,
+        ),
+      );
   }, root);
 }
