@@ -24,7 +24,7 @@ export interface PlaygroundStrings {
 
 const vi: PlaygroundStrings = {
   title: 'CCHC Hà Nội — Playground',
-  subtitle: 'Sổ tính trong trình duyệt, không cần Excel: thử mọi nút của ngăn tác vụ.',
+  subtitle: 'Sổ làm việc trong trình duyệt, không cần Excel: thử mọi nút của ngăn tác vụ.',
   sheetTabs: 'Các trang tính',
   sheetGrid: (sheet) => `Trang tính ${sheet}`,
   cellContent: (address) => `Nội dung ô ${address}`,

@@ -94,7 +94,7 @@ describe('templates', () => {
   it('reads the workbook on open and says what insertion would do', async () => {
     const { ops } = await renderPane();
     expect(ops.callsTo('inspect')).toHaveLength(1);
-    expect(screen.getByText('Sổ tính đang dùng phiên bản 1.0.0.', { exact: false })).toBeTruthy();
+    expect(screen.getByText('Sổ làm việc đang dùng phiên bản 1.0.0.', { exact: false })).toBeTruthy();
     expect(screen.getByText('Đã có: trang “PAR 2021”, phiên bản 1.0.0')).toBeTruthy();
     expect(screen.getByText('Khi chèn: tạo mới 1 trang, nâng cấp 1 trang.')).toBeTruthy();
     // An upgrade is planned, so the list showing what it does is open before anything is done.

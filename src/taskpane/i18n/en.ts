@@ -8,7 +8,14 @@ export const en: Messages = {
   languageSwitch: 'English',
   busyLabel: 'Working',
   viewsLabel: 'Tasks',
-  views: { templates: 'Templates', validate: 'Check', targets: 'Totals', unit: 'My unit', consolidate: 'Consolidate', report: 'Report' },
+  views: {
+    templates: 'Templates',
+    validate: 'Check',
+    targets: 'Totals',
+    unit: 'My unit',
+    consolidate: 'Consolidate',
+    report: 'Report',
+  },
 
   templatesHeading: 'Templates',
   insertTemplates: 'Insert templates',
@@ -31,9 +38,9 @@ export const en: Messages = {
   reportNoDownload: (command) => `This host cannot download files. Save the workbook and run on a computer: ${command}`,
   reportFailed: (reason) => `The report could not be built: ${reason}`,
   reportNoOutline:
-    'The workbook has no "Đề cương báo cáo" sheet: the report will hold the headings only. Insert that sheet under Templates to write the text.',
+    'The workbook has no “Đề cương báo cáo” sheet: the report will hold the headings only. Insert that sheet under Templates to write the text.',
   reportGoalsHeading: 'Section VIII: assessments suggested by the data',
-  reportGoalSuggestion: (goal, suggestion, evidence) => `Goal ${goal}: suggested "${suggestion}" (${evidence})`,
+  reportGoalSuggestion: (goal, suggestion, evidence) => `Goal ${goal}: suggested “${suggestion}” (${evidence})`,
   reportGoalNoData: (goal, reason) => `Goal ${goal}: no suggestion — ${reason}`,
   reportingUnits: (names) => `Reporting units: ${names}`,
   presentAs: (sheet, version) => `Present: sheet “${sheet}”, version ${version}`,
@@ -127,7 +134,6 @@ export const en: Messages = {
   rowFilled: (f, c) => `${f}/${c}`,
   rowComplete: 'done',
   unitHasNoRows: 'The workbook has no rows of this unit yet (insert the templates).',
-
 
   busy: {
     consolidate: 'Writing the consolidation…',
