@@ -259,8 +259,11 @@ it('validates: the pasted "0,5" is listed under its sheet with a fix; applying i
   await finding.scrollIntoViewIfNeeded();
   await shot('07-validated');
   // The README's picture of the pane (committed): regenerated with UPDATE_README_IMAGES=1.
-  if (process.env.UPDATE_README_IMAGES === '1')
+  if (process.env.UPDATE_README_IMAGES === '1') {
+    // The pane from its top: title, the tabs, the Kiểm tra view with its counts and first findings.
+    await pane().evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: join(__dirname, '..', '..', 'assets', 'readme', 'playground-validated.png') });
+  }
 
   await openSheet(PAR.name);
   await finding.getByRole('button', { name: `Sửa ${g}` }).click();
