@@ -2,6 +2,7 @@ import { FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } f
 import { useState } from 'react';
 import type { MemoryWorkbook } from '../memoryExcel';
 import { TaskPane } from '../taskpane/components/TaskPane';
+import type { NumberSettings } from '../taskpane/numbers';
 import type { Language } from '../taskpane/i18n';
 import type { AddinOperations } from '../contracts/operations';
 import type { PaneSettings } from '../taskpane/settings';
@@ -50,9 +51,11 @@ export interface PlaygroundProps {
   operations: AddinOperations;
   settings: PaneSettings;
   initialLanguage: Language;
+  /** The Excel being played: its decimal separator (`?decimal=`). */
+  numberSettings?: NumberSettings | null;
 }
 
-export function Playground({ workbook, operations, settings, initialLanguage }: PlaygroundProps) {
+export function Playground({ workbook, operations, settings, initialLanguage, numberSettings }: PlaygroundProps) {
   useGlobalStyles();
   const styles = useStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
@@ -74,6 +77,7 @@ export function Playground({ workbook, operations, settings, initialLanguage }: 
               settings={settings}
               initialLanguage={initialLanguage}
               onLanguageChange={setLang}
+              numberSettings={numberSettings}
             />
           </aside>
         </div>

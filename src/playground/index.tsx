@@ -4,19 +4,24 @@
  * in-memory workbook's `run`.
  *
  * Vietnamese first, as in Excel with a Vietnamese display language; `?lang=en` starts in English.
- * `?user=<name>` names the simulated user.
+ * `?user=<name>` names the simulated user. `?decimal=.` or `?decimal=,` plays an Excel with that
+ * decimal separator (Excel's number settings, which the pane's numbers follow).
  */
 import { createRoot } from 'react-dom/client';
 import { createExcelOperations } from '../excel';
 import { createSettingsStore } from '../excel/officeHelpers';
 import { createMemoryWorkbook } from '../memoryExcel';
 import { isLanguage, loadMessages } from '../taskpane/i18n';
+import { isDecimalSeparator } from '../taskpane/numbers';
 import { paneSettingsFrom } from '../taskpane/settings';
 import { Playground } from './Playground';
 
 const params = new URLSearchParams(window.location.search);
 const forced = params.get('lang');
 const language = isLanguage(forced) ? forced : 'vi';
+
+const decimal = params.get('decimal');
+const numberSettings = isDecimalSeparator(decimal) ? { decimalSeparator: decimal, source: 'excel' as const } : null;
 
 const workbook = createMemoryWorkbook({ user: params.get('user') ?? undefined });
 const operations = createExcelOperations({
@@ -35,7 +40,13 @@ const stored = settings.get('language');
 const startLanguage = isLanguage(stored) ? stored : language;
 void loadMessages(startLanguage).then(() =>
   createRoot(container).render(
-    <Playground workbook={workbook} operations={operations} settings={settings} initialLanguage={startLanguage} />,
+    <Playground
+      workbook={workbook}
+      operations={operations}
+      settings={settings}
+      initialLanguage={startLanguage}
+      numberSettings={numberSettings}
+    />,
   ),
 );
 

@@ -9,10 +9,33 @@ import { createSettingsStore, detectHost, documentIsReadOnly } from '../excel/of
 import { NotInExcel } from './components/NotInExcel';
 import { TaskPane } from './components/TaskPane';
 import { isLanguage, languageFromDisplay, loadMessages } from './i18n';
+import { isDecimalSeparator, settingsFromDisplayLanguage, type NumberSettings } from './numbers';
 import { SETTING_LANGUAGE, paneSettingsFrom } from './settings';
 
 /** Namespace of the per-user settings (language, chosen unit) in localStorage. */
 const SETTINGS_NAMESPACE = 'cchc-taskpane';
+
+/**
+ * Excel's own decimal separator (ExcelApi 1.11); before that, a guess from Office's display
+ * language. A failure to read it is not worth stopping the pane for: the guess stands.
+ */
+async function numberSettings(): Promise<NumberSettings> {
+  const guess = settingsFromDisplayLanguage(Office.context?.displayLanguage);
+  if (!Office.context?.requirements?.isSetSupported('ExcelApi', '1.11')) return guess;
+  try {
+    const separator = await Excel.run(async (context) => {
+      const format = context.application.cultureInfo.numberFormat;
+      format.load('numberDecimalSeparator');
+      await context.sync();
+      return format.numberDecimalSeparator;
+    });
+    return isDecimalSeparator(separator) ? { decimalSeparator: separator, source: 'excel' } : guess;
+  } catch (e) {
+    // Said, not thrown: the pane works with the guess.
+    console.warn('CCHC: Excel did not give its number settings; using the display language', e);
+    return guess;
+  }
+}
 
 async function start(): Promise<void> {
   await Office.onReady();
@@ -34,7 +57,14 @@ async function start(): Promise<void> {
     // A co-author with view rights: the pane lists results and writes nothing.
     readOnly: () => documentIsReadOnly(),
   });
-  root.render(<TaskPane operations={operations} settings={settings} initialLanguage={language} />);
+  root.render(
+    <TaskPane
+      operations={operations}
+      settings={settings}
+      initialLanguage={language}
+      numberSettings={await numberSettings()}
+    />,
+  );
 }
 
 start().catch((error: unknown) => {

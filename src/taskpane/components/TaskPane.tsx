@@ -23,6 +23,7 @@ import type { AddinOperations, ProgressListener } from '../../contracts/operatio
 import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
 import { VIEWS, type ViewId } from './views';
+import { localeFor, type NumberSettings } from '../numbers';
 
 export interface TaskPaneProps {
   operations: AddinOperations;
@@ -31,6 +32,8 @@ export interface TaskPaneProps {
   initialLanguage: Language;
   /** Told when the language changes (the playground translates its own chrome). */
   onLanguageChange?(language: Language): void;
+  /** Excel's decimal separator (or a guess from Office's language): numbers in the pane follow it. */
+  numberSettings?: NumberSettings | null;
 }
 
 interface BusyState {
@@ -84,7 +87,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function TaskPane({ operations, settings, initialLanguage, onLanguageChange }: TaskPaneProps) {
+export function TaskPane({ operations, settings, initialLanguage, onLanguageChange, numberSettings }: TaskPaneProps) {
   const styles = useStyles();
   const progressId = useId();
   /** The language asked for; `t` (and so `lang` below) follows once its strings are loaded. */
@@ -164,9 +167,10 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
       showError,
       workbookEpoch,
       workbookChanged: () => setWorkbookEpoch((n) => n + 1),
-      num: (value, digits) => formatNumber(t, value, digits),
+      num: (value, digits) => formatNumber(t, value, digits, localeFor(numberSettings, t.locale)),
+      decimalSeparator: numberSettings?.decimalSeparator ?? null,
     }),
-    [operations, settings, t, lang, busy, run, showError, workbookEpoch],
+    [operations, settings, t, lang, busy, run, showError, workbookEpoch, numberSettings],
   );
 
   const described = error ? describeError(error.error, t, lang) : null;

@@ -315,7 +315,7 @@ function FindingGroup({
   actionsClass,
   titleClass,
 }: FindingGroupProps) {
-  const { t, lang, busy, num } = usePane();
+  const { t, lang, busy, num, decimalSeparator } = usePane();
   const panel = usePanelStyles();
   const [shown, setShown] = useState(PAGE);
   return (
@@ -338,6 +338,9 @@ function FindingGroup({
             )}
             <Text size={200}>{f.message[lang]}</Text>
             {f.fix && <Caption1 className={panel.muted}>{f.fix.description[lang]}</Caption1>}
+            {f.code === 'decimal-comma' && decimalSeparator && (
+              <Caption1 data-testid="separator-hint">{t.separatorHint(decimalSeparator)}</Caption1>
+            )}
             <div className={actionsClass}>
               <span className={panel.cellRef}>{f.cell}</span>
               <Button

@@ -31,6 +31,8 @@ export interface PaneContextValue {
   workbookEpoch: number;
   workbookChanged(): void;
   num(value: number, maxFractionDigits?: number): string;
+  /** The decimal separator this Excel uses, when known (said beside a decimal-comma finding). */
+  decimalSeparator: '.' | ',' | null;
 }
 
 export const PaneContext = createContext<PaneContextValue | null>(null);
