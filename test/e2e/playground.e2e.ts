@@ -368,3 +368,27 @@ it('switches to English', async () => {
   expect(await pane().getByRole('button', { name: 'Chèn biểu mẫu', exact: true }).count()).toBe(0);
   await shot('13-english');
 });
+
+it('follows the number settings of the Excel being played (?decimal=.) in a Vietnamese pane', async () => {
+  const other = await browser.context.newPage();
+  const errors: string[] = [];
+  other.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await other.goto(`${server.origin}/playground.html?decimal=.&lang=vi`);
+    const otherPane = other.getByTestId('task-pane');
+    const insert = otherPane.getByRole('button', { name: 'Chèn biểu mẫu', exact: true });
+    await insert.waitFor();
+    await other.waitForFunction((el) => el?.getAttribute('aria-disabled') !== 'true', await insert.elementHandle());
+    await insert.click();
+    await otherPane.getByText('Đã chèn biểu mẫu').waitFor();
+    await otherPane.getByRole('tab', { name: 'Tổng điểm', exact: true }).click();
+    await otherPane.getByRole('button', { name: 'Tính tổng và so sánh mục tiêu', exact: true }).click();
+    const total = (await otherPane.getByTestId('par-total').textContent()) ?? '';
+    expect(total).toContain('92.418');
+    expect(total).not.toContain('92,418');
+    await other.screenshot({ path: screenshotPath('14-decimal-point-settings') });
+  } finally {
+    await other.close();
+  }
+  expect(errors).toEqual([]);
+});
