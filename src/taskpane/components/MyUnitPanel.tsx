@@ -6,6 +6,7 @@ import type { UnitProgress } from '../../contracts/operations';
 import { SETTING_UNIT } from '../settings';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';
+import { UNIT_KINDS, UnitKindGuide, isUnitKind, type UnitKindId } from './UnitKinds';
 import { usePanelStyles } from './styles';
 
 const PAGE = 30;
@@ -56,6 +57,8 @@ export function MyUnitPanel() {
     return isUnitId(stored) ? stored : null;
   });
   const [progress, setProgress] = useState<UnitProgress | null>(null);
+  /** A kind of unit the plan names (districts…): its guide, no rows to count. */
+  const [kind, setKind] = useState<UnitKindId | null>(null);
   const [shown, setShown] = useState(PAGE);
 
   const load = useCallback(
@@ -101,18 +104,40 @@ export function MyUnitPanel() {
     <PanelSection headingId={headingId} title={t.myUnitHeading}>
       <div className={styles.field}>
         <Label htmlFor={selectId}>{t.chooseUnit}</Label>
-        <select id={selectId} className={styles.select} value={unit ?? ''} onChange={(e) => choose(e.target.value)}>
+        <select
+          id={selectId}
+          className={styles.select}
+          value={kind ?? unit ?? ''}
+          onChange={(e) => {
+            const value = e.target.value;
+            if (isUnitKind(value)) setKind(value);
+            else {
+              setKind(null);
+              choose(value);
+            }
+          }}
+        >
           <option value="" disabled>
             {t.noUnitChosen}
           </option>
-          {UNITS.map((u) => (
-            <option key={u.id} value={u.id}>
-              {lang === 'en' ? u.nameEn : u.name}
-            </option>
-          ))}
+          <optgroup label={t.namedUnitsGroup}>
+            {UNITS.map((u) => (
+              <option key={u.id} value={u.id}>
+                {lang === 'en' ? u.nameEn : u.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t.unitKindsGroup}>
+            {UNIT_KINDS.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name[lang]}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </div>
-      {unit && progress && progress.unit === unit && (
+      {kind && <UnitKindGuide />}
+      {!kind && unit && progress && progress.unit === unit && (
         <>
           {progress.cells > 0 ? (
             <div className={styles.field}>

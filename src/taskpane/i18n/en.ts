@@ -137,6 +137,12 @@ export const en: Messages = {
   unitRows: "The unit's rows",
   rowFilled: (f, c) => `${f}/${c}`,
   rowComplete: 'done',
+  unitKindsGroup: 'Other city agencies and units',
+  namedUnitsGroup: 'Reporting and lead units',
+  unitKindReport: (sheet) =>
+    `The unit writes its own report on the administrative-reform plan following the outline (Appendix 2), on the sheet “${sheet}”, with these sections:`,
+  unitKindFigures:
+    'The Appendix 1 figures and the Chỉ số CCHC scores are entered by the lead departments; the unit cites its own figures in its report.',
   unitHasNoRows: 'The workbook has no rows of this unit yet (insert the templates).',
 
   busy: {

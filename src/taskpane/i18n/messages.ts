@@ -132,6 +132,10 @@ export interface Messages {
   rowFilled: (filled: string, cells: string) => string;
   rowComplete: string;
   unitHasNoRows: string;
+  unitKindsGroup: string;
+  namedUnitsGroup: string;
+  unitKindReport: (sheet: string) => string;
+  unitKindFigures: string;
 
   // Progress labels
   busy: Record<

@@ -137,6 +137,12 @@ export const vi: Messages = {
   unitRows: 'Các dòng của đơn vị',
   rowFilled: (f, c) => `${f}/${c}`,
   rowComplete: 'đủ',
+  unitKindsGroup: 'Các cơ quan, đơn vị khác thuộc Thành phố',
+  namedUnitsGroup: 'Đơn vị thống kê và chủ trì tham mưu',
+  unitKindReport: (sheet) =>
+    `Đơn vị viết Báo cáo đánh giá kết quả thực hiện Kế hoạch CCHC của đơn vị mình theo Đề cương (Phụ lục 2), ở trang “${sheet}”, gồm các mục:`,
+  unitKindFigures:
+    'Số liệu Phụ lục 1 và điểm Chỉ số CCHC do các sở đầu mối nhập; đơn vị trích dẫn số liệu của mình trong báo cáo.',
   unitHasNoRows: 'Chưa có dòng nào của đơn vị này trong sổ làm việc (hãy chèn biểu mẫu).',
 
   busy: {
