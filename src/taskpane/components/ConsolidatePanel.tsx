@@ -1,28 +1,19 @@
-import { lazy, useLayoutEffect, useRef, useState } from 'react';
+import { lazy } from 'react';
 import { LoadBoundary } from './LoadBoundary';
 
 /**
- * "Tổng hợp": only a shell in the pane's start-up JavaScript (budget 165 KiB gzip). The panel
- * (ConsolidateBody.tsx) is its own chunk, fetched the first time the view is shown (views stay
- * mounted while hidden, so mounting alone would fetch it at start-up); the reader, the core and
- * ExcelJS are a further chunk, fetched when the official picks files.
+ * "Tổng hợp": the panel (ConsolidateBody.tsx, 2.2 KB gzip) is its own chunk; the reader, the
+ * core and ExcelJS are a further chunk fetched only when the official picks files. The panel is
+ * mounted with the other (hidden) views: fetching it only when its tab is first shown needed a
+ * placeholder element in the hidden view, which made Tabster add focusable dummies to the tab
+ * list (axe aria-hidden-focus in the playground and task-pane E2E), so it is not done.
  */
 const ConsolidateBody = lazy(() => import(/* webpackChunkName: "consolidate-panel" */ './ConsolidateBody'));
 
 export function ConsolidatePanel() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState(false);
-  // No dependency list: the pane re-renders its views when the tab changes, and this looks again.
-  useLayoutEffect(() => {
-    if (!shown && ref.current && ref.current.closest('[hidden]') === null) setShown(true);
-  });
   return (
-    <div ref={ref}>
-      {shown && (
-        <LoadBoundary>
-          <ConsolidateBody />
-        </LoadBoundary>
-      )}
-    </div>
+    <LoadBoundary>
+      <ConsolidateBody />
+    </LoadBoundary>
   );
 }
