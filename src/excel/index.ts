@@ -14,6 +14,6 @@ export type {
 } from './operations';
 export { describeExcelError, ExcelOperationError } from './errors';
 export type { ExcelErrorInfo } from './errors';
-export { UNPLACED_SHEET } from './inject';
+export { UNPLACED_SHEET } from './names';
 export { FLAGS_NAME, EMPTY_FLAGS } from './flags';
 export { VERSION_PROPERTY, VERSION_NAME } from './read';

@@ -12,42 +12,51 @@
  * is split only where it would exceed Excel on the web's 5 MB request limit.
  */
 import { AdapterCore, type ExcelOperationsDeps } from './core';
-import { startLiveValidation } from './live';
-import { goToCell, unitProgress } from './ops/navigation';
-import { reportData } from './ops/report';
-import { inject, injectPlans, inspect } from './ops/templates';
-import { highlightBelowTarget, subtotals } from './ops/totals';
-import { applyFixes, removeMarks, validate } from './ops/validate';
 import type { ExcelOperations } from './types';
 
 export type { ExcelOperationsDeps, ExcelRun } from './core';
 export type { ExcelOperations, ExcelInjectReport, ExcelValidationReport, Noted } from './types';
 
+/**
+ * Each operation's module is loaded on its first use, like the engine: the pane's start-up
+ * JavaScript has a budget (165 KiB gzip), and an official who only checks data never needs the
+ * code that writes templates. The import is awaited before the operation's Excel.run starts,
+ * so it never splits a batch.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => (loaded ??= load());
+}
+const templates = once(() => import(/* webpackChunkName: "excel-templates" */ './ops/templates'));
+const checks = once(() => import(/* webpackChunkName: "excel-validate" */ './ops/validate'));
+const totals = once(() => import(/* webpackChunkName: "excel-totals" */ './ops/totals'));
+const navigation = once(() => import(/* webpackChunkName: "excel-navigation" */ './ops/navigation'));
+const report = once(() => import(/* webpackChunkName: "excel-report" */ './ops/report'));
+const live = once(() => import(/* webpackChunkName: "excel-live" */ './live'));
+const consolidation = once(() => import(/* webpackChunkName: "consolidate-op" */ './ops/consolidate'));
+
 export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperations {
   const core = new AdapterCore(deps);
   return {
     hostInfo: () => core.hostInfo(),
-    inspect: () => inspect(core),
-    inject: (templates, onProgress) => inject(core, templates, onProgress),
-    injectPlans: (plans) => injectPlans(core, plans),
-    validate: (onProgress) => validate(core, onProgress),
-    applyFixes: (findings) => applyFixes(core, findings),
-    subtotals: (restore) => subtotals(core, restore),
-    highlightBelowTarget: () => highlightBelowTarget(core),
-    removeMarks: () => removeMarks(core),
-    goToCell: (sheet, cell) => goToCell(core, sheet, cell),
-    unitProgress: (unit) => unitProgress(core, unit),
-    reportData: () => reportData(core),
-    // Loaded on first use, like the engine: only Sở Nội vụ consolidates, and the pane's start-up has a budget.
-    writeConsolidation: (input, onProgress) =>
-      import(/* webpackChunkName: "consolidate-op" */ './ops/consolidate').then((m) =>
-        m.writeConsolidation(core, input, onProgress),
-      ),
-    startLiveValidation: (onReport, onError) => startLiveValidation(core, onReport, onError),
+    inspect: async () => (await templates()).inspect(core),
+    inject: async (ids, onProgress) => (await templates()).inject(core, ids, onProgress),
+    injectPlans: async (plans) => (await templates()).injectPlans(core, plans),
+    validate: async (onProgress) => (await checks()).validate(core, onProgress),
+    applyFixes: async (findings) => (await checks()).applyFixes(core, findings),
+    subtotals: async (restore) => (await totals()).subtotals(core, restore),
+    highlightBelowTarget: async () => (await totals()).highlightBelowTarget(core),
+    removeMarks: async () => (await checks()).removeMarks(core),
+    goToCell: async (sheet, cell) => (await navigation()).goToCell(core, sheet, cell),
+    unitProgress: async (unit) => (await navigation()).unitProgress(core, unit),
+    reportData: async () => (await report()).reportData(core),
+    writeConsolidation: async (input, onProgress) =>
+      (await consolidation()).writeConsolidation(core, input, onProgress),
+    startLiveValidation: async (onReport, onError) => (await live()).startLiveValidation(core, onReport, onError),
     get lastSyncs() {
       return core.lastSyncs;
     },
   };
 }
 
-export { UNPLACED_SHEET } from './inject';
+export { UNPLACED_SHEET } from './names';

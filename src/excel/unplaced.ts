@@ -11,7 +11,9 @@ import type { InjectContext } from './inject';
 import type { SheetState } from './read';
 import { actionBytes, pathBytes, rangePathBytes } from './session';
 
-export const UNPLACED_SHEET = 'CCHC – chưa xếp';
+import { UNPLACED_SHEET } from './names';
+
+export { UNPLACED_SHEET };
 
 const UNPLACED_HEADER = [
   'Trang tính / Sheet',

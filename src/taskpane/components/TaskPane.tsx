@@ -8,8 +8,6 @@ import {
   ProgressBar,
   Subtitle1,
   Switch,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
@@ -23,6 +21,7 @@ import type { AddinOperations, ProgressListener } from '../../contracts/operatio
 import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
 import { VIEWS, type ViewId } from './views';
+import { ViewTabs } from './roving';
 import { localeFor, type NumberSettings } from '../numbers';
 
 export interface TaskPaneProps {
@@ -235,19 +234,15 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
               </MessageBar>
             )}
           </div>
-          <TabList
+          <ViewTabs<ViewId>
             className={styles.tabs}
-            size="small"
-            selectedValue={view}
-            onTabSelect={(_, data) => setView(data.value as ViewId)}
-            aria-label={t.viewsLabel}
-          >
-            {VIEWS.map(({ id }) => (
-              <Tab key={id} value={id} id={`${viewsId}-tab-${id}`} aria-controls={`${viewsId}-view-${id}`}>
-                {t.views[id]}
-              </Tab>
-            ))}
-          </TabList>
+            ids={VIEWS.map((v) => v.id as ViewId)}
+            selected={view}
+            onSelect={setView}
+            label={t.viewsLabel}
+            labelOf={(id) => t.views[id]}
+            idPrefix={viewsId}
+          />
           {/* Hidden, not unmounted: each view keeps its last result (and live checking keeps running). */}
           {VIEWS.map(({ id, Panel }) => (
             <div

@@ -8,7 +8,6 @@ import {
   Text,
   makeStyles,
   tokens,
-  useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
@@ -17,6 +16,7 @@ import type { FixReport, ValidationReport } from '../../contracts/operations';
 import { usePane } from './context';
 import { Pill, type PillTone } from './Pill';
 import { PanelSection } from './PanelSection';
+import { useRovingFocus } from './roving';
 import { usePanelStyles } from './styles';
 
 /** Long lists stay usable: show this many per group, then "show more". */
@@ -76,7 +76,7 @@ export function ValidatePanel() {
   const listRef = useRef<HTMLDivElement>(null);
   /** After "Sửa": the finding that takes the keyboard focus once the list is redrawn. */
   const focusNext = useRef<string[] | null>(null);
-  const arrows = useArrowNavigationGroup({ axis: 'both', memorizeCurrent: true });
+  const arrows = useRovingFocus(listRef, 'button');
   const showErrorRef = useRef(showError);
   showErrorRef.current = showError;
 
