@@ -104,6 +104,12 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
   const [error, setError] = useState<{ error: unknown } | null>(null);
   const [workbookEpoch, setWorkbookEpoch] = useState(0);
   const [view, setView] = useState<ViewId>('templates');
+  // Views whose code loads on demand are first drawn when first shown; then kept, like the others.
+  const [shown, setShown] = useState<ReadonlySet<ViewId>>(() => new Set<ViewId>(['templates']));
+  const show = useCallback((id: ViewId) => {
+    setView(id);
+    setShown((prev) => (prev.has(id) ? prev : new Set([...prev, id])));
+  }, []);
   const viewsId = useId();
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
@@ -238,22 +244,22 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
             className={styles.tabs}
             ids={VIEWS.map((v) => v.id as ViewId)}
             selected={view}
-            onSelect={setView}
+            onSelect={show}
             label={t.viewsLabel}
             labelOf={(id) => t.views[id]}
             idPrefix={viewsId}
           />
           {/* Hidden, not unmounted: each view keeps its last result (and live checking keeps running). */}
-          {VIEWS.map(({ id, Panel }) => (
+          {VIEWS.map((v) => (
             <div
-              key={id}
+              key={v.id}
               role="tabpanel"
-              id={`${viewsId}-view-${id}`}
-              aria-labelledby={`${viewsId}-tab-${id}`}
-              hidden={view !== id}
-              data-view={id}
+              id={`${viewsId}-view-${v.id}`}
+              aria-labelledby={`${viewsId}-tab-${v.id}`}
+              hidden={view !== v.id}
+              data-view={v.id}
             >
-              <Panel />
+              {(!('onDemand' in v) || shown.has(v.id)) && <v.Panel />}
             </div>
           ))}
         </main>

@@ -18,8 +18,9 @@ export const VIEWS = [
   { id: 'validate', Panel: ValidatePanel },
   { id: 'targets', Panel: TargetsPanel },
   { id: 'unit', Panel: MyUnitPanel },
-  { id: 'consolidate', Panel: ConsolidatePanel },
-  { id: 'report', Panel: ReportPanel },
-] as const satisfies readonly { id: keyof Messages['views']; Panel: ComponentType }[];
+  // Their code is loaded when the tab is first opened: only some officials report or consolidate.
+  { id: 'consolidate', Panel: ConsolidatePanel, onDemand: true },
+  { id: 'report', Panel: ReportPanel, onDemand: true },
+] as const satisfies readonly { id: keyof Messages['views']; Panel: ComponentType; onDemand?: boolean }[];
 
 export type ViewId = (typeof VIEWS)[number]['id'];
