@@ -5,21 +5,13 @@
  * (in-memory) workbook. Then the hostile files: each is refused with its message, nothing of it
  * is summed. The files are made here with the CLI's template writer.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildSheetPlan } from '../../src/layout';
 import { hostileFiles, type HostileFile } from '../consolidate/hostileFiles';
 import { cli, fillWorkbook, tempDir } from '../cli/helpers';
-import {
-  ensureBuilt,
-  launchChromium,
-  screenshotPath,
-  snapshotDist,
-  startStaticServer,
-  type Browser,
-  type StaticServer,
-} from './support';
+import { screenshotPath, type StaticServer, openPlayground, type PlaygroundSession } from './support';
 
 jest.setTimeout(180_000);
 
@@ -35,11 +27,10 @@ function inputCell(rowKey: string, columnId: string): string {
   return `${letter}${row.row}`;
 }
 
-let site: string;
+let session: PlaygroundSession;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const files: Record<string, Buffer> = {};
 let hostile: HostileFile[];
 
@@ -59,19 +50,12 @@ beforeAll(async () => {
   files['hong.xlsx'] = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 7)]);
   hostile = await hostileFiles(new Uint8Array(files['ba-dinh.xlsx']));
 
-  ensureBuilt('playground.html');
-  site = snapshotDist();
-  server = await startStaticServer(site);
-  browser = await launchChromium({ width: 1280, height: 860 });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.origin}/playground.html`);
+  session = await openPlayground();
+  ({ page, server, pageErrors } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site, { recursive: true, force: true });
+  await session?.close();
   tmp.remove();
 });
 

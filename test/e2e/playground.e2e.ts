@@ -3,21 +3,12 @@
  * the task pane against the in-memory workbook, with a screenshot at every step
  * (test-output/screenshots/). The steps share one page and run in order.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { PAR_ROWS } from '../../src/catalog';
 import { buildSheetPlan } from '../../src/layout';
 import type { SheetPlan } from '../../src/layout/types';
-import {
-  ensureBuilt,
-  launchChromium,
-  screenshotPath,
-  snapshotDist,
-  startStaticServer,
-  type Browser,
-  type StaticServer,
-} from './support';
+import { screenshotPath, type Browser, type StaticServer, openPlayground, type PlaygroundSession } from './support';
 import { axeViolations } from './axe';
 import { firstInputCell } from '../../src/excel/ops/templates';
 
@@ -52,26 +43,19 @@ function rgb(hex: string): string {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
-let site: string;
+let session: PlaygroundSession;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureBuilt('playground.html');
-  site = snapshotDist();
-  server = await startStaticServer(site);
-  browser = await launchChromium({ width: 1280, height: 860 });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.origin}/playground.html`);
+  session = await openPlayground();
+  ({ page, server, browser, pageErrors } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site, { recursive: true, force: true });
+  await session?.close();
 });
 
 afterEach(() => {

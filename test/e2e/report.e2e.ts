@@ -3,19 +3,11 @@
  * templates, type a heading's text in the "Đề cương báo cáo" sheet, press "Xuất báo cáo (.docx)",
  * and read the downloaded file's word/document.xml.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { buildSheetPlan, outlineTextKey } from '../../src/layout';
-import {
-  ensureBuilt,
-  launchChromium,
-  screenshotPath,
-  snapshotDist,
-  startStaticServer,
-  type Browser,
-  type StaticServer,
-} from './support';
+import { screenshotPath, openPlayground, type PlaygroundSession } from './support';
 
 jest.setTimeout(120_000);
 
@@ -28,26 +20,17 @@ function textCell(id: string): string {
   return `${row.inputs.text}${row.row}`;
 }
 
-let site: string;
-let server: StaticServer;
-let browser: Browser;
+let session: PlaygroundSession;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  ensureBuilt('playground.html');
-  site = snapshotDist();
-  server = await startStaticServer(site);
-  browser = await launchChromium({ width: 1280, height: 860 });
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.origin}/playground.html`);
+  session = await openPlayground();
+  ({ page, pageErrors } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(site, { recursive: true, force: true });
+  await session?.close();
 });
 
 const pane = () => page.getByTestId('task-pane');

@@ -184,3 +184,36 @@ export function snapshotDist(): string {
   cpSync(DIST, copy, { recursive: true });
   return copy;
 }
+
+/** The built playground in Chromium: what the playground-based E2E files share. */
+export interface PlaygroundSession {
+  page: import('playwright-core').Page;
+  browser: Browser;
+  server: StaticServer;
+  /** Uncaught errors in the page: each file fails the step that caused one. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves a snapshot of dist/ and opens playground.html in a fresh Chromium (1280×860 unless told). */
+export async function openPlayground(viewport = { width: 1280, height: 860 }): Promise<PlaygroundSession> {
+  ensureBuilt('playground.html');
+  const site = snapshotDist();
+  const server = await startStaticServer(site);
+  const browser = await launchChromium(viewport);
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(`${server.origin}/playground.html`);
+  return {
+    page,
+    browser,
+    server,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(site, { recursive: true, force: true });
+    },
+  };
+}
