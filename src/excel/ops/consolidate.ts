@@ -6,17 +6,17 @@
  * consolidated values, the PAR scores and the sources sheet are written. A cancelled reading in
  * the pane never reaches this operation, so no sheet is ever half-written by a cancel.
  */
-import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../catalog';
+import { TEMPLATE_IDS } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import type { ConsolidationWrite, ConsolidationWriteReport, ProgressListener } from '../../contracts/operations';
 import { SOURCES_TITLES } from '../../consolidate/sources';
-import { buildSheetPlan, STYLES } from '../../layout';
+import { buildSheetPlan } from '../../layout';
 import { columnLetter } from '../../layout/a1';
 import { AdapterCore, loadEngine, progressOf, sameName } from '../core';
 import { ExcelOperationError } from '../errors';
-import { freeName, injectTargets, type RefreshExtras } from '../inject';
+import { freeName } from '../inject';
 import { jsonBytes } from '../session';
-import { planTargets, refreshExtrasFor } from './templates';
+import { injectTemplates } from './templates';
 
 /** Rows below the plan's last row that are still searched for keys (rows the official added). */
 const KEY_SEARCH_MARGIN = 500;
@@ -39,26 +39,10 @@ export function writeConsolidation(
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, 4);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
-    const inWanted = (id: TemplateId) => wanted.includes(id) || id === 'STATUS';
-    const state = await core.read<RefreshExtras>(session, {
-      data: inWanted,
-      version: true,
-      extras: refreshExtrasFor(core, inWanted),
+    const { state, targets, renamed, out } = await injectTemplates(core, session, wanted, {
+      beforeWrite: () =>
+        step({ vi: 'Đang tạo hoặc làm mới các trang biểu mẫu', en: 'Creating or refreshing the template sheets' }),
     });
-    const { targets, renamed } = planTargets(core, state, wanted);
-    step({ vi: 'Đang tạo hoặc làm mới các trang biểu mẫu', en: 'Creating or refreshing the template sheets' });
-    const out = await injectTargets(
-      {
-        session,
-        features: core.features,
-        styles: STYLES,
-        version: TEMPLATE_VERSION,
-        sheets: state.sheets,
-        versionNameExists: state.versionNameExists,
-        now: core.now,
-      },
-      targets,
-    );
     for (const w of out.written) core.cache.set(w.id, w.marker, w.name);
 
     // One sheet per template receives the figures: the one inject named first (its primary).

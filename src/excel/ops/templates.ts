@@ -6,6 +6,7 @@
 import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import type { ProgressListener, WorkbookStatus } from '../../contracts/operations';
+import type { Bilingual } from '../../engine/types';
 import { buildSheetPlan, defaultSheetName, STYLES } from '../../layout';
 import type { SheetPlan, WorkbookPlan } from '../../layout/types';
 import { ExcelOperationError } from '../errors';
@@ -19,6 +20,7 @@ import {
   type RefreshExtras,
 } from '../inject';
 import type { SheetState, WorkbookState } from '../read';
+import type { Session } from '../session';
 import type { ExcelInjectReport } from '../types';
 
 function planFor(
@@ -169,6 +171,46 @@ export function refreshExtrasFor(core: AdapterCore, ids: (id: TemplateId) => boo
   };
 }
 
+/**
+ * Inject's core, shared with the consolidation: reads the workbook (the wanted templates' sheets
+ * with what a refresh compares), plans each template's sheet and writes them (create, refresh or
+ * re-layout, never losing a value). `beforeWrite` runs between the read and the writes.
+ */
+export async function injectTemplates(
+  core: AdapterCore,
+  session: Session,
+  wanted: TemplateId[],
+  options: { onStep?: (label: Bilingual) => void; beforeWrite?: () => void } = {},
+): Promise<{
+  state: WorkbookState<RefreshExtras>;
+  targets: InjectTarget[];
+  renamed: { wanted: string; used: string }[];
+  out: InjectOutcome;
+}> {
+  const inWanted = (id: TemplateId) => wanted.includes(id) || id === 'STATUS';
+  const state = await core.read<RefreshExtras>(session, {
+    data: inWanted,
+    version: true,
+    extras: refreshExtrasFor(core, inWanted),
+  });
+  const { targets, renamed } = planTargets(core, state, wanted);
+  options.beforeWrite?.();
+  const out = await injectTargets(
+    {
+      session,
+      features: core.features,
+      styles: STYLES,
+      version: TEMPLATE_VERSION,
+      sheets: state.sheets,
+      versionNameExists: state.versionNameExists,
+      now: core.now,
+      onStep: options.onStep,
+    },
+    targets,
+  );
+  return { state, targets, renamed, out };
+}
+
 export function inject(
   core: AdapterCore,
   templates: TemplateId[],
@@ -179,26 +221,7 @@ export function inject(
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, wanted.length + 2);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
-    const inWanted = (id: TemplateId) => wanted.includes(id) || id === 'STATUS';
-    const state = await core.read<RefreshExtras>(session, {
-      data: inWanted,
-      version: true,
-      extras: refreshExtrasFor(core, inWanted),
-    });
-    const { targets, renamed } = planTargets(core, state, wanted);
-    const out = await injectTargets(
-      {
-        session,
-        features: core.features,
-        styles: STYLES,
-        version: TEMPLATE_VERSION,
-        sheets: state.sheets,
-        versionNameExists: state.versionNameExists,
-        now: core.now,
-        onStep: step,
-      },
-      targets,
-    );
+    const { targets, renamed, out } = await injectTemplates(core, session, wanted, { onStep: step });
     await showFirstCreated(session, targets, out.created);
     step({ vi: 'Xong', en: 'Done' });
     return injectReport(core, out, renamed, session.syncs);
