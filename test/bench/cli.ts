@@ -8,12 +8,8 @@
  * a file depends on its size, not on which valid numbers it holds.
  */
 import { copyFileSync } from 'node:fs';
-import path from 'node:path';
-import { Workbook } from 'exceljs';
 import { checkFiles } from '../../src/cli/commands/check';
-import { buildWorkbookPlan } from '../../src/layout';
-import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
-import { cellFor, parScores, prng, sheetByTemplate, tempDir, type Fill } from '../cli/helpers';
+import { parScores, tempDir, writeUnitWorkbooks, type Fill } from '../cli/helpers';
 
 export interface CliBench {
   check50Seconds: number;
@@ -50,20 +46,7 @@ function unitFills(i: number, random: () => number): Fill[] {
 }
 
 async function generate(dir: string): Promise<string[]> {
-  const template = await workbookBytes(workbookFromPlan(buildWorkbookPlan()));
-  const files: string[] = [];
-  for (let i = 0; i < DISTINCT; i++) {
-    const workbook = new Workbook();
-    await workbook.xlsx.load(template as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    for (const fill of unitFills(i, prng(1000 + i))) {
-      const sheet = sheetByTemplate(workbook, fill.template);
-      sheet.getCell(cellFor(sheet, fill.template, fill.key, fill.column)).value = fill.value;
-    }
-    const file = path.join(dir, `don-vi-${String(i + 1).padStart(3, '0')}.xlsx`);
-    await workbook.xlsx.writeFile(file);
-    files.push(file);
-  }
-  return files;
+  return writeUnitWorkbooks(dir, DISTINCT, unitFills, 1000);
 }
 
 async function timeCheck(

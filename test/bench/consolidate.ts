@@ -13,12 +13,9 @@
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Workbook } from 'exceljs';
 import { consolidateFiles } from '../../src/cli/commands/consolidate';
 import { consolidatedWorkbook } from '../../src/cli/xlsx/writeConsolidation';
-import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
-import { buildWorkbookPlan } from '../../src/layout';
-import { cellFor, prng, sheetByTemplate, tempDir, type Fill } from '../cli/helpers';
+import { tempDir, writeUnitWorkbooks, type Fill } from '../cli/helpers';
 import { ensureBuilt, launchChromium, snapshotDist, startStaticServer } from '../e2e/support';
 
 export interface ConsolidateBench {
@@ -50,20 +47,7 @@ function fills(i: number, random: () => number): Fill[] {
 }
 
 async function generate(dir: string): Promise<string[]> {
-  const template = await workbookBytes(workbookFromPlan(buildWorkbookPlan()));
-  const files: string[] = [];
-  for (let i = 0; i < FILES; i++) {
-    const workbook = new Workbook();
-    await workbook.xlsx.load(template as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    for (const fill of fills(i, prng(2000 + i))) {
-      const sheet = sheetByTemplate(workbook, fill.template);
-      sheet.getCell(cellFor(sheet, fill.template, fill.key, fill.column)).value = fill.value;
-    }
-    const file = path.join(dir, `don-vi-${String(i + 1).padStart(3, '0')}.xlsx`);
-    await workbook.xlsx.writeFile(file);
-    files.push(file);
-  }
-  return files;
+  return writeUnitWorkbooks(dir, FILES, fills, 2000);
 }
 
 async function node(files: string[]): Promise<{ seconds: number; peakMB: number }> {

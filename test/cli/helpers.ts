@@ -10,7 +10,9 @@ import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { parLeaves } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
-import { buildSheetPlan, parseMarker } from '../../src/layout';
+import { buildSheetPlan, buildWorkbookPlan, parseMarker } from '../../src/layout';
+import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
+import { prng } from '../shared/prng';
 import { run } from '../../src/cli/main';
 import { memoryIo } from '../../src/cli/io';
 
@@ -79,6 +81,32 @@ export async function fillWorkbook(
 }
 
 export { prng } from '../shared/prng';
+
+/**
+ * `count` filled unit workbooks in `dir` (don-vi-001.xlsx…), all templates, each filled by
+ * `fillsOf(i, random)` with its own seeded random numbers (seedBase + i): the benchmarks' returns.
+ */
+export async function writeUnitWorkbooks(
+  dir: string,
+  count: number,
+  fillsOf: (i: number, random: () => number) => Fill[],
+  seedBase: number,
+): Promise<string[]> {
+  const template = await workbookBytes(workbookFromPlan(buildWorkbookPlan()));
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(template as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    for (const fill of fillsOf(i, prng(seedBase + i))) {
+      const sheet = sheetByTemplate(workbook, fill.template);
+      sheet.getCell(cellFor(sheet, fill.template, fill.key, fill.column)).value = fill.value;
+    }
+    const file = path.join(dir, `don-vi-${String(i + 1).padStart(3, '0')}.xlsx`);
+    await workbook.xlsx.writeFile(file);
+    files.push(file);
+  }
+  return files;
+}
 
 /** A valid score for every PAR leaf: 0…max with at most three decimals. */
 export function parScores(random: () => number): Fill[] {
