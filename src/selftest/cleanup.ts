@@ -17,14 +17,20 @@ export interface WorkbookState {
   versionProperty: string | number | boolean | null;
 }
 
+/** Queues the loads of the workbook's version name and custom property (only queues). */
+function queueVersionLoads(ctx: Excel.RequestContext) {
+  const name = ctx.workbook.names.getItemOrNullObject(VERSION_NAME);
+  name.load('formula');
+  const property = ctx.workbook.properties.custom.getItemOrNullObject(VERSION_PROPERTY);
+  property.load('value');
+  return { name, property };
+}
+
 export async function captureState(run: ExcelRun): Promise<WorkbookState> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/id');
-    const name = ctx.workbook.names.getItemOrNullObject(VERSION_NAME);
-    name.load('formula');
-    const property = ctx.workbook.properties.custom.getItemOrNullObject(VERSION_PROPERTY);
-    property.load('value');
+    const { name, property } = queueVersionLoads(ctx);
     await ctx.sync();
     return {
       sheetIds: sheets.items.map((s) => s.id),
@@ -39,10 +45,7 @@ export async function restoreState(run: ExcelRun, state: WorkbookState): Promise
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/id,items/name');
-    const name = ctx.workbook.names.getItemOrNullObject(VERSION_NAME);
-    name.load('formula');
-    const property = ctx.workbook.properties.custom.getItemOrNullObject(VERSION_PROPERTY);
-    property.load('value');
+    const { name, property } = queueVersionLoads(ctx);
     await ctx.sync();
     const kept = new Set(state.sheetIds);
     const deleted: string[] = [];

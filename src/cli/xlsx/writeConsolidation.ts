@@ -23,6 +23,23 @@ function lastColumn(plan: SheetPlan): number {
   return Math.max(...plan.columns.map((c) => columnNumber(c.letter)));
 }
 
+/**
+ * A template sheet for consolidated figures: no data validation, the consolidated marker, and
+ * only the rules that still mean something ('invalid' would paint flag counts above 1 and
+ * pass/fail tallies as errors; marks do not apply).
+ */
+function addConsolidatedSheet(
+  built: BuiltWorkbook,
+  plan: SheetPlan,
+  styles: ReturnType<typeof buildWorkbookPlan>['styles'],
+): ReturnType<typeof addPlannedSheet> {
+  return addPlannedSheet(built.workbook, plan, styles, {
+    validations: false,
+    conditionalPurposes: ['belowTarget', 'formulaOverwritten'],
+    marker: `${CONSOLIDATED_PREFIX}${plan.templateId}@${plan.version}`,
+  });
+}
+
 function writeConsolidatedSheet(
   built: BuiltWorkbook,
   plan: SheetPlan,
@@ -31,12 +48,7 @@ function writeConsolidatedSheet(
   consolidation: Consolidation,
   lang: Lang,
 ): void {
-  const sheet = addPlannedSheet(built.workbook, plan, styles, {
-    validations: false,
-    // 'invalid' would paint flag counts above 1 and pass/fail tallies as errors; marks do not apply.
-    conditionalPurposes: ['belowTarget', 'formulaOverwritten'],
-    marker: `${CONSOLIDATED_PREFIX}${plan.templateId}@${plan.version}`,
-  });
+  const sheet = addConsolidatedSheet(built, plan, styles);
   const rowByKey = new Map<string, RowPlan>(plan.rows.map((r) => [r.key, r]));
   const computed = styles.formula;
   for (const agg of aggregates) {
@@ -110,11 +122,7 @@ function writeParSheet(
   styles: ReturnType<typeof buildWorkbookPlan>['styles'],
   consolidation: Consolidation,
 ): void {
-  const sheet = addPlannedSheet(built.workbook, plan, styles, {
-    validations: false,
-    conditionalPurposes: ['belowTarget', 'formulaOverwritten'],
-    marker: `${CONSOLIDATED_PREFIX}${plan.templateId}@${plan.version}`,
-  });
+  const sheet = addConsolidatedSheet(built, plan, styles);
   const rowByKey = new Map<string, RowPlan>(plan.rows.map((r) => [r.key, r]));
   for (const m of consolidation.par?.merged ?? []) {
     const row = rowByKey.get(m.rowKey);
