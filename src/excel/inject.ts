@@ -4,9 +4,9 @@
  * version or row order changed, with every value an official entered moved by its row key.
  * Values with no place in the new layout go to a visible sheet instead of being dropped.
  */
-import type { Bilingual } from '../engine/types';
+import type { Bilingual, CellValue } from '../engine/types';
 import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
-import { markerFor } from '../layout/marker';
+import { markerFor, markerNameFormula, parseMarkerFormula } from '../layout/marker';
 import { MAX_SHEET_NAME } from '../layout/names';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
 import { ExcelOperationError } from './errors';
@@ -33,6 +33,7 @@ import {
   gridBlocks,
   gridBytes,
   gridRuns,
+  markerNameBytes,
   mergesBytes,
   printBytes,
   queueAddFlagsName,
@@ -40,6 +41,7 @@ import {
   queueColumns,
   queueFreeze,
   queueGridBlock,
+  queueMarkerName,
   queueMerges,
   queuePrint,
   queueRowHeights,
@@ -252,6 +254,37 @@ async function writeRefresh(
 }
 
 /**
+ * Queues the sheet's CCHC_TEMPLATE name where it is missing or holds another marker (an older
+ * version, a sheet injected before the name existed); a name already right is left alone.
+ */
+async function queueIdentity(
+  session: Session,
+  sheet: Excel.Worksheet,
+  sheetPath: number,
+  marker: Marker,
+  current: string | null,
+): Promise<void> {
+  const had = parseMarkerFormula(current);
+  if (had && had.templateId === marker.templateId && had.version === marker.version) return;
+  const formula = markerNameFormula(marker.templateId, marker.version);
+  await session.reserve(markerNameBytes(sheetPath, formula));
+  queueMarkerName(sheet, formula, current !== null);
+}
+
+/** Told when A1 of a sheet of ours no longer held its marker and the insert wrote it back. */
+export function markerRestoredNote(sheet: string, found: CellValue): Bilingual {
+  if (found === '')
+    return {
+      vi: `Trang "${sheet}": ô A1 (dấu nhận biết biểu mẫu) đã bị xóa; đã ghi lại dấu nhận biết.`,
+      en: `Sheet "${sheet}": cell A1 (the template marker) had been cleared; the marker was written back.`,
+    };
+  return {
+    vi: `Trang "${sheet}": ô A1 (dấu nhận biết biểu mẫu) đã bị ghi đè bằng "${String(found)}"; đã ghi lại dấu nhận biết, giá trị đã nhập được chép sang trang "${UNPLACED_SHEET}".`,
+    en: `Sheet "${sheet}": cell A1 (the template marker) had been typed over with "${String(found)}"; the marker was written back, and the value typed was copied to the sheet "${UNPLACED_SHEET}".`,
+  };
+}
+
+/**
  * For the sheets refreshed in place, each custom rule's formula and range, read one rule at a
  * time (cfRules.ts) in one round trip for all of them — only when some sheet has custom rules.
  */
@@ -316,6 +349,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
       );
       sheet = collection.add(plan.name);
       queueAddFlagsName(sheet);
+      await queueIdentity(session, sheet, sheetPath, marker, null);
       await writeWholeSheet(ic, sheet, sheetPath, plan, planGrid(plan));
       out.created.push(plan.name);
     } else {
@@ -325,6 +359,13 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
       sheet = collection.getItem(ex.id);
       const old = ex.marker as Marker;
       versions.set(ex.name, old.version);
+      await queueIdentity(session, sheet, sheetPath, marker, ex.markerName ?? null);
+      // A1 is written back with the marker below (refresh or new layout): what was typed over
+      // it goes to the unplaced sheet, as any value without a place does.
+      if (ex.a1Overwritten !== null && ex.a1Overwritten !== '') {
+        out.unplaced.push({ sheet: ex.name, rowKey: '', column: 'A1', value: ex.a1Overwritten });
+      }
+      if (ex.a1Overwritten !== null) out.notes.push(markerRestoredNote(ex.name, ex.a1Overwritten));
       const refreshReader = readers.get(t);
       const reader = refreshReader ?? (ex.snapshot ? new SnapshotReader(ex.snapshot) : null);
       const sameVersion = old.version === plan.version && old.templateId === plan.templateId;

@@ -122,6 +122,8 @@ export async function startLiveValidation(
       position: 0,
       visible: true,
       marker: { templateId: w.snapshot.templateId, version: w.snapshot.version },
+      markerName: undefined,
+      a1Overwritten: null,
       snapshot: w.snapshot,
       flags: flags.isNullObject ? null : flags.formula,
       extras: undefined,

@@ -4,6 +4,7 @@
  * against the in-memory workbook too, where no `Excel` namespace exists.
  */
 import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
+import { MARKER_NAME } from '../layout/marker';
 import type { CellStyle, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from '../layout/types';
 import { EMPTY_FLAGS, FLAGS_NAME } from './flags';
 import type { PlanGrid, WriteCell } from './grid';
@@ -382,6 +383,24 @@ export function queueAddFlagsName(sheet: Excel.Worksheet, formula = EMPTY_FLAGS)
 
 export function flagsNameBytes(sheetPath: number, formula = EMPTY_FLAGS): number {
   return actionBytes(sheetPath + pathBytes('names'), 'add', FLAGS_NAME, formula, FLAGS_COMMENT);
+}
+
+const MARKER_COMMENT = 'Dấu nhận biết biểu mẫu CCHC, như ô A1 (CCHC template marker, as in A1)';
+
+/**
+ * Writes the sheet's CCHC_TEMPLATE name (layout/marker.ts): added where missing, its formula set
+ * where it holds another marker (an upgrade). NamedItem.formula is writable from ExcelApi 1.7.
+ */
+export function queueMarkerName(sheet: Excel.Worksheet, formula: string, exists: boolean): void {
+  if (exists) sheet.names.getItem(MARKER_NAME).formula = formula;
+  else sheet.names.add(MARKER_NAME, formula, MARKER_COMMENT);
+}
+
+export function markerNameBytes(sheetPath: number, formula: string): number {
+  return (
+    actionBytes(sheetPath + pathBytes('names'), 'add', MARKER_NAME, formula, MARKER_COMMENT) +
+    actionBytes(sheetPath + pathBytes('names', ['getItem', MARKER_NAME]), 'formula', formula)
+  );
 }
 
 /** Clears an area before a new layout is written over it: contents, formats, merges, rules. */

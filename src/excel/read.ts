@@ -1,7 +1,9 @@
 /**
  * Finding the template sheets and reading them in as few round trips as possible.
  *
- * A sheet is ours when its A1 holds a marker, whoever injected it and whatever it is called.
+ * A sheet is ours when its A1 or its sheet-scoped name CCHC_TEMPLATE holds a marker, whoever
+ * injected it and whatever it is called. The name wins: A1 can be typed over, and then the sheet
+ * is still ours, with `a1Overwritten` saying what A1 holds now (layout/marker.ts).
  * Reading A1 of every sheet needs the sheet list first, which is itself a round trip, so the
  * adapter remembers which sheets (by id, which survives renames) were ours the last time it
  * looked: the list, their markers, their values and what a refresh compares are then read in
@@ -10,7 +12,7 @@
 import type { TemplateId } from '../catalog/types';
 import type { CellValue, SheetSnapshot } from '../engine/types';
 import { parseCell, stripSheet } from '../layout/a1';
-import { parseMarker } from '../layout/marker';
+import { MARKER_NAME, markerFor, parseMarker, parseMarkerFormula } from '../layout/marker';
 import { FLAGS_NAME } from './flags';
 import { actionBytes, pathBytes, sheetPathBytes, type Session } from './session';
 
@@ -42,6 +44,13 @@ export interface SheetState<E = unknown> {
   position: number;
   visible: boolean;
   marker: Marker | null;
+  /** The CCHC_TEMPLATE formula; null when the sheet has no such name; undefined when not read. */
+  markerName: string | null | undefined;
+  /**
+   * What A1 holds when the sheet is ours (by its name) but A1 no longer holds its marker: typed
+   * over by someone ('' when cleared). Null when A1 holds the marker or the sheet is not ours.
+   */
+  a1Overwritten: CellValue | null;
   /** Values, formulas and number formats of the used part of the read window, when read. */
   snapshot: SheetSnapshot | null;
   /** The CCHC_FLAGS formula; null when the sheet has no such name; undefined when not read. */
@@ -127,6 +136,7 @@ export class SheetCache {
 
 interface Probe<E> {
   a1: Excel.Range;
+  markerName: Excel.NamedItem;
   flags: Excel.NamedItem;
   used: Excel.Range | null;
   extras: E | undefined;
@@ -140,6 +150,8 @@ function queueProbe<E>(
 ): Probe<E> {
   const a1 = sheet.getRange('A1');
   a1.load('values');
+  const markerName = sheet.names.getItemOrNullObject(MARKER_NAME);
+  markerName.load('formula');
   const flags = sheet.names.getItemOrNullObject(FLAGS_NAME);
   flags.load('formula');
   let used: Excel.Range | null = null;
@@ -152,7 +164,7 @@ function queueProbe<E>(
     used.load('address,values,formulas,numberFormat');
     if (opts.extras) extras = opts.extras(sheet, templateId);
   }
-  return { a1, flags, used, extras };
+  return { a1, markerName, flags, used, extras };
 }
 
 /** Request bytes of a probe's commands (the answers are in the caller's estimate, but for A1 and the name). */
@@ -161,7 +173,8 @@ function probeBytes<E>(id: string, withData: boolean, opts: ReadOptions<E>): num
   let n =
     actionBytes(sheet + pathBytes(['getRange', 'A1']), 'load', 'values') +
     actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', FLAGS_NAME]), 'load', 'formula') +
-    200;
+    actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', MARKER_NAME]), 'load', 'formula') +
+    300;
   if (withData) {
     const area = sheet + pathBytes(['getRange', opts.window]);
     n += actionBytes(
@@ -195,6 +208,15 @@ function snapshotOf(name: string, marker: Marker, used: Excel.Range): SheetSnaps
     formulas: used.formulas as CellValue[][],
     numberFormats: used.numberFormat as string[][],
   };
+}
+
+/** A sheet's identity from its probe: the name's marker first, else A1's. */
+function identityOf<E>(p: Probe<E>): { marker: Marker | null; a1Overwritten: CellValue | null } {
+  const a1 = (p.a1.values?.[0]?.[0] ?? '') as CellValue;
+  const byName = p.markerName.isNullObject ? null : parseMarkerFormula(p.markerName.formula);
+  if (!byName) return { marker: parseMarker(a1), a1Overwritten: null };
+  const intact = a1 === markerFor(byName.templateId, byName.version);
+  return { marker: byName, a1Overwritten: intact ? null : a1 };
 }
 
 function isNotFound(e: unknown): boolean {
@@ -263,7 +285,7 @@ export async function readWorkbook<E>(
   const marks = new Map<string, Marker | null>();
   const seen = new Set<string>();
   for (const [id, p] of probes) {
-    marks.set(id, parseMarker(p.a1.values?.[0]?.[0]));
+    marks.set(id, identityOf(p).marker);
     seen.add(id);
   }
 
@@ -290,7 +312,7 @@ export async function readWorkbook<E>(
   }
   if (second.size > 0) await session.sync();
   for (const [id, p] of second) {
-    marks.set(id, parseMarker(p.a1.values?.[0]?.[0]));
+    marks.set(id, identityOf(p).marker);
     probes.set(id, p);
   }
 
@@ -308,6 +330,8 @@ export async function readWorkbook<E>(
       position: s.position,
       visible: s.visibility === 'Visible',
       marker,
+      markerName: p ? (p.markerName.isNullObject ? null : p.markerName.formula) : undefined,
+      a1Overwritten: p && marker ? identityOf(p).a1Overwritten : null,
       snapshot,
       flags: p ? (p.flags.isNullObject ? null : p.flags.formula) : undefined,
       extras: marker && p ? p.extras : undefined,

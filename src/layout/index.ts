@@ -15,7 +15,7 @@ import type { SheetPlan, WorkbookPlan } from './types';
 export type * from './types';
 export { MARKER_PREFIX } from './types';
 export { STYLES } from './styles';
-export { markerFor, parseMarker } from './marker';
+export { MARKER_NAME, markerFor, markerNameFormula, parseMarker, parseMarkerFormula } from './marker';
 export { defaultSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
 export { REPORTER_KEY, REPORTER_COLUMN, sumOfPartsFormula } from './common';
 export { PAR_COLUMNS, parentScoreFormula, gapFormula } from './parSheet';

@@ -43,3 +43,26 @@ export function parseMarker(a1Value: unknown): { templateId: TemplateId; version
   if (!KNOWN_IDS.has(templateId) || !VERSION.test(version)) return null;
   return { templateId: templateId as TemplateId, version };
 }
+
+/**
+ * The sheet-scoped name that holds the same marker as A1 (`="cchc-template:PAR@1.0.0"`). A1 is a
+ * cell anyone can type over (it is where a new sheet's cursor would land); a name is not in the
+ * grid, survives an edit of A1, and is copied with the sheet, so a sheet stays recognised after
+ * its A1 was typed over, and "Chèn biểu mẫu" restores A1 instead of creating a second sheet.
+ */
+export const MARKER_NAME = 'CCHC_TEMPLATE';
+
+/** The formula of MARKER_NAME for a template: a text constant. */
+export function markerNameFormula(templateId: TemplateId, version: string): string {
+  return `="${markerFor(templateId, version)}"`;
+}
+
+/**
+ * Reads a marker from MARKER_NAME's formula as Excel returns it (`="cchc-template:…"`, with or
+ * without the '='). Null for anything else.
+ */
+export function parseMarkerFormula(formula: unknown): { templateId: TemplateId; version: string } | null {
+  if (typeof formula !== 'string') return null;
+  const m = /^=?\s*"([^"]*)"\s*$/.exec(formula.trim());
+  return m ? parseMarker(m[1]) : null;
+}

@@ -1,7 +1,7 @@
 import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
 import { FLAGS_NAME, UNPLACED_SHEET, VERSION_NAME, VERSION_PROPERTY } from '../../src/excel';
-import { buildWorkbookPlan, defaultSheetName, markerFor } from '../../src/layout';
+import { buildWorkbookPlan, defaultSheetName, MARKER_NAME, markerFor, markerNameFormula } from '../../src/layout';
 import { cellAddress, parseCell, parseRange } from '../../src/layout/a1';
 import type { SheetPlan } from '../../src/layout/types';
 import {
@@ -352,6 +352,7 @@ eachApi(() => {
       );
       await ops.injectPlans([old, planOf('I')]);
       expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', '0.9.0'));
+      expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', '0.9.0'));
       await fillOld(wb, old);
       const status = await ops.inspect();
       expect(status.plan.find((p) => p.templateId === 'PAR')?.action).toBe('upgrade');
@@ -360,6 +361,8 @@ eachApi(() => {
       expect(report.upgraded).toEqual([PAR.name]);
       expect(report.refreshed).toEqual([I.name]);
       expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', TEMPLATE_VERSION));
+      // The name follows the upgrade (its formula set, not a second name added).
+      expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', TEMPLATE_VERSION));
       expect(await rowOfKey(wb, PAR.name, '1.1')).toBe(rowOf(PAR, '1.1'));
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score2021')).value).toBe(1.5);
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'evidence')).value).toBe('Báo cáo 01');

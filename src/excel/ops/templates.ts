@@ -10,6 +10,7 @@ import type { Bilingual } from '../../engine/types';
 import { buildSheetPlan, defaultSheetName, STYLES } from '../../layout';
 import type { SheetPlan, WorkbookPlan } from '../../layout/types';
 import { ExcelOperationError } from '../errors';
+import { UNPLACED_SHEET } from '../names';
 import { AdapterCore, byTemplateOrder, progressOf, readWindow, sameName } from '../core';
 import {
   freeName,
@@ -121,14 +122,15 @@ export function inspect(core: AdapterCore): Promise<WorkbookStatus> {
       const existing = present.filter((p) => p.templateId === id);
       if (existing.length) {
         const old = existing.find((p) => p.version !== TEMPLATE_VERSION);
+        const a1 = markerWarning(state.templates.filter((s) => s.marker?.templateId === id));
         if (old)
           return {
             templateId: id,
             action: 'upgrade' as const,
             sheet: old.sheet,
             detail: {
-              vi: `Nâng cấp "${old.sheet}" từ phiên bản ${old.version} lên ${TEMPLATE_VERSION}, giữ nguyên số liệu đã nhập.`,
-              en: `Upgrade "${old.sheet}" from version ${old.version} to ${TEMPLATE_VERSION}, keeping the values entered.`,
+              vi: `Nâng cấp "${old.sheet}" từ phiên bản ${old.version} lên ${TEMPLATE_VERSION}, giữ nguyên số liệu đã nhập.${a1.vi}`,
+              en: `Upgrade "${old.sheet}" from version ${old.version} to ${TEMPLATE_VERSION}, keeping the values entered.${a1.en}`,
             },
           };
         return {
@@ -136,8 +138,8 @@ export function inspect(core: AdapterCore): Promise<WorkbookStatus> {
           action: 'refresh' as const,
           sheet: existing[0].sheet,
           detail: {
-            vi: `Làm mới "${existing[0].sheet}": chỉ sửa phần khung biểu mẫu bị thay đổi, không động tới số liệu.`,
-            en: `Refresh "${existing[0].sheet}": only template parts that changed are rewritten, never values.`,
+            vi: `Làm mới "${existing[0].sheet}": chỉ sửa phần khung biểu mẫu bị thay đổi, không động tới số liệu.${a1.vi}`,
+            en: `Refresh "${existing[0].sheet}": only template parts that changed are rewritten, never values.${a1.en}`,
           },
         };
       }
@@ -158,6 +160,20 @@ export function inspect(core: AdapterCore): Promise<WorkbookStatus> {
     });
     return { currentVersion: TEMPLATE_VERSION, workbookVersion: state.workbookVersion, present, plan };
   });
+}
+
+/**
+ * What inspect says of sheets whose A1 marker was typed over (recognised by their name): that the
+ * insert writes it back and keeps what was typed. Empty strings when none was.
+ */
+function markerWarning(sheets: SheetState[]): Bilingual {
+  const hit = sheets.filter((s) => s.a1Overwritten !== null);
+  if (hit.length === 0) return { vi: '', en: '' };
+  const names = hit.map((s) => `"${s.name}"`).join(', ');
+  return {
+    vi: ` Ô A1 (dấu nhận biết biểu mẫu) của ${names} đã bị ghi đè: "Chèn biểu mẫu" sẽ ghi lại dấu nhận biết và chép giá trị đã nhập sang trang "${UNPLACED_SHEET}".`,
+    en: ` Cell A1 (the template marker) of ${names} was typed over: "Insert templates" writes the marker back and copies the value typed to the sheet "${UNPLACED_SHEET}".`,
+  };
 }
 
 export function refreshExtrasFor(core: AdapterCore, ids: (id: TemplateId) => boolean) {
