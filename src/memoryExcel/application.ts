@@ -3,7 +3,8 @@
  * Manual mode means to the values the API reads).
  */
 import { CALCULATION_MODES, type CalculationMode } from './calc';
-import { ClientObject, type MemoryContext, type TypeDef } from './client';
+import { ClientObject, type TypeDef } from './client';
+import type { MemoryContext } from './requestContext';
 import { invalidArgument } from './errors';
 import type { WorkbookModel } from './workbookModel';
 

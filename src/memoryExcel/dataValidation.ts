@@ -5,7 +5,9 @@
  * writes and pastes bypass it, as in Excel.
  */
 import { a1RectAbsolute, quoteSheetName } from './address';
-import { ClientObject, checkSameContext, unwrap, type MemoryContext, type TypeDef } from './client';
+import { ClientObject, type TypeDef } from './client';
+import { unwrap } from './proxyGuard';
+import { checkSameContext, type MemoryContext } from './requestContext';
 import { invalidArgument, notImplemented } from './errors';
 import { translate } from './formulaText';
 import type { DvEntry, DvErrorAlert, DvPrompt, DvRule } from './model';

@@ -16,14 +16,9 @@
  * carries no `details` and `triggerSource: "Unknown"`.
  */
 import { a1Rect } from './address';
-import {
-  ClientObject,
-  guardPlain,
-  type EventRegistration,
-  type EventRegistry,
-  type MemoryContext,
-  type TypeDef,
-} from './client';
+import { ClientObject, type TypeDef } from './client';
+import { guardPlain } from './proxyGuard';
+import type { EventRegistration, EventRegistry, MemoryContext } from './requestContext';
 import { invalidArgument } from './errors';
 import type { SheetModel } from './model';
 import { Range } from './range';

@@ -1,6 +1,7 @@
 /** Excel.RangeFormat and its parts (fill, font, borders, protection). */
 import { rowsOf } from './address';
-import { ClientObject, type MemoryContext, type PropDef, type TypeDef } from './client';
+import { ClientObject, type PropDef, type TypeDef } from './client';
+import type { MemoryContext } from './requestContext';
 import { invalidArgument } from './errors';
 import { applyStyle, styleAt, uniform, type RangeModel } from './rangeOps';
 import {

@@ -78,7 +78,9 @@
  * Guesses about Excel's behaviour are marked "Guess:" where they are made.
  */
 import { a1Rect, MAX_COLS, MAX_ROWS, parseAddress, type Rect } from './address';
-import { compareVersions, MemoryContext, unwrap, type Host } from './client';
+import { unwrap } from './proxyGuard';
+import { MemoryContext, type Host } from './requestContext';
+import { DEFAULT_REQUIREMENT_SETS, isSetSupported } from './requirementSets';
 import { ExcelApiError, invalidArgument } from './errors';
 import type { FormulaEvaluatorLike } from './evaluator';
 import { activatedArgs, changedArgs, EventHub } from './events';
@@ -102,6 +104,7 @@ export { ExcelApiError } from './errors';
 export { SharedWorkbook } from './coauthoring';
 export type { SyncPoint, SharedWorkbookOptions } from './coauthoring';
 export type { CfFormat } from './model';
+export { DEFAULT_REQUIREMENT_SETS } from './requirementSets';
 
 export interface MemoryWorkbookOptions {
   /** e.g. { ExcelApi: '1.8' }. Default: ExcelApi 1.17. */
@@ -124,8 +127,6 @@ export interface MemoryWorkbookOptions {
    */
   payloadLimitBytes?: number;
 }
-
-export const DEFAULT_REQUIREMENT_SETS: Record<string, string> = { ExcelApi: '1.17' };
 
 export interface CellView {
   address: string;
@@ -326,9 +327,7 @@ export class MemoryWorkbook implements CoauthorClient {
 
   /** Office.context.requirements.isSetSupported for this workbook's configuration. */
   isSetSupported(name: string, version?: string): boolean {
-    const have = this.requirementSets[name];
-    if (!have) return false;
-    return version === undefined || compareVersions(have, version) >= 0;
+    return isSetSupported(this.requirementSets, name, version);
   }
 
   setFormulaEvaluator(evaluator: FormulaEvaluatorLike): void {

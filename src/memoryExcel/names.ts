@@ -4,15 +4,9 @@
  * sheet's own names before the workbook's.
  */
 import { a1RectAbsolute, parseAddress, quoteSheetName } from './address';
-import {
-  ClientObject,
-  CollectionObject,
-  checkSameContext,
-  clientResult,
-  unwrap,
-  type MemoryContext,
-  type TypeDef,
-} from './client';
+import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
+import { unwrap } from './proxyGuard';
+import { checkSameContext, type MemoryContext } from './requestContext';
 import { invalidArgument, itemAlreadyExists, itemNotFound } from './errors';
 import type { NameEntry, SheetModel } from './model';
 import { Range, rangeFrom } from './range';

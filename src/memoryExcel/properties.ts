@@ -1,5 +1,6 @@
 /** Excel.DocumentProperties (custom properties only; ExcelApi 1.7). */
-import { ClientObject, CollectionObject, clientResult, type MemoryContext, type TypeDef } from './client';
+import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
+import type { MemoryContext } from './requestContext';
 import { invalidArgument, itemNotFound } from './errors';
 import type { CustomPropertyEntry } from './model';
 import type { WorkbookModel } from './workbookModel';

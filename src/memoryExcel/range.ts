@@ -11,7 +11,9 @@ import {
   rowsOf,
   type Rect,
 } from './address';
-import { ClientObject, checkSameContext, unwrap, type MemoryContext, type TypeDef } from './client';
+import { ClientObject, type TypeDef } from './client';
+import { unwrap } from './proxyGuard';
+import { checkSameContext, type MemoryContext } from './requestContext';
 import { ConditionalFormatCollection } from './conditionalFormats';
 import { DataValidation } from './dataValidation';
 import { invalidArgument, itemNotFound, notImplemented } from './errors';

@@ -1,6 +1,7 @@
 /** Excel.Workbook over the in-memory model. */
 import { Application } from './application';
-import { ClientObject, type MemoryContext, type TypeDef } from './client';
+import { ClientObject, type TypeDef } from './client';
+import type { MemoryContext } from './requestContext';
 import { itemNotFound } from './errors';
 import type { WorkbookModel } from './workbookModel';
 import { NamedItemCollection } from './names';

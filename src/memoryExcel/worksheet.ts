@@ -1,14 +1,8 @@
 /** Excel.Worksheet, WorksheetCollection, WorksheetFreezePanes and PageLayout. */
 import { MAX_COLS, MAX_ROWS, parseAddress, qualifiedAddress, type Rect } from './address';
-import {
-  ClientObject,
-  CollectionObject,
-  checkSameContext,
-  clientResult,
-  unwrap,
-  type MemoryContext,
-  type TypeDef,
-} from './client';
+import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
+import { unwrap } from './proxyGuard';
+import { checkSameContext, type MemoryContext } from './requestContext';
 import { invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { EVENT_HANDLERS_DEF, EventHandlers } from './events';
 import type { SheetModel, Visibility } from './model';
