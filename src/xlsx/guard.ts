@@ -206,8 +206,11 @@ function inflateCapped(file: string, zip: JSZip, entry: ZipEntry, limits: Limits
   });
 }
 
-/** Throws InputError when the bytes are not a safe .xlsx package within the limits. */
-export async function guardPackage(file: string, bytes: Uint8Array, limits: Limits = LIMITS): Promise<void> {
+/**
+ * Throws InputError when the bytes are not a safe .xlsx package within the limits; otherwise
+ * returns the opened zip, so that a caller reads a part without opening the package again.
+ */
+export async function guardPackage(file: string, bytes: Uint8Array, limits: Limits = LIMITS): Promise<JSZip> {
   checkSignature(file, bytes, limits);
   let entries: ZipEntry[];
   try {
@@ -238,4 +241,5 @@ export async function guardPackage(file: string, bytes: Uint8Array, limits: Limi
     if (entry.name.endsWith('/')) continue;
     total += await inflateCapped(file, zip, entry, limits, total);
   }
+  return zip;
 }

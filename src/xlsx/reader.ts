@@ -1,6 +1,6 @@
 /**
  * Reads .xlsx bytes (Node or browser: no file system here) into the engine's SheetSnapshot[]: the sheets carrying a template marker
- * in A1, with values as Excel's Range.values gives them (cached formula results, '#REF!'
+ * in their CCHC_TEMPLATE name or in A1 (layout/marker.ts), with values as Excel's Range.values gives them (cached formula results, '#REF!'
  * strings for errors, flattened rich text, dates as serial numbers with their date format kept
  * in numberFormats), so the engine judges a cell read here exactly as one read by the add-in.
  * Every file first goes through guard.ts (limits, encryption, renamed formats, unsafe XML).
@@ -10,7 +10,7 @@ import { Workbook, ValueType } from 'exceljs';
 import type { Cell, CellFormulaValue, CellValue as ExcelCellValue, Row, Worksheet } from 'exceljs';
 import type { TemplateId } from '../catalog/types';
 import type { CellValue, SheetSnapshot } from '../engine/types';
-import { buildSheetPlan, parseMarker } from '../layout';
+import { buildSheetPlan, MARKER_NAME, parseMarker, parseMarkerFormula } from '../layout';
 import { columnNumber } from '../layout/a1';
 import { InputError } from './errors';
 import { guardPackage } from './guard';
@@ -165,14 +165,51 @@ function a1Text(sheet: Worksheet): string | null {
   return typeof value === 'string' ? value.trim() : null;
 }
 
-/** The template sheets of a loaded workbook, in tab order. */
-export function workbookSnapshots(workbook: Workbook): { snapshots: SheetSnapshot[]; otherSheets: string[] } {
+type SheetMarker = NonNullable<ReturnType<typeof parseMarker>>;
+
+function xmlText(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * Sheet name → marker, from the sheet-scoped CCHC_TEMPLATE names of workbook.xml. ExcelJS 4
+ * drops defined names that hold constants, so the part is read here. localSheetId is the
+ * 0-based position of the sheet in <sheets> (ECMA-376 Part 1, 18.2.5), resolved to its name.
+ */
+export function markersOfWorkbookXml(xml: string): Map<string, SheetMarker> {
+  const names = [...xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => xmlText(m[1]));
+  const out = new Map<string, SheetMarker>();
+  for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+    const attrs = m[1];
+    if (xmlText(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? '') !== MARKER_NAME) continue;
+    const local = /\blocalSheetId="(\d+)"/.exec(attrs)?.[1];
+    const sheet = local === undefined ? undefined : names[Number(local)];
+    const marker = parseMarkerFormula(xmlText(m[2]));
+    if (sheet !== undefined && marker) out.set(sheet, marker);
+  }
+  return out;
+}
+
+/**
+ * The template sheets of a loaded workbook, in tab order: a sheet is one when its CCHC_TEMPLATE
+ * name (`byName`, from markersOfWorkbookXml) or its A1 holds a marker; the name wins, as in the
+ * add-in, since A1 can be typed over.
+ */
+export function workbookSnapshots(
+  workbook: Workbook,
+  byName: Map<string, SheetMarker> = new Map(),
+): { snapshots: SheetSnapshot[]; otherSheets: string[] } {
   const date1904 = Boolean(workbook.properties?.date1904);
   const snapshots: SheetSnapshot[] = [];
   const otherSheets: string[] = [];
   for (const sheet of workbook.worksheets) {
     const text = a1Text(sheet);
-    const marker = text ? parseMarker(text) : null;
+    const marker = byName.get(sheet.name) ?? (text ? parseMarker(text) : null);
     if (marker) snapshots.push(sheetSnapshot(sheet, marker, date1904));
     else otherSheets.push(sheet.name);
   }
@@ -211,7 +248,20 @@ export async function loadWorkbook(
   bytes: Uint8Array,
   options: { valuesOnly?: boolean; limits?: Limits } = {},
 ): Promise<Workbook> {
-  await guardPackage(file, bytes, options.limits);
+  return (await loadPackage(file, bytes, options)).workbook;
+}
+
+/** loadWorkbook, with the template markers held in sheet-scoped names (markersOfWorkbookXml). */
+async function loadPackage(
+  file: string,
+  bytes: Uint8Array,
+  options: { valuesOnly?: boolean; limits?: Limits },
+): Promise<{ workbook: Workbook; markers: Map<string, SheetMarker> }> {
+  const zip = await guardPackage(file, bytes, options.limits);
+  const workbookXml = zip.file('xl/workbook.xml');
+  const markers = workbookXml
+    ? markersOfWorkbookXml(await workbookXml.async('string'))
+    : new Map<string, SheetMarker>();
   const workbook = new Workbook();
   try {
     // ExcelJS declares its own empty `Buffer` interface; it hands the bytes to JSZip, which takes a Uint8Array.
@@ -223,7 +273,7 @@ export async function loadWorkbook(
       en: `the .xlsx file is damaged and cannot be read (${(e as Error).message}).`,
     });
   }
-  return workbook;
+  return { workbook, markers };
 }
 
 /** Reads a unit's workbook from its bytes: its template sheets as snapshots. Throws InputError if it is not one. */
@@ -233,13 +283,13 @@ export async function readTemplateBytes(
   options: { limits?: Limits } = {},
 ): Promise<TemplateWorkbook> {
   const started = performance.now();
-  const workbook = await loadWorkbook(file, bytes, { valuesOnly: true, limits: options.limits });
+  const { workbook, markers } = await loadPackage(file, bytes, { valuesOnly: true, limits: options.limits });
   if (workbook.worksheets.length === 0)
     throw new InputError(file, 'corrupt', {
       vi: 'tệp nén này không chứa sổ làm việc Excel nào.',
       en: 'this zip file holds no Excel workbook.',
     });
-  const { snapshots, otherSheets } = workbookSnapshots(workbook);
+  const { snapshots, otherSheets } = workbookSnapshots(workbook, markers);
   const parseMs = performance.now() - started;
   if (snapshots.length === 0 && workbook.worksheets.some((ws) => a1Text(ws)?.startsWith(CONSOLIDATED_PREFIX)))
     throw new InputError(file, 'consolidated', {

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { Workbook } from 'exceljs';
 import type { CellFormulaValue } from 'exceljs';
-import { buildSheetPlan, markerFor } from '../../src/layout';
-import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
+import { buildSheetPlan, buildWorkbookPlan, MARKER_NAME, markerFor } from '../../src/layout';
+import { readDefinedNames } from '../../src/cli/xlsx/package';
+import { readTemplateBytes, readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
+import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
+import { markersOfWorkbookXml } from '../../src/xlsx/reader';
 import { tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -117,4 +120,55 @@ it('converts dates of a 1904-based workbook with its own epoch', async () => {
     ws.getCell('B2').numFmt = 'd/m/yyyy';
   }, '1904.xlsx');
   expect(book.snapshots[0].values[1][1]).toBe(44197 - 1462);
+});
+
+describe('a template sheet is recognised by its CCHC_TEMPLATE name when A1 was typed over', () => {
+  const plan = buildWorkbookPlan({ templates: ['I', 'PAR'] });
+
+  async function built(edit: (wb: Workbook) => void, names = true) {
+    const b = workbookFromPlan(plan);
+    edit(b.workbook);
+    if (!names) b.names = b.names.filter((n) => n.name !== MARKER_NAME);
+    return readTemplateBytes('unit.xlsx', new Uint8Array(await workbookBytes(b)));
+  }
+
+  it('the file the CLI writes has the name on every template sheet', async () => {
+    const b = workbookFromPlan(plan);
+    const names = (await readDefinedNames(await workbookBytes(b))).filter((n) => n.name === MARKER_NAME);
+    expect(names).toEqual(
+      plan.sheets.map((s, i) => ({
+        name: MARKER_NAME,
+        localSheetId: i,
+        formula: `"${markerFor(s.templateId, plan.version)}"`,
+      })),
+    );
+  });
+
+  it('reads a sheet whose A1 holds something else as the template its name says, with A1 as typed', async () => {
+    const PAR = plan.sheets[1];
+    const book = await built((wb) => {
+      wb.getWorksheet(PAR.name)!.getCell('A1').value = 'UBND quận Ba Đình';
+    });
+    expect(book.snapshots.map((s) => s.templateId)).toEqual(['I', 'PAR']);
+    expect(book.snapshots[1].values[0][0]).toBe('UBND quận Ba Đình');
+    expect(book.otherSheets).toEqual([]);
+  });
+
+  it('without the name (a file from before it existed), A1 alone decides', async () => {
+    const PAR = plan.sheets[1];
+    const book = await built((wb) => {
+      wb.getWorksheet(PAR.name)!.getCell('A1').value = 'UBND quận Ba Đình';
+    }, false);
+    expect(book.snapshots.map((s) => s.templateId)).toEqual(['I']);
+    expect(book.otherSheets).toEqual([PAR.name]);
+  });
+
+  it('maps localSheetId to the sheet at that position, names escaped as XML', () => {
+    const xml =
+      '<workbook><sheets><sheet name="Ghi chú" sheetId="3" r:id="rId1"/><sheet name="A &amp; B" sheetId="1" r:id="rId2"/></sheets>' +
+      '<definedNames><definedName name="CCHC_TEMPLATE" localSheetId="1">"cchc-template:II@1.0.0"</definedName>' +
+      '<definedName name="CCHC_TEMPLATE">"cchc-template:I@1.0.0"</definedName>' +
+      '<definedName name="CCHC_FLAGS" localSheetId="0">{""}</definedName></definedNames></workbook>';
+    expect([...markersOfWorkbookXml(xml)]).toEqual([['A & B', { templateId: 'II', version: '1.0.0' }]]);
+  });
 });

@@ -16,6 +16,7 @@ import type {
   WorkbookPlan,
 } from '../../layout/types';
 import { cellAddress } from '../../layout/a1';
+import { MARKER_NAME, markerNameFormula } from '../../layout/marker';
 import { packageWorkbook, type DefinedNameExtra } from './package';
 
 /** Name of the worksheet-scoped list of cells marked by "validate in place" (see the brief). */
@@ -223,6 +224,12 @@ export function workbookFromPlan(plan: WorkbookPlan, options: ApplyOptions = {})
     const flagged = sheetPlan.conditionalFormats.some((cf) => cf.purpose === 'flagged');
     // The 'flagged' rule refers to this name; without it the rule would evaluate to #NAME?.
     if (flagged && purposes.includes('flagged')) names.push({ name: FLAGS_NAME, localSheetId: index, formula: '{""}' });
+    // The sheet's identity beside its A1 marker, as the add-in writes it (layout/marker.ts).
+    names.push({
+      name: MARKER_NAME,
+      localSheetId: index,
+      formula: markerNameFormula(sheetPlan.templateId, sheetPlan.version).slice(1),
+    });
   });
   return { workbook, names, properties: { [VERSION_NAME]: plan.version } };
 }
