@@ -8,7 +8,7 @@
 import { parLeaves, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
 import type { TemplateId } from '../catalog/types';
 import { EMPTY_FLAGS, FLAGS_NAME, UNPLACED_SHEET, type ExcelErrorInfo, type ExcelOperations } from '../excel';
-import { buildSheetPlan, markerFor } from '../layout';
+import { buildSheetPlan, MARKER_NAME, markerFor, parseMarkerFormula } from '../layout';
 import type { SheetPlan } from '../layout/types';
 import { check, checkEqual, checkIncludes, checkNear, sameFormula, show, sleep } from './check';
 import type { Scenario, ScenarioContext } from './runner';
@@ -338,6 +338,31 @@ const reinject: Scenario = {
   },
 };
 
+const markerTypedOver: Scenario = {
+  name: 'marker-typed-over',
+  title: { vi: 'Ô A1 (dấu nhận biết) bị ghi đè', en: 'The A1 marker typed over' },
+  subject: ['inspect', 'inject'],
+  async run(ctx) {
+    const s = await insert(ctx.prepare, ['PAR']);
+    // What Excel returns for the constant name the insert wrote (a text formula).
+    const name = await nameFormula(ctx.run, s.PAR, MARKER_NAME);
+    check(parseMarkerFormula(name)?.templateId === 'PAR', `${MARKER_NAME} of ${s.PAR}: got ${String(name)}`);
+    const typed = 'UBND quận Ba Đình';
+    await writeCells(ctx.run, s.PAR, { A1: typed });
+    const status = await ctx.ops.inspect();
+    checkEqual(
+      status.present.map((p) => p.sheet),
+      [s.PAR],
+      'sheets still recognised as templates after A1 was typed over',
+    );
+    const report = await ctx.ops.inject(['PAR']);
+    checkEqual(report.created, [], 'sheets created');
+    checkEqual(report.refreshed, [s.PAR], 'sheets refreshed');
+    checkEqual((await readCell(ctx.run, s.PAR, 'A1')).value, markerFor('PAR', TEMPLATE_VERSION), 'marker in A1');
+    checkEqual(report.unplaced, [{ sheet: s.PAR, rowKey: '', column: 'A1', value: typed }], 'the value typed in A1');
+  },
+};
+
 const removeMarks: Scenario = {
   name: 'remove-marks',
   title: { vi: 'Xoá đánh dấu', en: 'Remove marks' },
@@ -442,6 +467,7 @@ export const SCENARIOS: readonly Scenario[] = [
   subtotals,
   belowTarget,
   reinject,
+  markerTypedOver,
   removeMarks,
   live,
   goToCell,

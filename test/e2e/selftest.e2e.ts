@@ -30,6 +30,7 @@ const EXPECTED = [
   'subtotals',
   'below-target',
   'reinject-moved-rows',
+  'marker-typed-over',
   'remove-marks',
   'live-validation',
   'go-to-cell',

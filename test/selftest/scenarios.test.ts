@@ -33,6 +33,7 @@ test('the scenario list, in order', () => {
     'subtotals',
     'below-target',
     'reinject-moved-rows',
+    'marker-typed-over',
     'remove-marks',
     'live-validation',
     'go-to-cell',
