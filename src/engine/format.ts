@@ -1,9 +1,14 @@
 /**
- * Number formatting for messages: Vietnamese text writes decimals with a comma (0,5), English text
- * with a point (0.5). No thousands separators in either: messages about "1.234" must show 1234 and
- * 1,234 (vi) / 1.234 (en) without a grouping mark that could be misread as the other separator.
+ * Number formatting for messages. Without the user's Excel settings, Vietnamese text writes
+ * decimals with a comma (0,5) and English text with a point (0.5). When the host knows the
+ * decimal separator of the user's Excel, messages in both languages write it instead: an official
+ * reading Vietnamese on an Excel set to "1.5" types 1.5, and a message saying 1,5 would send them
+ * to type what that Excel refuses.
+ * No thousands separators in any style: messages about "1.234" must show 1234 and 1,234 (vi) /
+ * 1.234 (en) without a grouping mark that could be misread as the other separator.
  * Only called when a finding is built, never on the hot path.
  */
+import type { DecimalSeparator } from './types';
 
 /** Up to six decimals, shortest form, no grouping: 0.855, 1234.5, -3. */
 function plain(n: number): string {
@@ -24,13 +29,66 @@ export function numEn(n: number): string {
   return plain(n);
 }
 
-/** A ratio as a percentage: 0.855 → '85,5%' / '85.5%'. */
-export function pctVi(ratio: number): string {
-  return `${numVi(round(ratio * 100, 6))}%`;
+/** Numbers of one language's messages, with one decimal separator. */
+export interface NumberWriter {
+  readonly separator: DecimalSeparator;
+  /** Shortest form, up to six decimals: 1234.5 → '1234,5'. */
+  num(n: number): string;
+  /** A ratio as a percentage: 0.855 → '85,5%'. */
+  pct(ratio: number): string;
+  /**
+   * As a number format shows it: rounded to `max` decimals, at least `min` kept ('0.0#' is 1, 2):
+   * (8500, 1) → '8500,0', (0.855, 1, 2) → '0,86'.
+   */
+  fixed(n: number, min: number, max?: number): string;
 }
 
-export function pctEn(ratio: number): string {
-  return `${numEn(round(ratio * 100, 6))}%`;
+function writer(separator: DecimalSeparator): NumberWriter {
+  const num = separator === ',' ? numVi : numEn;
+  return {
+    separator,
+    num,
+    pct: (ratio) => `${num(round(ratio * 100, 6))}%`,
+    fixed: (n, min, max = min) => {
+      if (!Number.isFinite(n)) return String(n);
+      // round() first: toFixed alone rounds 1.005 down (binary noise).
+      let s = round(n, max).toFixed(max);
+      // Optional decimals ('#') show only when they are not zero.
+      for (let drop = max - min; drop > 0 && s.endsWith('0'); drop--) s = s.slice(0, -1);
+      if (s.endsWith('.')) s = s.slice(0, -1);
+      return separator === ',' ? s.replace('.', ',') : s;
+    },
+  };
+}
+
+const POINT = writer('.');
+const COMMA = writer(',');
+
+/**
+ * How a message writes numbers, in both languages at once. Built by numberStyle(); there are
+ * three, so caches of built messages keep one entry per style (`id`).
+ */
+export interface NumberStyle {
+  /** 0: each language its own; 1: '.' everywhere; 2: ',' everywhere. */
+  readonly id: 0 | 1 | 2;
+  /** The decimal separator of the user's Excel, null when the host did not say. */
+  readonly excel: DecimalSeparator | null;
+  readonly vi: NumberWriter;
+  readonly en: NumberWriter;
+}
+
+/** How many styles there are (ids 0 … STYLE_COUNT − 1). */
+export const STYLE_COUNT = 3;
+
+const STYLES: readonly NumberStyle[] = [
+  { id: 0, excel: null, vi: COMMA, en: POINT },
+  { id: 1, excel: '.', vi: POINT, en: POINT },
+  { id: 2, excel: ',', vi: COMMA, en: COMMA },
+];
+
+/** The style of the user's Excel (its decimal separator), or each language's own when it is unknown. */
+export function numberStyle(excel?: DecimalSeparator | null): NumberStyle {
+  return excel === '.' ? STYLES[1] : excel === ',' ? STYLES[2] : STYLES[0];
 }
 
 /** Rounds to `digits` decimals half away from zero, without the binary noise of 1.0005 × 1000 = 1000.4999…. */

@@ -5,6 +5,7 @@
  * microseconds and most of a finding's memory. A shared problem is frozen, so that no consumer can
  * change one finding through another.
  */
+import { STYLE_COUNT } from './format';
 import type { InputProblem } from './parse';
 
 const LIMIT = 4096;
@@ -34,14 +35,18 @@ export class ProblemCache<K = string> {
   }
 }
 
-const byField = new Map<string, ProblemCache<unknown>>();
+const byField = new Map<string, readonly ProblemCache<unknown>[]>();
 
-/** One cache per kind of field (kind and maximum), keyed by the cell's value itself: no key to build. */
-export function fieldCache(kind: string, max: number | undefined): ProblemCache<unknown> {
+/**
+ * The caches of one kind of field (kind and maximum), keyed by the cell's value itself (no key to
+ * build): one per number style, indexed by NumberStyle.id, since a message writes its numbers in
+ * the style it was built for.
+ */
+export function fieldCaches(kind: string, max: number | undefined): readonly ProblemCache<unknown>[] {
   const id = `${kind}|${max ?? ''}`;
-  let cache = byField.get(id);
-  if (!cache) byField.set(id, (cache = new ProblemCache<unknown>()));
-  return cache;
+  let caches = byField.get(id);
+  if (!caches) byField.set(id, (caches = Array.from({ length: STYLE_COUNT }, () => new ProblemCache<unknown>())));
+  return caches;
 }
 
 function freeze(p: InputProblem): void {

@@ -12,9 +12,10 @@
 import { OUTLINE } from '../catalog';
 import { outlineTextKey, OUTLINE_TEXT_COLUMN } from '../layout/outlineSheet';
 import { workbookReader, type Figure, type WorkbookReader } from './figures';
-import { numEn, numVi, round } from './format';
-import { foldVietnamese } from './parse';
-import type { Finding, SheetSnapshot } from './types';
+import { numberStyle, round } from './format';
+import type { NumberWriter } from './format';
+import { foldVietnamese } from './text';
+import type { Finding, MessageOptions, SheetSnapshot } from './types';
 
 /** Characters after a label within which a cited number is looked for. */
 const NUMBER_WINDOW = 60;
@@ -79,14 +80,18 @@ function matches(value: number, figure: Figure): boolean {
   );
 }
 
-function shown(v: number, percent: boolean, lang: 'vi' | 'en'): string {
-  const n = percent ? round(v * 100, 2) : v;
-  const s = lang === 'vi' ? numVi(n) : numEn(n);
+function shown(v: number, percent: boolean, w: NumberWriter): string {
+  const s = w.num(percent ? round(v * 100, 2) : v);
   return percent ? `${s} %` : s;
 }
 
-export function outlineFindings(snapshots: readonly SheetSnapshot[] | WorkbookReader): Finding[] {
+/** The outline's findings; `options` say how messages write numbers (the user's Excel). */
+export function outlineFindings(
+  snapshots: readonly SheetSnapshot[] | WorkbookReader,
+  options: MessageOptions = {},
+): Finding[] {
   const reader = Array.isArray(snapshots) ? workbookReader(snapshots) : (snapshots as WorkbookReader);
+  const style = numberStyle(options.decimalSeparator);
   if (!reader.snapshot('OUTLINE')) return [];
   const out: Finding[] = [];
   for (const heading of OUTLINE) {
@@ -123,8 +128,8 @@ export function outlineFindings(snapshots: readonly SheetSnapshot[] | WorkbookRe
         severity: 'warning',
         code: 'outline-figure-mismatch',
         message: {
-          vi: `Mục "${title}" ghi ${cited.text} cho "${figure.label}", nhưng ${rowId} ở Phụ lục 1 là ${shown(value, percent, 'vi')} (năm ${year}, ô ${figure.cells[year]}).`,
-          en: `Heading "${title}" cites ${cited.text} for "${figure.label}", but ${rowId} in Appendix 1 is ${shown(value, percent, 'en')} (${year}, cell ${figure.cells[year]}).`,
+          vi: `Mục "${title}" ghi ${cited.text} cho "${figure.label}", nhưng ${rowId} ở Phụ lục 1 là ${shown(value, percent, style.vi)} (năm ${year}, ô ${figure.cells[year]}).`,
+          en: `Heading "${title}" cites ${cited.text} for "${figure.label}", but ${rowId} in Appendix 1 is ${shown(value, percent, style.en)} (${year}, cell ${figure.cells[year]}).`,
         },
       });
     }

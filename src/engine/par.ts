@@ -9,7 +9,7 @@
  */
 import { columnLetter } from '../layout/a1';
 import type { ParRow, UnitId } from '../catalog/types';
-import { numEn, numVi } from './format';
+import type { NumberStyle } from './format';
 import { isBlank, numberIsValid, parseCellInput } from './parse';
 import { finding, sheetContext } from './sheet';
 import { ProblemCache } from './memo';
@@ -136,23 +136,24 @@ function cellOf(core: ParCore, i: number): string {
 
 const problems = new ProblemCache();
 
-/** The PAR sheet's findings: 2020 column, evidence, rows below target. */
-export function parFindings(ctx: SheetContext, core: ParCore, out: Finding[]): void {
+/** The PAR sheet's findings: 2020 column, evidence, rows below target; numbers in messages written in `s`. */
+export function parFindings(ctx: SheetContext, core: ParCore, s: NumberStyle, out: Finding[]): void {
   const tree = core.tree;
   for (let i = 0; i < tree.rows.length; i++) {
     const r = core.at[i];
     if (r < 0) continue;
-    if (tree.children[i].length > 0) check2020(ctx, i, r, out);
-    else checkEvidence(ctx, tree.rows[i], r, out);
+    if (tree.children[i].length > 0) check2020(ctx, i, r, s, out);
+    else checkEvidence(ctx, tree.rows[i], r, s, out);
   }
   for (const i of core.below) {
     const id = tree.rows[i].id;
-    const p = problems.get(`below|${i}|${core.partial[i]}`, () => belowTargetProblem(core, i));
+    // Cached messages are keyed by style too: each writes its numbers in one.
+    const p = problems.get(`below|${s.id}|${i}|${core.partial[i]}`, () => belowTargetProblem(core, i, s));
     out.push(finding(ctx, p as InputProblem, id, 'score2021', cellOf(core, i)));
   }
 }
 
-function belowTargetProblem(core: ParCore, i: number): InputProblem {
+function belowTargetProblem(core: ParCore, i: number, s: NumberStyle): InputProblem {
   const row = core.tree.rows[i];
   const score = core.partial[i] / 1000;
   const short = (core.tree.targetMilli[i] - core.partial[i]) / 1000;
@@ -161,8 +162,8 @@ function belowTargetProblem(core: ParCore, i: number): InputProblem {
     severity: 'info',
     code: 'below-target',
     message: {
-      vi: `Điểm 2021 của ${row.id} là ${numVi(score)}, thấp hơn mục tiêu ${numVi(row.target2021)} (thiếu ${numVi(short)} điểm; còn có thể đạt thêm ${numVi(achievable)} điểm).`,
-      en: `The 2021 score of ${row.id} is ${numEn(score)}, below the target of ${numEn(row.target2021)} (${numEn(short)} points short; ${numEn(achievable)} points still achievable).`,
+      vi: `Điểm 2021 của ${row.id} là ${s.vi.num(score)}, thấp hơn mục tiêu ${s.vi.num(row.target2021)} (thiếu ${s.vi.num(short)} điểm; còn có thể đạt thêm ${s.vi.num(achievable)} điểm).`,
+      en: `The 2021 score of ${row.id} is ${s.en.num(score)}, below the target of ${s.en.num(row.target2021)} (${s.en.num(short)} points short; ${s.en.num(achievable)} points still achievable).`,
     },
   };
 }
@@ -194,7 +195,7 @@ function stated2020(ctx: SheetContext, i: number): number {
 }
 
 /** A parent's published 2020 score against its children's, as the sheet states them. */
-function check2020(ctx: SheetContext, i: number, r: number, out: Finding[]): void {
+function check2020(ctx: SheetContext, i: number, r: number, s: NumberStyle, out: Finding[]): void {
   const tree = ctx.table.par as ParTree;
   const row = tree.rows[i];
   const kids = tree.children[i];
@@ -202,37 +203,43 @@ function check2020(ctx: SheetContext, i: number, r: number, out: Finding[]): voi
   let sum = 0;
   for (const c of kids) sum += stated2020(ctx, c);
   if (parent === sum) return;
-  const p = problems.get(`2020|${i}|${parent}|${sum}`, () => problem2020(row.id, kids.length, parent, sum));
+  const p = problems.get(`2020|${s.id}|${i}|${parent}|${sum}`, () => problem2020(row.id, kids.length, parent, sum, s));
   out.push(finding(ctx, p as InputProblem, row.id, 'score2020', `${columnLetter(tree.cols.score2020)}${ctx.row0 + r}`));
 }
 
-function problem2020(id: string, children: number, parentMilli: number, sumMilli: number): InputProblem {
+function problem2020(
+  id: string,
+  children: number,
+  parentMilli: number,
+  sumMilli: number,
+  style: NumberStyle,
+): InputProblem {
   const diff = parentMilli - sumMilli;
   const within = Math.abs(diff) <= ROUNDING_PER_CHILD * 1000 * children;
   const p = parentMilli / 1000;
-  const s = sumMilli / 1000;
+  const sum = sumMilli / 1000;
   const d = diff / 1000;
   return within
     ? {
         severity: 'info',
         code: 'par-2020-rounding',
         message: {
-          vi: `Điểm 2020 công bố của ${id} là ${numVi(p)}, tổng ${children} tiêu chí con là ${numVi(s)} (chênh ${numVi(d)}): trong phạm vi làm tròn, giữ nguyên số công bố.`,
-          en: `The published 2020 score of ${id} is ${numEn(p)}; its ${children} sub-criteria add up to ${numEn(s)} (difference ${numEn(d)}): within rounding, the published figure is kept.`,
+          vi: `Điểm 2020 công bố của ${id} là ${style.vi.num(p)}, tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}): trong phạm vi làm tròn, giữ nguyên số công bố.`,
+          en: `The published 2020 score of ${id} is ${style.en.num(p)}; its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}): within rounding, the published figure is kept.`,
         },
       }
     : {
         severity: 'warning',
         code: 'par-2020-mismatch',
         message: {
-          vi: `Điểm 2020 của ${id} là ${numVi(p)} nhưng tổng ${children} tiêu chí con là ${numVi(s)} (chênh ${numVi(d)}), vượt mức sai số làm tròn. Đối chiếu lại với văn bản công bố.`,
-          en: `The 2020 score of ${id} is ${numEn(p)} but its ${children} sub-criteria add up to ${numEn(s)} (difference ${numEn(d)}), more than rounding explains. Check against the published document.`,
+          vi: `Điểm 2020 của ${id} là ${style.vi.num(p)} nhưng tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}), vượt mức sai số làm tròn. Đối chiếu lại với văn bản công bố.`,
+          en: `The 2020 score of ${id} is ${style.en.num(p)} but its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}), more than rounding explains. Check against the published document.`,
         },
       };
 }
 
 /** A leaf scored above 0 needs its evidence (tài liệu kiểm chứng). */
-function checkEvidence(ctx: SheetContext, row: ParRow, r: number, out: Finding[]): void {
+function checkEvidence(ctx: SheetContext, row: ParRow, r: number, s: NumberStyle, out: Finding[]): void {
   const tree = ctx.table.par as ParTree;
   const cells = ctx.values[r];
   const g: unknown = cells[tree.cols.score2021 - ctx.col0];
@@ -247,12 +254,12 @@ function checkEvidence(ctx: SheetContext, row: ParRow, r: number, out: Finding[]
   }
   if (score <= 0) return;
   if (!isBlank(cells[tree.cols.evidence - ctx.col0])) return;
-  const p = problems.get(`evidence|${row.id}|${score}`, () => ({
+  const p = problems.get(`evidence|${s.id}|${row.id}|${score}`, () => ({
     severity: 'warning',
     code: 'evidence-missing',
     message: {
-      vi: `Tiêu chí ${row.id} đã chấm ${numVi(score)} điểm nhưng chưa có tài liệu kiểm chứng: ghi tên, số hiệu văn bản hoặc đường dẫn tài liệu vào ô này.`,
-      en: `Criterion ${row.id} is scored ${numEn(score)} but has no evidence: enter the document's title, number or link in this cell.`,
+      vi: `Tiêu chí ${row.id} đã chấm ${s.vi.num(score)} điểm nhưng chưa có tài liệu kiểm chứng: ghi tên, số hiệu văn bản hoặc đường dẫn tài liệu vào ô này.`,
+      en: `Criterion ${row.id} is scored ${s.en.num(score)} but has no evidence: enter the document's title, number or link in this cell.`,
     },
   }));
   out.push(finding(ctx, p as InputProblem, row.id, 'evidence', `${columnLetter(tree.cols.evidence)}${ctx.row0 + r}`));

@@ -11,9 +11,10 @@ import { appendix1Row } from '../catalog';
 import { SECTION8_GOALS } from '../catalog/section8';
 import type { GoalThreshold, Section8Goal } from '../catalog/section8';
 import { workbookReader, latestYear, type WorkbookReader } from './figures';
-import { numEn, numVi, round } from './format';
+import { numberStyle, round } from './format';
+import type { NumberStyle, NumberWriter } from './format';
 import { FAIL, parseCellInput, PASS } from './parse';
-import type { Bilingual, Finding, SheetSnapshot } from './types';
+import type { Bilingual, Finding, MessageOptions, SheetSnapshot } from './types';
 
 export type Verdict = typeof PASS | typeof FAIL;
 
@@ -37,9 +38,8 @@ export interface GoalAssessment {
   cell: string | null;
 }
 
-function pct(v: number, lang: 'vi' | 'en'): string {
-  const n = round(v * 100, 1);
-  return `${lang === 'vi' ? numVi(n) : numEn(n)} %`;
+function pct(v: number, w: NumberWriter): string {
+  return `${w.num(round(v * 100, 1))} %`;
 }
 
 interface ThresholdResult {
@@ -48,7 +48,7 @@ interface ThresholdResult {
   missing: string;
 }
 
-function judgeThreshold(reader: WorkbookReader, t: GoalThreshold): ThresholdResult {
+function judgeThreshold(reader: WorkbookReader, t: GoalThreshold, s: NumberStyle): ThresholdResult {
   const latest = latestYear(reader.figure(t.row));
   if (!latest) return { met: null, evidence: null, missing: t.row };
   const met = t.op === 'gt' ? latest.value > t.value + 1e-9 : latest.value >= t.value - 1e-9;
@@ -59,8 +59,8 @@ function judgeThreshold(reader: WorkbookReader, t: GoalThreshold): ThresholdResu
     met,
     missing: '',
     evidence: {
-      vi: `${t.row} ${yearVi}: ${pct(latest.value, 'vi')} ${sign} ${pct(t.value, 'vi')}`,
-      en: `${t.row} ${yearEn}: ${pct(latest.value, 'en')} ${sign} ${pct(t.value, 'en')}`,
+      vi: `${t.row} ${yearVi}: ${pct(latest.value, s.vi)} ${sign} ${pct(t.value, s.vi)}`,
+      en: `${t.row} ${yearEn}: ${pct(latest.value, s.en)} ${sign} ${pct(t.value, s.en)}`,
     },
   };
 }
@@ -70,7 +70,8 @@ function join(parts: Bilingual[]): Bilingual | null {
   return { vi: parts.map((p) => p.vi).join('; '), en: parts.map((p) => p.en).join('; ') };
 }
 
-export function assessGoal(reader: WorkbookReader, goal: Section8Goal): GoalAssessment {
+/** One goal assessed; the evidence writes its numbers in `s` (default: each language its own). */
+export function assessGoal(reader: WorkbookReader, goal: Section8Goal, s: NumberStyle = numberStyle()): GoalAssessment {
   const found = appendix1Row(goal.id);
   const cell = reader.text('VIII', goal.id, 'assessment');
   const base = {
@@ -83,7 +84,7 @@ export function assessGoal(reader: WorkbookReader, goal: Section8Goal): GoalAsse
     cell: cell?.cell ?? null,
   };
   if (goal.measured === 'none') return { ...base, suggestion: null, evidence: null, reason: goal.reason ?? null };
-  const results = goal.thresholds.map((t) => judgeThreshold(reader, t));
+  const results = goal.thresholds.map((t) => judgeThreshold(reader, t, s));
   const evidence = join(results.flatMap((r) => (r.evidence ? [r.evidence] : [])));
   if (results.some((r) => r.met === false)) return { ...base, suggestion: FAIL, evidence, reason: null };
   const missing = results.filter((r) => r.met === null).map((r) => r.missing);
@@ -101,10 +102,17 @@ export function assessGoal(reader: WorkbookReader, goal: Section8Goal): GoalAsse
   return { ...base, suggestion: PASS, evidence, reason: null };
 }
 
-/** Every goal of Section VIII, in order, assessed from the workbook's Appendix 1 data. */
-export function assessSection8(snapshots: readonly SheetSnapshot[] | WorkbookReader): GoalAssessment[] {
+/**
+ * Every goal of Section VIII, in order, assessed from the workbook's Appendix 1 data; `options`
+ * say how the evidence writes numbers (the user's Excel).
+ */
+export function assessSection8(
+  snapshots: readonly SheetSnapshot[] | WorkbookReader,
+  options: MessageOptions = {},
+): GoalAssessment[] {
   const reader = Array.isArray(snapshots) ? workbookReader(snapshots) : (snapshots as WorkbookReader);
-  return SECTION8_GOALS.map((g) => assessGoal(reader, g));
+  const style = numberStyle(options.decimalSeparator);
+  return SECTION8_GOALS.map((g) => assessGoal(reader, g, style));
 }
 
 /** The official's assessment as Đạt/Không đạt (variants such as "dat" accepted), else null. */

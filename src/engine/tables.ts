@@ -10,7 +10,7 @@ import { columnNumber } from '../layout/a1';
 import { buildSheetPlan } from '../layout';
 import type { RowPlan, SheetPlan } from '../layout/types';
 import type { CellKind } from './parse';
-import { fieldCache } from './memo';
+import { fieldCaches } from './memo';
 import type { ProblemCache } from './memo';
 
 /** Kinds as small integers, for the per-cell switch. */
@@ -43,8 +43,8 @@ export interface Slot {
   year: number | undefined;
   /** A year counted only in part ("Năm 2020 (Tính đến 31/3)"): its flows are a fraction of a year's. */
   partialYear: boolean;
-  /** Verdicts on values seen before in fields of this kind and maximum. */
-  verdicts: ProblemCache<unknown>;
+  /** Verdicts on values seen before in fields of this kind and maximum, one cache per number style (NumberStyle.id). */
+  verdicts: readonly ProblemCache<unknown>[];
 }
 
 export interface FormulaCell {
@@ -207,7 +207,7 @@ export function buildTable(id: TemplateId, plan: SheetPlan): TemplateTable {
               kind: 'group',
               code: KIND_CODE.group,
               year: undefined,
-              verdicts: fieldCache('group', undefined),
+              verdicts: fieldCaches('group', undefined),
             });
     spec.groupCells = [...seen.values()].sort((a, b) => a.col - b.col);
   }
@@ -269,7 +269,7 @@ function makeSlot(
     label,
     year: info?.year,
     partialYear: info?.year !== undefined && /tính đến/i.test(label),
-    verdicts: fieldCache(kind, max),
+    verdicts: fieldCaches(kind, max),
   };
 }
 

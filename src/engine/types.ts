@@ -24,6 +24,19 @@ export interface SheetSnapshot {
   numberFormats?: string[][];
 }
 
+/** The decimal separator of a user's Excel (Application.cultureInfo.numberFormat). */
+export type DecimalSeparator = '.' | ',';
+
+/** How the engine writes its messages. */
+export interface MessageOptions {
+  /**
+   * The decimal separator of the user's Excel, when the host knows it: messages and fix labels
+   * in both languages write numbers with it (1.5 in a Vietnamese message for an Excel set to
+   * "1.5"). Absent or null: Vietnamese writes 1,5 and English 1.5.
+   */
+  decimalSeparator?: DecimalSeparator | null;
+}
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Bilingual {

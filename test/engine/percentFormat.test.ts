@@ -22,7 +22,7 @@ describe('a percent format on points or counts', () => {
     expect(isPercentFormat('0.000')).toBe(false);
   });
 
-  it('a PAR score of 0.85 formatted 0% (typed "85%") is a warning that says what Excel stores', () => {
+  it('a PAR score of 0.85 formatted 0% (typed "85%") is a warning that says what the cell shows and asks', () => {
     const snapshot = makeSnapshot('PAR', {
       values: { '1.1': { score2021: 0.85, evidence: 'QĐ 1' } },
       numberFormats: { '1.1': { score2021: '0%' } },

@@ -1,0 +1,128 @@
+/**
+ * Computed cells (PAR G on parents, H everywhere) that lost their formula, and the formula that
+ * restores each, its references moved to where the keyed rows now are.
+ */
+import { quote } from './format';
+import type { NumberStyle } from './format';
+import type { ParCore } from './par';
+import { parentScore } from './par';
+import type { InputProblem } from './parse';
+import { finding, rowAt } from './sheet';
+import type { SheetContext } from './sheet';
+import type { FormulaCell, RowSpec } from './tables';
+import { isEmpty } from './text';
+import type { CellValue, Finding } from './types';
+
+/**
+ * A computed cell holding a constant: it no longer follows the cells it is computed from. The fix
+ * restores the plan's formula.
+ */
+export function checkFormulaCells(
+  ctx: SheetContext,
+  formulas: readonly (readonly CellValue[] | undefined)[],
+  core: ParCore | undefined,
+  s: NumberStyle,
+  out: Finding[],
+): void {
+  const rowList = ctx.table.rowList;
+  for (let index = 0; index < rowList.length; index++) {
+    const spec = rowList[index];
+    const r = ctx.first[index];
+    if (r < 0 || spec.formulas.length === 0) continue;
+    const frow = rowAt(formulas, r);
+    const vrow = rowAt(ctx.values, r);
+    for (const fc of spec.formulas) {
+      const ci = fc.col - ctx.col0;
+      if (ci < 0) continue;
+      const f: unknown = frow[ci];
+      if (typeof f === 'string' && f.charCodeAt(0) === 61) continue;
+      out.push(overwritten(ctx, spec, fc, r, vrow[ci], core, s));
+    }
+  }
+}
+
+function overwritten(
+  ctx: SheetContext,
+  spec: RowSpec,
+  fc: FormulaCell,
+  r: number,
+  v: unknown,
+  core: ParCore | undefined,
+  s: NumberStyle,
+): Finding {
+  const cell = `${fc.letter}${ctx.row0 + r}`;
+  const restored = fc.formula === undefined ? null : moveFormula(fc.formula, ctx);
+  const shown = isEmpty(v) ? null : v;
+  const isParentScore = fc.columnId === 'score2021' && spec.par !== undefined && spec.par.children.length > 0;
+  const sum = isParentScore && core ? parentScore(core, spec.key) : undefined;
+  let vi: string;
+  let en: string;
+  if (shown === null) {
+    vi = `Ô tính toán ${cell} đã bị xóa công thức nên không còn tự tính.`;
+    en = `The computed cell ${cell} has lost its formula, so it no longer calculates.`;
+  } else if (typeof shown === 'number' && typeof sum === 'number' && Math.abs(shown - sum) < 0.0005) {
+    vi = `Công thức ở ô ${cell} đã bị ghi đè bằng số ${s.vi.num(shown)}. Số này hiện vẫn đúng (bằng tổng các tiêu chí con), nhưng sẽ không đổi theo khi các tiêu chí con thay đổi.`;
+    en = `The formula in ${cell} was overwritten with the number ${s.en.num(shown)}. It is currently right (it equals the sum of the sub-criteria) but will no longer follow them when they change.`;
+  } else {
+    const current =
+      sum === undefined
+        ? ''
+        : sum === null
+          ? ' Các tiêu chí con chưa chấm đủ nên ô này đáng lẽ đang để trống.'
+          : ` Tổng các tiêu chí con hiện là ${s.vi.num(sum)}.`;
+    const currentEn =
+      sum === undefined
+        ? ''
+        : sum === null
+          ? ' Not every sub-criterion is scored yet, so the cell should be blank.'
+          : ` The sub-criteria currently add up to ${s.en.num(sum)}.`;
+    const what = typeof shown === 'number' ? s.vi.num(shown) : quote(shown);
+    const whatEn = typeof shown === 'number' ? s.en.num(shown) : quote(shown);
+    vi = `Công thức ở ô ${cell} đã bị ghi đè bằng ${what} nên không còn theo các ô được tính.${current}`;
+    en = `The formula in ${cell} was overwritten with ${whatEn}, so it no longer follows the cells it computes.${currentEn}`;
+  }
+  const p: InputProblem = { severity: 'warning', code: 'formula-overwritten', message: { vi, en } };
+  // The formula is what restores the cell; value null tells an adapter that writes values only to clear it.
+  if (restored !== null)
+    p.fix = {
+      value: null,
+      formula: restored,
+      description: { vi: `Khôi phục công thức ${restored}`, en: `Restore the formula ${restored}` },
+    };
+  return finding(ctx, p, spec.key, fc.columnId, cell);
+}
+
+/**
+ * A string literal (kept), a reference qualified by a sheet name (kept: it points at another sheet),
+ * or a plain A1 reference (moved with its row's key). Function names such as LOG10( are not references.
+ */
+const REF =
+  /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|(?<![A-Za-z0-9_.!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
+
+/** The plan's formula with each reference to a keyed row moved to where that key now is; null if a row is gone. */
+export function moveFormula(formula: string, ctx: SheetContext): string | null {
+  let ok = true;
+  const moved = formula.replace(
+    REF,
+    (
+      m: string,
+      str: string | undefined,
+      qualified: string | undefined,
+      d1: string,
+      col: string,
+      d2: string,
+      row: string,
+    ) => {
+      if (str !== undefined || qualified !== undefined) return m;
+      const spec = ctx.table.specByPlanRow.get(Number(row));
+      if (spec === undefined) return m;
+      const r = ctx.first[spec.index];
+      if (r < 0) {
+        ok = false;
+        return m;
+      }
+      return `${d1}${col}${d2}${ctx.row0 + r}`;
+    },
+  );
+  return ok ? moved : null;
+}
