@@ -7,7 +7,8 @@ import { createExcelOperations } from '../../src/excel';
 import { buildSheetPlan } from '../../src/layout';
 import { parseCell, parseRange } from '../../src/layout/a1';
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../src/memoryExcel';
-import { SheetGrid, clipboardRows } from '../../src/playground/SheetGrid';
+import { clipboardRows } from '../../src/playground/cellEditing';
+import { SheetGrid } from '../../src/playground/SheetGrid';
 import { PLAYGROUND_STRINGS } from '../../src/playground/strings';
 
 jest.setTimeout(60_000);
