@@ -17,6 +17,18 @@ const PX_PER_PT = 4 / 3;
 const HIDDEN_COL_PX = 12;
 const HIDDEN_ROW_PX = 5;
 
+/** The look of column letters and row numbers. */
+const HEADER_CELL = {
+  backgroundColor: '#f3f3f3',
+  color: '#444',
+  fontWeight: 'normal',
+  fontSize: '12px',
+  textAlign: 'center',
+  borderRight: `1px solid #d4d4d4`,
+  borderBottom: `1px solid #d4d4d4`,
+  padding: 0,
+} as const;
+
 const useStyles = makeStyles({
   table: {
     borderCollapse: 'separate',
@@ -32,30 +44,16 @@ const useStyles = makeStyles({
     zIndex: 3,
   },
   colHeader: {
+    ...HEADER_CELL,
     height: '20px',
-    backgroundColor: '#f3f3f3',
-    color: '#444',
-    fontWeight: 'normal',
-    fontSize: '12px',
-    textAlign: 'center',
-    borderRight: `1px solid #d4d4d4`,
-    borderBottom: `1px solid #d4d4d4`,
     overflow: 'hidden',
     whiteSpace: 'nowrap',
-    padding: 0,
   },
   rowHeader: {
+    ...HEADER_CELL,
     position: 'sticky',
     left: 0,
     zIndex: 2,
-    backgroundColor: '#f3f3f3',
-    color: '#444',
-    fontWeight: 'normal',
-    fontSize: '12px',
-    textAlign: 'center',
-    borderRight: `1px solid #d4d4d4`,
-    borderBottom: `1px solid #d4d4d4`,
-    padding: 0,
   },
   corner: { left: 0, position: 'sticky', zIndex: 4 },
   headerActive: { backgroundColor: '#d3e3d9', color: SELECTION, fontWeight: 'bold' },
