@@ -333,6 +333,23 @@ it('follows my unit: its rows, how many are filled, and the next empty cell', as
   await shot('11-my-unit');
 });
 
+it('a marker typed over in A1 is reported and written back on the next insert, with no "(2)" sheet', async () => {
+  const III = buildSheetPlan('III');
+  await openSheet(III.name);
+  await typeInto('A1', 'UBND quận Ba Đình');
+  await cellText('A1', 'UBND quận Ba Đình');
+  await openTab('Biểu mẫu');
+  await pane().getByRole('button', { name: 'Chèn biểu mẫu', exact: true }).click();
+  // The insert says what it found and did; the value typed is kept on the unplaced sheet.
+  await pane()
+    .getByText(/ô A1 \(dấu nhận biết biểu mẫu\) đã bị ghi đè bằng "UBND quận Ba Đình"/)
+    .waitFor();
+  await page.getByRole('button', { name: 'CCHC – chưa xếp', exact: true }).waitFor();
+  await openSheet(III.name);
+  await cellText('A1', /^cchc-template:III@/);
+  expect(await page.getByRole('button', { name: `${III.name} (2)`, exact: true }).count()).toBe(0);
+});
+
 it('fits the 320 px pane without sideways scrolling', async () => {
   const aside = pane();
   expect(await aside.evaluate((el) => el.clientWidth)).toBe(320);
