@@ -11,7 +11,15 @@
 import { TEMPLATE_IDS } from '../catalog';
 import type { TemplateId } from '../catalog/types';
 import type { HostInfo, ProgressListener } from '../contracts/operations';
-import type { Bilingual, CellValue, Finding, Severity, SheetSnapshot } from '../engine/types';
+import type {
+  Bilingual,
+  CellValue,
+  DecimalSeparator,
+  Finding,
+  MessageOptions,
+  Severity,
+  SheetSnapshot,
+} from '../engine/types';
 import { columnLetter, parseCell } from '../layout/a1';
 import { buildSheetPlan, defaultSheetName } from '../layout';
 import { ExcelOperationError } from './errors';
@@ -68,6 +76,12 @@ export interface ExcelOperationsDeps {
   debounceMs?: number;
   /** Clock for the unplaced-values sheet. */
   now?: () => Date;
+  /**
+   * This Excel's number settings (the pane reads Application.cultureInfo, ExcelApi 1.11, or
+   * guesses from the display language): the engine's messages write numbers with its decimal
+   * separator. Absent: each language its own (1,5 in Vietnamese, 1.5 in English).
+   */
+  numberSettings?: { decimalSeparator: DecimalSeparator } | null;
 }
 
 /**
@@ -189,6 +203,11 @@ export class AdapterCore {
     this.features = featuresOf(deps);
     this.now = deps.now ?? (() => new Date());
     this.debounceMs = deps.debounceMs ?? 400;
+  }
+
+  /** How the engine writes the numbers of its messages: with this Excel's decimal separator. */
+  get messages(): MessageOptions {
+    return { decimalSeparator: this.deps.numberSettings?.decimalSeparator ?? null };
   }
 
   /** This user may only view the workbook: operations read and list, and write nothing. */

@@ -194,7 +194,7 @@ export async function startLiveValidation(
         } else {
           for (const part of r.parts) patch(r.w.snapshot, part);
         }
-        const result = validateSheet(r.w.snapshot);
+        const result = validateSheet(r.w.snapshot, core.messages);
         results.set(r.w.id, result);
         core.remember(r.w.snapshot, result.findings);
         if (r.flags) toMark.push({ w: r.w, flags: r.flags });
@@ -215,7 +215,7 @@ export async function startLiveValidation(
       for (const s of checked) {
         const snapshot = s.snapshot!;
         watched.set(s.id, { id: s.id, name: s.name, snapshot });
-        const r = validateSheet(snapshot);
+        const r = validateSheet(snapshot, core.messages);
         results.set(s.id, r);
         core.remember(snapshot, r.findings);
       }

@@ -29,6 +29,7 @@ const operations = createExcelOperations({
   requirements: { isSetSupported: (name, version) => workbook.isSetSupported(name, version) },
   host: { host: 'Playground', platform: 'Browser' },
   readOnly: () => workbook.readOnly,
+  numberSettings,
 });
 
 const container = document.getElementById('root');

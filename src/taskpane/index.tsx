@@ -51,19 +51,16 @@ async function start(): Promise<void> {
     root.render(<NotInExcel t={messages} />);
     return;
   }
+  const numbers = await numberSettings();
   const operations = createExcelOperations({
     run: officeExcelRun,
     requirements: Office.context.requirements,
     // A co-author with view rights: the pane lists results and writes nothing.
     readOnly: () => documentIsReadOnly(),
+    numberSettings: numbers,
   });
   root.render(
-    <TaskPane
-      operations={operations}
-      settings={settings}
-      initialLanguage={language}
-      numberSettings={await numberSettings()}
-    />,
+    <TaskPane operations={operations} settings={settings} initialLanguage={language} numberSettings={numbers} />,
   );
 }
 

@@ -94,9 +94,9 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
     const { validateSheet, crossSheetFindings } = await loadEngine();
     const results = new Map<string, SheetResult>();
     const snapshots = core.snapshots(state);
-    for (const snap of snapshots) results.set(snap.name, validateSheet(snap));
+    for (const snap of snapshots) results.set(snap.name, validateSheet(snap, core.messages));
     // Section VIII against the Appendix 1 data and the report outline against its figures.
-    for (const f of crossSheetFindings(snapshots)) results.get(f.sheet)?.findings.push(f);
+    for (const f of crossSheetFindings(snapshots, core.messages)) results.get(f.sheet)?.findings.push(f);
     for (const snap of snapshots) core.remember(snap, results.get(snap.name)?.findings ?? []);
     const notes: Bilingual[] = calculationNotes(state);
     if (core.readOnly) notes.push(READ_ONLY_NOTE);
