@@ -2,6 +2,7 @@
  * A small argument parser: the commands take few options, and a dependency would be one more
  * thing to install on the Department's machines.
  */
+import type { DecimalSeparator } from '../engine/types';
 import { UsageError } from './errors';
 
 export interface OptionSpec {
@@ -59,5 +60,19 @@ export function parseLang(value: string | undefined): Lang {
   throw new UsageError({
     vi: `Ngôn ngữ "${value}" không hỗ trợ (vi hoặc en).`,
     en: `Language "${value}" is not supported (vi or en).`,
+  });
+}
+
+/**
+ * `--decimal , | .`: the decimal separator of the reader's Excel, for the numbers of messages and
+ * reports. Absent: each language its own (1,5 in Vietnamese, 1.5 in English).
+ */
+export function parseDecimal(value: string | undefined): DecimalSeparator | null {
+  if (value === undefined) return null;
+  const v = value.trim();
+  if (v === '.' || v === ',') return v;
+  throw new UsageError({
+    vi: `Dấu thập phân "${value}" không hợp lệ: --decimal nhận "," (dấu phẩy) hoặc "." (dấu chấm).`,
+    en: `Decimal separator "${value}" is not valid: --decimal takes "," (comma) or "." (point).`,
   });
 }

@@ -19,8 +19,9 @@ const USAGE: Record<Lang, string> = {
       Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và Chỉ số CCHC 2021 (VB 3541/UBND-SNV).
   cchc template OUT.xlsx [--only I,II,PAR,…] [--force]
       Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
-  cchc check TỆP.xlsx … [--json] [--lang en]
+  cchc check TỆP.xlsx … [--json] [--lang en] [--decimal , | .]
       Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
+      --decimal: dấu thập phân của Excel người đọc, cho các số trong báo cáo (mặc định theo ngôn ngữ).
   cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en]
       Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị.
   cchc report TỆP.xlsx --out BAOCAO.docx [--force]
@@ -34,8 +35,9 @@ const USAGE: Record<Lang, string> = {
       The templates (Appendix 1 of Plan 28/KH-UBND) and the 2021 PAR index list (Document 3541/UBND-SNV).
   cchc template OUT.xlsx [--only I,II,PAR,…] [--force]
       Writes the templates as the add-in injects them, for units without the add-in.
-  cchc check FILE.xlsx … [--json] [--lang en]
+  cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .]
       Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
+      --decimal: the decimal separator of the reader's Excel, for the report's numbers (default: the language's).
   cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en]
       Consolidates the units' Appendix 1 returns into the city-level table.
   cchc report FILE.xlsx --out REPORT.docx [--force]

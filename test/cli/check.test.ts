@@ -242,6 +242,40 @@ describe('cchc check: the readable report', () => {
   });
 });
 
+describe('cchc check --decimal: numbers as the reader’s Excel writes them', () => {
+  beforeAll(async () => {
+    await fillWorkbook(f('good.xlsx'), f('comma-text.xlsx'), [
+      { template: 'PAR', key: '1.1', column: 'score2021', value: '0,5' },
+    ]);
+  });
+
+  it('--decimal . in Vietnamese: messages, fix labels and the PAR figures write a point; "0,5" is told why', async () => {
+    const { files } = await checkJson(['comma-text.xlsx'], ['--decimal', '.']);
+    const comma = files[0].issues.find((i) => i.code === 'decimal-comma' && i.id === '1.1');
+    expect(comma?.message).toContain('Excel này dùng dấu chấm "." làm dấu thập phân');
+    expect(comma?.fixDescription).toBe('Ghi số 0.5');
+    expect(comma?.fix).toBe(0.5);
+    const text = (await cli(['check', 'comma-text.xlsx', '--decimal=.'], { cwd: tmp.dir })).stdout;
+    expect(text).toContain('mục tiêu 92.418');
+    expect(text).not.toContain('92,418');
+  });
+
+  it('--decimal , in English writes a comma; without it, each language its own', async () => {
+    const en = (await cli(['check', 'comma-text.xlsx', '--lang', 'en', '--decimal', ','], { cwd: tmp.dir })).stdout;
+    expect(en).toContain('target 92,418');
+    expect(en).toContain('Write the number 0,5');
+    const vi = (await checkJson(['comma-text.xlsx'])).files[0].issues.find((i) => i.code === 'decimal-comma');
+    expect(vi?.fixDescription).toBe('Ghi số 0,5');
+    expect(vi?.message).not.toContain('Excel này dùng');
+  });
+
+  it('2 with a usage message for another separator', async () => {
+    const result = await cli(['check', 'good.xlsx', '--decimal', ';'], { cwd: tmp.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--decimal nhận "," (dấu phẩy) hoặc "." (dấu chấm)');
+  });
+});
+
 it('2 for a zip that holds no workbook', async () => {
   const JSZip = (await import('jszip')).default;
   const zip = new JSZip();

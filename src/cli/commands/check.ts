@@ -1,20 +1,28 @@
 /**
- * `cchc check FILE.xlsx … [--json] [--lang en]`: validates filled workbooks with the same engine
- * as the add-in. Exit status: 0 no errors, 1 some file has errors, 2 some input could not be
+ * `cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .]`: validates filled workbooks with
+ * the same engine as the add-in; --decimal writes numbers with the reader's Excel's separator. Exit status: 0 no errors, 1 some file has errors, 2 some input could not be
  * read as a template workbook (2 wins over 1); unreadable files are reported and the rest checked.
  */
 import path from 'node:path';
 import { TEMPLATE_VERSION } from '../../catalog';
 import { summarizePar, validateWorkbook } from '../../engine';
-import type { Finding, LeadGroup, ParRowResult, ParSummary, Severity, SheetSnapshot } from '../../engine/types';
-import { parseArgs, parseLang, type Lang } from '../args';
+import type {
+  DecimalSeparator,
+  Finding,
+  LeadGroup,
+  ParRowResult,
+  ParSummary,
+  Severity,
+  SheetSnapshot,
+} from '../../engine/types';
+import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
 import { InputError, UsageError, type InputProblem } from '../errors';
 import { clean, formatNumber, formatPlain, t, unitName } from '../i18n';
 import type { CliIo } from '../io';
 import { withProgress } from '../progress';
 import { readTemplateWorkbook } from '../xlsx/readSnapshots';
 
-export const CHECK_OPTIONS = { booleans: ['json'], strings: ['lang'] } as const;
+export const CHECK_OPTIONS = { booleans: ['json'], strings: ['lang', 'decimal'] } as const;
 
 /** A finding as the JSON reports it: its message in one language, its fix as the value written. */
 export interface CheckIssue extends Pick<Finding, 'severity' | 'code' | 'sheet' | 'cell' | 'column'> {
@@ -144,8 +152,9 @@ export function checkSnapshots(
   snapshots: SheetSnapshot[],
   reporter: string | null,
   lang: Lang,
+  decimalSeparator: DecimalSeparator | null = null,
 ): CheckedFile {
-  const result = validateWorkbook(snapshots);
+  const result = validateWorkbook(snapshots, { decimalSeparator });
   const parSheet = result.sheets.find((s) => s.templateId === 'PAR');
   let par: ParSummary | null = parSheet?.par ?? null;
   if (!par) {
@@ -169,6 +178,8 @@ export function checkSnapshots(
 
 export interface CheckOptions {
   lang: Lang;
+  /** The decimal separator of the reader's Excel (--decimal); null or absent: the language's own. */
+  decimalSeparator?: DecimalSeparator | null;
   cwd: string;
   /** Called after each file (progress bar). */
   onFile?: (file: string) => void;
@@ -184,7 +195,7 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
       const book = await readTemplateWorkbook(path.resolve(options.cwd, file));
       parseMs += book.parseMs;
       const started = performance.now();
-      reports.push(checkSnapshots(file, book.snapshots, book.reporter, options.lang));
+      reports.push(checkSnapshots(file, book.snapshots, book.reporter, options.lang, options.decimalSeparator));
       validateMs += performance.now() - started;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -212,17 +223,17 @@ const SEVERITY_NAMES: Record<Severity, { vi: string; en: string }> = {
   info: { vi: 'Thông tin', en: 'Info' },
 };
 
-function fixText(issue: CheckIssue, lang: Lang): string | null {
+function fixText(issue: CheckIssue, lang: Lang, decimal: DecimalSeparator | null): string | null {
   const head = lang === 'vi' ? 'Sửa' : 'Fix';
   if (issue.fixDescription) return `${head}: ${issue.fixDescription}`;
   if (issue.fix === null) return null;
-  return `${head}: → ${typeof issue.fix === 'string' ? `"${issue.fix}"` : formatPlain(issue.fix, lang)}`;
+  return `${head}: → ${typeof issue.fix === 'string' ? `"${issue.fix}"` : formatPlain(issue.fix, lang, decimal)}`;
 }
 
-function parText(par: ParReport, lang: Lang): string[] {
+function parText(par: ParReport, lang: Lang, decimal: DecimalSeparator | null): string[] {
   const vi = lang === 'vi';
   const lines: string[] = [];
-  const n = (x: number) => formatNumber(x, lang);
+  const n = (x: number) => formatNumber(x, lang, 3, decimal);
   const total = par.total;
   lines.push(vi ? `  Chỉ số CCHC (trang "${par.sheet}"):` : `  PAR index (sheet "${par.sheet}"):`);
   if (total.complete && total.score2021 !== null) {
@@ -272,7 +283,7 @@ function parText(par: ParReport, lang: Lang): string[] {
   return lines;
 }
 
-export function fileText(report: FileReport, lang: Lang): string {
+export function fileText(report: FileReport, lang: Lang, decimal: DecimalSeparator | null = null): string {
   const vi = lang === 'vi';
   const lines: string[] = [];
   if (isFailed(report)) {
@@ -304,17 +315,17 @@ export function fileText(report: FileReport, lang: Lang): string {
       const where = [issue.id, issue.column].filter(Boolean).join(', ');
       const at = where ? `${issue.cell} (${where})` : issue.cell;
       lines.push(`    [${SEVERITY_NAMES[issue.severity][lang]}] ${at}: ${issue.message}`);
-      const fix = fixText(issue, lang);
+      const fix = fixText(issue, lang, decimal);
       if (fix) lines.push(`      ${fix}`);
     }
   }
   if (report.issues.length === 0) lines.push(vi ? '  Không phát hiện vấn đề nào.' : '  No problems found.');
-  if (report.par) lines.push(...parText(report.par, lang));
+  if (report.par) lines.push(...parText(report.par, lang, decimal));
   return lines.join('\n') + '\n';
 }
 
-export function runText(run: CheckRun, lang: Lang): string {
-  const parts = run.files.map((f) => fileText(f, lang));
+export function runText(run: CheckRun, lang: Lang, decimal: DecimalSeparator | null = null): string {
+  const parts = run.files.map((f) => fileText(f, lang, decimal));
   if (run.files.length > 1) {
     const failed = run.files.filter(isFailed).length;
     const withErrors = run.files.filter((f) => !isFailed(f) && f.counts.error > 0).length;
@@ -348,16 +359,17 @@ export function runJson(run: CheckRun): unknown {
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, CHECK_OPTIONS);
   const lang = parseLang(args.strings.get('lang'));
+  const decimalSeparator = parseDecimal(args.strings.get('decimal'));
   if (args.positional.length === 0)
     throw new UsageError({
       vi: 'Cần ít nhất một tệp .xlsx để kiểm tra.',
       en: 'Give at least one .xlsx file to check.',
     });
   const run = await withProgress(io.stderr, args.positional, (onFile) =>
-    checkFiles(args.positional, { lang, cwd: io.cwd, onFile }),
+    checkFiles(args.positional, { lang, decimalSeparator, cwd: io.cwd, onFile }),
   );
   for (const f of run.files) if (isFailed(f)) io.stderr.write(`cchc check: ${f.file}: ${f.error.message}\n`);
   if (args.booleans.has('json')) io.stdout.write(JSON.stringify(runJson(run), null, 2) + '\n');
-  else io.stdout.write(runText(run, lang));
+  else io.stdout.write(runText(run, lang, decimalSeparator));
   return run.exitCode;
 }
