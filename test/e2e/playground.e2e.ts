@@ -370,7 +370,7 @@ it('switches to English', async () => {
   await shot('13-english');
 });
 
-it('follows the number settings of the Excel being played (?decimal=.) in a Vietnamese pane', async () => {
+it('follows the number settings of the Excel being played (?decimal=.) in a Vietnamese pane, the findings too', async () => {
   const other = await browser.context.newPage();
   const errors: string[] = [];
   other.on('pageerror', (e) => errors.push(String(e)));
@@ -387,6 +387,24 @@ it('follows the number settings of the Excel being played (?decimal=.) in a Viet
     const total = (await otherPane.getByTestId('par-total').textContent()) ?? '';
     expect(total).toContain('92.418');
     expect(total).not.toContain('92,418');
+    // The engine's messages follow too: a pasted "0,5" is told this Excel uses a point, and fixed to 0.5.
+    const g = inputCell(PAR, '1.2', 'score2021');
+    await other.evaluate(
+      ([sheet, address]) =>
+        (
+          window as unknown as {
+            cchcWorkbook: { pasteFromUser(s: string, a: string, rows: string[][]): Promise<void> };
+          }
+        ).cchcWorkbook.pasteFromUser(sheet, address, [['0,5']]),
+      [PAR.name, g] as const,
+    );
+    await otherPane.getByRole('tab', { name: 'Kiểm tra', exact: true }).click();
+    await otherPane.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
+    const comma = otherPane.locator(`li[data-finding="decimal-comma"][data-cell="${g}"]`);
+    await comma.waitFor();
+    const text = (await comma.textContent()) ?? '';
+    expect(text).toContain('Excel này dùng dấu chấm "." làm dấu thập phân, không phải dấu phẩy.');
+    expect(text).toContain('Ghi số 0.5');
     await other.screenshot({ path: screenshotPath('14-decimal-point-settings') });
   } finally {
     await other.close();
