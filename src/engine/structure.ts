@@ -1,5 +1,5 @@
 /**
- * The sheet's structure rather than its values: the template version in the A1 marker, template
+ * The sheet's structure rather than its values: the A1 marker typed over, the template version, template
  * rows whose key is gone from column A (a deleted row) and keys found on more than one row (a
  * copied row). Rows are found by key, so without these checks a deleted or copied row would go
  * unnoticed: its figures would simply be missing from, or silently ignored in, the totals.
@@ -8,13 +8,17 @@
  * only when something is wrong.
  */
 import { appendix1Row, parRow, TEMPLATE_VERSION } from '../catalog';
-import { columnLetter } from '../layout/a1';
+import { columnLetter, parseCell } from '../layout/a1';
+import { parseMarker } from '../layout/marker';
+import { quote } from './format';
 import { finding } from './sheet';
 import type { SheetContext } from './sheet';
 import type { Finding } from './types';
 
-/** Every structural finding of the sheet, in this order: version, missing rows, copied rows. */
+/** Every structural finding of the sheet, in this order: A1 marker, version, missing rows, copied rows. */
 export function checkStructure(ctx: SheetContext, out: Finding[]): void {
+  const typedOver = markerTypedOver(ctx);
+  if (typedOver !== null) out.push(typedOver);
   const version = ctx.snapshot.version;
   if (version !== TEMPLATE_VERSION) out.push(versionFinding(ctx, version));
   // A snapshot without the key column cannot tell a deleted row from an unread one. The status
@@ -45,6 +49,31 @@ export function compareVersions(a: string, b: string): number {
 function parseVersion(v: string): number[] | null {
   if (typeof v !== 'string' || !/^\d+(\.\d+)*$/.test(v.trim())) return null;
   return v.trim().split('.').map(Number);
+}
+
+/**
+ * A sheet recognised by its CCHC_TEMPLATE name (layout/marker.ts) whose A1 no longer holds a
+ * marker of its template: someone typed over it or cleared it. Still checked as the template it
+ * is; "Chèn biểu mẫu" writes the marker back and keeps what was typed on the unplaced sheet
+ * (src/excel/inject.ts). Only a snapshot that starts at A1 can tell (a used range that starts
+ * elsewhere, a part read alone, says nothing of A1); the version is the version finding's.
+ */
+function markerTypedOver(ctx: SheetContext): Finding | null {
+  const { row, col } = parseCell(ctx.snapshot.origin);
+  if (row !== 1 || col !== 1) return null;
+  const found = ctx.snapshot.values[0]?.[0] ?? '';
+  if (parseMarker(found)?.templateId === ctx.snapshot.templateId) return null;
+  const cleared = found === '';
+  const message = cleared
+    ? {
+        vi: `Ô A1 (dấu nhận biết biểu mẫu) đã bị xóa. Tiện ích vẫn nhận ra trang này nhờ tên CCHC_TEMPLATE của trang; nhấn “Chèn biểu mẫu” để ghi lại dấu, số liệu được giữ nguyên.`,
+        en: `Cell A1 (the template marker) was cleared. The add-in still recognises this sheet by its CCHC_TEMPLATE name; press “Insert templates” to write the marker back; your figures are kept.`,
+      }
+    : {
+        vi: `Ô A1 (dấu nhận biết biểu mẫu) đã bị ghi đè bằng ${quote(found)}. Tiện ích vẫn nhận ra trang này nhờ tên CCHC_TEMPLATE của trang; nhấn “Chèn biểu mẫu” để ghi lại dấu, giá trị đã gõ được chép sang trang “CCHC – chưa xếp”.`,
+        en: `Cell A1 (the template marker) was typed over with ${quote(found)}. The add-in still recognises this sheet by its CCHC_TEMPLATE name; press “Insert templates” to write the marker back; what was typed is copied to the sheet “CCHC – chưa xếp”.`,
+      };
+  return finding(ctx, { severity: 'warning', code: 'marker-overwritten', message }, '', null, 'A1');
 }
 
 function versionFinding(ctx: SheetContext, version: string): Finding {

@@ -77,6 +77,7 @@ export type FindingCode =
   | 'row-missing' // a template row's key is not in column A (the row was deleted)
   | 'duplicate-key' // a key on more than one row (a copied row); the first is the one counted
   | 'version-mismatch' // the sheet's template version is not the add-in's
+  | 'marker-overwritten' // A1's template marker typed over (the sheet is known by its CCHC_TEMPLATE name)
   | 'goal-contradicts-data' // a Section VIII assessment the Appendix 1 data contradict
   | 'goal-suggestion' // a blank Section VIII assessment the data can fill (info, with the fix)
   | 'outline-empty' // a report outline heading with no text yet (info)

@@ -178,3 +178,47 @@ describe('version-mismatch: the A1 marker’s version is not the add-in’s', ()
     expect(fs[0].message.vi).toContain('chèn lại biểu mẫu để nâng cấp');
   });
 });
+
+describe('marker-overwritten: A1 no longer holds the template marker', () => {
+  /** The snapshot with A1 as given (the sheet known by its CCHC_TEMPLATE name). */
+  const withA1 = (a1: CellValue): SheetSnapshot => {
+    const s = makeSnapshot('PAR', { values: validFill('PAR') });
+    const values = s.values.map((r) => [...r]);
+    values[0][0] = a1;
+    return { ...s, values };
+  };
+
+  it('typed over: one warning at A1 quoting what is there, saying the insert writes it back and keeps it', () => {
+    const fs = validateSheet(withA1('UBND quận Ba Đình')).findings;
+    expect(brief(fs.filter((f) => f.code === 'marker-overwritten'))).toEqual([
+      ['warning', 'marker-overwritten', 'A1', '', null],
+    ]);
+    const f = fs.find((x) => x.code === 'marker-overwritten')!;
+    expect(f.message.vi).toContain('"UBND quận Ba Đình"');
+    expect(f.message.vi).toContain('“Chèn biểu mẫu”');
+    expect(f.message.vi).toContain('“CCHC – chưa xếp”');
+    expect(f.message.en).toContain('“Insert templates”');
+    expect(f.fix).toBeUndefined();
+  });
+
+  it('cleared: a warning that does not speak of a value kept', () => {
+    const f = validateSheet(withA1('')).findings.find((x) => x.code === 'marker-overwritten')!;
+    expect(f.message.vi).toContain('đã bị xóa');
+    expect(f.message.vi).not.toContain('chưa xếp');
+  });
+
+  it('a marker of another template in A1 counts as typed over; one of the same template (any version) does not', () => {
+    expect(validateSheet(withA1('cchc-template:I@1.0.0')).findings.map((f) => f.code)).toContain('marker-overwritten');
+    const same = validateSheet(withA1('cchc-template:PAR@0.9.0')).findings.map((f) => f.code);
+    expect(same).not.toContain('marker-overwritten');
+  });
+
+  it('nothing when the marker is intact, or when the snapshot does not start at A1', () => {
+    expect(validateSheet(makeSnapshot('PAR', { values: validFill('PAR') })).findings.map((f) => f.code)).not.toContain(
+      'marker-overwritten',
+    );
+    const s = withA1('x');
+    const cut: SheetSnapshot = { ...s, origin: 'A2', values: s.values.slice(1) };
+    expect(validateSheet(cut).findings.map((f) => f.code)).not.toContain('marker-overwritten');
+  });
+});

@@ -101,3 +101,35 @@ eachApi(() => {
     expect(report.created).toEqual([`${PAR.name} (2)`]);
   });
 });
+
+describe('the official is told', () => {
+  test('"Kiểm tra dữ liệu" reports the typed-over marker at A1, and checks the sheet as before', async () => {
+    const { wb, ops } = setup();
+    await ops.inject(['PAR']);
+    // Pasted: typing it would be refused by the cell's data validation.
+    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), [['9']]);
+    await wb.setCellFromUser(PAR.name, 'A1', 'UBND quận Ba Đình');
+    const r = await ops.validate();
+    const at = (cell: string) => r.findings.filter((f) => f.sheet === PAR.name && f.cell === cell).map((f) => f.code);
+    expect(at('A1')).toEqual(['marker-overwritten']);
+    // Still checked as the PAR template: the score above its maximum is found.
+    expect(at(cellOf(PAR, '1.1', 'score2021'))).toContain('par-over-max');
+  });
+
+  test('live checking reports it as soon as A1 is typed over', async () => {
+    const { wb, ops } = setup();
+    await ops.inject(['PAR']);
+    const reports: { codes: string[] }[] = [];
+    let arrived: (() => void) | null = null;
+    const stop = await ops.startLiveValidation((r) => {
+      reports.push({ codes: r.findings.filter((f) => f.cell === 'A1').map((f) => f.code) });
+      arrived?.();
+    });
+    expect(reports[0].codes).toEqual([]);
+    const next = new Promise<void>((resolve) => (arrived = resolve));
+    await wb.setCellFromUser(PAR.name, 'A1', 'Sở Nội vụ');
+    await next;
+    expect(reports[reports.length - 1].codes).toEqual(['marker-overwritten']);
+    await stop();
+  });
+});
