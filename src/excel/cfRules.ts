@@ -82,6 +82,13 @@ const keyOf = (formula: string, range: string) => `${normFormula(formula)}|${ran
  * Which rules to delete so that the planned ones can be added again: none when ours are exactly
  * the planned (formula, range) pairs; otherwise every rule of ours (by formula), highest
  * priority number first. `replace` says whether the planned rules must be added.
+ *
+ * Formats are not compared (only formula and range are read, see the header), and a rule is
+ * recognised as ours by a formula the plan still holds. So a plan that only recolours a rule does
+ * not reach sheets already inserted, and a rule whose formula changed would be left behind beside
+ * its successor. When warnings got their own rule ('flaggedWarning') and errors a new red, the
+ * 'flagged' formula stayed the same: an older sheet lacks one planned rule, so its 'flagged' rule is
+ * found, deleted and added again in the new colour with the new one.
  */
 export function staleRules(
   planned: ConditionalFormatPlan[],

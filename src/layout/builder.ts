@@ -4,21 +4,22 @@
  */
 import { cellAddress, columnLetter, rangeAddress, type RangeRef } from './a1';
 import { DEFAULT_ROW_POINTS } from './measure';
-import type {
-  CellPlan,
-  ColumnPlan,
-  ConditionalFormatPlan,
-  ConditionalPurpose,
-  RowPlan,
-  SheetPlan,
-  StyleId,
-  ValidationPlan,
+import {
+  CONDITIONAL_PURPOSES,
+  type CellPlan,
+  type ColumnPlan,
+  type ConditionalFormatPlan,
+  type ConditionalPurpose,
+  type RowPlan,
+  type SheetPlan,
+  type StyleId,
+  type ValidationPlan,
 } from './types';
 
 export type CellContent = Omit<CellPlan, 'address'>;
 
 /** Order in which rules are listed: the first wins where formats of overlapping rules conflict. */
-const PURPOSE_ORDER: readonly ConditionalPurpose[] = ['invalid', 'formulaOverwritten', 'flagged', 'belowTarget'];
+const PURPOSE_ORDER: readonly ConditionalPurpose[] = CONDITIONAL_PURPOSES;
 
 export class SheetBuilder {
   private readonly cells = new Map<string, CellPlan & { row: number; col: number }>();

@@ -1,13 +1,13 @@
 /**
  * Pieces every template sheet shares: the A1 marker and key column, title lines, the
- * "Cơ quan, đơn vị báo cáo" line, the 'flagged' rule, print orientation.
+ * "Cơ quan, đơn vị báo cáo" line, the rules marking what a check flagged, print orientation.
  */
 import type { TemplateId } from '../catalog/types';
 import { columnLetter } from './a1';
 import { columnPlan, rect, rectAddress, type SheetBuilder } from './builder';
 import { markerFor } from './marker';
 import { textHeight } from './measure';
-import { conditionalFormat, FLAGGED_FORMULA, INPUT_FORMATS, invalidFormula } from './rules';
+import { conditionalFormat, FLAGGED_FORMULA, FLAGGED_WARNING_FORMULA, INPUT_FORMATS, invalidFormula } from './rules';
 import type { ColumnPlan, PrintPlan, SheetPlan, StyleId } from './types';
 
 /** Column A: the marker in A1, then the key of every keyed row. Hidden. */
@@ -76,9 +76,15 @@ export function writeReporterLine(
   b.addConditionalFormat(conditionalFormat('invalid', input, invalidFormula('meta', input)));
 }
 
-/** The sheet's one 'flagged' rule, over everything from the first keyed row down. */
+/**
+ * The sheet's two rules reading CCHC_FLAGS ('flagged' for every cell a check flagged, red;
+ * 'flaggedWarning' for those with warnings only, orange), over everything from the first keyed
+ * row down.
+ */
 export function addFlaggedRule(b: SheetBuilder, top: number, left: number, bottom: number, right: number): void {
-  b.addConditionalFormat(conditionalFormat('flagged', rectAddress(top, left, bottom, right), FLAGGED_FORMULA));
+  const range = rectAddress(top, left, bottom, right);
+  b.addConditionalFormat(conditionalFormat('flagged', range, FLAGGED_FORMULA));
+  b.addConditionalFormat(conditionalFormat('flaggedWarning', range, FLAGGED_WARNING_FORMULA));
 }
 
 export function printPlan(columns: readonly ColumnPlan[], titleRows?: [number, number]): PrintPlan {

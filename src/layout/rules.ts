@@ -16,11 +16,20 @@ export const PROMPT_MESSAGE_MAX = 255;
 export const PASS = 'Đạt';
 export const FAIL = 'Không đạt';
 
+/**
+ * Colours of the rules, each purpose its own fill. Text on fill is at least 4.5:1 (WCAG AA):
+ * invalid 5.9:1, flagged 5.6:1, flaggedWarning 5.9:1, belowTarget 4.7:1, formulaOverwritten
+ * 7.9:1. As in the task pane, errors are red and warnings orange: a check's error ('flagged') is
+ * a deeper red than the live 'invalid' rule's, in bold, so that removing the marks visibly
+ * changes it; a check's warning is orange, well apart from belowTarget's yellow and from both
+ * reds (CIE76 ΔE ≈ 29 from the yellow, 38 and 46 from the reds).
+ */
 export const CF_FORMATS: Record<ConditionalPurpose, ConditionalFormatPlan['format']> = {
   invalid: { fill: '#FFC7CE', fontColor: '#9C0006' },
   belowTarget: { fill: '#FFEB9C', fontColor: '#9C5700' },
   formulaOverwritten: { fill: '#E4DFEC', fontColor: '#5B2C6F', bold: true },
-  flagged: { fill: '#F8CBAD', fontColor: '#833C0B', bold: true },
+  flagged: { fill: '#FF9999', fontColor: '#7A0000', bold: true },
+  flaggedWarning: { fill: '#FFB366', fontColor: '#6B2E00', bold: true },
 };
 
 /** Number format of an input cell by kind. */
@@ -163,8 +172,21 @@ export function formulaOverwrittenFormula(g: string): string {
   return `=NOT(ISFORMULA(${g}))`;
 }
 
-/** Membership of the evaluated cell in the sheet's CCHC_FLAGS list (see the brief). */
+/**
+ * Membership of the evaluated cell in the sheet's CCHC_FLAGS list: every cell a check flagged is
+ * listed by its address ("D7"), whatever the severity, so that a sheet inserted before warnings
+ * had a colour of their own, with only this rule, still marks them all.
+ */
 export const FLAGGED_FORMULA = '=ISNUMBER(MATCH(ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))';
+
+/**
+ * A cell whose findings are warnings only is also listed with this prefix ("w:D7"). Neither the
+ * prefix nor an address holds MATCH's wildcards (~ * ?), so the exact match stays exact.
+ */
+export const WARNING_FLAG_PREFIX = 'w:';
+
+/** The prefixed entry of the evaluated cell: listed before the 'flagged' rule, it wins there. */
+export const FLAGGED_WARNING_FORMULA = `=ISNUMBER(MATCH("${WARNING_FLAG_PREFIX}"&ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))`;
 
 export function conditionalFormat(purpose: ConditionalPurpose, range: string, formula: string): ConditionalFormatPlan {
   return { purpose, range, formula, format: { ...CF_FORMATS[purpose] } };

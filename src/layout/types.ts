@@ -97,7 +97,21 @@ export interface ValidationPlan {
   error: { title: string; message: string; style: 'stop' | 'warning' | 'information' };
 }
 
-export type ConditionalPurpose = 'invalid' | 'belowTarget' | 'formulaOverwritten' | 'flagged';
+/**
+ * Every purpose of a conditional format, in the order a sheet's rules are listed: the first rule
+ * wins where the formats of rules matching one cell conflict (Excel's precedence), so
+ * 'flaggedWarning' (the warnings a check found, orange) is listed before 'flagged' (every cell it
+ * found, red), which also matches a warning's cell. Writers that apply every purpose take this list.
+ */
+export const CONDITIONAL_PURPOSES = [
+  'invalid',
+  'formulaOverwritten',
+  'flaggedWarning',
+  'flagged',
+  'belowTarget',
+] as const;
+
+export type ConditionalPurpose = (typeof CONDITIONAL_PURPOSES)[number];
 
 export interface ConditionalFormatPlan {
   purpose: ConditionalPurpose;

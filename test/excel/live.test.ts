@@ -46,9 +46,10 @@ eachApi(() => {
       const next = got.next();
       await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), '1.5');
       const r = await next;
-      // Scored without evidence: the evidence cell is reported and marked.
-      expect(codesAt(r, PAR.name, cellOf(PAR, '1.1', 'evidence'))).toContain('evidence-missing');
-      expect(await nameFormula(wb, PAR.name, FLAGS_NAME)).toBe(`={"${cellOf(PAR, '1.1', 'evidence')}"}`);
+      // Scored without evidence: the evidence cell is reported and marked (a warning: listed twice).
+      const evidence = cellOf(PAR, '1.1', 'evidence');
+      expect(codesAt(r, PAR.name, evidence)).toContain('evidence-missing');
+      expect(await nameFormula(wb, PAR.name, FLAGS_NAME)).toBe(`={"${evidence}","w:${evidence}"}`);
       // A cheap re-check: the changed cells only, then the marks.
       expect(r.syncs).toBeLessThanOrEqual(2);
       await stop();

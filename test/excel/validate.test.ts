@@ -1,10 +1,47 @@
 import { TEMPLATE_IDS } from '../../src/catalog';
 import { ExcelOperationError, FLAGS_NAME } from '../../src/excel';
 import { defaultSheetName } from '../../src/layout';
-import { cellOf, nameFormula, planOf, setup, eachApi } from './helpers';
+import { FLAGGED_FORMULA, FLAGGED_WARNING_FORMULA } from '../../src/layout/rules';
+import type { ConditionalPurpose, SheetPlan } from '../../src/layout/types';
+import { cellOf, nameFormula, planOf, plannedRules, rulesOn, setup, eachApi, type MemoryWorkbook } from './helpers';
+
+type CfFormat = { fill?: string; fontColor?: string; bold?: boolean };
 
 const PAR = planOf('PAR');
 const I = planOf('I');
+
+/** A planned rule's format, as the memory workbook reports a cell it colours. */
+function formatOf(plan: SheetPlan, purpose: ConditionalPurpose): CfFormat {
+  return { ...plan.conditionalFormats.find((c) => c.purpose === purpose)!.format };
+}
+
+const sortRules = (rules: { formula?: string; range?: string }[]) => rules.map((r) => `${r.formula}|${r.range}`).sort();
+
+/**
+ * The rules a sheet had before warnings had their own colour: no 'flaggedWarning' rule, and the
+ * 'flagged' rule (same formula and range as now) in its former colour.
+ */
+async function makeOldFlagRules(wb: MemoryWorkbook, sheet: string, old: CfFormat): Promise<void> {
+  await wb.run(async (context) => {
+    const cfs = context.workbook.worksheets.getItem(sheet).getRange('A1:Z400').conditionalFormats;
+    cfs.load('items/id,items/type');
+    await context.sync();
+    const rules = cfs.items.map((item) => {
+      const rule = cfs.getItem(item.id).custom.rule;
+      rule.load('formula');
+      return { id: item.id, rule };
+    });
+    await context.sync();
+    const warning = rules.find((r) => r.rule.formula === FLAGGED_WARNING_FORMULA)!;
+    const flagged = rules.find((r) => r.rule.formula === FLAGGED_FORMULA)!;
+    const format = cfs.getItem(flagged.id).custom.format;
+    format.fill.color = old.fill!;
+    format.font.color = old.fontColor!;
+    // Deleted last: deleting renumbers the rules below it.
+    cfs.getItem(warning.id).delete();
+    await context.sync();
+  });
+}
 
 async function filled() {
   const s = setup();
@@ -19,7 +56,7 @@ async function filled() {
 // Once at the declared minimum (ExcelApi 1.8) and once at the newest set (helpers.ts, API_SETS).
 eachApi(() => {
   describe('validate in place', () => {
-    test("marks a finding that no live rule can see (a broken sum) with the 'flagged' fill, and removes it again", async () => {
+    test("marks a warning that no live rule can see (a broken sum) with the 'flaggedWarning' format, and removes it again", async () => {
       const { wb, ops } = setup();
       await ops.inject(['I']);
       // Every value is a valid count, so the 'invalid' rule stays quiet; only the engine sees 5 ≠ 2 + 2.
@@ -28,11 +65,57 @@ eachApi(() => {
       await wb.pasteFromUser(I.name, cellOf(I, 'I.1.b', '2018'), [['2']]);
       const report = await ops.validate();
       const mismatch = report.findings.find((f) => f.code === 'sum-mismatch');
-      expect(mismatch?.sheet).toBe(I.name);
-      const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
-      expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)?.fill).toBe(flaggedFill);
+      expect(mismatch).toMatchObject({ sheet: I.name, severity: 'warning' });
+      expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)).toEqual(formatOf(I, 'flaggedWarning'));
       await ops.removeMarks();
       expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)).toBeUndefined();
+    });
+
+    test('errors are marked red and warnings orange, each in its own colour, as the pane lists them', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['I']);
+      const total = cellOf(I, 'I.1', '2018');
+      const wrong = cellOf(I, 'I.1.a', '2019');
+      await wb.pasteFromUser(I.name, total, [['5']]);
+      await wb.pasteFromUser(I.name, cellOf(I, 'I.1.a', '2018'), [['2']]);
+      await wb.pasteFromUser(I.name, cellOf(I, 'I.1.b', '2018'), [['2']]);
+      await wb.pasteFromUser(I.name, wrong, [['abc']]);
+      const report = await ops.validate();
+      const at = (cell: string) => report.findings.filter((f) => f.cell === cell).map((f) => f.severity);
+      expect(at(total)).toEqual(['warning']);
+      expect(at(wrong)).toEqual(['error']);
+      // One name write: the warning's cell listed plain and with its prefix, the error's plain.
+      expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(`={"${total}","w:${total}","${wrong}"}`);
+      const painted = wb.evaluateConditionalFormats(I.name);
+      expect(painted.get(total)).toEqual(formatOf(I, 'flaggedWarning'));
+      // The live 'invalid' rule comes first and colours the wrong value red; the check's mark adds bold.
+      expect(painted.get(wrong)).toEqual({ ...formatOf(I, 'invalid'), bold: true });
+      // Typed right with live checking off, the value leaves the live rule; the check's red mark
+      // stays until the next check.
+      await wb.setCellFromUser(I.name, wrong, '3');
+      expect(wb.evaluateConditionalFormats(I.name).get(wrong)).toEqual(formatOf(I, 'flagged'));
+      await ops.validate();
+      expect(wb.evaluateConditionalFormats(I.name).get(wrong)).toBeUndefined();
+      expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(formatOf(I, 'flaggedWarning'));
+    });
+
+    test('a sheet inserted before warnings had their colour keeps every mark, and "Chèn biểu mẫu" brings the colours', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['I']);
+      const OLD = { fill: '#F8CBAD', fontColor: '#833C0B', bold: true };
+      await makeOldFlagRules(wb, I.name, OLD);
+      const total = cellOf(I, 'I.1', '2018');
+      await wb.pasteFromUser(I.name, total, [['5']]);
+      await wb.pasteFromUser(I.name, cellOf(I, 'I.1.a', '2018'), [['2']]);
+      await wb.pasteFromUser(I.name, cellOf(I, 'I.1.b', '2018'), [['2']]);
+      await ops.validate();
+      // The old rule matches the plain entry: the warning is marked, in the old single colour.
+      expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(OLD);
+      // Inserting again compares the rules: one is missing, so ours are replaced by the plan's.
+      const again = await ops.inject(['I']);
+      expect(again.refreshed).toEqual([I.name]);
+      expect(sortRules(await rulesOn(wb, I.name))).toEqual(sortRules(plannedRules(I)));
+      expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(formatOf(I, 'flaggedWarning'));
     });
 
     test('returns findings and marks their cells through CCHC_FLAGS', async () => {

@@ -129,6 +129,55 @@ test('each purpose has its own fill', () => {
   expect(CF_FORMATS.belowTarget.fill).toBe('#FFEB9C');
 });
 
+/** WCAG 2 relative luminance of '#RRGGBB'. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** HSL hue in degrees, 0 = red, 60 = yellow. */
+function hue(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const max = Math.max(r, g, b);
+  const d = max - Math.min(r, g, b);
+  if (d === 0) return 0;
+  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return (h * 60 + 360) % 360;
+}
+
+/** Degrees between two hues on the circle. */
+const hueGap = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+
+test('every rule’s text is readable on its fill (WCAG AA, 4.5:1)', () => {
+  const low = Object.entries(CF_FORMATS)
+    .filter(([, f]) => !f.fill || !f.fontColor || contrast(f.fill, f.fontColor) < 4.5)
+    .map(([purpose]) => purpose);
+  expect(low).toEqual([]);
+});
+
+test('a check’s errors are red like the live rule, its warnings orange, apart from the below-target yellow', () => {
+  const { invalid, flagged, flaggedWarning, belowTarget } = CF_FORMATS;
+  // Red: within 15° of hue 0, as the live 'invalid' rule.
+  expect(hueGap(hue(invalid.fill!), 0)).toBeLessThanOrEqual(15);
+  expect(hueGap(hue(flagged.fill!), 0)).toBeLessThanOrEqual(15);
+  // Orange: between red and yellow, at least 15° from the below-target yellow and from both reds.
+  const orange = hue(flaggedWarning.fill!);
+  expect(orange).toBeGreaterThanOrEqual(20);
+  expect(orange).toBeLessThanOrEqual(40);
+  for (const other of [belowTarget, invalid, flagged])
+    expect(hueGap(orange, hue(other.fill!))).toBeGreaterThanOrEqual(15);
+  // Both marks of a check are bold: told apart from the live rules that colour the same cells.
+  expect(flagged.bold && flaggedWarning.bold).toBe(true);
+});
+
 describe('marker', () => {
   test('round trip for every template id', () => {
     for (const id of ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'PAR', 'STATUS'] as const)

@@ -152,7 +152,7 @@ describe.each(sheets)('sheet %s', (_id, sheet) => {
     }
   });
 
-  test('conditional formats: "invalid" rules first, one "flagged" rule with the CCHC_FLAGS test', () => {
+  test('conditional formats: "invalid" rules first, one "flagged" and one "flaggedWarning" rule with the CCHC_FLAGS test', () => {
     const purposes = sheet.conditionalFormats.map((cf) => cf.purpose);
     const lastInvalid = purposes.lastIndexOf('invalid');
     const firstOther = purposes.findIndex((p) => p !== 'invalid');
@@ -161,6 +161,13 @@ describe.each(sheets)('sheet %s', (_id, sheet) => {
     expect(flagged).toHaveLength(1);
     expect(flagged[0].formula).toBe('=ISNUMBER(MATCH(ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))');
     for (const input of inputCells(sheet)) expect(contains(flagged[0].range, input.address)).toBe(true);
+    // Warnings: the same cells, the prefixed entry; listed before 'flagged' so that its orange wins
+    // over the red on a cell that both match.
+    const warning = sheet.conditionalFormats.filter((cf) => cf.purpose === 'flaggedWarning');
+    expect(warning).toHaveLength(1);
+    expect(warning[0].formula).toBe('=ISNUMBER(MATCH("w:"&ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))');
+    expect(warning[0].range).toBe(flagged[0].range);
+    expect(purposes.indexOf('flaggedWarning')).toBeLessThan(purposes.indexOf('flagged'));
     for (const cf of sheet.conditionalFormats) expect(parseRange(cf.range).right).toBeLessThanOrEqual(lastCol);
   });
 

@@ -249,6 +249,30 @@ describe('conditional formats', () => {
     expect([...wb.evaluateConditionalFormats('PAR').keys()].sort()).toEqual(['D7', 'G12']);
   });
 
+  test('the warning format matches the "w:" entry (text joined with &) and, listed first, wins over the plain one', async () => {
+    const wb = createMemoryWorkbook({ sheets: ['PAR'] });
+    await wb.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('PAR');
+      s.names.add('CCHC_FLAGS', '={"D7","G12","w:G12","w:E9"}');
+      // Added last = on top: the warning rule goes in second.
+      const flagged = s.getRange('D7:G20').conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      flagged.custom.rule.formula = '=ISNUMBER(MATCH(ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))';
+      flagged.custom.format.fill.color = '#FF9999';
+      flagged.custom.format.font.bold = true;
+      const warning = s.getRange('D7:G20').conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      warning.custom.rule.formula = '=ISNUMBER(MATCH("w:"&ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))';
+      warning.custom.format.fill.color = '#FFB366';
+      await ctx.sync();
+    });
+    const marks = wb.evaluateConditionalFormats('PAR');
+    expect(Object.fromEntries(marks)).toEqual({
+      D7: { fill: '#FF9999', bold: true },
+      // Both rules match: the fill of the one on top, the bold the other adds (no conflict there).
+      G12: { fill: '#FFB366', bold: true },
+      E9: { fill: '#FFB366' },
+    });
+  });
+
   test('priority: the newest format is on top and wins a conflict; stopIfTrue', async () => {
     const wb = createMemoryWorkbook();
     await wb.run(async (ctx) => {

@@ -1,8 +1,8 @@
 /**
  * "Kiểm tra dữ liệu": every input cell of every template sheet checked by the engine, the cells
- * to review marked through each sheet's CCHC_FLAGS name (one conditional format per sheet reads
- * it), one-click fixes that never overwrite a cell changed since it was checked, and removing
- * the marks. Marks are written only by a button press or the local user's own edits (live.ts);
+ * to review marked through each sheet's CCHC_FLAGS name (two conditional formats per sheet read
+ * it: errors red, warnings orange), one-click fixes that never overwrite a cell changed since it
+ * was checked, and removing the marks. Marks are written only by a button press or the local user's own edits (live.ts);
  * a view-only user gets the list alone.
  */
 import type { FixReport, ProgressListener } from '../../contracts/operations';
@@ -187,7 +187,7 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
     for (const [sheetName, fixed] of fixedBySheet) {
       const name = flagNames.get(sheetName);
       if (!name || name.isNullObject) continue;
-      const remaining = parseFlags(name.formula).filter((c) => !fixed.has(c));
+      const remaining = parseFlags(name.formula).filter((c) => !fixed.has(c.cell));
       const next = flagsFormula(remaining).formula;
       if (next !== name.formula) name.formula = next;
     }
