@@ -7,10 +7,13 @@ import {
   Switch,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
+import { flaggedCells, type FlaggedCell } from '../../excel/flags';
+import { CF_FORMATS } from '../../layout/rules';
 import { SEVERITIES, actionable, findingRowTitle, groupFindings, notesOf } from '../model';
 import type { FixReport, ValidationReport } from '../../contracts/operations';
 import { usePane } from './context';
@@ -53,6 +56,23 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorStatusWarningBackground1,
   },
   info: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
+  // The legend of the sheet's colours: a marked cell's reference is drawn as the check's mark
+  // draws the cell (the plan's own colours, so the two cannot drift apart).
+  mark: {
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  markError: {
+    backgroundColor: CF_FORMATS.flagged.fill,
+    color: CF_FORMATS.flagged.fontColor,
+    fontWeight: tokens.fontWeightBold,
+  },
+  markWarning: {
+    backgroundColor: CF_FORMATS.flaggedWarning.fill,
+    color: CF_FORMATS.flaggedWarning.fontColor,
+    fontWeight: tokens.fontWeightBold,
+  },
   rowTitle: { fontWeight: tokens.fontWeightSemibold },
   severityHeading: {
     margin: 0,
@@ -162,6 +182,10 @@ export function ValidatePanel() {
   const hiddenCount = report ? report.findings.length - shown.length : 0;
   const fixable = shown.filter((f) => f.fix);
   const nothing = report !== null && report.cellsChecked === 0;
+  const markClass = {
+    error: mergeClasses(styles.mark, styles.markError),
+    warning: mergeClasses(styles.mark, styles.markWarning),
+  };
 
   // Focus follows the fix: to the finding after the fixed one (or the one before, at the end).
   useLayoutEffect(() => {
@@ -273,6 +297,8 @@ export function ValidatePanel() {
                     headingClass={styles.severityHeading}
                     actionsClass={styles.findingActions}
                     titleClass={styles.rowTitle}
+                    marks={marksOf(sheet.bySeverity)}
+                    markClass={markClass}
                   />
                 ))}
               </div>
@@ -282,6 +308,21 @@ export function ValidatePanel() {
       )}
     </PanelSection>
   );
+}
+
+/**
+ * How each cell of one sheet is marked in the sheet, worked out by the function that writes the
+ * marks: a cell with an error and a warning reads as an error here too, and a whole-row finding
+ * (never marked) has no colour. Kept per list of groups, which every group of a sheet shares.
+ */
+const marksCache = new WeakMap<object, Map<string, FlaggedCell['severity']>>();
+function marksOf(groups: readonly { findings: readonly Finding[] }[]): Map<string, FlaggedCell['severity']> {
+  let marks = marksCache.get(groups);
+  if (!marks) {
+    marks = new Map(flaggedCells(groups.flatMap((g) => g.findings)).map((c) => [c.cell, c.severity]));
+    marksCache.set(groups, marks);
+  }
+  return marks;
 }
 
 /** 'HH:MM:SS', the same in both languages; cheaper than Intl's date formatting on every live report. */
@@ -299,6 +340,9 @@ interface FindingGroupProps {
   headingClass: string;
   actionsClass: string;
   titleClass: string;
+  /** The sheet's marked cells (plain upper-case addresses) and the colour each is marked in. */
+  marks: ReadonlyMap<string, FlaggedCell['severity']>;
+  markClass: Record<FlaggedCell['severity'], string>;
 }
 
 function findingKey(f: Finding): string {
@@ -314,6 +358,8 @@ function FindingGroup({
   headingClass,
   actionsClass,
   titleClass,
+  marks,
+  markClass,
 }: FindingGroupProps) {
   const { t, lang, busy, num, decimalSeparator } = usePane();
   const panel = usePanelStyles();
@@ -322,50 +368,55 @@ function FindingGroup({
     <>
       <h4 className={headingClass}>{`${t.severity[severity]} (${num(findings.length)})`}</h4>
       <ul className={panel.list}>
-        {findings.slice(0, shown).map((f) => (
-          <li
-            key={findingKey(f)}
-            data-key={findingKey(f)}
-            className={`${panel.item} ${itemClass}`}
-            data-finding={f.code}
-            data-cell={f.cell}
-            data-severity={f.severity}
-          >
-            {findingRowTitle(f, lang) && (
-              <Text size={200} className={titleClass}>
-                {findingRowTitle(f, lang)}
-              </Text>
-            )}
-            <Text size={200}>{f.message[lang]}</Text>
-            {f.fix && <Caption1 className={panel.muted}>{f.fix.description[lang]}</Caption1>}
-            {f.code === 'decimal-comma' && decimalSeparator && (
-              <Caption1 data-testid="separator-hint">{t.separatorHint(decimalSeparator)}</Caption1>
-            )}
-            <div className={actionsClass}>
-              <span className={panel.cellRef}>{f.cell}</span>
-              <Button
-                size="small"
-                appearance="secondary"
-                disabledFocusable={busy}
-                aria-label={`${t.goToCell} ${f.cell}`}
-                onClick={() => onGoTo(f)}
-              >
-                {t.goToCell}
-              </Button>
-              {f.fix && (
+        {findings.slice(0, shown).map((f) => {
+          const mark = f.column === null ? undefined : marks.get(f.cell.replace(/\$/g, '').toUpperCase());
+          return (
+            <li
+              key={findingKey(f)}
+              data-key={findingKey(f)}
+              className={`${panel.item} ${itemClass}`}
+              data-finding={f.code}
+              data-cell={f.cell}
+              data-severity={f.severity}
+            >
+              {findingRowTitle(f, lang) && (
+                <Text size={200} className={titleClass}>
+                  {findingRowTitle(f, lang)}
+                </Text>
+              )}
+              <Text size={200}>{f.message[lang]}</Text>
+              {f.fix && <Caption1 className={panel.muted}>{f.fix.description[lang]}</Caption1>}
+              {f.code === 'decimal-comma' && decimalSeparator && (
+                <Caption1 data-testid="separator-hint">{t.separatorHint(decimalSeparator)}</Caption1>
+              )}
+              <div className={actionsClass}>
+                <span className={mark ? mergeClasses(panel.cellRef, markClass[mark]) : panel.cellRef} data-mark={mark}>
+                  {f.cell}
+                </span>
                 <Button
                   size="small"
-                  appearance="primary"
+                  appearance="secondary"
                   disabledFocusable={busy}
-                  aria-label={`${t.fix} ${f.cell}`}
-                  onClick={() => onFix(f)}
+                  aria-label={`${t.goToCell} ${f.cell}`}
+                  onClick={() => onGoTo(f)}
                 >
-                  {t.fix}
+                  {t.goToCell}
                 </Button>
-              )}
-            </div>
-          </li>
-        ))}
+                {f.fix && (
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    disabledFocusable={busy}
+                    aria-label={`${t.fix} ${f.cell}`}
+                    onClick={() => onFix(f)}
+                  >
+                    {t.fix}
+                  </Button>
+                )}
+              </div>
+            </li>
+          );
+        })}
       </ul>
       {findings.length > shown && (
         <Button size="small" appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
