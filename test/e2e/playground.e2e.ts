@@ -405,6 +405,7 @@ it('follows the number settings of the Excel being played (?decimal=.) in a Viet
     const text = (await comma.textContent()) ?? '';
     expect(text).toContain('Excel này dùng dấu chấm "." làm dấu thập phân, không phải dấu phẩy.');
     expect(text).toContain('Ghi số 0.5');
+    await comma.scrollIntoViewIfNeeded();
     await other.screenshot({ path: screenshotPath('14-decimal-point-settings') });
   } finally {
     await other.close();
