@@ -14,7 +14,7 @@ import type { Bilingual, FindingCode } from './types';
 /**
  * What a percent cell holding the number `v` shows: with a percent format (the template's when the
  * format is unknown) the percentage with that format's decimals (85 with '0.0%' → '8500,0%'), else
- * the number itself. null format: the format does not show a percent.
+ * the number itself.
  */
 function shownInPercentCell(v: number, numberFormat: string | undefined, w: NumberWriter): string {
   const format = numberFormat ?? PERCENT_INPUT_FORMAT;
