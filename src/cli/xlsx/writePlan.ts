@@ -16,6 +16,7 @@ import type {
   WorkbookPlan,
 } from '../../layout/types';
 import { cellAddress } from '../../layout/a1';
+import { CONDITIONAL_PURPOSES } from '../../layout/types';
 import { MARKER_NAME, markerNameFormula } from '../../layout/marker';
 import { packageWorkbook, type DefinedNameExtra } from './package';
 
@@ -34,8 +35,6 @@ export interface ApplyOptions {
 }
 
 const EXCELJS_DEFAULT_WIDTH = 9;
-
-const ALL_PURPOSES: readonly ConditionalPurpose[] = ['invalid', 'belowTarget', 'formulaOverwritten', 'flagged'];
 
 /** '#RRGGBB' → ExcelJS ARGB. */
 export function argb(hex: string): string {
@@ -182,7 +181,7 @@ export function addPlannedSheet(
     for (const v of plan.validations) validations.add(v.range, excelValidation(v));
   }
 
-  const purposes = options.conditionalPurposes ?? ALL_PURPOSES;
+  const purposes = options.conditionalPurposes ?? CONDITIONAL_PURPOSES;
   let priority = 1;
   for (const cf of plan.conditionalFormats) {
     if (!purposes.includes(cf.purpose)) continue;
@@ -218,12 +217,13 @@ export function workbookFromPlan(plan: WorkbookPlan, options: ApplyOptions = {})
   // No cached results are written for formulas: make Excel compute them when the file opens.
   workbook.calcProperties.fullCalcOnLoad = true;
   const names: DefinedNameExtra[] = [{ name: VERSION_NAME, formula: `"${plan.version}"` }];
-  const purposes = options.conditionalPurposes ?? ALL_PURPOSES;
+  const purposes = options.conditionalPurposes ?? CONDITIONAL_PURPOSES;
   plan.sheets.forEach((sheetPlan, index) => {
     addPlannedSheet(workbook, sheetPlan, plan.styles, options);
     const flagged = sheetPlan.conditionalFormats.some((cf) => cf.purpose === 'flagged');
     // The 'flagged' rule refers to this name; without it the rule would evaluate to #NAME?.
-    if (flagged && purposes.includes('flagged')) names.push({ name: FLAGS_NAME, localSheetId: index, formula: '{""}' });
+    if (flagged && (purposes.includes('flagged') || purposes.includes('flaggedWarning')))
+      names.push({ name: FLAGS_NAME, localSheetId: index, formula: '{""}' });
     // The sheet's identity beside its A1 marker, as the add-in writes it (layout/marker.ts).
     names.push({
       name: MARKER_NAME,
