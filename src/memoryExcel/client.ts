@@ -19,7 +19,6 @@ import type { Apply, Host, MemoryContext } from './requestContext';
 import { compareVersions, requireApi } from './requirementSets';
 
 /** For conditionalFormats.ts, which imports the context type from here; other modules import it from requestContext.ts. */
-export type { MemoryContext } from './requestContext';
 
 /**
  * Any API object, whatever model it stands for. `any` because ClientObject<M> is invariant in M

@@ -18,7 +18,8 @@
  * collection means another rule in another range's collection.
  */
 import { intersect, qualifiedAddress, type Rect } from './address';
-import { ClientObject, CollectionObject, clientResult, type MemoryContext, type TypeDef } from './client';
+import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
+import type { MemoryContext } from './requestContext';
 import { ExcelApiError, invalidArgument, invalidOperation, itemNotFound, notImplemented } from './errors';
 import { translate } from './formulaText';
 import type { CfEntry, SheetModel } from './model';

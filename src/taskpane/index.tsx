@@ -57,7 +57,9 @@ async function start(): Promise<void> {
     requirements: Office.context.requirements,
     // A co-author with view rights: the pane lists results and writes nothing.
     readOnly: () => documentIsReadOnly(),
-    numberSettings: numbers,
+    // Only what Excel itself said: the engine's messages then state "this Excel uses …", which a
+    // guess from the display language (Excel before ExcelApi 1.11, e.g. Excel 2019) cannot claim.
+    numberSettings: numbers.source === 'excel' ? numbers : null,
   });
   root.render(
     <TaskPane operations={operations} settings={settings} initialLanguage={language} numberSettings={numbers} />,
