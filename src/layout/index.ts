@@ -10,7 +10,7 @@ import { buildOutlineSheet } from './outlineSheet';
 import { buildParSheet } from './parSheet';
 import { buildStatusSheet } from './statusSheet';
 import { STYLES } from './styles';
-import type { SheetPlan, WorkbookPlan } from './types';
+import type { DecimalSeparator, SheetPlan, WorkbookPlan } from './types';
 
 export type * from './types';
 export { MARKER_PREFIX } from './types';
@@ -27,6 +27,14 @@ export interface PlanOptions {
   templates?: TemplateId[];
   /** Sheet names replacing the defaults (e.g. when a sheet of that name is not ours). */
   sheetNames?: Partial<Record<TemplateId, string>>;
+  /**
+   * The decimal separator of the Excel the plan is inserted from, for the numbers of the sheets'
+   * own texts (the PAR score prompts: "từ 0 đến 1,5" or "1.5"); absent or null: ',' as Vietnamese
+   * writes it. Only those texts change: cells, formulas and rules are the same whatever it is, so a
+   * co-author with the other separator inserting again rewrites nothing (validations are compared
+   * by rule, not by prompt: src/excel/refreshCompare.ts).
+   */
+  decimalSeparator?: DecimalSeparator | null;
 }
 
 function selectedIds(options: PlanOptions): TemplateId[] {
@@ -35,13 +43,9 @@ function selectedIds(options: PlanOptions): TemplateId[] {
   return TEMPLATE_IDS.filter((id) => wanted.includes(id));
 }
 
-function planOne(
-  id: Exclude<TemplateId, 'STATUS'>,
-  name: string,
-  sheetNames: Partial<Record<TemplateId, string>> = {},
-): SheetPlan {
-  if (id === 'PAR') return buildParSheet(name, TEMPLATE_VERSION);
-  if (id === 'OUTLINE') return buildOutlineSheet(name, TEMPLATE_VERSION, sheetNames);
+function planOne(id: Exclude<TemplateId, 'STATUS'>, name: string, options: PlanOptions): SheetPlan {
+  if (id === 'PAR') return buildParSheet(name, TEMPLATE_VERSION, options.decimalSeparator ?? ',');
+  if (id === 'OUTLINE') return buildOutlineSheet(name, TEMPLATE_VERSION, options.sheetNames ?? {});
   const template = APPENDIX1.find((t) => t.id === id);
   if (!template) throw new RangeError(`Unknown template id ${id}`);
   return buildAppendix1Sheet(template, name, TEMPLATE_VERSION);
@@ -51,7 +55,7 @@ export function buildWorkbookPlan(options: PlanOptions = {}): WorkbookPlan {
   const ids = selectedIds(options);
   const names = resolveSheetNames(ids, options.sheetNames);
   const sheets: SheetPlan[] = [];
-  for (const id of ids) if (id !== 'STATUS') sheets.push(planOne(id, names[id], options.sheetNames));
+  for (const id of ids) if (id !== 'STATUS') sheets.push(planOne(id, names[id], options));
   if (ids.includes('STATUS')) sheets.push(buildStatusSheet(sheets, names.STATUS, TEMPLATE_VERSION));
   return { version: TEMPLATE_VERSION, sheets, styles: STYLES };
 }
@@ -63,7 +67,7 @@ export function buildWorkbookPlan(options: PlanOptions = {}): WorkbookPlan {
 export function buildSheetPlan(id: TemplateId, options: PlanOptions = {}): SheetPlan {
   if (id !== 'STATUS') {
     const names = resolveSheetNames([id], options.sheetNames);
-    return planOne(id, names[id], options.sheetNames);
+    return planOne(id, names[id], options);
   }
   const ids = selectedIds({
     ...options,

@@ -43,7 +43,7 @@ import {
   parScoreValidation,
   SCORE_FORMAT,
 } from './rules';
-import type { ColumnPlan, SheetPlan, StyleId } from './types';
+import type { ColumnPlan, DecimalSeparator, SheetPlan, StyleId } from './types';
 
 /** The PAR sheet's columns, in order from A; ids are part of the contract (see the brief). */
 export const PAR_COLUMNS = [
@@ -118,7 +118,13 @@ function labelStyle(r: ParRow): StyleId {
   return r.level === 3 ? 'labelSub' : 'label';
 }
 
-export function buildParSheet(name: string, version: string, rows: readonly ParRow[] = PAR_ROWS): SheetPlan {
+/** `separator`: how the score prompts write the maxima (parScoreValidation); nothing else depends on it. */
+export function buildParSheet(
+  name: string,
+  version: string,
+  separator: DecimalSeparator = ',',
+  rows: readonly ParRow[] = PAR_ROWS,
+): SheetPlan {
   const columns = listedColumnPlans(PAR_COLUMNS);
   const b = new SheetBuilder();
   writeMarker(b, 'PAR', version);
@@ -135,7 +141,7 @@ export function buildParSheet(name: string, version: string, rows: readonly ParR
   mergeTaskRuns(b, columns, order, first);
 
   const last = first + order.length - 1;
-  addParRules(b, order, first);
+  addParRules(b, order, first, separator);
   b.addConditionalFormat(
     conditionalFormat(
       'belowTarget',
@@ -221,7 +227,7 @@ function mergeTaskRuns(b: SheetBuilder, columns: ColumnPlan[], order: ParRow[], 
 }
 
 /** Validation and conditional formats over runs of consecutive leaf (or parent) rows. */
-function addParRules(b: SheetBuilder, order: ParRow[], first: number): void {
+function addParRules(b: SheetBuilder, order: ParRow[], first: number, separator: DecimalSeparator): void {
   const isLeaf = (r: ParRow): boolean => r.children.length === 0;
   forRuns(
     order,
@@ -248,7 +254,7 @@ function addParRules(b: SheetBuilder, order: ParRow[], first: number): void {
     (start, end) => {
       if (!isLeaf(order[start])) return;
       const range = rectAddress(first + start, PAR_COL.score2021, first + end, PAR_COL.score2021);
-      b.addValidation(parScoreValidation(range, order[start].max));
+      b.addValidation(parScoreValidation(range, order[start].max, separator));
     },
   );
 }

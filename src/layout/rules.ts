@@ -7,7 +7,7 @@
  * an error or a misleading TRUE, so the 'invalid' formulas test error → blank → type in nested IFs.
  */
 import type { RowKind } from '../catalog/types';
-import type { ConditionalFormatPlan, ConditionalPurpose, ValidationPlan } from './types';
+import type { ConditionalFormatPlan, ConditionalPurpose, DecimalSeparator, ValidationPlan } from './types';
 
 /** Excel's limits for data-validation texts. */
 export const PROMPT_TITLE_MAX = 32;
@@ -47,7 +47,11 @@ export const SCORE_FORMAT = '0.0##';
 
 type InputKind = Exclude<RowKind, 'group'> | 'meta';
 
-/** The validation of an input range of this kind, or null where any text is acceptable. */
+/**
+ * The validation of an input range of this kind, or null where any text is acceptable. Its texts
+ * hold whole numbers and percentages only (0, 1, 85%, 100%), the same whatever the user's decimal
+ * separator, so it takes none (test/layout/rules.test.ts keeps every plan's prompts to that).
+ */
 export function validationFor(kind: InputKind, range: string): ValidationPlan | null {
   switch (kind) {
     case 'count':
@@ -100,8 +104,12 @@ export function validationFor(kind: InputKind, range: string): ValidationPlan | 
   }
 }
 
-/** The validation of PAR leaf scores whose maximum is `max`. */
-export function parScoreValidation(range: string, max: number): ValidationPlan {
+/**
+ * The validation of PAR leaf scores whose maximum is `max`; its prompt and alert write the maximum
+ * with `separator`, the decimal separator of the Excel the sheet is inserted from ("0 đến 1.5" for
+ * an Excel that takes 1.5: the official types what the prompt shows).
+ */
+export function parScoreValidation(range: string, max: number, separator: DecimalSeparator = ','): ValidationPlan {
   return {
     range,
     type: 'decimal',
@@ -110,19 +118,19 @@ export function parScoreValidation(range: string, max: number): ValidationPlan {
     max,
     prompt: {
       title: 'Điểm tự chấm năm 2021',
-      message: `Nhập điểm từ 0 đến ${formatScore(max)} (điểm tối đa), tối đa 3 chữ số thập phân.`,
+      message: `Nhập điểm từ 0 đến ${formatScore(max, separator)} (điểm tối đa), tối đa 3 chữ số thập phân.`,
     },
     error: {
       title: 'Điểm không hợp lệ',
-      message: `Điểm phải là số từ 0 đến ${formatScore(max)} (điểm tối đa của tiêu chí).`,
+      message: `Điểm phải là số từ 0 đến ${formatScore(max, separator)} (điểm tối đa của tiêu chí).`,
       style: 'stop',
     },
   };
 }
 
-/** A score as Vietnamese readers write it: decimal comma (1,5). */
-export function formatScore(n: number): string {
-  return String(n).replace('.', ',');
+/** A score with this decimal separator: 1,5 as Vietnamese writes it (the default), or 1.5. */
+export function formatScore(n: number, separator: DecimalSeparator = ','): string {
+  return separator === ',' ? String(n).replace('.', ',') : String(n);
 }
 
 /** TRUE for an error, FALSE for blank, otherwise `whenNumber` for numbers and TRUE for text. */

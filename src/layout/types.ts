@@ -76,6 +76,12 @@ export interface RowPlan {
   formulas: Record<string, string>;
 }
 
+/**
+ * A decimal separator: how the numbers of a sheet's own texts (validation prompts and alerts) are
+ * written, after the Excel the sheet is inserted from. The engine's DecimalSeparator is the same.
+ */
+export type DecimalSeparator = '.' | ',';
+
 export type ValidationRuleType = 'wholeNumber' | 'decimal' | 'list' | 'custom';
 
 export interface ValidationPlan {

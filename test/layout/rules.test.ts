@@ -122,6 +122,18 @@ test('validations and their texts', () => {
   expect(parScoreValidation('G7', 0.75).prompt.message).toContain('0,75');
 });
 
+test('a PAR score prompt and alert write the maximum with the separator given (default the comma)', () => {
+  const point = parScoreValidation('G7', 0.75, '.');
+  expect(point.prompt.message).toBe('Nhập điểm từ 0 đến 0.75 (điểm tối đa), tối đa 3 chữ số thập phân.');
+  expect(point.error.message).toBe('Điểm phải là số từ 0 đến 0.75 (điểm tối đa của tiêu chí).');
+  const comma = parScoreValidation('G7', 0.75, ',');
+  expect(comma).toEqual(parScoreValidation('G7', 0.75));
+  expect(comma.error.message).toContain('0,75');
+  // Everything but the texts is the same rule.
+  const rule = ({ prompt: _p, error: _e, ...rest }: typeof point) => rest;
+  expect(rule(point)).toEqual(rule(comma));
+});
+
 test('each purpose has its own fill', () => {
   const fills = Object.values(CF_FORMATS).map((f) => f.fill);
   expect(new Set(fills).size).toBe(fills.length);

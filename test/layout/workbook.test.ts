@@ -36,6 +36,36 @@ test('buildSheetPlan gives the same sheet as the workbook plan', () => {
   for (const s of plan.sheets) expect(buildSheetPlan(s.templateId)).toEqual(s);
 });
 
+describe('the decimal separator of the inserting Excel', () => {
+  const point = buildWorkbookPlan({ decimalSeparator: '.' });
+  const texts = (p: typeof plan) =>
+    p.sheets.flatMap((s) => s.validations.flatMap((v) => [v.prompt.message, v.error.message]));
+
+  test('writes every number of the prompts and alerts with it: no "1,5" for an Excel that takes 1.5', () => {
+    const withPoint = texts(point);
+    expect(withPoint.some((t) => /\d\.\d/.test(t))).toBe(true);
+    expect(withPoint.filter((t) => /\d,\d/.test(t))).toEqual([]);
+    const withComma = texts(plan);
+    expect(withComma.some((t) => /\d,\d/.test(t))).toBe(true);
+    expect(withComma.filter((t) => /\d\.\d/.test(t))).toEqual([]);
+    expect(buildWorkbookPlan({ decimalSeparator: ',' })).toEqual(plan);
+    expect(buildWorkbookPlan({ decimalSeparator: null })).toEqual(plan);
+  });
+
+  test('changes nothing else: cells, rules and validation rules are the same, so a refresh sees no change', () => {
+    const withoutTexts = (p: typeof plan) =>
+      p.sheets.map((s) => ({
+        ...s,
+        validations: s.validations.map(({ prompt: _p, error: _e, ...rule }) => rule),
+      }));
+    expect(withoutTexts(point)).toEqual(withoutTexts(plan));
+    for (const s of plan.sheets)
+      expect(buildSheetPlan(s.templateId, { decimalSeparator: '.' })).toEqual(
+        point.sheets.find((p) => p.templateId === s.templateId),
+      );
+  });
+});
+
 test('refuses unknown templates, names Excel rejects and shared names', () => {
   expect(() => buildWorkbookPlan({ templates: ['IX' as never] })).toThrow(/Unknown template/);
   expect(() => buildWorkbookPlan({ sheetNames: { PAR: 'x'.repeat(32) } })).toThrow(/31/);
