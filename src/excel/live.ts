@@ -7,6 +7,9 @@
  * - starting writes nothing (a view-only user can open the pane);
  * - the local user's own edits (`source: "Local"`) re-check the changed cells and update that
  *   sheet's marks (CCHC_FLAGS), at most once per burst of edits;
+ * - what needs several sheets (Section VIII against the Appendix 1 figures, the report outline
+ *   against them) is worked out again after every re-check, from the snapshots already held, so
+ *   an edit of a figure on sheet III updates a suggestion on sheet VIII without reading VIII;
  * - a co-author's edits, and sheet activation, refresh the findings list only: the co-author's
  *   own pane marks their edits;
  * - every check runs in the adapter's one queue (AdapterCore.exclusive), so it never
@@ -14,7 +17,7 @@
  * - handlers are removed inside Excel.run on the context that added them, as documented.
  */
 import type { ValidationReport } from '../contracts/operations';
-import type { Bilingual, CellValue, SheetResult, SheetSnapshot } from '../engine/types';
+import type { Bilingual, CellValue, Finding, SheetResult, SheetSnapshot } from '../engine/types';
 import { parseCell } from '../layout/a1';
 import { AdapterCore, isAccessDenied, isChecked, loadEngine, READ_ONLY_NOTE, readWindow } from './core';
 import { ExcelOperationError, describeExcelError, type ExcelErrorInfo } from './errors';
@@ -37,6 +40,9 @@ interface Pending {
   /** The local user edited this sheet: its marks may be written. */
   local: boolean;
 }
+
+/** Templates on which the cross-sheet checks put findings that are marked (not only listed). */
+const CROSS_MARKED: ReadonlySet<string> = new Set(['VIII', 'OUTLINE']);
 
 const A1_RANGE = /^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i;
 
@@ -80,7 +86,10 @@ export async function startLiveValidation(
       code: 'RequirementSetMissing',
     });
   const watched = new Map<string, Watched>();
+  /** Each sheet's own findings (validateSheet). */
   const results = new Map<string, SheetResult>();
+  /** Findings that need several sheets, by the id of the sheet they are on. */
+  let across = new Map<string, Finding[]>();
   const pending = new Map<string, Pending>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -94,8 +103,37 @@ export async function startLiveValidation(
     else lastError ??= e;
   };
 
+  /** A sheet's own findings and those of the cross-sheet checks that land on it. */
+  const resultOf = (w: Watched): SheetResult | undefined => {
+    const own = results.get(w.id);
+    const more = across.get(w.id);
+    return own && more?.length ? { ...own, findings: [...own.findings, ...more] } : own;
+  };
+
+  /**
+   * The cross-sheet checks again, over every snapshot held. Sheets whose cross-sheet findings
+   * changed are remembered again (a fix compares the cell with what was seen).
+   */
+  const recheckAcross = (check: (snapshots: SheetSnapshot[], options: typeof core.messages) => Finding[]) => {
+    const list = [...watched.values()];
+    const byName = new Map(list.map((w) => [w.snapshot.name, w]));
+    const next = new Map<string, Finding[]>();
+    for (const f of check(
+      list.map((w) => w.snapshot),
+      core.messages,
+    )) {
+      const w = byName.get(f.sheet);
+      if (w) next.set(w.id, [...(next.get(w.id) ?? []), f]);
+    }
+    const before = across;
+    across = next;
+    for (const w of list)
+      if ((before.get(w.id)?.length ?? 0) + (next.get(w.id)?.length ?? 0) > 0)
+        core.remember(w.snapshot, resultOf(w)?.findings ?? []);
+  };
+
   const report = (syncs: number, notes: Bilingual[]) => {
-    const list = [...watched.values()].map((w) => results.get(w.id)).filter((r): r is SheetResult => !!r);
+    const list = [...watched.values()].map(resultOf).filter((r): r is SheetResult => !!r);
     onReport(reportOf(list, core.readOnly ? [...notes, READ_ONLY_NOTE] : notes, syncs));
   };
 
@@ -128,7 +166,7 @@ export async function startLiveValidation(
       flags: flags.isNullObject ? null : flags.formula,
       extras: undefined,
     }));
-    const byName = new Map(sheets.map(({ w }) => [w.name, results.get(w.id)!]));
+    const byName = new Map(sheets.map(({ w }) => [w.name, resultOf(w)!]));
     const queued = queueFlags(session, states, byName);
     notes.push(...queued.notes);
     if (queued.writes === 0) return;
@@ -177,8 +215,19 @@ export async function startLiveValidation(
         }
       }
       if (reads.length === 0) return;
+      // The user's own edit may change what the cross-sheet checks mark on sheets not edited (a
+      // figure on III contradicts an assessment on VIII): their marks are compared too (a name
+      // read in the same request; queueFlags writes only a list that differs).
+      const alsoMarked: { w: Watched; flags: Excel.NamedItem }[] = [];
+      if (reads.some((r) => r.flags))
+        for (const w of watched.values())
+          if (CROSS_MARKED.has(w.snapshot.templateId) && !reads.some((r) => r.w === w && r.flags)) {
+            const flags = collection.getItem(w.id).names.getItemOrNullObject(FLAGS_NAME);
+            flags.load('formula');
+            alsoMarked.push({ w, flags });
+          }
       await session.sync();
-      const { validateSheet } = await loadEngine();
+      const { validateSheet, crossSheetFindings } = await loadEngine();
       const toMark: { w: Watched; flags: Excel.NamedItem }[] = [];
       for (const r of reads) {
         if (r.full) {
@@ -199,6 +248,8 @@ export async function startLiveValidation(
         core.remember(r.w.snapshot, result.findings);
         if (r.flags) toMark.push({ w: r.w, flags: r.flags });
       }
+      recheckAcross(crossSheetFindings);
+      toMark.push(...alsoMarked);
       const notes: Bilingual[] = [];
       await writeMarks(session, toMark, notes);
       if (!stopped) report(session.syncs, notes);
@@ -211,7 +262,7 @@ export async function startLiveValidation(
     const checked = state.templates.filter((s) => s.snapshot && isChecked(s.marker!.templateId));
     // A workbook with no template sheet yet has nothing to check: don't fetch the engine for it.
     if (checked.length > 0) {
-      const { validateSheet } = await loadEngine();
+      const { validateSheet, crossSheetFindings } = await loadEngine();
       for (const s of checked) {
         const snapshot = s.snapshot!;
         watched.set(s.id, { id: s.id, name: s.name, snapshot });
@@ -219,6 +270,7 @@ export async function startLiveValidation(
         results.set(s.id, r);
         core.remember(snapshot, r.findings);
       }
+      recheckAcross(crossSheetFindings);
     }
     const collection = session.ctx.workbook.worksheets;
     for (const w of watched.values()) {
