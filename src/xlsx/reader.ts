@@ -13,6 +13,7 @@ import type { CellValue, SheetSnapshot } from '../engine/types';
 import { buildSheetPlan, MARKER_NAME, parseMarker, parseMarkerFormula } from '../layout';
 import { columnNumber } from '../layout/a1';
 import { InputError } from './errors';
+import { xmlUnescape } from './xmlText';
 import { guardPackage } from './guard';
 import type { Limits } from './limits';
 
@@ -167,29 +168,20 @@ function a1Text(sheet: Worksheet): string | null {
 
 type SheetMarker = NonNullable<ReturnType<typeof parseMarker>>;
 
-function xmlText(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 /**
  * Sheet name → marker, from the sheet-scoped CCHC_TEMPLATE names of workbook.xml. ExcelJS 4
  * drops defined names that hold constants, so the part is read here. localSheetId is the
  * 0-based position of the sheet in <sheets> (ECMA-376 Part 1, 18.2.5), resolved to its name.
  */
 export function markersOfWorkbookXml(xml: string): Map<string, SheetMarker> {
-  const names = [...xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => xmlText(m[1]));
+  const names = [...xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => xmlUnescape(m[1]));
   const out = new Map<string, SheetMarker>();
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
     const attrs = m[1];
-    if (xmlText(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? '') !== MARKER_NAME) continue;
+    if (xmlUnescape(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? '') !== MARKER_NAME) continue;
     const local = /\blocalSheetId="(\d+)"/.exec(attrs)?.[1];
     const sheet = local === undefined ? undefined : names[Number(local)];
-    const marker = parseMarkerFormula(xmlText(m[2]));
+    const marker = parseMarkerFormula(xmlUnescape(m[2]));
     if (sheet !== undefined && marker) out.set(sheet, marker);
   }
   return out;

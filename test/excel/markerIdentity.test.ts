@@ -11,6 +11,17 @@ import { cellOf, eachApi, nameFormula, planOf, setup } from './helpers';
 
 const PAR = planOf('PAR');
 
+/** A PAR sheet as one inserted before the CCHC_TEMPLATE name existed: A1 alone says what it is. */
+async function parSheetWithoutName() {
+  const made = setup();
+  await made.ops.inject(['PAR']);
+  await made.wb.run(async (context) => {
+    context.workbook.worksheets.getItem(PAR.name).names.getItem(MARKER_NAME).delete();
+    await context.sync();
+  });
+  return made;
+}
+
 eachApi(() => {
   test('insert gives every new template sheet the CCHC_TEMPLATE name, holding the same marker as A1', async () => {
     const { wb, ops } = setup();
@@ -68,24 +79,14 @@ eachApi(() => {
   });
 
   test('a sheet injected before the name existed gets it on the next insert', async () => {
-    const { wb, ops, fresh } = setup();
-    await ops.inject(['PAR']);
-    await wb.run(async (context) => {
-      context.workbook.worksheets.getItem(PAR.name).names.getItem(MARKER_NAME).delete();
-      await context.sync();
-    });
+    const { wb, fresh } = await parSheetWithoutName();
     expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBeNull();
     await fresh().inject(['PAR']);
     expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', TEMPLATE_VERSION));
   });
 
   test('a sheet without the name whose A1 was typed over is not ours (A1 alone is the old identity)', async () => {
-    const { wb, ops, fresh } = setup();
-    await ops.inject(['PAR']);
-    await wb.run(async (context) => {
-      context.workbook.worksheets.getItem(PAR.name).names.getItem(MARKER_NAME).delete();
-      await context.sync();
-    });
+    const { wb, fresh } = await parSheetWithoutName();
     await wb.setCellFromUser(PAR.name, 'A1', 'x');
     const seen = await fresh().inspect();
     expect(seen.present).toEqual([]);

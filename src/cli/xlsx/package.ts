@@ -4,6 +4,7 @@
  * added to the zip ExcelJS produced. JSZip is the zip library ExcelJS itself uses.
  */
 import JSZip from 'jszip';
+import { xmlUnescape } from '../../xlsx/xmlText';
 
 export interface DefinedNameExtra {
   name: string;
@@ -25,15 +26,6 @@ const USER_DEFINED_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 
 export function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function xmlUnescape(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 async function readPart(zip: JSZip, path: string): Promise<string> {
