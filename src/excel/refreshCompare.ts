@@ -106,6 +106,12 @@ export function styleMatches(style: CellStyle, format: Excel.RangeFormat): boole
   return true;
 }
 
+/**
+ * Whether Excel holds the planned rule (type, bounds, list, formula). The prompt and alert texts
+ * are not compared, on purpose: they write numbers with the decimal separator of whoever inserted
+ * (layout PlanOptions.decimalSeparator), and co-authors whose Excels differ would otherwise rewrite
+ * them at every insert, each undoing the other (test/excel/numberSettings.test.ts).
+ */
 export function validationMatches(plan: ValidationPlan, dv: Excel.DataValidation): boolean {
   if (dv.type !== VALIDATION_TYPE[plan.type]) return false;
   const rule = dv.rule;

@@ -24,18 +24,27 @@ import type { SheetState, WorkbookState } from '../read';
 import type { Session } from '../session';
 import type { ExcelInjectReport } from '../types';
 
+/**
+ * The plan of a template's sheet as this user inserts it: its prompts write numbers with this
+ * Excel's decimal separator (deps.numberSettings; ',' when Excel did not say). A co-author whose
+ * Excel uses the other one plans other prompts but the same rules, which a refresh compares
+ * (validationMatches), so their insert leaves the prompts as the first insert wrote them.
+ */
 function planFor(
+  core: AdapterCore,
   id: TemplateId,
   name: string,
   names?: Partial<Record<TemplateId, string>>,
   templates?: TemplateId[],
 ): SheetPlan {
+  const { decimalSeparator } = core.messages;
   if (id === 'STATUS')
     return buildSheetPlan('STATUS', {
       sheetNames: { ...names, STATUS: name },
       templates: [...(templates ?? []), 'STATUS'],
+      decimalSeparator,
     });
-  return buildSheetPlan(id, { sheetNames: { [id]: name } });
+  return buildSheetPlan(id, { sheetNames: { [id]: name }, decimalSeparator });
 }
 
 /** Sheet targets for "inject these templates": every sheet of ours of each, or a new one. */
@@ -78,11 +87,12 @@ export function planTargets(
       s.marker && s.marker.version !== TEMPLATE_VERSION
         ? (core.deps.legacyPlan?.(id, s.marker.version, s.name) ?? null)
         : null;
-    if (existing.length === 0) targets.push({ plan: planFor(id, names[id] as string, names, covered), existing: null });
+    if (existing.length === 0)
+      targets.push({ plan: planFor(core, id, names[id] as string, names, covered), existing: null });
     else
       for (const s of existing)
         targets.push({
-          plan: planFor(id, s.name, { ...names, [id]: s.name }, covered),
+          plan: planFor(core, id, s.name, { ...names, [id]: s.name }, covered),
           existing: s,
           sourcePlan: sourcePlanOf(s),
         });
@@ -179,7 +189,9 @@ function markerWarning(sheets: SheetState[]): Bilingual {
 export function refreshExtrasFor(core: AdapterCore, ids: (id: TemplateId) => boolean) {
   return (sheet: Excel.Worksheet, templateId: TemplateId | null): RefreshExtras => {
     const known = templateId !== null && templateId !== 'STATUS' && ids(templateId);
-    return queueRefreshExtras(sheet, known ? buildSheetPlan(templateId) : null, readWindow(), core.features, {
+    // The validations read are rewritten from these plans where they differ: with this user's prompts.
+    const plan = known ? buildSheetPlan(templateId, { decimalSeparator: core.messages.decimalSeparator }) : null;
+    return queueRefreshExtras(sheet, plan, readWindow(), core.features, {
       conditionalFormats: true,
       validations: known,
       styles: known,
