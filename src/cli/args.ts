@@ -65,7 +65,8 @@ export function parseLang(value: string | undefined): Lang {
 
 /**
  * `--decimal , | .`: the decimal separator of the reader's Excel, for the numbers of messages and
- * reports. Absent: each language its own (1,5 in Vietnamese, 1.5 in English).
+ * reports (check, consolidate) and of the prompts `template` writes into the workbook. Absent: each
+ * language its own (1,5 in Vietnamese, 1.5 in English); the prompts, Vietnamese, 1,5.
  */
 export function parseDecimal(value: string | undefined): DecimalSeparator | null {
   if (value === undefined) return null;

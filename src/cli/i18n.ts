@@ -33,8 +33,8 @@ export function formatPlain(n: number, lang: Lang, decimal: DecimalSeparator | n
   return n.toLocaleString(localeOf(lang, decimal), { maximumFractionDigits: 12, useGrouping: false });
 }
 
-export function formatPercent(ratio: number, lang: Lang): string {
-  return `${formatNumber(ratio * 100, lang, 1)}%`;
+export function formatPercent(ratio: number, lang: Lang, decimal: DecimalSeparator | null = null): string {
+  return `${formatNumber(ratio * 100, lang, 1, decimal)}%`;
 }
 
 /** Rounds away binary noise (8.299999999 → 8.3) without hiding a real fourth decimal. */

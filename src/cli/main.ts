@@ -17,15 +17,17 @@ const USAGE: Record<Lang, string> = {
 
   cchc catalog [--json] [--lang en]
       Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và Chỉ số CCHC 2021 (VB 3541/UBND-SNV).
-  cchc template OUT.xlsx [--only I,II,PAR,…] [--force]
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
       Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
+      --decimal: dấu thập phân của Excel sẽ mở tệp, cho các số trong lời nhắc nhập (mặc định ",").
   cchc check TỆP.xlsx … [--json] [--lang en] [--decimal , | .]
       Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
       --decimal: dấu thập phân của Excel người đọc, cho các số trong báo cáo (mặc định theo ngôn ngữ).
-  cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en]
-      Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị.
+  cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en] [--decimal , | .]
+      Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị. --decimal: như với check.
   cchc report TỆP.xlsx --out BAOCAO.docx [--force]
       Bản thảo báo cáo Word theo Đề cương (Phụ lục 2), kèm số liệu, đánh giá mục VIII và các lỗi còn lại.
+      Văn bản tiếng Việt gửi Thành phố: số luôn viết dấu phẩy thập phân (1,5), không theo Excel.
 
   cchc --help | --version
 `,
@@ -33,15 +35,17 @@ const USAGE: Record<Lang, string> = {
 
   cchc catalog [--json] [--lang en]
       The templates (Appendix 1 of Plan 28/KH-UBND) and the 2021 PAR index list (Document 3541/UBND-SNV).
-  cchc template OUT.xlsx [--only I,II,PAR,…] [--force]
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
       Writes the templates as the add-in injects them, for units without the add-in.
+      --decimal: the decimal separator of the Excel that will open it, for the prompts' numbers (default ",").
   cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .]
       Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
       --decimal: the decimal separator of the reader's Excel, for the report's numbers (default: the language's).
-  cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en]
-      Consolidates the units' Appendix 1 returns into the city-level table.
+  cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en] [--decimal , | .]
+      Consolidates the units' Appendix 1 returns into the city-level table. --decimal: as for check.
   cchc report FILE.xlsx --out REPORT.docx [--force]
       A Word draft of the report following the outline (Appendix 2), with the figures, Section VIII and remaining errors.
+      A Vietnamese document for the city: numbers always with a decimal comma (1,5), whatever the Excel.
 
   cchc --help | --version
 `,

@@ -74,6 +74,7 @@ export function collect(
         const parsed = parseCellInput(raw, kind, {
           numberFormat: at(snapshot.numberFormats, r, c),
           formula: at(snapshot.formulas, r, c),
+          decimalSeparator: consolidation.decimalSeparator,
         });
         if (parsed.status === 'empty') continue;
         if (error !== undefined || parsed.status === 'invalid') {

@@ -8,7 +8,7 @@
 import { APPENDIX1, TEMPLATE_VERSION } from '../catalog';
 import type { Appendix1TemplateId, TemplateId } from '../catalog/types';
 import { validateWorkbook } from '../engine';
-import type { SheetSnapshot } from '../engine/types';
+import type { MessageOptions, SheetSnapshot } from '../engine/types';
 import { buildSheetPlan, buildWorkbookPlan } from '../layout';
 import type { InputProblem } from '../xlsx/errors';
 import { aggregateRows, collect, errorCells } from './aggregate';
@@ -58,6 +58,7 @@ type Book = { index: number; snapshot: SheetSnapshot; errors: Map<string, string
 
 export class Consolidator {
   readonly consolidation: Consolidation = {
+    decimalSeparator: null,
     templates: [],
     sources: [],
     aggregates: new Map(),
@@ -70,10 +71,14 @@ export class Consolidator {
   /** Unit (normalised reporter) → file already read for it. */
   private readonly units = new Map<string, string>();
 
+  /** `numbers`: the consolidating official's Excel separator, when known (Consolidation.decimalSeparator). */
   constructor(
     private readonly lang: Lang,
     private readonly version: string = TEMPLATE_VERSION,
-  ) {}
+    numbers: MessageOptions = {},
+  ) {
+    this.consolidation.decimalSeparator = numbers.decimalSeparator ?? null;
+  }
 
   private refuse(source: SourceFile, problem: InputProblem, vi: string, en: string): SourceFile {
     source.status = 'refused';
@@ -140,7 +145,7 @@ export class Consolidator {
         );
       this.units.set(unitKey(source.unit), read.file);
     }
-    const result = validateWorkbook(book.snapshots);
+    const result = validateWorkbook(book.snapshots, { decimalSeparator: this.consolidation.decimalSeparator });
     source.counts = { ...result.counts };
     source.findings = result.findings;
     source.inputCells = 0;
@@ -185,8 +190,13 @@ export class Consolidator {
 }
 
 /** Consolidates files already read, in the order given. */
-export function consolidate(reads: readonly ReadReturn[], lang: Lang, version?: string): Consolidation {
-  const consolidator = new Consolidator(lang, version);
+export function consolidate(
+  reads: readonly ReadReturn[],
+  lang: Lang,
+  version?: string,
+  numbers: MessageOptions = {},
+): Consolidation {
+  const consolidator = new Consolidator(lang, version, numbers);
   for (const read of reads) consolidator.add(read);
   return consolidator.finish();
 }

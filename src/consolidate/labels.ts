@@ -38,10 +38,16 @@ export function methodLabel(
   }
 }
 
+/** The note on a consolidated cell: each unit's figure, written with the consolidation's separator. */
 export function noteFor(agg: Aggregate, consolidation: Consolidation, lang: Lang): string {
   const vi = lang === 'vi';
+  const decimal = consolidation.decimalSeparator;
   const shown = (v: number | string) =>
-    typeof v === 'string' ? v : agg.kind === 'percent' ? formatPercent(v, lang) : formatNumber(v, lang);
+    typeof v === 'string'
+      ? v
+      : agg.kind === 'percent'
+        ? formatPercent(v, lang, decimal)
+        : formatNumber(v, lang, 3, decimal);
   const head =
     agg.method === 'weighted'
       ? vi

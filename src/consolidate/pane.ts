@@ -5,6 +5,7 @@
  * between files; nothing is written until the official's files have all been read.
  */
 import type { ConsolidationWrite } from '../contracts/operations';
+import type { DecimalSeparator } from '../engine/types';
 import { InputError } from '../xlsx/errors';
 import { readTemplateBytes } from '../xlsx/reader';
 import { Consolidator } from './index';
@@ -33,9 +34,14 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function readAndConsolidate(
   files: readonly PickedFile[],
   lang: Lang,
-  options: { signal?: AbortSignal; onFile?: (done: number, source: SourceFile) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onFile?: (done: number, source: SourceFile) => void;
+    /** This Excel's decimal separator, when known: the pane's lists write numbers with it. */
+    decimalSeparator?: DecimalSeparator | null;
+  } = {},
 ): Promise<Consolidation> {
-  const consolidator = new Consolidator(lang);
+  const consolidator = new Consolidator(lang, undefined, { decimalSeparator: options.decimalSeparator });
   for (const [i, file] of files.entries()) {
     if (options.signal?.aborted) throw new Cancelled();
     let source: SourceFile;

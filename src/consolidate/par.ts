@@ -49,6 +49,7 @@ export function parClaims(input: ParInput, consolidation: Consolidation, lang: L
       max: parRow(rowPlan.key)?.max,
       numberFormat: snapshot.numberFormats?.[r]?.[c],
       formula: snapshot.formulas?.[r]?.[c],
+      decimalSeparator: consolidation.decimalSeparator,
     });
     const error = errors.get(`${snapshot.name}!${cell}`);
     if (parsed.status !== 'empty' && (error !== undefined || parsed.status === 'invalid')) {

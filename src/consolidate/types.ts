@@ -1,6 +1,6 @@
 /** What a consolidation is made of: shared by the core, the CLI's writer and the pane's operation. */
 import type { Appendix1TemplateId, RowKind, TemplateId, UnitId } from '../catalog/types';
-import type { CellValue, Finding } from '../engine/types';
+import type { CellValue, DecimalSeparator, Finding } from '../engine/types';
 import type { InputError, InputProblem } from '../xlsx/errors';
 import type { TemplateWorkbook } from '../xlsx/reader';
 
@@ -113,6 +113,12 @@ export interface ParMerge {
 }
 
 export interface Consolidation {
+  /**
+   * The decimal separator of the consolidating official's Excel, when the host knows it: the
+   * engine's messages (findings, reasons a cell was left out) and the notes on consolidated cells
+   * write numbers with it. Null: each language its own (1,5 in Vietnamese, 1.5 in English).
+   */
+  decimalSeparator: DecimalSeparator | null;
   templates: Appendix1TemplateId[];
   sources: SourceFile[];
   aggregates: Map<Appendix1TemplateId, Aggregate[]>;

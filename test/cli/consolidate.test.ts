@@ -192,6 +192,35 @@ describe('cchc consolidate', () => {
     expect(same.stderr).toContain('a.xlsx');
   });
 
+  it('--decimal . writes the reasons and the notes’ numbers as an Excel set to "1.5"; without it, 1,5', async () => {
+    await fillWorkbook(f('blank.xlsx'), f('d.xlsx'), [
+      fill('I', 'meta.reporter', 'reporter', 'Sở Tư pháp'),
+      fill('I', 'I.6.b', '2019', 10),
+      fill('I', 'I.6.c', '2019', 0.855),
+      fill('PAR', '2.3', 'score2021', 9), // above the maximum 1.5: left out
+    ]);
+    const read = async (decimal: string[]) => {
+      const out = `d-${decimal.length ? 'point' : 'default'}.xlsx`;
+      const result = await cli(['consolidate', 'd.xlsx', '--out', out, ...decimal], { cwd: tmp.dir });
+      expect(result.code).toBe(1);
+      const wb = new Workbook();
+      await wb.xlsx.readFile(f(out));
+      const ws = wb.getWorksheet(buildSheetPlan('I').name) as Worksheet;
+      const rows: string[] = [];
+      wb.getWorksheet(SOURCES_SHEET)?.eachRow((row) => rows.push((row.values as unknown[]).join('|')));
+      return {
+        note: String(ws.getCell(cellFor(ws, 'I', 'I.6.c', '2019')).note),
+        reason: rows.find((r) => r.includes('|2.3|')) ?? '',
+      };
+    };
+    const point = await read(['--decimal', '.']);
+    expect(point.note).toContain('Sở Tư pháp: 85.5%');
+    expect(point.reason).toContain('vượt điểm tối đa 1.5');
+    const comma = await read([]);
+    expect(comma.note).toContain('Sở Tư pháp: 85,5%');
+    expect(comma.reason).toContain('vượt điểm tối đa 1,5');
+  });
+
   it('is not itself accepted by check as a unit’s return', async () => {
     const result = await cli(['check', 'total.xlsx'], { cwd: tmp.dir });
     expect(result.code).toBe(2);

@@ -221,6 +221,26 @@ describe('cchc template', () => {
     expect(readFileSync(existing).equals(before)).toBe(false);
   });
 
+  it('--decimal . writes the prompts’ numbers as an Excel set to "1.5" reads them; a bad separator is refused', async () => {
+    const file = path.join(tmp.dir, 'point.xlsx');
+    expect((await cli(['template', file, '--only', 'PAR', '--decimal', '.'])).code).toBe(0);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(file);
+    const par = buildWorkbookPlan({ templates: ['PAR'] }).sheets[0];
+    const row = par.rows.find((r) => r.key === '1.1')!;
+    const validation = wb.getWorksheet(par.name)!.getCell(`${row.inputs.score2021}${row.row}`).dataValidation;
+    expect(validation.prompt).toBe('Nhập điểm từ 0 đến 1.5 (điểm tối đa), tối đa 3 chữ số thập phân.');
+    expect(validation.error).toBe('Điểm phải là số từ 0 đến 1.5 (điểm tối đa của tiêu chí).');
+    // Without --decimal (the workbook of beforeAll): the Vietnamese comma.
+    const comma = sheetOf(par).getCell(`${row.inputs.score2021}${row.row}`).dataValidation;
+    expect(comma.prompt).toContain('từ 0 đến 1,5 (điểm tối đa)');
+
+    const bad = await cli(['template', path.join(tmp.dir, 'bad.xlsx'), '--decimal', ';']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--decimal nhận "," (dấu phẩy) hoặc "." (dấu chấm)');
+    expect(existsSync(path.join(tmp.dir, 'bad.xlsx'))).toBe(false);
+  });
+
   it('says so when the folder does not exist', async () => {
     const result = await cli(['template', path.join(tmp.dir, 'no', 'such', 'dir', 'a.xlsx')]);
     expect(result.code).toBe(2);

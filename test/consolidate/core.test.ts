@@ -5,6 +5,7 @@
  */
 import { TEMPLATE_VERSION } from '../../src/catalog';
 import { compareVersions, consolidate, type Aggregate, type ReadReturn } from '../../src/consolidate';
+import { noteFor } from '../../src/consolidate/labels';
 import { sourcesTable } from '../../src/consolidate/sources';
 import type { SheetSnapshot } from '../../src/engine/types';
 import { InputError } from '../../src/xlsx/errors';
@@ -143,5 +144,44 @@ describe('consolidation core: PAR returns from lead units', () => {
       ['1.2', 'Xung đột'],
       ['2.2', 'Xung đột'],
     ]);
+  });
+});
+
+describe('consolidation core: numbers as the consolidating official’s Excel writes them', () => {
+  // "1,5" typed as text into a count, and 9 above the maximum 1,5 of PAR 2.3: both messages hold 1.5.
+  const unit = book('stp.xlsx', 'Sở Tư pháp', [
+    I({ 'I.2': { '2019': '1,5' }, 'I.6.b': { '2019': 10 }, 'I.6.c': { '2019': 0.855 } }),
+    PAR({ '2.3': { score2021: 9 } }),
+  ]);
+  const messages = (c: ReturnType<typeof consolidate>) => [
+    ...c.leftOut.map((l) => l.reason),
+    ...(c.sources[0].findings ?? []).map((f) => f.message.vi),
+  ];
+
+  it('an Excel set to "." gets 1.5 in the reasons cells were left out and in the files’ findings', () => {
+    const point = consolidate([unit], 'vi', undefined, { decimalSeparator: '.' });
+    expect(point.decimalSeparator).toBe('.');
+    expect(point.leftOut.map((l) => l.reason)).toEqual([
+      expect.stringContaining('Excel này dùng dấu chấm "." làm dấu thập phân'),
+      'Điểm 9 vượt điểm tối đa 1.5 của tiêu chí.',
+    ]);
+    // Apart from the text quoted as typed, no number is written with a comma.
+    expect(messages(point).filter((m) => /\d,\d/.test(m.replace(/"[^"]*"/g, '')))).toEqual([]);
+  });
+
+  it('without the setting, each language its own: 1,5 in Vietnamese, and no claim about this Excel', () => {
+    const unknown = consolidate([unit], 'vi');
+    expect(unknown.decimalSeparator).toBeNull();
+    expect(unknown.leftOut.map((l) => l.reason)).toContain('Điểm 9 vượt điểm tối đa 1,5 của tiêu chí.');
+    expect(messages(unknown).filter((m) => m.includes('Excel này dùng'))).toEqual([]);
+  });
+
+  it('the note on a consolidated cell writes each unit’s figure with it: 85.5% or 85,5%', () => {
+    const rate = (c: ReturnType<typeof consolidate>) =>
+      c.aggregates.get('I')!.find((x) => x.rowKey === 'I.6.c' && x.column === '2019')!;
+    const point = consolidate([unit], 'vi', undefined, { decimalSeparator: '.' });
+    expect(noteFor(rate(point), point, 'vi')).toContain('Sở Tư pháp: 85.5%');
+    const unknown = consolidate([unit], 'vi');
+    expect(noteFor(rate(unknown), unknown, 'vi')).toContain('Sở Tư pháp: 85,5%');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The adapter's writeConsolidation on the in-memory workbook: the template sheets are created by
  * inject's path, the consolidated figures land in the cells of their row keys, the sources sheet
- * is written, rewritten on a second run, and a foreign sheet of the same name is kept.
+ * is written, rewritten on a second run, and a foreign sheet of the same name is kept; the sheets'
+ * prompts follow this Excel's decimal separator, as inject's.
  */
 import { TEMPLATE_VERSION } from '../../src/catalog';
 import { consolidate, type ReadReturn } from '../../src/consolidate';
@@ -77,5 +78,16 @@ describe('writeConsolidation', () => {
     expect(report.sourcesSheet).not.toBe(SOURCES_SHEET);
     expect(await read(other.wb, SOURCES_SHEET, 'A1')).toEqual([['ghi chú riêng']]);
     expect(report.renamed).toContainEqual({ wanted: SOURCES_SHEET, used: report.sourcesSheet });
+  });
+
+  it('creates the sheets as Chèn biểu mẫu does in this Excel: prompts with its decimal separator', async () => {
+    const par = planOf('PAR');
+    const score = cellOf(par, '1.1', 'score2021');
+    const point = setup({}, { numberSettings: { decimalSeparator: '.' } });
+    await point.ops.writeConsolidation(input);
+    expect(point.wb.validationPrompt(par.name, score)?.message).toContain('từ 0 đến 1.5 (điểm tối đa)');
+    const unknown = setup();
+    await unknown.ops.writeConsolidation(input);
+    expect(unknown.wb.validationPrompt(par.name, score)?.message).toContain('từ 0 đến 1,5 (điểm tối đa)');
   });
 });

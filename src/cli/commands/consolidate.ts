@@ -1,12 +1,15 @@
 /**
- * `cchc consolidate FILE.xlsx … --out TOTAL.xlsx`: the city-level Appendix 1 from the units'
- * returns, and the merged PAR sheet when lead units return their own PAR copy. The rules live in
- * src/consolidate (shared with the pane's "Tổng hợp" panel); this command reads the files, writes
- * the result with xlsx/writeConsolidation.ts and prints a summary (or --json).
+ * `cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--decimal , | .]`: the city-level Appendix 1 from
+ * the units' returns, and the merged PAR sheet when lead units return their own PAR copy. The rules
+ * live in src/consolidate (shared with the pane's "Tổng hợp" panel); this command reads the files,
+ * writes the result with xlsx/writeConsolidation.ts and prints a summary (or --json). --decimal, as
+ * for `cchc check`: the numbers of the messages (reasons on "Nguồn số liệu") and of the cells' notes
+ * follow the reader's Excel.
  */
 import path from 'node:path';
 import { Consolidator, type Consolidation } from '../../consolidate';
-import { parseArgs, parseLang, type Lang } from '../args';
+import type { DecimalSeparator } from '../../engine/types';
+import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
 import { InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import type { CliIo } from '../io';
@@ -15,7 +18,7 @@ import { CONSOLIDATED_PREFIX, readTemplateWorkbook } from '../xlsx/readSnapshots
 import { consolidatedWorkbook, SOURCES_SHEET } from '../xlsx/writeConsolidation';
 import { requireXlsxPath, writeOutput } from './template';
 
-export const CONSOLIDATE_OPTIONS = { booleans: ['json'], strings: ['out', 'lang'] } as const;
+export const CONSOLIDATE_OPTIONS = { booleans: ['json'], strings: ['out', 'lang', 'decimal'] } as const;
 
 // A1 of a consolidated sheet is not a template marker, so a total is never checked or summed as a unit's return.
 export { CONSOLIDATED_PREFIX, SOURCES_SHEET };
@@ -24,13 +27,15 @@ export { consolidatedWorkbook };
 
 export interface ConsolidateOptions {
   lang: Lang;
+  /** The decimal separator of the reader's Excel (--decimal); null or absent: the language's own. */
+  decimalSeparator?: DecimalSeparator | null;
   cwd: string;
   onFile?: (file: string) => void;
 }
 
 /** Reads and aggregates the files, one at a time; nothing is written. */
 export async function consolidateFiles(files: readonly string[], options: ConsolidateOptions): Promise<Consolidation> {
-  const consolidator = new Consolidator(options.lang);
+  const consolidator = new Consolidator(options.lang, undefined, { decimalSeparator: options.decimalSeparator });
   for (const file of files) {
     try {
       consolidator.add({ file, book: await readTemplateWorkbook(path.resolve(options.cwd, file)) });
@@ -93,6 +98,7 @@ function summaryJson(consolidation: Consolidation, out: string): unknown {
 export async function runConsolidate(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, CONSOLIDATE_OPTIONS);
   const lang = parseLang(args.strings.get('lang'));
+  const decimalSeparator = parseDecimal(args.strings.get('decimal'));
   const outArg = args.strings.get('out');
   if (!outArg)
     throw new UsageError({
@@ -113,7 +119,7 @@ export async function runConsolidate(argv: string[], io: CliIo): Promise<number>
     });
 
   const consolidation = await withProgress(io.stderr, args.positional, (onFile) =>
-    consolidateFiles(args.positional, { lang, cwd: io.cwd, onFile }),
+    consolidateFiles(args.positional, { lang, decimalSeparator, cwd: io.cwd, onFile }),
   );
   for (const s of consolidation.sources)
     if (s.status === 'unreadable' || s.status === 'refused')

@@ -1,19 +1,21 @@
 /**
- * `cchc template OUT.xlsx [--only I,II,PAR] [--force]`: writes the templates as the add-in
- * injects them, for units that fill the form without the add-in.
+ * `cchc template OUT.xlsx [--only I,II,PAR] [--force] [--decimal , | .]`: writes the templates as
+ * the add-in injects them, for units that fill the form without the add-in; --decimal writes the
+ * numbers of the data-validation prompts ("từ 0 đến 1,5") with the separator of the Excel the file
+ * is meant for, as the add-in writes them with the inserting official's (default ',').
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_IDS } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import { buildWorkbookPlan } from '../../layout';
-import { parseArgs, parseLang } from '../args';
+import { parseArgs, parseDecimal, parseLang } from '../args';
 import { InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import type { CliIo } from '../io';
 import { workbookBytes, workbookFromPlan } from '../xlsx/writePlan';
 
-export const TEMPLATE_OPTIONS = { booleans: ['force'], strings: ['only', 'lang'] } as const;
+export const TEMPLATE_OPTIONS = { booleans: ['force'], strings: ['only', 'lang', 'decimal'] } as const;
 
 /** '--only i,II, par' → ['I','II','PAR'], in the catalog's order. */
 export function parseOnly(value: string | undefined): TemplateId[] | undefined {
@@ -83,12 +85,13 @@ export async function runTemplate(argv: string[], io: CliIo): Promise<number> {
   const out = path.resolve(io.cwd, args.positional[0]);
   requireXlsxPath(args.positional[0], 'template');
   const templates = parseOnly(args.strings.get('only'));
+  const decimalSeparator = parseDecimal(args.strings.get('decimal'));
   if (!args.booleans.has('force') && (await fileExists(out)))
     throw new UsageError({
       vi: `Tệp "${args.positional[0]}" đã có; không ghi đè một tệp có thể đã có số liệu. Thêm --force để ghi đè.`,
       en: `"${args.positional[0]}" already exists; a file that may hold figures is not overwritten. Add --force to overwrite.`,
     });
-  const plan = buildWorkbookPlan(templates ? { templates } : {});
+  const plan = buildWorkbookPlan({ ...(templates ? { templates } : {}), decimalSeparator });
   const bytes = await workbookBytes(workbookFromPlan(plan));
   await writeOutput(out, bytes);
   const names = plan.sheets.map((s) => s.name).join(', ');

@@ -99,7 +99,7 @@ function FileRow({ source }: { source: SourceFile }) {
 
 /** The panel itself, fetched with its own chunk the first time the view is shown (ConsolidatePanel.tsx). */
 export default function ConsolidateBody() {
-  const { ops, lang, busy, run, num, showError, workbookChanged } = usePane();
+  const { ops, lang, busy, run, num, showError, workbookChanged, decimalSeparator } = usePane();
   const panel = usePanelStyles();
   const styles = useStyles();
   const headingId = useId();
@@ -127,7 +127,9 @@ export default function ConsolidateBody() {
         const { readAndConsolidate, toWrite, Cancelled } = await loadConsolidation();
         let consolidation: Consolidation;
         try {
+          // The files' findings and the reasons cells were left out write numbers as this Excel does.
           consolidation = await readAndConsolidate(files, lang, {
+            decimalSeparator,
             signal: controller.signal,
             onFile: (done, source) => {
               setSources((list) => [...list, source]);
@@ -161,7 +163,7 @@ export default function ConsolidateBody() {
         setReading(null);
       }
     },
-    [lang, ops, run, showError, workbookChanged],
+    [lang, ops, run, showError, workbookChanged, decimalSeparator],
   );
 
   const c = useStrings();
