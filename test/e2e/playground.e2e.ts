@@ -404,6 +404,8 @@ it('follows the number settings of the Excel being played (?decimal=.) in a Viet
     await comma.waitFor();
     const text = (await comma.textContent()) ?? '';
     expect(text).toContain('Excel này dùng dấu chấm "." làm dấu thập phân, không phải dấu phẩy.');
+    // Said once, by the message: the pane adds no second sentence under it.
+    expect(text.split('Excel này dùng')).toHaveLength(2);
     expect(text).toContain('Ghi số 0.5');
     await comma.scrollIntoViewIfNeeded();
     await other.screenshot({ path: screenshotPath('14-decimal-point-settings') });

@@ -1,12 +1,47 @@
 /**
  * Numbers in the user's own format (issue 14, item 3): the pane writes numbers with the decimal
- * separator this Excel uses, whatever the pane's language, and says it beside a "0,5" finding.
+ * separator this Excel uses, whatever the pane's language; beside a "0,5" finding the separator is
+ * said once, by the engine's message, never again by the pane; the consolidation's messages follow
+ * the same separator.
  */
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ValidationReport } from '../../src/contracts/operations';
+import { validateSheet } from '../../src/engine';
+import type { DecimalSeparator } from '../../src/engine/types';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { localeFor, settingsFromDisplayLanguage, type NumberSettings } from '../../src/taskpane/numbers';
 import { memorySettings } from '../../src/taskpane/settings';
+import { makeSnapshot } from '../engine/snapshot';
 import { createFakeOperations } from './fakeOperations';
+
+/**
+ * What the pane's "Tổng hợp" hands the consolidation core. The core itself (tested in
+ * test/consolidate with the separator) brings ExcelJS, which this project's transform cannot load:
+ * here it consolidates nothing.
+ */
+const consolidateCalls: { decimalSeparator?: DecimalSeparator | null }[] = [];
+jest.mock('../../src/consolidate/pane', () => ({
+  Cancelled: class Cancelled extends Error {},
+  toWrite: () => {
+    throw new Error('nothing to write');
+  },
+  readAndConsolidate: async (
+    _files: unknown,
+    _lang: unknown,
+    options: { decimalSeparator?: DecimalSeparator | null },
+  ) => {
+    consolidateCalls.push({ decimalSeparator: options.decimalSeparator });
+    return {
+      decimalSeparator: options.decimalSeparator ?? null,
+      templates: [],
+      sources: [],
+      aggregates: new Map(),
+      leftOut: [],
+      normalised: [],
+      par: null,
+    };
+  },
+}));
 
 jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 10_000 });
@@ -20,37 +55,89 @@ it('guesses from the display language when Excel cannot say, and picks a locale 
   expect(localeFor(null, 'vi-VN')).toBe('vi-VN');
 });
 
-async function totalsAndFindings(
-  numberSettings: NumberSettings | null,
-): Promise<{ total: string; hint: string | null }> {
+function renderPane(numberSettings: NumberSettings | null) {
   const ops = createFakeOperations();
   render(
     <TaskPane operations={ops} settings={memorySettings()} initialLanguage="vi" numberSettings={numberSettings} />,
   );
+  return ops;
+}
+
+async function ready(): Promise<void> {
   await waitFor(() =>
     expect(screen.getByRole('button', { name: 'Chèn biểu mẫu' }).getAttribute('aria-disabled')).not.toBe('true'),
   );
-  fireEvent.click(screen.getByRole('tab', { name: 'Tổng điểm' }));
-  fireEvent.click(screen.getByRole('button', { name: 'Tính tổng và so sánh mục tiêu' }));
-  const total = (await screen.findByTestId('par-total')).textContent ?? '';
-  fireEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
-  fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dữ liệu' }));
-  await screen.findByText('Lỗi: 2');
-  const hint = screen.queryByTestId('separator-hint')?.textContent ?? null;
-  cleanup();
-  return { total, hint };
 }
 
-it('follows Excel’s decimal separator in a Vietnamese pane, and says it beside the "0,5" finding', async () => {
-  const point = await totalsAndFindings({ decimalSeparator: '.', source: 'excel' });
-  expect(point.total).toContain('92.418');
-  expect(point.total).not.toContain('92,418');
-  expect(point.hint).toContain('dấu chấm “.”');
-  const comma = await totalsAndFindings({ decimalSeparator: ',', source: 'excel' });
-  expect(comma.total).toContain('92,418');
-  expect(comma.hint).toContain('dấu phẩy “,”');
-  // Unknown settings: the language's own way, and no claim about this Excel.
-  const unknown = await totalsAndFindings(null);
-  expect(unknown.total).toContain('92,418');
-  expect(unknown.hint).toBeNull();
+async function total(numberSettings: NumberSettings | null): Promise<string> {
+  renderPane(numberSettings);
+  await ready();
+  fireEvent.click(screen.getByRole('tab', { name: 'Tổng điểm' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Tính tổng và so sánh mục tiêu' }));
+  const text = (await screen.findByTestId('par-total')).textContent ?? '';
+  cleanup();
+  return text;
+}
+
+it('follows Excel’s decimal separator in a Vietnamese pane', async () => {
+  const point = await total({ decimalSeparator: '.', source: 'excel' });
+  expect(point).toContain('92.418');
+  expect(point).not.toContain('92,418');
+  expect(await total({ decimalSeparator: ',', source: 'excel' })).toContain('92,418');
+  // Unknown settings: the language's own way.
+  expect(await total(null)).toContain('92,418');
+});
+
+/**
+ * The text of the "0,5" finding's list item, the finding as the engine writes it for an adapter
+ * told `excel` (null: Excel did not say), shown in a pane with `numberSettings`.
+ */
+async function commaFindingText(excel: DecimalSeparator | null, numberSettings: NumberSettings | null) {
+  const snapshot = makeSnapshot('PAR', { values: { '1.1': { score2021: '0,5' } } });
+  const findings = validateSheet(snapshot, { decimalSeparator: excel }).findings;
+  const report: ValidationReport = {
+    findings,
+    counts: { error: 0, warning: findings.length, info: 0 },
+    cellsChecked: 1,
+    cellsFilled: 1,
+    syncs: 1,
+    notes: [],
+  };
+  const ops = renderPane(numberSettings);
+  await waitFor(() => expect(ops.callsTo('startLiveValidation')).toHaveLength(1));
+  fireEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
+  act(() => ops.emitLive(report));
+  const item = document.querySelector<HTMLElement>('li[data-finding="decimal-comma"]');
+  const text = item?.textContent ?? '';
+  cleanup();
+  return text;
+}
+
+const claims = (text: string) => text.split('Excel này dùng').length - 1;
+
+it('says which separator this Excel uses once, in the finding’s own words, not again under it', async () => {
+  const told = await commaFindingText('.', { decimalSeparator: '.', source: 'excel' });
+  expect(told).toContain('Excel này dùng dấu chấm "." làm dấu thập phân, không phải dấu phẩy.');
+  expect(claims(told)).toBe(1);
+  // An Excel set to "," or one that could not say (the display language's guess): no claim at all.
+  for (const settings of [
+    { decimalSeparator: ',', source: 'excel' },
+    { decimalSeparator: '.', source: 'displayLanguage' },
+  ] as const) {
+    const excel = settings.source === 'excel' ? settings.decimalSeparator : null;
+    const text = await commaFindingText(excel, settings);
+    expect(text).toContain('"0,5" đang lưu dạng văn bản');
+    expect(claims(text)).toBe(0);
+  }
+});
+
+it('hands the consolidation this Excel’s separator, so its lists write numbers as Excel does', async () => {
+  renderPane({ decimalSeparator: '.', source: 'excel' });
+  await ready();
+  fireEvent.click(screen.getByRole('tab', { name: 'Tổng hợp' }));
+  const input = await screen.findByTestId('consolidate-files');
+  const file = new File([new Uint8Array([1])], 'don-vi.xlsx');
+  fireEvent.change(input, { target: { files: [file] } });
+  await waitFor(() => expect(consolidateCalls).toHaveLength(1));
+  expect(consolidateCalls[0].decimalSeparator).toBe('.');
 });

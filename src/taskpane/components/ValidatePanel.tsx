@@ -361,7 +361,7 @@ function FindingGroup({
   marks,
   markClass,
 }: FindingGroupProps) {
-  const { t, lang, busy, num, decimalSeparator } = usePane();
+  const { t, lang, busy, num } = usePane();
   const panel = usePanelStyles();
   const [shown, setShown] = useState(PAGE);
   return (
@@ -385,10 +385,9 @@ function FindingGroup({
                 </Text>
               )}
               <Text size={200}>{f.message[lang]}</Text>
+              {/* Which separator this Excel uses is said once, by the message itself (the engine's
+                  "Excel này dùng …", only when Excel reported it), not again by the pane. */}
               {f.fix && <Caption1 className={panel.muted}>{f.fix.description[lang]}</Caption1>}
-              {f.code === 'decimal-comma' && decimalSeparator && (
-                <Caption1 data-testid="separator-hint">{t.separatorHint(decimalSeparator)}</Caption1>
-              )}
               <div className={actionsClass}>
                 <span className={mark ? mergeClasses(panel.cellRef, markClass[mark]) : panel.cellRef} data-mark={mark}>
                   {f.cell}
