@@ -6,6 +6,12 @@
  *
  * A workbook without the outline sheet, or whose outline is of another major version, still gets a
  * report: the headings with placeholders, and a note saying why the text is missing.
+ *
+ * Numbers are written as Vietnamese writes them (1,5; 85,5%), whatever the decimal separator of the
+ * Excel it is exported from: the .docx is a formal Vietnamese document sent to the city, read and
+ * printed away from that Excel, where "1.5" would read as one thousand five hundred. So the engine is
+ * told no Excel separator here (DOCUMENT_NUMBERS), unlike the pane's lists and `cchc check`, which
+ * follow the reader's Excel; `cchc report` takes no --decimal.
  */
 import { APPENDIX1, OUTLINE_SOURCE, TEMPLATE_VERSION } from '../catalog';
 import { OUTLINE_FULL } from '../catalog/outlineGuidance';
@@ -16,7 +22,7 @@ import { workbookReader, type WorkbookReader } from '../engine/figures';
 import { numVi, round } from '../engine/format';
 import { validateWorkbook } from '../engine/validate';
 import type { CellKind } from '../engine/parse';
-import type { CellValue, Finding, SheetSnapshot } from '../engine/types';
+import type { CellValue, Finding, MessageOptions, SheetSnapshot } from '../engine/types';
 import { outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from '../layout/outlineSheet';
 import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/common';
 
@@ -63,6 +69,9 @@ export interface ReportModel {
 const REFUSED =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Each language its own separator, and no sentence about "this Excel": the document's Vietnamese is 1,5. */
+const DOCUMENT_NUMBERS: MessageOptions = { decimalSeparator: null };
 
 export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(REFUSED, '');
@@ -161,7 +170,7 @@ export function buildReportModel(snapshots: readonly SheetSnapshot[]): ReportMod
     for (const table of template.tables) tables.push(tableOf(template, table, snapshot));
   }
 
-  const result = validateWorkbook([...snapshots]);
+  const result = validateWorkbook([...snapshots], DOCUMENT_NUMBERS);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const findings = result.findings
     .filter((f) => f.severity !== 'info')
@@ -171,7 +180,7 @@ export function buildReportModel(snapshots: readonly SheetSnapshot[]): ReportMod
     source: OUTLINE_SOURCE,
     notes,
     headings: headingsOf(reader, outlineUsable),
-    goals: assessSection8(reader),
+    goals: assessSection8(reader, DOCUMENT_NUMBERS),
     tables,
     findings,
     counts: result.counts,

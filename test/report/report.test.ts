@@ -121,6 +121,22 @@ describe('report model', () => {
     expect(buildReportModel([outline]).headings.find((h) => h.row.id === 'P1.I.1')?.text).toBe('Nội dung');
   });
 
+  test('numbers are Vietnamese (1,5; 72,5 %), the document being a Vietnamese one: no Excel separator, no claim about it', async () => {
+    const model = buildReportModel([
+      makeSnapshot('PAR', { values: { '2.3': { score2021: 9 }, '1.1': { score2021: '0,5' } } }),
+      makeSnapshot('VII', { values: { 'VII.1': { '2019': 0.725 } } }),
+    ]);
+    const messages = model.findings.map((f) => f.message.vi);
+    expect(messages).toContain('Điểm 9 vượt điểm tối đa 1,5 của tiêu chí.');
+    expect(messages.filter((m) => m.includes('Excel này dùng'))).toEqual([]);
+    expect(model.goals.find((g) => g.number === '8')?.evidence?.vi).toBe('VII.1 năm 2019: 72,5 % < 90 %');
+    // `cchc report` takes no --decimal, and its usage says why.
+    const refused = await cli(['report', 'x.xlsx', '--out', 'x.docx', '--decimal', '.']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Không có tùy chọn --decimal.');
+    expect(refused.stderr).toContain('số luôn viết dấu phẩy thập phân (1,5), không theo Excel');
+  });
+
   test('control characters Word refuses are cleaned; tabs, line breaks and emoji kept', async () => {
     expect(cleanText('a\u0000b\u001Fc\td\r\ne\uFFFF\uD800 😀')).toBe('abc\td\ne 😀');
     const outline = makeSnapshot('OUTLINE', {
