@@ -15,33 +15,28 @@ import { makeSnapshot } from '../engine/snapshot';
 import { createFakeOperations } from './fakeOperations';
 
 /**
- * What the pane's "Tổng hợp" hands the consolidation core. The core itself (tested in
- * test/consolidate with the separator) brings ExcelJS, which this project's transform cannot load:
- * here it consolidates nothing.
+ * What the pane's "Tổng hợp" hands the consolidation core. The file reader (src/consolidate/pane)
+ * brings ExcelJS, which this project's transform cannot load: here the real core consolidates no
+ * file, with the options the panel gave (the core with the separator: test/consolidate).
  */
 const consolidateCalls: { decimalSeparator?: DecimalSeparator | null }[] = [];
-jest.mock('../../src/consolidate/pane', () => ({
-  Cancelled: class Cancelled extends Error {},
-  toWrite: () => {
-    throw new Error('nothing to write');
-  },
-  readAndConsolidate: async (
-    _files: unknown,
-    _lang: unknown,
-    options: { decimalSeparator?: DecimalSeparator | null },
-  ) => {
-    consolidateCalls.push({ decimalSeparator: options.decimalSeparator });
-    return {
-      decimalSeparator: options.decimalSeparator ?? null,
-      templates: [],
-      sources: [],
-      aggregates: new Map(),
-      leftOut: [],
-      normalised: [],
-      par: null,
-    };
-  },
-}));
+jest.mock('../../src/consolidate/pane', () => {
+  const { Consolidator } = jest.requireActual<typeof import('../../src/consolidate')>('../../src/consolidate');
+  return {
+    Cancelled: class Cancelled extends Error {},
+    toWrite: () => {
+      throw new Error('nothing to write');
+    },
+    readAndConsolidate: async (
+      _files: unknown,
+      lang: 'vi' | 'en',
+      options: { decimalSeparator?: DecimalSeparator | null },
+    ) => {
+      consolidateCalls.push({ decimalSeparator: options.decimalSeparator });
+      return new Consolidator(lang, undefined, options).finish();
+    },
+  };
+});
 
 jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 10_000 });
