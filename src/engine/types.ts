@@ -4,6 +4,7 @@
  * same everywhere.
  */
 import type { TemplateId, UnitId } from '../catalog/types';
+import type { DecimalSeparator } from '../layout/types';
 
 /** A cell value as Excel's Range.values returns it ('' for an empty cell, '#REF!' for an error). */
 export type CellValue = string | number | boolean | null;
@@ -24,8 +25,8 @@ export interface SheetSnapshot {
   numberFormats?: string[][];
 }
 
-/** The decimal separator of a user's Excel (Application.cultureInfo.numberFormat). */
-export type DecimalSeparator = '.' | ',';
+/** The decimal separator of a user's Excel (Application.cultureInfo.numberFormat): one type, in layout. */
+export type { DecimalSeparator } from '../layout/types';
 
 /** How the engine writes its messages. */
 export interface MessageOptions {

@@ -78,7 +78,8 @@ export interface RowPlan {
 
 /**
  * A decimal separator: how the numbers of a sheet's own texts (validation prompts and alerts) are
- * written, after the Excel the sheet is inserted from. The engine's DecimalSeparator is the same.
+ * written, after the Excel the sheet is inserted from; also how the engine's messages and the pane
+ * write numbers (the one definition: engine/types.ts and taskpane/numbers.ts take it from here).
  */
 export type DecimalSeparator = '.' | ',';
 

@@ -3,7 +3,9 @@
  * Application.cultureInfo, read by the entry points) win over the pane's language: an official
  * with a Vietnamese pane on an Excel set to "1.5" must read 1.5 in the pane too. Pure.
  */
-export type DecimalSeparator = '.' | ',';
+import type { DecimalSeparator } from '../layout/types';
+
+export type { DecimalSeparator };
 
 export interface NumberSettings {
   decimalSeparator: DecimalSeparator;

@@ -136,3 +136,15 @@ it('hands the consolidation this Excel’s separator, so its lists write numbers
   await waitFor(() => expect(consolidateCalls).toHaveLength(1));
   expect(consolidateCalls[0].decimalSeparator).toBe('.');
 });
+
+it('hands the consolidation no separator when it was only guessed from the display language', async () => {
+  consolidateCalls.length = 0;
+  renderPane({ decimalSeparator: '.', source: 'displayLanguage' });
+  await ready();
+  fireEvent.click(screen.getByRole('tab', { name: 'Tổng hợp' }));
+  const input = await screen.findByTestId('consolidate-files');
+  fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], 'don-vi.xlsx')] } });
+  await waitFor(() => expect(consolidateCalls).toHaveLength(1));
+  // Its messages would otherwise claim "Excel này dùng dấu chấm" on a guess.
+  expect(consolidateCalls[0].decimalSeparator).toBeNull();
+});

@@ -173,7 +173,8 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
       workbookEpoch,
       workbookChanged: () => setWorkbookEpoch((n) => n + 1),
       num: (value, digits) => formatNumber(t, value, digits, localeFor(numberSettings, t.locale)),
-      decimalSeparator: numberSettings?.decimalSeparator ?? null,
+      // Only what Excel said: views pass it on to messages that state "this Excel uses …".
+      decimalSeparator: numberSettings?.source === 'excel' ? numberSettings.decimalSeparator : null,
     }),
     [operations, settings, t, lang, busy, run, showError, workbookEpoch, numberSettings],
   );

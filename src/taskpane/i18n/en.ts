@@ -80,10 +80,6 @@ export const en: Messages = {
   recheckedAll: (time) => `Every sheet was checked again at ${time}.`,
   sourceNotesHeading: 'Notes on the published figures',
   findingsListLabel: 'Problems found',
-  separatorHint: (sep) =>
-    sep === '.'
-      ? 'This Excel uses a point “.” as the decimal separator: type 0.5, not 0,5.'
-      : 'This Excel uses a comma “,” as the decimal separator: type 0,5, not 0.5.',
   sourceRoundingNote: (row, published, sum) =>
     `${row}: the published 2020 score is ${published}; its sub-criteria add up to ${sum}. The difference is rounding in the source document; the add-in keeps the published figure.`,
   notValidatedYet: 'Press “Check data” to review the template sheets.',

@@ -78,8 +78,6 @@ export interface Messages {
   /** Facts of the source document (rounded published scores), shown once in the totals view. */
   sourceNotesHeading: string;
   findingsListLabel: string;
-  /** Beside a number typed with the other separator: which one this Excel uses. */
-  separatorHint: (separator: '.' | ',') => string;
   sourceRoundingNote: (row: string, published: string, sum: string) => string;
   notValidatedYet: string;
   liveValidation: string;

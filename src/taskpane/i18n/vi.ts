@@ -80,10 +80,6 @@ export const vi: Messages = {
   recheckedAll: (time) => `Đã kiểm tra lại tất cả các trang lúc ${time}.`,
   sourceNotesHeading: 'Ghi chú về số liệu công bố',
   findingsListLabel: 'Các vấn đề tìm thấy',
-  separatorHint: (sep) =>
-    sep === '.'
-      ? 'Excel này dùng dấu chấm “.” làm dấu thập phân: gõ 0.5, không gõ 0,5.'
-      : 'Excel này dùng dấu phẩy “,” làm dấu thập phân: gõ 0,5, không gõ 0.5.',
   sourceRoundingNote: (row, published, sum) =>
     `${row}: điểm 2020 công bố là ${published}, các tiêu chí con cộng lại ${sum}. Chênh lệch do làm tròn trong văn bản gốc; tiện ích giữ số công bố.`,
   notValidatedYet: 'Nhấn “Kiểm tra dữ liệu” để rà soát các trang biểu mẫu.',
