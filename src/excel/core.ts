@@ -20,14 +20,15 @@ import type {
   Severity,
   SheetSnapshot,
 } from '../engine/types';
-import { columnLetter, parseCell } from '../layout/a1';
-import { buildSheetPlan, defaultSheetName } from '../layout';
+import { parseCell } from '../layout/a1';
+// Not '../layout': its index brings every template's layout, which the first read does not need.
+import { defaultSheetName } from '../layout/names';
 import { ExcelOperationError } from './errors';
-import { planArea, planGrid, SnapshotReader, styleRects } from './grid';
-import { refreshExtrasBytes, type RefreshExtras } from './inject';
+import { SnapshotReader } from './grid';
+import type { RefreshExtras } from './refreshCompare';
 import type { Features } from './queue';
 import { readWorkbook, SheetCache, type ReadOptions, type SheetState, type WorkbookState } from './read';
-import { jsonBytes, Session } from './session';
+import { Session } from './session';
 
 /**
  * `Excel.run` in both its forms: a new context, or the context of an earlier run (event
@@ -113,46 +114,25 @@ export function sameName(a: string, b: string): boolean {
   return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
 }
 
-/** The area read on each template sheet: the largest plan, with room for inserted rows. */
-let windowCache: string | null = null;
+/**
+ * The area read on each template sheet: the largest plan, with room for inserted rows (twice the
+ * rows plus 100, six more columns; estimates.ts's planReadWindow works it out from the layouts).
+ * A constant so that opening the pane builds no template plan and loads no layout: every read
+ * uses the window, the first one included. test/excel/estimates.test.ts fails when a layout
+ * change moves it, with the new value to put here.
+ */
+export const READ_WINDOW = 'A1:U390';
 export function readWindow(): string {
-  if (windowCache) return windowCache;
-  let rows = 0;
-  let cols = 0;
-  for (const id of TEMPLATE_IDS) {
-    const a = planArea(buildSheetPlan(id));
-    rows = Math.max(rows, a.rows);
-    cols = Math.max(cols, a.cols);
-  }
-  windowCache = `A1:${columnLetter(cols + 6)}${rows * 2 + 100}`;
-  return windowCache;
+  return READ_WINDOW;
 }
 
 /**
- * Response bytes of reading one template sheet: values, formulas and number formats of its
- * planned area (a quarter more, for rows and text officials add), plus the refresh's rule and
- * format reads. An unknown sheet is costed as the largest template.
+ * The reservations of a read of values (estimates.ts) need the layouts: loaded when a read first
+ * queues a sheet's values, not at start-up, where the pane reads only the sheet list and markers.
  */
-const estimates = new Map<string, number>();
-function readEstimate(id: TemplateId | null, extras: boolean): number {
-  const key = `${id ?? '*'}:${extras}`;
-  const known = estimates.get(key);
-  if (known !== undefined) return known;
-  const ids = id ? [id] : TEMPLATE_IDS;
-  let bytes = 0;
-  for (const t of ids) {
-    const plan = buildSheetPlan(t);
-    const grid = planGrid(plan);
-    let b = Math.round(1.25 * (2 * jsonBytes(grid.formulas) + jsonBytes(grid.numberFormat)));
-    if (extras) {
-      let rects = 0;
-      for (const list of styleRects(plan).values()) rects += list.length;
-      b += plan.conditionalFormats.length * 150 + plan.validations.length * 300 + rects * 120;
-    }
-    bytes = Math.max(bytes, b);
-  }
-  estimates.set(key, bytes);
-  return bytes;
+let estimatesModule: Promise<typeof import('./estimates')> | null = null;
+function loadEstimates(): Promise<typeof import('./estimates')> {
+  return (estimatesModule ??= import(/* webpackChunkName: "excel-estimates" */ './estimates'));
 }
 
 /** A template guessed from a sheet's name before its marker is read (for refresh loads). */
@@ -277,14 +257,18 @@ export class AdapterCore {
     });
   }
 
-  read<E = RefreshExtras>(session: Session, opts: Omit<ReadOptions<E>, 'customProperties' | 'window'>) {
+  read<E = RefreshExtras>(
+    session: Session,
+    opts: Omit<ReadOptions<E>, 'customProperties' | 'window'>,
+  ): Promise<WorkbookState<E>> {
     return readWorkbook<E>(session, this.cache, {
       ...opts,
       customProperties: this.features.customProperties,
-      window: readWindow(),
+      window: READ_WINDOW,
       guess: guessTemplate,
-      // The answers, and the requests of a refresh's extra loads (many small commands with paths).
-      estimate: (id) => readEstimate(id, !!opts.extras) + (opts.extras ? refreshExtrasBytes(id, readWindow()) : 0),
+      // Asked only when a sheet's values are queued. What is awaited is a module, not Excel:
+      // nothing is sent meanwhile, so the commands queued before still go in the same request.
+      estimate: async (id) => (await loadEstimates()).readReservation(id, !!opts.extras, READ_WINDOW),
     });
   }
 

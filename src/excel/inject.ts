@@ -69,7 +69,7 @@ import { lateEntries, queueUnplaced, UNPLACED_SHEET, type Relaid } from './unpla
 import { styleMatches, validationMatches, type RefreshExtras } from './refreshCompare';
 
 export { UNPLACED_SHEET } from './unplaced';
-export { queueRefreshExtras, refreshExtrasBytes, type RefreshExtras } from './refreshCompare';
+export { queueRefreshExtras, type RefreshExtras } from './refreshCompare';
 const VERSION_COMMENT = 'Phiên bản biểu mẫu CCHC (CCHC template version)';
 
 export type TargetAction = 'create' | 'refresh' | 'upgrade' | 'relayout';

@@ -91,9 +91,11 @@ export interface ReadOptions<E> {
   guess?: (name: string) => TemplateId | null;
   /**
    * Estimated response bytes of reading one sheet's values (and extras): reads are split across
-   * round trips where Excel on the web's 5 MB response limit requires it.
+   * round trips where Excel on the web's 5 MB response limit requires it. Asked only for a sheet
+   * whose values are queued, so a promise lets the caller load what it needs for the answer (the
+   * layouts) only then: a workbook without template sheets never asks.
    */
-  estimate?: (templateId: TemplateId | null) => number;
+  estimate?: (templateId: TemplateId | null) => number | Promise<number>;
 }
 
 /** What the adapter remembers between calls: sheet id → marker (null for sheets not ours) and name. */
@@ -259,13 +261,13 @@ export async function readWorkbook<E>(
   const probes = new Map<string, Probe<E>>();
   /** Sheets whose values were queued for reading. */
   const loaded = new Set<string>();
-  const estimate = (templateId: TemplateId | null) => opts.estimate?.(templateId) ?? 0;
+  const estimate = async (templateId: TemplateId | null) => (await opts.estimate?.(templateId)) ?? 0;
   try {
     for (const id of cache.templateIds()) {
       const marker = cache.get(id) ?? null;
       const templateId = marker?.templateId ?? null;
       const withData = wantsData(opts, templateId, cache.nameOf(id));
-      await session.reserve(probeBytes(id, withData, opts) + (withData ? estimate(templateId) : 0));
+      await session.reserve(probeBytes(id, withData, opts) + (withData ? await estimate(templateId) : 0));
       probes.set(id, queueProbe(collection.getItem(id), withData, templateId, opts));
       if (withData) loaded.add(id);
     }
@@ -297,7 +299,7 @@ export async function readWorkbook<E>(
     if (seen.has(s.id)) {
       // Its template or name changed since we looked, so the values asked for were not read.
       if (mark && !loaded.has(s.id) && wantsData(opts, mark.templateId, s.name)) {
-        await session.reserve(probeBytes(s.id, true, opts) + estimate(mark.templateId));
+        await session.reserve(probeBytes(s.id, true, opts) + (await estimate(mark.templateId)));
         second.set(s.id, queueProbe(collection.getItem(s.id), true, mark.templateId, opts));
         loaded.add(s.id);
       }
@@ -306,7 +308,7 @@ export async function readWorkbook<E>(
     if (known) continue; // known not to be ours
     const guess = opts.guess?.(s.name) ?? null;
     // Not knowing the template yet, read values speculatively when any template's are wanted.
-    await session.reserve(probeBytes(s.id, !!opts.data, opts) + (opts.data ? estimate(guess) : 0));
+    await session.reserve(probeBytes(s.id, !!opts.data, opts) + (opts.data ? await estimate(guess) : 0));
     second.set(s.id, queueProbe(collection.getItem(s.id), !!opts.data, guess, opts));
     if (opts.data) loaded.add(s.id);
   }

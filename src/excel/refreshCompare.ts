@@ -3,15 +3,11 @@
  * validation and style rectangle as Excel holds it, and the rules over the read window (type and
  * id only: cfRules.ts). Only loads; the caller syncs.
  */
-import { TEMPLATE_IDS } from '../catalog';
-import type { TemplateId } from '../catalog/types';
-import { buildSheetPlan } from '../layout';
 import { rangeAddress, type RangeRef } from '../layout/a1';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
 import { normFormula, queueRuleTypes } from './cfRules';
 import { styleRects } from './grid';
 import { VALIDATION_TYPE, type Features } from './queue';
-import { actionBytes, getRangeBytes, pathBytes, rangePathBytes, sheetPathBytes } from './session';
 
 /** What a refresh compares besides values, read in the same sync as the values. */
 export interface RefreshExtras {
@@ -58,38 +54,6 @@ export function queueRefreshExtras(
       }
   }
   return { conditionalFormats, window, validations, styles };
-}
-
-/**
- * Request bytes of queueRefreshExtras's loads on one sheet (each getRange call and load with its
- * path), for the read to reserve with the answers: the largest template when `id` is not known.
- */
-const extrasBytesCache = new Map<string, number>();
-export function refreshExtrasBytes(id: TemplateId | null, window: string): number {
-  const key = `${id ?? '*'}|${window}`;
-  const known = extrasBytesCache.get(key);
-  if (known !== undefined) return known;
-  // A sheet id in Excel is a GUID in braces.
-  const sheet = sheetPathBytes('{00000000-0000-0000-0000-000000000000}');
-  const of = (plan: SheetPlan) => {
-    let n = getRangeBytes(sheet, window) + actionBytes(rangePathBytes(sheet, window), 'load', 'items/id,items/type');
-    for (const v of plan.validations)
-      n +=
-        getRangeBytes(sheet, v.range) +
-        actionBytes(rangePathBytes(sheet, v.range) + pathBytes('dataValidation'), 'load', 'type,rule');
-    for (const rects of styleRects(plan).values())
-      for (const r of rects) {
-        const range = rangePathBytes(sheet, rangeAddress(r));
-        n +=
-          getRangeBytes(sheet, rangeAddress(r)) +
-          3 * actionBytes(range + pathBytes('format', 'font'), 'load', 'bold,italic');
-      }
-    return n;
-  };
-  const ids = id ? [id] : TEMPLATE_IDS;
-  const bytes = Math.max(...ids.map((t) => of(buildSheetPlan(t))));
-  extrasBytesCache.set(key, bytes);
-  return bytes;
 }
 
 function normColor(c: unknown): string {

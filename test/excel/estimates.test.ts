@@ -1,0 +1,31 @@
+/**
+ * The read window and the read reservations, worked out from the template layouts
+ * (src/excel/estimates.ts). core.ts holds the window as a constant so that opening the pane
+ * builds no plan: this test keeps the constant equal to what the layouts define.
+ */
+import { TEMPLATE_IDS } from '../../src/catalog';
+import { READ_WINDOW, readWindow } from '../../src/excel/core';
+import { planReadWindow, readEstimate, readReservation, refreshExtrasBytes } from '../../src/excel/estimates';
+import { planOf } from './helpers';
+
+test("the read window is the layouts' own: a layout that grows or shrinks fails here, with the value for core.ts", () => {
+  expect({ READ_WINDOW: readWindow() }).toEqual({ READ_WINDOW: planReadWindow() });
+});
+
+test('every template fits the window with room for as many rows again', () => {
+  const rows = Number(READ_WINDOW.split(':')[1].replace(/^[A-Z]+/, ''));
+  for (const id of TEMPLATE_IDS)
+    expect(rows).toBeGreaterThanOrEqual(2 * Math.max(...planOf(id).rows.map((r) => r.row)));
+});
+
+test("a reservation is the answer's estimate, plus a refresh's loads with extras; an unknown sheet costs the most", () => {
+  for (const id of TEMPLATE_IDS) {
+    expect(readReservation(id, false, READ_WINDOW)).toBe(readEstimate(id, false));
+    expect(readReservation(id, true, READ_WINDOW)).toBe(readEstimate(id, true) + refreshExtrasBytes(id, READ_WINDOW));
+    expect(readReservation(id, true, READ_WINDOW)).toBeGreaterThan(readReservation(id, false, READ_WINDOW));
+    for (const extras of [false, true])
+      expect(readReservation(null, extras, READ_WINDOW)).toBeGreaterThanOrEqual(
+        readReservation(id, extras, READ_WINDOW),
+      );
+  }
+});
