@@ -2,7 +2,8 @@
  * AddinOperations over Office.js: the task pane's buttons, each one Excel.run that queues its
  * reads, syncs, runs the pure engine, queues its writes and syncs again, one after another in
  * the adapter's queue (core.ts). One module per operation:
- *   ops/templates.ts   inspect, inject, injectPlans ("Chèn biểu mẫu")
+ *   ops/inspect.ts     inspect (what "Chèn biểu mẫu" would do; every pane calls it when it opens)
+ *   ops/templates.ts   inject, injectPlans ("Chèn biểu mẫu")
  *   ops/validate.ts    validate, applyFixes, removeMarks ("Kiểm tra dữ liệu", "Sửa", "Xóa đánh dấu")
  *   ops/totals.ts      subtotals, highlightBelowTarget ("Tính tổng…", "Khôi phục công thức")
  *   ops/navigation.ts  goToCell, unitProgress ("Đi tới ô", "Đơn vị của tôi")
@@ -12,6 +13,7 @@
  * is split only where it would exceed Excel on the web's 5 MB request limit.
  */
 import { AdapterCore, type ExcelOperationsDeps } from './core';
+import { inspect } from './ops/inspect';
 import type { ExcelOperations } from './types';
 
 export type { ExcelOperationsDeps, ExcelRun } from './core';
@@ -21,7 +23,8 @@ export type { ExcelOperations, ExcelInjectReport, ExcelValidationReport, Noted }
  * Each operation's module is loaded on its first use, like the engine: the pane's start-up
  * JavaScript has a budget (165 KiB gzip), and an official who only checks data never needs the
  * code that writes templates. The import is awaited before the operation's Excel.run starts,
- * so it never splits a batch.
+ * so it never splits a batch. inspect is the exception: the pane calls it as it opens, so it
+ * comes with the pane's own code instead of a chunk requested only after the first render.
  */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | null = null;
@@ -39,7 +42,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
   const core = new AdapterCore(deps);
   return {
     hostInfo: () => core.hostInfo(),
-    inspect: async () => (await templates()).inspect(core),
+    inspect: () => inspect(core),
     inject: async (ids, onProgress) => (await templates()).inject(core, ids, onProgress),
     injectPlans: async (plans) => (await templates()).injectPlans(core, plans),
     validate: async (onProgress) => (await checks()).validate(core, onProgress),
