@@ -80,9 +80,17 @@ export interface ExcelOperationsDeps {
   /**
    * This Excel's number settings (the pane reads Application.cultureInfo, ExcelApi 1.11, or
    * guesses from the display language): the engine's messages write numbers with its decimal
-   * separator. Absent: each language its own (1,5 in Vietnamese, 1.5 in English).
+   * separator. Absent: each language its own (1,5 in Vietnamese, 1.5 in English). A promise while
+   * Excel is still being asked (the pane asks as it first renders): every operation waits for it
+   * in the adapter's queue, so no message and no plan is made with a separator Excel did not give.
    */
-  numberSettings?: { decimalSeparator: DecimalSeparator } | null;
+  numberSettings?: NumberSettingsOf | null | PromiseLike<NumberSettingsOf | null>;
+}
+
+type NumberSettingsOf = { decimalSeparator: DecimalSeparator };
+
+function isPending<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | null)?.then === 'function';
 }
 
 /**
@@ -178,16 +186,27 @@ export class AdapterCore {
   /** Learnt from an AccessDenied write when deps.readOnly said nothing. */
   private deniedWrite = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** deps.numberSettings once its promise has settled (null until then, and if it fails). */
+  private numbersGiven: NumberSettingsOf | null = null;
 
   constructor(readonly deps: ExcelOperationsDeps) {
     this.features = featuresOf(deps);
     this.now = deps.now ?? (() => new Date());
     this.debounceMs = deps.debounceMs ?? 400;
+    const numbers = deps.numberSettings;
+    // The queue starts behind Excel's answer: the first operation runs once it is known.
+    if (isPending(numbers))
+      this.queue = Promise.resolve(numbers).then(
+        (given) => (this.numbersGiven = given),
+        () => undefined,
+      );
   }
 
   /** How the engine writes the numbers of its messages: with this Excel's decimal separator. */
   get messages(): MessageOptions {
-    return { decimalSeparator: this.deps.numberSettings?.decimalSeparator ?? null };
+    const numbers = this.deps.numberSettings;
+    const known = isPending(numbers) ? this.numbersGiven : numbers;
+    return { decimalSeparator: known?.decimalSeparator ?? null };
   }
 
   /** This user may only view the workbook: operations read and list, and write nothing. */

@@ -17,12 +17,13 @@ const SETTINGS_NAMESPACE = 'cchc-taskpane';
 
 /**
  * Excel's own decimal separator (ExcelApi 1.11); before that, a guess from Office's display
- * language. A failure to read it is not worth stopping the pane for: the guess stands.
+ * language. A failure to read it is not worth stopping the pane for: the guess stands (and the
+ * promise never fails, which the pane, already drawn, could not say).
  */
 async function numberSettings(): Promise<NumberSettings> {
   const guess = settingsFromDisplayLanguage(Office.context?.displayLanguage);
-  if (!Office.context?.requirements?.isSetSupported('ExcelApi', '1.11')) return guess;
   try {
+    if (!Office.context?.requirements?.isSetSupported('ExcelApi', '1.11')) return guess;
     const separator = await Excel.run(async (context) => {
       const format = context.application.cultureInfo.numberFormat;
       format.load('numberDecimalSeparator');
@@ -51,7 +52,11 @@ async function start(): Promise<void> {
     root.render(<NotInExcel t={messages} />);
     return;
   }
-  const numbers = await numberSettings();
+  // Excel is asked for its number settings while the pane first renders, not before: one round
+  // trip less before the pane shows. No number is shown with a wrong separator meanwhile: what
+  // the pane shows at first has none (its numbers come from results), and every operation waits
+  // for the answer in the adapter's queue (core.ts), after the pane below has been given it.
+  const asked = numberSettings();
   const operations = createExcelOperations({
     run: officeExcelRun,
     requirements: Office.context.requirements,
@@ -59,11 +64,15 @@ async function start(): Promise<void> {
     readOnly: () => documentIsReadOnly(),
     // Only what Excel itself said: the engine's messages then state "this Excel uses …", which a
     // guess from the display language (Excel before ExcelApi 1.11, e.g. Excel 2019) cannot claim.
-    numberSettings: numbers.source === 'excel' ? numbers : null,
+    numberSettings: asked.then((numbers) => (numbers.source === 'excel' ? numbers : null)),
   });
-  root.render(
-    <TaskPane operations={operations} settings={settings} initialLanguage={language} numberSettings={numbers} />,
+  const pane = (numbers: NumberSettings) => (
+    <TaskPane operations={operations} settings={settings} initialLanguage={language} numberSettings={numbers} />
   );
+  root.render(pane(settingsFromDisplayLanguage(Office.context?.displayLanguage)));
+  // Drawn again with Excel's answer (the same pane, its state kept); a guess is what it has.
+  const numbers = await asked;
+  if (numbers.source === 'excel') root.render(pane(numbers));
 }
 
 start().catch((error: unknown) => {

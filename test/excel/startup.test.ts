@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { TEMPLATE_VERSION } from '../../src/catalog';
 import { PAR_SHEET_NAME } from '../../src/layout/names';
 import { markerFor } from '../../src/layout/marker';
-import { setup } from './helpers';
+import { cellOf, planOf, setup } from './helpers';
 
 // Counts how often the adapter loads estimates.ts: its import() goes through Jest's registry.
 const mockEstimates = { loads: 0 };
@@ -38,6 +38,34 @@ test('opening the pane loads no layout, in an empty workbook or one with a templ
 
   await ops.validate();
   expect(mockEstimates.loads).toBe(1);
+});
+
+test('number settings still being asked (the pane asks as it first renders): operations wait, then write with them', async () => {
+  const PAR = planOf('PAR');
+  const cell = cellOf(PAR, '1.1', 'score2021');
+  const { wb, ops: inserter } = setup();
+  await inserter.inject(['PAR']);
+  await wb.pasteFromUser(PAR.name, cell, [['0,5']]);
+
+  let answer: (numbers: { decimalSeparator: '.' }) => void = () => undefined;
+  let runs = 0;
+  const { ops } = setup(
+    {},
+    {
+      run: ((batch: never) => (runs++, wb.run(batch))) as never,
+      numberSettings: new Promise((resolve) => (answer = resolve)),
+    },
+  );
+  const inspected = ops.inspect();
+  const validated = ops.validate();
+  // Every promise settled that can: Excel is not asked anything before the answer.
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(runs).toBe(0);
+
+  answer({ decimalSeparator: '.' });
+  expect((await inspected).present.map((p) => p.templateId)).toEqual(['PAR']);
+  const finding = (await validated).findings.find((f) => f.cell === cell && f.code === 'decimal-comma');
+  expect(finding?.fix?.description.vi).toBe('Ghi số 0.5');
 });
 
 const ROOT = resolve(__dirname, '..', '..');
