@@ -81,8 +81,9 @@ export interface ExcelOperationsDeps {
    * This Excel's number settings (the pane reads Application.cultureInfo, ExcelApi 1.11, or
    * guesses from the display language): the engine's messages write numbers with its decimal
    * separator. Absent: each language its own (1,5 in Vietnamese, 1.5 in English). A promise while
-   * Excel is still being asked (the pane asks as it first renders): every operation waits for it
-   * in the adapter's queue, so no message and no plan is made with a separator Excel did not give.
+   * Excel is still being asked (the pane asks as it first renders): operations wait for it in the
+   * adapter's queue (but inspect, which has no number to write: AdapterCore.exclusive), so no
+   * message and no plan is made with a separator Excel did not give.
    */
   numberSettings?: NumberSettingsOf | null | PromiseLike<NumberSettingsOf | null>;
 }
@@ -188,18 +189,20 @@ export class AdapterCore {
   private queue: Promise<unknown> = Promise.resolve();
   /** deps.numberSettings once its promise has settled (null until then, and if it fails). */
   private numbersGiven: NumberSettingsOf | null = null;
+  /** Settles (never fails) when deps.numberSettings is known. */
+  private readonly numbersKnown: Promise<unknown>;
 
   constructor(readonly deps: ExcelOperationsDeps) {
     this.features = featuresOf(deps);
     this.now = deps.now ?? (() => new Date());
     this.debounceMs = deps.debounceMs ?? 400;
     const numbers = deps.numberSettings;
-    // The queue starts behind Excel's answer: the first operation runs once it is known.
-    if (isPending(numbers))
-      this.queue = Promise.resolve(numbers).then(
-        (given) => (this.numbersGiven = given),
-        () => undefined,
-      );
+    this.numbersKnown = isPending(numbers)
+      ? Promise.resolve(numbers).then(
+          (given) => (this.numbersGiven = given),
+          () => undefined,
+        )
+      : Promise.resolve();
   }
 
   /** How the engine writes the numbers of its messages: with this Excel's decimal separator. */
@@ -236,9 +239,12 @@ export class AdapterCore {
   /**
    * Runs operations one after another, whoever asks (a button, live validation): one pane never
    * has two Excel.run batches in flight, so no operation reads what another is half-way writing.
+   * Each also waits for this Excel's number settings (deps.numberSettings), unless `numbers` is
+   * false: an operation that writes no number, words no message and makes no plan (inspect).
    */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn, fn);
+  exclusive<T>(fn: () => Promise<T>, options: { numbers?: boolean } = {}): Promise<T> {
+    const ready = options.numbers === false ? this.queue : Promise.all([this.queue, this.numbersKnown]);
+    const next = ready.then(fn, fn);
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -263,7 +269,7 @@ export class AdapterCore {
    * rights teaches the adapter that this user may only view (later operations then write
    * nothing), and the user gets a sentence saying so.
    */
-  operation<T>(batch: (s: Session) => Promise<T>): Promise<T> {
+  operation<T>(batch: (s: Session) => Promise<T>, options: { numbers?: boolean } = {}): Promise<T> {
     return this.exclusive(async () => {
       try {
         return await this.withSession(batch);
@@ -273,7 +279,7 @@ export class AdapterCore {
         this.learnReadOnly();
         throw ExcelOperationError.of('ReadOnlyWorkbook');
       }
-    });
+    }, options);
   }
 
   read<E = RefreshExtras>(

@@ -4,7 +4,7 @@
  * Must not import src/memoryExcel or src/playground (the playground has its own entry).
  */
 import { createRoot } from 'react-dom/client';
-import { createExcelOperations, officeExcelRun } from '../excel';
+import { createExcelOperations, officeExcelRun, type ExcelOperations } from '../excel';
 import { createSettingsStore, detectHost, documentIsReadOnly } from '../excel/officeHelpers';
 import { NotInExcel } from './components/NotInExcel';
 import { TaskPane } from './components/TaskPane';
@@ -38,6 +38,24 @@ async function numberSettings(): Promise<NumberSettings> {
   }
 }
 
+/**
+ * The operations with the workbook already being read: the pane reads it as it opens (the
+ * templates view calls inspect when first drawn), so the read is started here and runs while the
+ * pane is drawn instead of after; that first call gets it, later ones read again.
+ */
+function readingAlready(operations: ExcelOperations): ExcelOperations {
+  let opening: ReturnType<ExcelOperations['inspect']> | null = operations.inspect();
+  // Whoever calls first is told of a failure; until then it is not an unhandled rejection.
+  opening.catch(() => undefined);
+  const early: ExcelOperations = Object.create(operations);
+  early.inspect = () => {
+    const first = opening;
+    opening = null;
+    return first ?? operations.inspect();
+  };
+  return early;
+}
+
 async function start(): Promise<void> {
   await Office.onReady();
   const container = document.getElementById('root');
@@ -52,9 +70,10 @@ async function start(): Promise<void> {
     root.render(<NotInExcel t={messages} />);
     return;
   }
-  // Excel is asked for its number settings while the pane first renders, not before: one round
-  // trip less before the pane shows. No number is shown with a wrong separator meanwhile: what
-  // the pane shows at first has none (its numbers come from results), and every operation waits
+  // Excel is asked for its number settings while the pane is first drawn and the workbook first
+  // read, not before: a round trip less before the pane shows and is usable. No number is shown
+  // with a wrong separator meanwhile: until then the pane shows only template counts (whole
+  // numbers under 1000, written alike with either separator), and every other operation waits
   // for the answer in the adapter's queue (core.ts), after the pane below has been given it.
   const asked = numberSettings();
   const operations = createExcelOperations({
@@ -66,8 +85,9 @@ async function start(): Promise<void> {
     // guess from the display language (Excel before ExcelApi 1.11, e.g. Excel 2019) cannot claim.
     numberSettings: asked.then((numbers) => (numbers.source === 'excel' ? numbers : null)),
   });
+  const reading = readingAlready(operations);
   const pane = (numbers: NumberSettings) => (
-    <TaskPane operations={operations} settings={settings} initialLanguage={language} numberSettings={numbers} />
+    <TaskPane operations={reading} settings={settings} initialLanguage={language} numberSettings={numbers} />
   );
   root.render(pane(settingsFromDisplayLanguage(Office.context?.displayLanguage)));
   // Drawn again with Excel's answer (the same pane, its state kept); a guess is what it has.

@@ -40,7 +40,7 @@ test('opening the pane loads no layout, in an empty workbook or one with a templ
   expect(mockEstimates.loads).toBe(1);
 });
 
-test('number settings still being asked (the pane asks as it first renders): operations wait, then write with them', async () => {
+test('number settings still being asked (the pane asks as it opens): inspect reads meanwhile, the rest waits and then writes with them', async () => {
   const PAR = planOf('PAR');
   const cell = cellOf(PAR, '1.1', 'score2021');
   const { wb, ops: inserter } = setup();
@@ -58,13 +58,14 @@ test('number settings still being asked (the pane asks as it first renders): ope
   );
   const inspected = ops.inspect();
   const validated = ops.validate();
-  // Every promise settled that can: Excel is not asked anything before the answer.
+  expect((await inspected).present.map((p) => p.templateId)).toEqual(['PAR']);
+  // Every promise settled that can: validate has not asked Excel anything before the answer.
   await new Promise((resolve) => setImmediate(resolve));
-  expect(runs).toBe(0);
+  expect(runs).toBe(1);
 
   answer({ decimalSeparator: '.' });
-  expect((await inspected).present.map((p) => p.templateId)).toEqual(['PAR']);
   const finding = (await validated).findings.find((f) => f.cell === cell && f.code === 'decimal-comma');
+  expect(runs).toBe(2);
   expect(finding?.fix?.description.vi).toBe('Ghi số 0.5');
 });
 

@@ -15,55 +15,60 @@ import { UNPLACED_SHEET } from '../names';
 import type { SheetState } from '../read';
 
 export function inspect(core: AdapterCore): Promise<WorkbookStatus> {
-  return core.operation(async (session) => {
-    const state = await core.read(session, { version: true });
-    const present = state.templates
-      .slice()
-      .sort(byTemplateOrder)
-      .map((s) => ({ templateId: s.marker!.templateId, sheet: s.name, version: s.marker!.version }));
-    const taken = state.sheets.map((s) => s.name);
-    const plan: WorkbookStatus['plan'] = TEMPLATE_IDS.map((id) => {
-      const existing = present.filter((p) => p.templateId === id);
-      if (existing.length) {
-        const old = existing.find((p) => p.version !== TEMPLATE_VERSION);
-        const a1 = markerWarning(state.templates.filter((s) => s.marker?.templateId === id));
-        if (old)
+  // Its result holds no number the decimal separator changes (versions, names, template counts),
+  // so it does not wait for Excel's number settings: the pane asks for both as it opens.
+  return core.operation(
+    async (session) => {
+      const state = await core.read(session, { version: true });
+      const present = state.templates
+        .slice()
+        .sort(byTemplateOrder)
+        .map((s) => ({ templateId: s.marker!.templateId, sheet: s.name, version: s.marker!.version }));
+      const taken = state.sheets.map((s) => s.name);
+      const plan: WorkbookStatus['plan'] = TEMPLATE_IDS.map((id) => {
+        const existing = present.filter((p) => p.templateId === id);
+        if (existing.length) {
+          const old = existing.find((p) => p.version !== TEMPLATE_VERSION);
+          const a1 = markerWarning(state.templates.filter((s) => s.marker?.templateId === id));
+          if (old)
+            return {
+              templateId: id,
+              action: 'upgrade' as const,
+              sheet: old.sheet,
+              detail: {
+                vi: `Nâng cấp "${old.sheet}" từ phiên bản ${old.version} lên ${TEMPLATE_VERSION}, giữ nguyên số liệu đã nhập.${a1.vi}`,
+                en: `Upgrade "${old.sheet}" from version ${old.version} to ${TEMPLATE_VERSION}, keeping the values entered.${a1.en}`,
+              },
+            };
           return {
             templateId: id,
-            action: 'upgrade' as const,
-            sheet: old.sheet,
+            action: 'refresh' as const,
+            sheet: existing[0].sheet,
             detail: {
-              vi: `Nâng cấp "${old.sheet}" từ phiên bản ${old.version} lên ${TEMPLATE_VERSION}, giữ nguyên số liệu đã nhập.${a1.vi}`,
-              en: `Upgrade "${old.sheet}" from version ${old.version} to ${TEMPLATE_VERSION}, keeping the values entered.${a1.en}`,
+              vi: `Làm mới "${existing[0].sheet}": chỉ sửa phần khung biểu mẫu bị thay đổi, không động tới số liệu.${a1.vi}`,
+              en: `Refresh "${existing[0].sheet}": only template parts that changed are rewritten, never values.${a1.en}`,
             },
           };
+        }
+        const wanted = defaultSheetName(id);
+        const sheet = freeName(wanted, taken);
         return {
           templateId: id,
-          action: 'refresh' as const,
-          sheet: existing[0].sheet,
-          detail: {
-            vi: `Làm mới "${existing[0].sheet}": chỉ sửa phần khung biểu mẫu bị thay đổi, không động tới số liệu.${a1.vi}`,
-            en: `Refresh "${existing[0].sheet}": only template parts that changed are rewritten, never values.${a1.en}`,
-          },
+          action: 'create' as const,
+          sheet,
+          detail:
+            sheet === wanted
+              ? { vi: `Tạo trang "${sheet}".`, en: `Create sheet "${sheet}".` }
+              : {
+                  vi: `Đã có trang "${wanted}" không phải của tiện ích: giữ nguyên, tạo trang mới "${sheet}".`,
+                  en: `A sheet "${wanted}" exists that is not the add-in's: it is kept, a new sheet "${sheet}" is created.`,
+                },
         };
-      }
-      const wanted = defaultSheetName(id);
-      const sheet = freeName(wanted, taken);
-      return {
-        templateId: id,
-        action: 'create' as const,
-        sheet,
-        detail:
-          sheet === wanted
-            ? { vi: `Tạo trang "${sheet}".`, en: `Create sheet "${sheet}".` }
-            : {
-                vi: `Đã có trang "${wanted}" không phải của tiện ích: giữ nguyên, tạo trang mới "${sheet}".`,
-                en: `A sheet "${wanted}" exists that is not the add-in's: it is kept, a new sheet "${sheet}" is created.`,
-              },
-      };
-    });
-    return { currentVersion: TEMPLATE_VERSION, workbookVersion: state.workbookVersion, present, plan };
-  });
+      });
+      return { currentVersion: TEMPLATE_VERSION, workbookVersion: state.workbookVersion, present, plan };
+    },
+    { numbers: false },
+  );
 }
 
 /**
