@@ -7,7 +7,6 @@
 import type { Bilingual, CellValue } from '../engine/types';
 import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
 import { markerFor, markerNameFormula, parseMarkerFormula } from '../layout/marker';
-import { MAX_SHEET_NAME } from '../layout/names';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
 import { ExcelOperationError } from './errors';
 import {
@@ -104,17 +103,6 @@ export interface InjectContext {
   versionNameExists: boolean;
   now: () => Date;
   onStep?: (label: Bilingual) => void;
-}
-
-/** A name no sheet uses yet: "name", else "name (2)", "name (3)"… (≤ 31 characters). */
-export function freeName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((n) => n.toLocaleLowerCase('vi')));
-  if (!used.has(wanted.toLocaleLowerCase('vi'))) return wanted;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
-    if (!used.has(name.toLocaleLowerCase('vi'))) return name;
-  }
 }
 
 /**

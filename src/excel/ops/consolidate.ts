@@ -14,7 +14,7 @@ import { buildSheetPlan } from '../../layout';
 import { columnLetter } from '../../layout/a1';
 import { AdapterCore, loadEngine, progressOf, sameName } from '../core';
 import { ExcelOperationError } from '../errors';
-import { freeName } from '../inject';
+import { freeName } from '../names';
 import { jsonBytes } from '../session';
 import { injectTemplates } from './templates';
 

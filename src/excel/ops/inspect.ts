@@ -10,8 +10,7 @@ import type { WorkbookStatus } from '../../contracts/operations';
 import type { Bilingual } from '../../engine/types';
 import { defaultSheetName } from '../../layout/names';
 import { AdapterCore, byTemplateOrder } from '../core';
-import { freeName } from '../inject';
-import { UNPLACED_SHEET } from '../names';
+import { freeName, UNPLACED_SHEET } from '../names';
 import type { SheetState } from '../read';
 
 export function inspect(core: AdapterCore): Promise<WorkbookStatus> {
