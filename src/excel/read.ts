@@ -284,10 +284,11 @@ export async function readWorkbook<E>(
 
   const items = collection.items;
   cache.forget(new Set(items.map((s) => s.id)));
-  const marks = new Map<string, Marker | null>();
+  /** Each probed sheet's identity (its marker, and A1 when typed over), worked out once. */
+  const identities = new Map<string, ReturnType<typeof identityOf>>();
   const seen = new Set<string>();
   for (const [id, p] of probes) {
-    marks.set(id, identityOf(p).marker);
+    identities.set(id, identityOf(p));
     seen.add(id);
   }
 
@@ -295,7 +296,7 @@ export async function readWorkbook<E>(
   const second = new Map<string, Probe<E>>();
   for (const s of items) {
     const known = cache.has(s.id);
-    const mark = marks.get(s.id);
+    const mark = identities.get(s.id)?.marker;
     if (seen.has(s.id)) {
       // Its template or name changed since we looked, so the values asked for were not read.
       if (mark && !loaded.has(s.id) && wantsData(opts, mark.templateId, s.name)) {
@@ -314,12 +315,13 @@ export async function readWorkbook<E>(
   }
   if (second.size > 0) await session.sync();
   for (const [id, p] of second) {
-    marks.set(id, identityOf(p).marker);
+    identities.set(id, identityOf(p));
     probes.set(id, p);
   }
 
   const sheets: SheetState<E>[] = items.map((s) => {
-    const marker = marks.has(s.id) ? (marks.get(s.id) ?? null) : null;
+    const identity = identities.get(s.id);
+    const marker = identity?.marker ?? null;
     cache.set(s.id, marker, s.name);
     const p = probes.get(s.id);
     const snapshot =
@@ -333,7 +335,7 @@ export async function readWorkbook<E>(
       visible: s.visibility === 'Visible',
       marker,
       markerName: p ? (p.markerName.isNullObject ? null : p.markerName.formula) : undefined,
-      a1Overwritten: p && marker ? identityOf(p).a1Overwritten : null,
+      a1Overwritten: identity?.a1Overwritten ?? null,
       snapshot,
       flags: p ? (p.flags.isNullObject ? null : p.flags.formula) : undefined,
       extras: marker && p ? p.extras : undefined,
