@@ -112,7 +112,8 @@ export async function startLiveValidation(
 
   /**
    * The cross-sheet checks again, over every snapshot held. Sheets whose cross-sheet findings
-   * changed are remembered again (a fix compares the cell with what was seen).
+   * changed are remembered again (a fix compares the cell with what was seen); the ids of those
+   * whose marked findings (errors, warnings) changed are returned.
    */
   const recheckAcross = (check: (snapshots: SheetSnapshot[], options: typeof core.messages) => Finding[]) => {
     const list = [...watched.values()];
@@ -127,9 +128,19 @@ export async function startLiveValidation(
     }
     const before = across;
     across = next;
-    for (const w of list)
+    const marked = (fs: Finding[] | undefined) =>
+      (fs ?? [])
+        .filter((f) => f.severity !== 'info')
+        .map((f) => `${f.cell}|${f.severity}`)
+        .sort()
+        .join(',');
+    const changed = new Set<string>();
+    for (const w of list) {
       if ((before.get(w.id)?.length ?? 0) + (next.get(w.id)?.length ?? 0) > 0)
         core.remember(w.snapshot, resultOf(w)?.findings ?? []);
+      if (marked(before.get(w.id)) !== marked(next.get(w.id))) changed.add(w.id);
+    }
+    return changed;
   };
 
   const report = (syncs: number, notes: Bilingual[]) => {
@@ -248,8 +259,10 @@ export async function startLiveValidation(
         core.remember(r.w.snapshot, result.findings);
         if (r.flags) toMark.push({ w: r.w, flags: r.flags });
       }
-      recheckAcross(crossSheetFindings);
-      toMark.push(...alsoMarked);
+      const changedAcross = recheckAcross(crossSheetFindings);
+      // Only where this re-check changed what is marked: marks a co-author's earlier edit changed
+      // (listed, not marked, by this pane) are not written on the back of an unrelated edit.
+      toMark.push(...alsoMarked.filter((m) => changedAcross.has(m.w.id)));
       const notes: Bilingual[] = [];
       await writeMarks(session, toMark, notes);
       if (!stopped) report(session.syncs, notes);

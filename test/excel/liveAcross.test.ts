@@ -83,4 +83,28 @@ eachApi(() => {
     expect(await nameFormula(wb, VIII.name, FLAGS_NAME)).toBe(flagsBefore);
     await stop();
   });
+
+  test('a local edit elsewhere does not write the marks a co-author’s earlier edit caused on VIII', async () => {
+    const { wb, ops } = setup();
+    await ops.inject(['VII', 'VIII']);
+    const assessment = cellOf(VIII, 'VIII.8', 'assessment');
+    await wb.setCellFromUser(VIII.name, assessment, 'Đạt');
+    const other = wb.coauthor({ user: 'Phòng Nội vụ quận' });
+    const got = collector();
+    const stop = await ops.startLiveValidation(got.onReport);
+    await settle(wb);
+    let next = got.next();
+    await other.pasteFromUser(VII.name, cellOf(VII, 'VII.1', '2019'), [['72%']]);
+    await next;
+    const flagsBefore = await nameFormula(wb, VIII.name, FLAGS_NAME);
+    expect(flagsBefore).not.toContain(`"${assessment}"`);
+    // The local user now types on VII, in a row that does not measure goal 8.
+    next = got.next();
+    await wb.pasteFromUser(VII.name, cellOf(VII, 'VII.2', '2019'), [['5']]);
+    await next;
+    await settle(wb);
+    expect(codesAt(got.all[got.all.length - 1], VIII.name, assessment)).toContain('goal-contradicts-data');
+    expect(await nameFormula(wb, VIII.name, FLAGS_NAME)).toBe(flagsBefore);
+    await stop();
+  });
 });
