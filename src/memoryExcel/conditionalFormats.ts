@@ -1,7 +1,7 @@
 /**
  * Excel.ConditionalFormatCollection and the custom (formula) conditional format (ExcelApi 1.6).
- * Other conditional format types cannot be added through the API here; the user can add them
- * (userRules.ts), and reading them back fails as office-js issues report (below). A format's
+ * Of the other types the API adds only data bars and colour scales (FOREIGN_API_TYPES); the user
+ * can add any (userRules.ts), and reading them back fails as office-js issues report. A format's
  * formula is written for the top-left cell of its range and read relative to each cell.
  *
  * Identity: a conditional format has no stable id in Excel. `ConditionalFormat.id` is "the
@@ -87,6 +87,14 @@ function userRuleDetails(m: CfItem, location: string): never {
     location,
   );
 }
+
+/**
+ * Types of another kind than Custom that the API may add here: only so that the self-test can
+ * ask Excel whether the details of a rule it did not make can be read (src/selftest/probes.ts).
+ * Guess (stricter): such a rule, though added through the API, reads like a rule the user made in
+ * Excel's UI (customOrNullObject fails the request); office-js #6835 and #6827 speak of UI rules.
+ */
+const FOREIGN_API_TYPES = new Set(['DataBar', 'ColorScale']);
 
 /** Types without "stop if true" (typings: stopIfTrue "is null on data bars, icon sets, and color scales"). */
 const NO_STOP = new Set(['DataBar', 'IconSet', 'ColorScale']);
@@ -401,15 +409,32 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
   }
 
   add(type: string): Excel.ConditionalFormat {
-    if (TYPES.includes(type) && type !== 'Custom')
+    if (TYPES.includes(type) && type !== 'Custom' && !FOREIGN_API_TYPES.has(type))
       throw notImplemented('ConditionalFormatCollection', `add('${type}')`);
     this.ctx.assertAlive('ConditionalFormatCollection.add');
     const obj = new ConditionalFormat(this.ctx, () => {
       const m = this.resolve('add');
       // Excel.ConditionalFormatType.custom is 'Custom'; Guess: other spellings are refused.
-      if (type !== 'Custom') throw invalidArgument('ConditionalFormatCollection.add', `unknown type ${String(type)}`);
+      if (type !== 'Custom' && !FOREIGN_API_TYPES.has(type))
+        throw invalidArgument('ConditionalFormatCollection.add', `unknown type ${String(type)}`);
       if (m.rect.bottom - m.rect.top > 1_000_000)
         throw notImplemented('ConditionalFormatCollection', 'add on whole columns');
+      if (type !== 'Custom') {
+        // Only its type, range and priority are kept (it is never drawn), and its details read
+        // back as a user's rule does (see FOREIGN_API_TYPES).
+        const foreign: CfEntry = {
+          type: type as CfEntry['type'],
+          byUser: true,
+          rects: [m.rect],
+          anchorRow: m.rect.top,
+          anchorCol: m.rect.left,
+          formula: '',
+          format: {},
+          stopIfTrue: false,
+        };
+        m.sheet.cfs.unshift(foreign);
+        return { sheet: m.sheet, cf: foreign, scope: m.rect, index: 0 };
+      }
       const cf: CfEntry = {
         type: 'Custom',
         rects: [m.rect],

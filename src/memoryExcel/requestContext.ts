@@ -28,6 +28,8 @@ export interface Host {
   execute(commands: () => void): void;
   /** A user with view-only rights: every write fails with AccessDenied. */
   readonly readOnly: boolean;
+  /** How many people have the workbook open now, this one included (see coauthoring.ts). */
+  openBy(): number;
   /** Event registrations queued by handlers' add()/remove(), applied at sync. */
   readonly events: EventRegistry;
   /** Creates the workbook proxy for a context (breaks the import cycle with workbook.ts). */

@@ -102,6 +102,7 @@ export abstract class WorkbookSession implements CoauthorClient {
       beforeSync: () => this.shared.beforeSync(this),
       execute: (commands: () => void) => this.shared.withView(this.view, commands),
       readOnly: this.readOnly,
+      openBy: () => this.shared.clients.length,
       createWorkbook: (ctx: MemoryContext) => new Workbook(ctx) as never,
     };
     setPayloadLimit(this.host, options.payloadLimitBytes);

@@ -1,6 +1,6 @@
 /** Excel.Workbook over the in-memory model. */
 import { Application } from './application';
-import { ClientObject, type TypeDef } from './client';
+import { ClientObject, clientResult, type TypeDef } from './client';
 import type { MemoryContext } from './requestContext';
 import { itemNotFound } from './errors';
 import type { WorkbookModel } from './workbookModel';
@@ -11,7 +11,11 @@ import { WorksheetCollection } from './worksheet';
 
 export const WORKBOOK_DEF: TypeDef<WorkbookModel> = {
   name: 'Workbook',
-  props: {},
+  props: {
+    // Typings: "Returns true if the workbook is open in read-only mode" [1.8]. Guess: a person
+    // with view-only rights (coauthoring.ts) has it open read-only.
+    readOnly: { req: '1.8', get: (_m, o) => o.host.readOnly },
+  },
   navs: {
     application: { make: (p) => new Application(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null) },
     worksheets: { make: (p) => new WorksheetCollection(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null) },
@@ -21,7 +25,7 @@ export const WORKBOOK_DEF: TypeDef<WorkbookModel> = {
       make: (p) => new DocumentProperties(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null),
     },
   },
-  methods: { getSelectedRange: '', getActiveCell: '1.7' },
+  methods: { getSelectedRange: '', getActiveCell: '1.7', getIsActiveCollabSession: '1.9' },
 };
 
 export class Workbook extends ClientObject<WorkbookModel> {
@@ -46,5 +50,20 @@ export class Workbook extends ClientObject<WorkbookModel> {
 
   getActiveCell(): Excel.Range {
     return this.selected('getActiveCell', true);
+  }
+
+  /**
+   * Typings: "Returns true if the workbook is being edited by multiple users (through
+   * co-authoring)" [1.9]: here, while anyone else has the shared workbook open (a view-only
+   * co-author included: Guess, stricter). Excel warns of "some delay between when the workbook
+   * status changes and when the changes are reflected"; the imitation answers at once.
+   */
+  getIsActiveCollabSession(): OfficeExtension.ClientResult<boolean> {
+    this.ctx.assertAlive('Workbook.getIsActiveCollabSession');
+    return clientResult(
+      this.ctx,
+      'Workbook.getIsActiveCollabSession',
+      () => this.resolve('getIsActiveCollabSession') !== null && this.host.openBy() > 1,
+    ) as OfficeExtension.ClientResult<boolean>;
   }
 }

@@ -1,13 +1,12 @@
 /**
- * Keeps the self-test off the user's data. Before the run: refuse a workbook that already holds
- * CCHC template sheets (the adapter's operations act on every template sheet of a workbook, so
- * they would touch the user's). Around each scenario: note which sheets, and which workbook-level
- * name and custom property the adapter writes, exist; afterwards delete every sheet the scenario
- * added (scratch template sheets, the unplaced-values sheet) and put the name and property back
- * as they were.
+ * Keeps the self-test off what it did not make. Around each scenario: note which sheets, and
+ * which workbook-level name and custom property the adapter writes, exist; record the sheets
+ * the scenario itself creates, by id (OwnSheets); afterwards delete those sheets only and put the
+ * name and property back as they were. A sheet that appeared during the scenario but was not
+ * recorded (a co-author's, or one the adapter made without reporting it) is left alone and
+ * reported. Whether the workbook may be tested at all is safety.ts.
  */
-import { UNPLACED_SHEET, VERSION_NAME, VERSION_PROPERTY, type ExcelOperations, type ExcelRun } from '../excel';
-import type { Bilingual } from '../engine/types';
+import { VERSION_NAME, VERSION_PROPERTY, type ExcelOperations, type ExcelRun } from '../excel';
 
 export interface WorkbookState {
   sheetIds: string[];
@@ -40,20 +39,28 @@ export async function captureState(run: ExcelRun): Promise<WorkbookState> {
   });
 }
 
-/** Deletes the sheets added since `state` and restores the name and property; returns the sheets deleted. */
-export async function restoreState(run: ExcelRun, state: WorkbookState): Promise<string[]> {
+export interface Restored {
+  /** Names of the self-test's own sheets that were deleted. */
+  deleted: string[];
+  /** Sheets added since `state` that the self-test did not create: not deleted. */
+  leftAlone: string[];
+}
+
+/** Deletes the sheets of `own` (by id) and restores the name and property as in `state`. */
+export async function restoreState(run: ExcelRun, state: WorkbookState, own: OwnSheets): Promise<Restored> {
   return run(async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/id,items/name');
     const { name, property } = queueVersionLoads(ctx);
     await ctx.sync();
-    const kept = new Set(state.sheetIds);
+    const before = new Set(state.sheetIds);
     const deleted: string[] = [];
+    const leftAlone: string[] = [];
     for (const s of sheets.items)
-      if (!kept.has(s.id)) {
+      if (own.has(s.id)) {
         s.delete();
         deleted.push(s.name);
-      }
+      } else if (!before.has(s.id)) leftAlone.push(s.name);
     if (state.versionName === null) {
       if (!name.isNullObject) name.delete();
     } else if (name.isNullObject) ctx.workbook.names.add(VERSION_NAME, state.versionName);
@@ -65,45 +72,75 @@ export async function restoreState(run: ExcelRun, state: WorkbookState): Promise
       ctx.workbook.properties.custom.add(VERSION_PROPERTY, state.versionProperty);
     }
     await ctx.sync();
-    return deleted;
+    return { deleted, leftAlone };
   });
-}
-
-export interface Refusal extends Bilingual {
-  /** The sheets that make the run unsafe. */
-  sheets: string[];
 }
 
 /**
- * Why this workbook must not be tested, or null when it is safe: it must hold no CCHC template
- * sheet (found by marker, whatever their names) and no unplaced-values sheet, and Excel must
- * offer ExcelApi 1.8, the add-in's declared minimum.
+ * The sheets one scenario created, by id. Sheets are claimed by the names the adapter's report
+ * gives (read to ids at once), and only when their id is new since the scenario began: a sheet
+ * that was there before, or that someone renamed to that name in between, is never claimed.
  */
-export async function refusal(
-  run: ExcelRun,
-  ops: ExcelOperations,
-  supports: (set: string, version: string) => boolean,
-): Promise<Refusal | null> {
-  if (!supports('ExcelApi', '1.8'))
-    return {
-      vi: 'Excel này không có bộ API ExcelApi 1.8 mà add-in CCHC cần: add-in sẽ không chạy ở đây. Hãy cập nhật Office hoặc dùng Excel trên web.',
-      en: 'This Excel lacks ExcelApi 1.8, which the CCHC add-in needs: the add-in will not run here. Update Office or use Excel on the web.',
-      sheets: [],
-    };
-  const status = await ops.inspect();
-  const names = await run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name');
-    await ctx.sync();
-    return sheets.items.map((s) => s.name);
+export class OwnSheets {
+  private readonly ids = new Set<string>();
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly before: WorkbookState,
+  ) {}
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Records a sheet the self-test added itself (its id from `worksheets.add`). */
+  addId(id: string): void {
+    if (!this.before.sheetIds.includes(id)) this.ids.add(id);
+  }
+
+  /** Records the sheets an operation reports it created, by name; names not found are skipped. */
+  async claim(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    const ids = await this.run(async (ctx) => {
+      const items = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n).load('id'));
+      await ctx.sync();
+      return items.filter((s) => !s.isNullObject).map((s) => s.id);
+    });
+    for (const id of ids) this.addId(id);
+  }
+}
+
+/** The adapter's operations that may create sheets, and the sheet names their reports give. */
+const CREATES_SHEETS: Partial<Record<keyof ExcelOperations, (report: never) => string[]>> = {
+  inject: (r: { created: string[]; unplacedSheet: string | null }) => [
+    ...r.created,
+    ...(r.unplacedSheet ? [r.unplacedSheet] : []),
+  ],
+  injectPlans: (r: { created: string[]; unplacedSheet: string | null }) => [
+    ...r.created,
+    ...(r.unplacedSheet ? [r.unplacedSheet] : []),
+  ],
+  writeConsolidation: (r: { created: string[]; sourcesSheet: string }) => [...r.created, r.sourcesSheet],
+};
+
+/** `ops` whose sheet-creating operations record what they created in `own`. */
+export function recordingSheets(ops: ExcelOperations, own: OwnSheets): ExcelOperations {
+  return new Proxy(ops, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      const fn = (value as (...a: unknown[]) => unknown).bind(target);
+      const created = CREATES_SHEETS[key as keyof ExcelOperations];
+      if (!created) return fn;
+      return async (...args: unknown[]) => {
+        const report = await (fn(...args) as Promise<never>);
+        await own.claim(created(report));
+        return report;
+      };
+    },
   });
-  const unplaced = names.filter((n) => n.toLocaleLowerCase('vi') === UNPLACED_SHEET.toLocaleLowerCase('vi'));
-  const sheets = [...status.present.map((p) => p.sheet), ...unplaced];
-  if (sheets.length === 0) return null;
-  const list = sheets.map((s) => `"${s}"`).join(', ');
-  return {
-    vi: `Sổ làm việc này đã có trang của add-in CCHC (${list}). Tự kiểm tra chỉ chạy trên sổ không có các trang đó, để không động tới số liệu thật: hãy tạo một sổ làm việc mới, trống, rồi chạy lại.`,
-    en: `This workbook already has CCHC add-in sheets (${list}). The self-test only runs in a workbook without them, so that real data is never touched: create a new, blank workbook and run it again.`,
-    sheets,
-  };
 }

@@ -11,8 +11,9 @@
 import { TEMPLATE_VERSION } from '../catalog';
 import type { Bilingual } from '../engine/types';
 import { createExcelOperations, type ExcelOperations, type ExcelRun } from '../excel';
-import { detectHost } from '../excel/officeHelpers';
+import { detectHost, documentIsReadOnly } from '../excel/officeHelpers';
 import { bindPage } from './page';
+import { PROBES } from './probes';
 import { highestVersion, runSelfTest, type SelfTestResult } from './runner';
 import { SCENARIOS } from './scenarios';
 
@@ -22,6 +23,8 @@ interface Target {
   host: string;
   platform: string;
   environment: Record<string, string>;
+  /** Office.context.document.mode as 'ReadOnly' / 'ReadWrite'; null when the host does not say. */
+  documentMode: string | null;
   makeOperations(): ExcelOperations;
   describe: Bilingual;
 }
@@ -47,6 +50,7 @@ async function memoryTarget(): Promise<Target> {
     requirements,
     ...host,
     environment: { workbook: 'memoryExcel', requestedApi: api, userAgent: navigator.userAgent },
+    documentMode: null,
     makeOperations: () => createExcelOperations({ run: workbook.run, requirements, host }),
     describe: {
       vi: `Sổ làm việc trong bộ nhớ (không phải Excel), ExcelApi ${api}`,
@@ -74,6 +78,7 @@ async function excelTarget(): Promise<Target | Bilingual> {
   const host = { host: detected.host, platform: detected.platform };
   const diagnostics = Office.context.diagnostics;
   const api = highestVersion(requirements) ?? '?';
+  const mode: unknown = Office.context.document?.mode;
   return {
     run,
     requirements,
@@ -84,6 +89,7 @@ async function excelTarget(): Promise<Target | Bilingual> {
       displayLanguage: Office.context.displayLanguage ?? 'unknown',
       userAgent: navigator.userAgent,
     },
+    documentMode: mode === undefined || mode === null ? null : documentIsReadOnly() ? 'ReadOnly' : 'ReadWrite',
     makeOperations: () => createExcelOperations({ run, requirements, host }),
     describe: {
       vi: `Excel (${detected.platform}, phiên bản ${diagnostics?.version ?? '?'}), ExcelApi ${api}`,
@@ -97,7 +103,7 @@ async function start(): Promise<void> {
   const fatal = (text: Bilingual) => {
     page.showFatal(text);
     // Done, and nothing passed: an automated reader must not wait forever nor read success.
-    window.cchcSelfTest = { done: true, passed: 0, failed: 0, scenarios: [], fatal: text };
+    window.cchcSelfTest = { done: true, passed: 0, failed: 0, scenarios: [], probes: [], fatal: text };
   };
   try {
     const broken = params.get('break');
@@ -115,6 +121,7 @@ async function start(): Promise<void> {
           ...target,
           environment: { ...target.environment, templateVersion: TEMPLATE_VERSION },
           scenarios: [...SCENARIOS],
+          probes: PROBES,
           broken,
           onProgress: ({ index, total, scenario, result: r }) => {
             if (!r) page.progress(index, total, scenario);

@@ -38,6 +38,9 @@ export function bindPage(): SelfTestPage {
   const refused = element('refused');
   const summary = element('summary');
   const list = element('scenarios');
+  const probes = element<HTMLTableSectionElement>('probe-rows');
+  const probeTable = element('probes');
+  const cannotTell = element('cannot-tell');
   const json = element<HTMLTextAreaElement>('result');
 
   copyButton.addEventListener('click', () => {
@@ -66,6 +69,9 @@ export function bindPage(): SelfTestPage {
         summary.className = '';
         refused.hidden = true;
         list.replaceChildren();
+        probes.replaceChildren();
+        probeTable.hidden = true;
+        cannotTell.replaceChildren();
         start()
           .catch((e: unknown) => console.error(e)) // already shown on the page by the caller
           .finally(() => {
@@ -83,6 +89,11 @@ export function bindPage(): SelfTestPage {
       progress.textContent = '';
       json.value = JSON.stringify(result, null, 2);
       copyButton.disabled = false;
+      for (const line of result.cannotTell) {
+        const li = document.createElement('li');
+        li.textContent = line;
+        cannotTell.append(li);
+      }
       if (result.refused) {
         refused.hidden = false;
         bilingual(refused, result.refused);
@@ -110,6 +121,8 @@ export function bindPage(): SelfTestPage {
         }
         list.append(li);
       }
+      showProbes(probes, result);
+      probeTable.hidden = result.probes.length === 0;
     },
     showFatal(text) {
       progress.textContent = '';
@@ -117,6 +130,23 @@ export function bindPage(): SelfTestPage {
       bilingual(refused, text);
     },
   };
+}
+
+/** One row per probe: what the imitation assumes beside what Excel did (text nodes only). */
+function showProbes(body: HTMLTableSectionElement, result: SelfTestResult): void {
+  for (const p of result.probes) {
+    const row = document.createElement('tr');
+    row.dataset.probe = p.name;
+    row.dataset.agrees = String(p.agrees);
+    const verdict = p.agrees === null ? '—' : p.agrees ? '✓' : p.addinDependsOn ? '✗ (lỗi / failure)' : '≠';
+    for (const text of [p.name, p.imitationAssumes, p.excelDid, verdict]) {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    }
+    row.title = p.addinDependsOn ? `${p.question}\n${p.addinDependsOn}` : p.question;
+    body.append(row);
+  }
 }
 
 /** Copies text with the Clipboard API, else the older execCommand (Office webviews differ). */

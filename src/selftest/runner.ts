@@ -1,12 +1,18 @@
 /**
- * Runs the self-test's scenarios one after another against one workbook (real Excel or the
- * in-memory one) and gathers a result IT staff can send back as JSON. Each scenario gets a fresh
- * adapter (the adapter caches what it learnt about sheets, and every scenario's sheets are new);
- * whatever it adds to the workbook is removed after it, pass or fail.
+ * Runs the self-test against one workbook (real Excel or the in-memory one) and gathers a result
+ * IT staff can send back as JSON: first whether the workbook may be tested at all (safety.ts),
+ * then the probes (what Excel does where the imitation guesses, probes.ts), then the scenarios one
+ * after another. Each scenario gets a fresh adapter (the adapter caches what it learnt about
+ * sheets, and every scenario's sheets are new); the sheets it created are deleted after it, by
+ * id, pass or fail, and nothing else.
  */
 import type { ExcelOperations, ExcelRun } from '../excel';
 import type { Bilingual } from '../engine/types';
-import { captureState, refusal, restoreState, type Refusal } from './cleanup';
+import { captureState, OwnSheets, recordingSheets, restoreState } from './cleanup';
+import { describeError } from './errors';
+import { runProbes } from './probeRunner';
+import type { Probe, ProbeResult } from './probes';
+import { checkSafety, type Refusal } from './safety';
 import { sabotage, type OperationName } from './sabotage';
 
 export interface ScenarioContext {
@@ -20,6 +26,8 @@ export interface ScenarioContext {
   liveTimeoutMs: number;
   /** How long to watch for a report that must not come (ms), after live validation is stopped. */
   quietMs: number;
+  /** The sheets this scenario created (`ops` and `prepare` record theirs): only these are deleted after it. */
+  own: OwnSheets;
 }
 
 export interface Scenario {
@@ -38,6 +46,8 @@ export interface ScenarioResult {
   error?: string;
   /** Sheets the clean-up deleted after the scenario (its scratch sheets). */
   cleanedUp?: string[];
+  /** Sheets that appeared during the scenario but were not created by it: not deleted. */
+  leftAlone?: string[];
 }
 
 export interface SelfTestResult {
@@ -49,8 +59,15 @@ export interface SelfTestResult {
   /** Highest version of each requirement set Excel reports ({ ExcelApi: '1.17' }). */
   requirementSets: Record<string, string>;
   scenarios: ScenarioResult[];
+  /**
+   * What Excel did where the imitation guesses. `failed` counts, besides failed scenarios, the
+   * probes the add-in depends on (`addinDependsOn`) that disagree.
+   */
+  probes: ProbeResult[];
   /** Set when the workbook was not safe to test: nothing ran. */
   refused?: Refusal;
+  /** What Office.js could not tell about the workbook's safety here. */
+  cannotTell: string[];
   /** The scenario deliberately broken by `?break=` (tests only). */
   broken?: string;
   startedAt: string;
@@ -66,7 +83,10 @@ export interface RunOptions {
   host: string;
   platform: string;
   environment?: Record<string, string>;
+  /** `Office.context.document.mode`, or null when the host does not say (the in-memory workbook). */
+  documentMode?: string | null;
   scenarios: Scenario[];
+  probes?: readonly Probe[];
   broken?: string | null;
   liveTimeoutMs?: number;
   quietMs?: number;
@@ -85,21 +105,6 @@ export function highestVersion(
   return best;
 }
 
-/** What went wrong, as one line: the adapter's bilingual message and Excel's code and location. */
-export function describeError(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const parts: string[] = [e.message];
-  const info = e as Error & { code?: string; cause?: unknown };
-  if (info.code) parts.push(`[${info.code}]`);
-  const cause = info.cause as { message?: string; debugInfo?: { errorLocation?: string } } | undefined;
-  if (cause && typeof cause === 'object') {
-    const location = cause.debugInfo?.errorLocation;
-    if (cause.message && cause.message !== e.message) parts.push(`(Excel: ${cause.message})`);
-    if (location) parts.push(`at ${location}`);
-  }
-  return parts.join(' ');
-}
-
 export async function runSelfTest(options: RunOptions): Promise<SelfTestResult> {
   const now = options.now ?? (() => Date.now());
   const t0 = now();
@@ -111,6 +116,8 @@ export async function runSelfTest(options: RunOptions): Promise<SelfTestResult> 
     platform: options.platform,
     requirementSets: {},
     scenarios: [],
+    probes: [],
+    cannotTell: [],
     startedAt: new Date().toISOString(),
     totalMs: 0,
     environment: options.environment ?? {},
@@ -119,59 +126,82 @@ export async function runSelfTest(options: RunOptions): Promise<SelfTestResult> 
   if (excelApi) result.requirementSets.ExcelApi = excelApi;
   if (options.broken) result.broken = options.broken;
   const supports = (set: string, version: string) => options.requirements.isSetSupported(set, version);
-
-  const refused = await refusal(options.run, options.makeOperations(), supports);
-  if (refused) {
-    result.refused = refused;
+  const finish = () => {
     result.done = true;
-    result.totalMs = now() - t0;
+    result.totalMs = Math.round(now() - t0);
     return result;
+  };
+
+  const safety = await checkSafety({ run: options.run, supports, documentMode: options.documentMode ?? null });
+  result.cannotTell = safety.cannotTell;
+  if (safety.refused) {
+    result.refused = safety.refused;
+    return finish();
   }
 
+  const probed = await runProbes(options.run, supports, options.probes ?? []);
+  result.probes = probed.results;
+  result.failed += probed.results.filter((p) => p.addinDependsOn && p.agrees === false).length;
+  // Leftover sheets would be taken for the scenarios' own: running on would prove nothing.
+  let stopped: string | null = probed.cleanupFailed ? `Not run: after the probes, ${probed.cleanupFailed}.` : null;
+
   const total = options.scenarios.length;
-  let cleanupBroken: string | null = null;
   for (const [index, scenario] of options.scenarios.entries()) {
     options.onProgress?.({ index, total, scenario });
     const started = now();
     const entry: ScenarioResult = { name: scenario.name, ok: false, ms: 0 };
-    if (cleanupBroken) {
-      // Leftover sheets would be taken for the next scenario's: running on would prove nothing.
-      entry.error = `Not run: cleaning up after "${cleanupBroken}" failed.`;
-    } else {
-      const real = options.makeOperations();
-      const ctx: ScenarioContext = {
-        ops: options.broken === scenario.name ? sabotage(real, scenario.subject) : real,
-        prepare: options.makeOperations(),
-        run: options.run,
-        liveTimeoutMs: options.liveTimeoutMs ?? 15_000,
-        quietMs: options.quietMs ?? 1_500,
-      };
-      let state = null;
-      try {
-        state = await captureState(options.run);
-        await scenario.run(ctx);
-        entry.ok = true;
-      } catch (e) {
-        entry.error = describeError(e);
-      } finally {
-        if (state) {
-          try {
-            entry.cleanedUp = await restoreState(options.run, state);
-          } catch (e) {
-            entry.ok = false;
-            entry.error = `${entry.error ? `${entry.error}; ` : ''}clean-up failed: ${describeError(e)}`;
-            cleanupBroken = scenario.name;
-          }
-        }
-      }
-    }
+    if (stopped) entry.error = stopped;
+    else stopped = await runScenario(options, scenario, entry);
     entry.ms = Math.round(now() - started);
     result.scenarios.push(entry);
     if (entry.ok) result.passed++;
     else result.failed++;
     options.onProgress?.({ index, total, scenario, result: entry });
   }
-  result.done = true;
-  result.totalMs = Math.round(now() - t0);
-  return result;
+  return finish();
+}
+
+/** Runs one scenario into `entry`; returns why the scenarios after it must not run, or null. */
+async function runScenario(options: RunOptions, scenario: Scenario, entry: ScenarioResult): Promise<string | null> {
+  let state;
+  try {
+    state = await captureState(options.run);
+  } catch (e) {
+    entry.error = `reading the workbook before the scenario failed: ${describeError(e)}`;
+    return `Not run: reading the workbook before "${scenario.name}" failed.`;
+  }
+  const own = new OwnSheets(options.run, state);
+  const real = recordingSheets(options.makeOperations(), own);
+  const ctx: ScenarioContext = {
+    ops: options.broken === scenario.name ? sabotage(real, scenario.subject) : real,
+    prepare: recordingSheets(options.makeOperations(), own),
+    run: options.run,
+    liveTimeoutMs: options.liveTimeoutMs ?? 15_000,
+    quietMs: options.quietMs ?? 1_500,
+    own,
+  };
+  try {
+    await scenario.run(ctx);
+    entry.ok = true;
+  } catch (e) {
+    entry.error = describeError(e);
+  }
+  const fail = (message: string) => {
+    entry.ok = false;
+    entry.error = `${entry.error ? `${entry.error}; ` : ''}${message}`;
+  };
+  try {
+    const restored = await restoreState(options.run, state, own);
+    entry.cleanedUp = restored.deleted;
+    if (restored.leftAlone.length > 0) {
+      entry.leftAlone = restored.leftAlone;
+      const list = restored.leftAlone.map((s) => `"${s}"`).join(', ');
+      fail(`sheets appeared that the self-test did not create, and were left alone: ${list}`);
+      return `Not run: sheets the self-test did not create appeared during "${scenario.name}" (${list}).`;
+    }
+  } catch (e) {
+    fail(`clean-up failed: ${describeError(e)}`);
+    return `Not run: cleaning up after "${scenario.name}" failed.`;
+  }
+  return null;
 }

@@ -2,6 +2,7 @@
 import { createExcelOperations } from '../../src/excel';
 import { createMemoryWorkbook, type MemoryWorkbookOptions } from '../../src/memoryExcel';
 import { runSelfTest, type RunOptions, type SelfTestResult } from '../../src/selftest/runner';
+import { PROBES } from '../../src/selftest/probes';
 import { SCENARIOS } from '../../src/selftest/scenarios';
 
 export type MemoryWorkbook = ReturnType<typeof createMemoryWorkbook>;
@@ -20,6 +21,6 @@ export function memoryTarget(options: MemoryWorkbookOptions & { api?: string } =
     makeOperations: () => createExcelOperations({ run: wb.run, requirements, debounceMs: 20 }),
   };
   const run = (extra: Partial<RunOptions> = {}): Promise<SelfTestResult> =>
-    runSelfTest({ ...base, scenarios: [...SCENARIOS], ...extra });
+    runSelfTest({ ...base, scenarios: [...SCENARIOS], probes: PROBES, ...extra });
   return { wb, base, run };
 }

@@ -1,5 +1,6 @@
 /** The self-test runner's bookkeeping, with made-up scenarios over the in-memory workbook. */
-import { describeError, highestVersion, type Scenario } from '../../src/selftest/runner';
+import { highestVersion, type Scenario } from '../../src/selftest/runner';
+import { describeError } from '../../src/selftest/errors';
 import { ExcelOperationError, type ExcelRun } from '../../src/excel';
 import { memoryTarget } from './helpers';
 
@@ -11,8 +12,10 @@ function scenario(name: string, body: Scenario['run'] = async () => undefined): 
 const addsSheet = (name: string, then: () => void = () => undefined) =>
   scenario(name, async (ctx) => {
     await ctx.run(async (c) => {
-      c.workbook.worksheets.add(`scratch ${name}`);
+      const sheet = c.workbook.worksheets.add(`scratch ${name}`);
+      sheet.load('id');
       await c.sync();
+      ctx.own.addId(sheet.id);
     });
     then();
   });
