@@ -69,6 +69,58 @@ test('when clean-up fails, the scenarios after it are not run (leftovers would s
   expect(wb.sheetNames()).toEqual(['Sheet1', 'scratch a']);
 });
 
+test('a sheet a co-author adds during a scenario is left alone, named in the result; the scenarios after it are not run', async () => {
+  const { wb, run } = memoryTarget();
+  const other = wb.coauthor({ user: 'Đồng nghiệp' });
+  const result = await run({
+    scenarios: [
+      addsSheet('a', () => undefined),
+      scenario('co-author', async (ctx) => {
+        await ctx.run(async (c) => {
+          const own = c.workbook.worksheets.add('scratch mine');
+          own.load('id');
+          await c.sync();
+          ctx.own.addId(own.id);
+        });
+        await other.run(async (c) => {
+          c.workbook.worksheets.add('Của đồng nghiệp');
+          await c.sync();
+        });
+      }),
+      addsSheet('c'),
+    ],
+  });
+  expect(result.scenarios.map((s) => [s.name, s.ok, s.cleanedUp, s.leftAlone])).toEqual([
+    ['a', true, ['scratch a'], undefined],
+    ['co-author', false, ['scratch mine'], ['Của đồng nghiệp']],
+    ['c', false, undefined, undefined],
+  ]);
+  expect(result.scenarios[1].error).toBe(
+    'sheets appeared that the self-test did not create, and were left alone: "Của đồng nghiệp"',
+  );
+  expect(result.scenarios[2].error).toMatch(
+    /^Not run: sheets the self-test did not create appeared during "co-author"/,
+  );
+  expect(wb.sheetNames()).toEqual(['Sheet1', 'Của đồng nghiệp']);
+});
+
+test('a sheet the adapter reports creating is claimed by id: renamed afterwards, it is still deleted', async () => {
+  const { wb, run } = memoryTarget();
+  const result = await run({
+    scenarios: [
+      scenario('renamed', async (ctx) => {
+        const report = await ctx.prepare.inject(['PAR']);
+        await ctx.run(async (c) => {
+          c.workbook.worksheets.getItem(report.created[0]).name = 'Tên mới';
+          await c.sync();
+        });
+      }),
+    ],
+  });
+  expect(result.scenarios[0]).toMatchObject({ ok: true, cleanedUp: ['Tên mới'] });
+  expect(wb.sheetNames()).toEqual(['Sheet1']);
+});
+
 test('highestVersion asks for each ExcelApi version in turn', () => {
   const asked: string[] = [];
   const requirements = {

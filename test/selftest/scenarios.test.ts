@@ -45,19 +45,9 @@ test('the scenario list, in order', () => {
 });
 
 describe.each(['1.8', '1.17'])('every scenario passes at ExcelApi %s', (api) => {
-  test('and leaves the user’s sheets, names and properties as they were', async () => {
-    const { wb, run } = memoryTarget({ api, sheets: ['Sổ của tôi', 'Sheet2'] });
-    await wb.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Sổ của tôi').getRange('A1:B2').values = [
-        ['Số liệu riêng', 1],
-        ['', 42],
-      ];
-      ctx.workbook.names.add('MyName', '=1');
-      ctx.workbook.properties.custom.add('Owner', 'Phòng Nội vụ');
-      await ctx.sync();
-    });
+  test('in a new, empty workbook, which is left as it was found', async () => {
+    const { wb, run } = memoryTarget({ api });
     const before = await workbookLevel(wb);
-
     const result = await run();
     expect(result.scenarios.filter((s) => !s.ok)).toEqual([]);
     expect(result).toMatchObject({
@@ -67,12 +57,13 @@ describe.each(['1.8', '1.17'])('every scenario passes at ExcelApi %s', (api) => 
       requirementSets: { ExcelApi: api },
     });
     expect(result.scenarios.map((s) => s.name)).toEqual(SCENARIOS.map((s) => s.name));
-    // Each scenario really made scratch sheets, and they are gone.
-    for (const s of result.scenarios) expect(s.cleanedUp?.length).toBeGreaterThan(0);
+    // Each scenario really made scratch sheets, and they are gone; none was someone else's.
+    for (const s of result.scenarios) {
+      expect(s.cleanedUp?.length).toBeGreaterThan(0);
+      expect(s.leftAlone).toBeUndefined();
+    }
     expect(result.scenarios.find((s) => s.name === 'reinject-moved-rows')?.cleanedUp).toContain(UNPLACED_SHEET);
-    expect(wb.sheetNames()).toEqual(['Sổ của tôi', 'Sheet2']);
-    expect(wb.getCell('Sổ của tôi', 'A1').value).toBe('Số liệu riêng');
-    expect(wb.getCell('Sổ của tôi', 'B2').value).toBe(42);
+    expect(wb.sheetNames()).toEqual(['Sheet1']);
     expect(await workbookLevel(wb)).toEqual(before);
   });
 });
@@ -90,21 +81,7 @@ test('a version name and property the workbook already had are put back, not del
   expect(await workbookLevel(wb)).toEqual(before);
 });
 
-test('a user sheet named like a template is left alone: the scenarios use the names the adapter chose', async () => {
-  const PAR = defaultSheetName('PAR');
-  const { wb, run } = memoryTarget({ sheets: ['Sheet1', PAR] });
-  await wb.run(async (ctx) => {
-    ctx.workbook.worksheets.getItem(PAR).getRange('C3').values = [['bảng điểm riêng']];
-    await ctx.sync();
-  });
-  const result = await run();
-  expect(result.scenarios.filter((s) => !s.ok)).toEqual([]);
-  expect(wb.sheetNames()).toEqual(['Sheet1', PAR]);
-  expect(wb.getCell(PAR, 'C3').value).toBe('bảng điểm riêng');
-  expect(wb.getCell(PAR, 'A1').value).toBe('');
-});
-
-describe('a workbook that is not safe to test is refused, untouched', () => {
+describe('only a new, unshared, empty workbook is tested: any other is refused, untouched, saying why', () => {
   test('one holding template sheets: they are named', async () => {
     const { wb, run, base } = memoryTarget();
     await base.makeOperations().inject(['I', 'PAR']);
@@ -116,16 +93,76 @@ describe('a workbook that is not safe to test is refused, untouched', () => {
     const result = await run();
     expect(result.done).toBe(true);
     expect(result.scenarios).toEqual([]);
+    expect(result.probes).toEqual([]);
     expect(result.passed + result.failed).toBe(0);
-    expect(result.refused?.sheets).toEqual([defaultSheetName('I'), 'Điểm của phường']);
+    expect(result.refused?.reasons).toEqual(['several-sheets', 'not-empty']);
+    expect(result.refused?.sheets).toEqual(sheets);
     expect(result.refused?.vi).toContain('"Điểm của phường"');
-    expect(result.refused?.en).toContain('blank workbook');
+    expect(result.refused?.en).toContain('blank, one-sheet workbook');
     expect(wb.sheetNames()).toEqual(sheets);
+  });
+
+  test('one sheet with something typed in it', async () => {
+    const { wb, run } = memoryTarget();
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('C3').values = [['bảng điểm riêng']];
+      await ctx.sync();
+    });
+    const result = await run();
+    expect(result.refused).toMatchObject({ reasons: ['not-empty'], sheets: ['Sheet1'] });
+    expect(result.refused?.vi).toContain('có trang không trống ("Sheet1")');
+    expect(result.refused?.en).toContain('a sheet is not empty ("Sheet1")');
+    expect(wb.getCell('Sheet1', 'C3').value).toBe('bảng điểm riêng');
+  });
+
+  test('one sheet with formatting only (a used range without values)', async () => {
+    const { wb, run } = memoryTarget();
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').format.fill.color = '#FFFF00';
+      await ctx.sync();
+    });
+    expect((await run()).refused?.reasons).toEqual(['not-empty']);
+  });
+
+  test('two empty sheets', async () => {
+    const { wb, run } = memoryTarget({ sheets: ['Sheet1', 'Sheet2'] });
+    const result = await run();
+    expect(result.refused).toMatchObject({ reasons: ['several-sheets'], sheets: ['Sheet1', 'Sheet2'] });
+    expect(wb.sheetNames()).toEqual(['Sheet1', 'Sheet2']);
   });
 
   test('one holding the unplaced-values sheet', async () => {
     const { run } = memoryTarget({ sheets: ['Sheet1', UNPLACED_SHEET] });
-    expect((await run()).refused?.sheets).toEqual([UNPLACED_SHEET]);
+    expect((await run()).refused?.sheets).toEqual(['Sheet1', UNPLACED_SHEET]);
+  });
+
+  test('a workbook someone else has open (ExcelApi 1.9: getIsActiveCollabSession)', async () => {
+    const { wb, run } = memoryTarget({ api: '1.9' });
+    const other = wb.coauthor({ user: 'Đồng nghiệp' });
+    const result = await run();
+    expect(result.refused?.reasons).toEqual(['shared']);
+    expect(result.refused?.vi).toContain('đồng soạn thảo');
+    // Once the other person has closed it, the workbook may be tested.
+    other.close();
+    const again = await run({ scenarios: [] });
+    expect(again.refused).toBeUndefined();
+  });
+
+  test('below ExcelApi 1.9 a co-author cannot be seen: the result says so', async () => {
+    const { wb, run } = memoryTarget({ api: '1.8' });
+    wb.coauthor({ user: 'Đồng nghiệp' });
+    const result = await run({ scenarios: [] });
+    expect(result.refused).toBeUndefined();
+    expect(result.cannotTell.join(' ')).toMatch(/getIsActiveCollabSession needs ExcelApi 1\.9/);
+    expect(result.cannotTell.join(' ')).toMatch(/deletes only the sheets the self-test created, by id/);
+  });
+
+  test('a view-only user (Workbook.readOnly), or Office.context.document.mode ReadOnly', async () => {
+    const viewer = memoryTarget({ readOnly: true });
+    expect((await viewer.run()).refused?.reasons).toEqual(['read-only']);
+    const told = memoryTarget();
+    expect((await told.run({ documentMode: 'ReadOnly' })).refused?.reasons).toEqual(['read-only']);
+    expect(told.wb.sheetNames()).toEqual(['Sheet1']);
   });
 
   test('an Excel without ExcelApi 1.8', async () => {
