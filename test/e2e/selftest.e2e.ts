@@ -7,6 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PROBES } from '../../src/selftest/probes';
 import type { SelfTestResult } from '../../src/selftest/runner';
 import {
   DIST,
@@ -95,6 +96,17 @@ test('?host=memory: every scenario passes at ExcelApi 1.8, reported on the page 
     requirementSets: { ExcelApi: '1.8' },
   });
   expect(result.broken).toBeUndefined();
+  // Imitation against imitation: every probe agrees, but the one that needs ExcelApi 1.9.
+  expect(result.probes.map((p) => [p.name, p.agrees])).toEqual(
+    PROBES.map((p) => [p.name, p.needs === '1.9' ? null : true]),
+  );
+  for (const p of result.probes.filter((x) => x.agrees)) expect(p.excelDid).toBe(p.imitationAssumes);
+  const rows = await page
+    .locator('#probes tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  expect(rows[0]).toEqual(['percent-into-decimal-format', 'value 0.85, format 0.0##', 'value 0.85, format 0.0##', '✓']);
+  expect(rows).toHaveLength(PROBES.length);
+  await expect(page.locator('#cannot-tell').textContent()).resolves.toMatch(/ExcelApi 1\.9/);
   await expect(page.locator('#summary').textContent()).resolves.toBe(
     `${EXPECTED.length} đạt, 0 lỗi / ${EXPECTED.length} passed, 0 failed`,
   );
@@ -126,6 +138,7 @@ test('?host=memory&api=1.17 runs at the newer API, and a second run in the same 
   const first = await runAll(page);
   expect(first.requirementSets).toEqual({ ExcelApi: '1.17' });
   expect(first.scenarios.filter((s) => !s.ok)).toEqual([]);
+  expect(first.probes.filter((p) => p.agrees !== true)).toEqual([]);
   // The first run cleaned up after itself, so the workbook is still safe to test.
   const second = await runAll(page);
   expect(second.refused).toBeUndefined();
