@@ -197,3 +197,48 @@ describe('co-authoring', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('what the API tells of the workbook being shared', () => {
+  const collab = (wb: ReturnType<typeof createMemoryWorkbook>) =>
+    wb.run(async (ctx) => {
+      const shared = ctx.workbook.getIsActiveCollabSession();
+      ctx.workbook.load('readOnly');
+      await ctx.sync();
+      return { shared: shared.value, readOnly: ctx.workbook.readOnly };
+    });
+
+  test('getIsActiveCollabSession is true while someone else has the workbook open; readOnly for a viewer', async () => {
+    const a = createMemoryWorkbook({ sheets: ['S'] });
+    expect(await collab(a)).toEqual({ shared: false, readOnly: false });
+    const viewer = a.coauthor({ user: 'B', readOnly: true });
+    expect(await collab(a)).toEqual({ shared: true, readOnly: false });
+    expect(await collab(viewer)).toEqual({ shared: true, readOnly: true });
+    viewer.close();
+    expect(await collab(a)).toEqual({ shared: false, readOnly: false });
+  });
+
+  test('getIsActiveCollabSession needs ExcelApi 1.9, readOnly 1.8', async () => {
+    const old = createMemoryWorkbook({ requirementSets: { ExcelApi: '1.8' } });
+    const err = await old
+      .run(async (ctx) => {
+        ctx.workbook.getIsActiveCollabSession();
+        await ctx.sync();
+      })
+      .then(
+        () => null,
+        (e: { code: string }) => e.code,
+      );
+    expect(err).toBe('ApiNotFound');
+    const older = createMemoryWorkbook({ requirementSets: { ExcelApi: '1.7' } });
+    const readOnly = await older
+      .run(async (ctx) => {
+        ctx.workbook.load('readOnly');
+        await ctx.sync();
+      })
+      .then(
+        () => null,
+        (e: { code: string }) => e.code,
+      );
+    expect(readOnly).toBe('ApiNotFound');
+  });
+});

@@ -91,3 +91,61 @@ describe('rules added by the user in Excel', () => {
     expect(() => wb.addUserConditionalFormat('Sheet1', 'A1', 'Custom' as never)).toThrow('a user rule is one of');
   });
 });
+
+describe('rules of another type added through the API (the self-test’s probe, src/selftest/probes.ts)', () => {
+  async function withApiDataBar(type: 'DataBar' | 'ColorScale') {
+    const wb = createMemoryWorkbook();
+    await wb.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3');
+      const cf = range.conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=A1>1';
+      cf.custom.format.fill.color = '#FF0000';
+      range.conditionalFormats.add(type);
+      await ctx.sync();
+    });
+    return wb;
+  }
+
+  test.each(['DataBar', 'ColorScale'] as const)(
+    'a %s is added on top; its details read like a user rule (customOrNullObject fails the sync)',
+    async (type) => {
+      const wb = await withApiDataBar(type);
+      await wb.run(async (ctx) => {
+        const items = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats;
+        items.load('items/id,items/type');
+        await ctx.sync();
+        expect(items.items.map((i) => [i.id, i.type])).toEqual([
+          ['0', type],
+          ['1', 'Custom'],
+        ]);
+      });
+      const code = await codeOf(
+        wb.run(async (ctx) => {
+          const items = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats;
+          items.load('items/customOrNullObject/rule/formula');
+          await ctx.sync();
+        }),
+      );
+      expect(code).toBe('GeneralException');
+    },
+  );
+
+  test('other types stay refused by add; the Custom rule is still read through getItem(id)', async () => {
+    const wb = await withApiDataBar('DataBar');
+    const refused = await codeOf(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('B1').conditionalFormats.add('IconSet');
+        await ctx.sync();
+      }),
+    );
+    expect(refused).toMatch(/IconSet.*not implemented/);
+    const formula = await wb.run(async (ctx) => {
+      const rule = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats.getItem('1')
+        .custom.rule;
+      rule.load('formula');
+      await ctx.sync();
+      return rule.formula;
+    });
+    expect(formula).toBe('=A1>1');
+  });
+});
