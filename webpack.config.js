@@ -1,10 +1,11 @@
 /**
- * Builds the three pages of the add-in into dist/:
+ * Builds the pages of the add-in into dist/, each with the Content-Security-Policy below:
  *   taskpane.html   – the task pane Excel opens (loads office.js from Microsoft's CDN, as Office requires);
  *   commands.html   – the ribbon's function file;
  *   playground.html – the task pane beside the in-memory workbook, for any browser and any static server;
  *   selftest.html   – the adapter's scenarios run against the Excel it is loaded into (manifest.selftest.xml),
- *                     or against the in-memory workbook with ?host=memory.
+ *                     or against the in-memory workbook with ?host=memory;
+ *   support.html    – the support page the manifests' SupportUrl names (no script).
  * plus assets/, manifest.xml and manifest.selftest.xml (URLs rewritten to the production host in
  * production builds).
  *
@@ -78,12 +79,58 @@ async function devHttpsOptions() {
   }
 }
 
-const page = (chunk, template) =>
+/** Office's script host: office.js must be loaded from Microsoft's CDN (it then loads its host-specific parts from there). */
+const OFFICE_SCRIPT_HOST = 'https://appsforoffice.microsoft.com';
+
+/**
+ * The Content-Security-Policy of every page, as a <meta http-equiv> in each page (the templates'
+ * first element after the charset) and as the header a server should send (docs/deploy.md; the
+ * dev server sends it). Scripts come only from the add-in's own origin and Office's script host:
+ * no inline script, no eval. Directives:
+ * - style-src 'unsafe-inline': Fluent UI v9 styles through Griffel, which inserts <style> elements
+ *   and rules at run time (no nonce support in the pane's build), and office.js's Excel part sets
+ *   inline styles itself (office-js #1687); without it the pane is unstyled. Styles cannot run code.
+ * - img-src 'self': the pane's images are the add-in's own files (Fluent's icons are inline SVG elements).
+ * - connect-src 'self': the add-in sends no request anywhere but its own origin (lazy chunks).
+ * - object-src 'none', base-uri 'none', form-action 'none': no plugins, no <base> hijack, no forms posted.
+ * frame-ancestors cannot be set by a <meta>; a server must not restrict it beyond Office's hosts
+ * (Excel on the web frames the pane), see docs/deploy.md.
+ * `dev`: webpack-dev-server's live client talks over a websocket to the dev origin.
+ */
+function contentSecurityPolicy({ dev = false } = {}) {
+  const wsOrigin = DEV_ORIGIN.replace(/^https:/, 'wss:');
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_SCRIPT_HOST}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    dev ? `connect-src 'self' ${wsOrigin} ${wsOrigin.replace(/^wss:/, 'ws:')}` : "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * Who to contact, shown on the support page: env ADDIN_SUPPORT_EMAIL, else package.json
+ * config.support_email, else none (the page then names the unit's IT staff and Sở Nội vụ only).
+ */
+function supportEmail() {
+  const raw = (process.env.ADDIN_SUPPORT_EMAIL || pkg.config.support_email || '').trim();
+  if (raw && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(raw)) {
+    throw new Error(`Support e-mail "${raw}" is not an e-mail address (ADDIN_SUPPORT_EMAIL or config.support_email).`);
+  }
+  return raw;
+}
+
+/** The pages: each with its entry's chunks (none for the support page) and the policy in its <meta>. */
+const page = (name, template, { chunks = [name], csp, ...parameters }) =>
   new HtmlWebpackPlugin({
-    filename: `${chunk}.html`,
+    filename: `${name}.html`,
     template: path.resolve(__dirname, template),
-    chunks: [chunk],
+    chunks,
     scriptLoading: 'defer',
+    templateParameters: { csp, version: pkg.version, ...parameters },
   });
 
 async function config(env = {}, argv = {}) {
@@ -98,6 +145,7 @@ async function config(env = {}, argv = {}) {
     server = https.options ? { type: 'https', options: https.options } : 'http';
   }
 
+  const csp = contentSecurityPolicy({ dev: !production });
   return {
     mode,
     context: __dirname,
@@ -135,7 +183,8 @@ async function config(env = {}, argv = {}) {
     },
     // Modern webviews only (Edge WebView2, Safari/WKWebView, current browsers): no IE11, no polyfills.
     target: ['web', 'es2020'],
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps in development: the pages' policy allows no eval (contentSecurityPolicy).
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     optimization: {
       // Shared libraries (React, Fluent UI) go to their own chunks; each page gets only the chunks
       // its entry needs, so the task pane never downloads playground code. The self-test page is
@@ -150,14 +199,17 @@ async function config(env = {}, argv = {}) {
       maxAssetSize: 1_000_000,
     },
     plugins: [
-      page('taskpane', 'src/taskpane/taskpane.html'),
-      page('commands', 'src/commands/commands.html'),
-      page('playground', 'src/playground/playground.html'),
-      page('selftest', 'src/selftest/selftest.html'),
+      page('taskpane', 'src/taskpane/taskpane.html', { csp }),
+      page('commands', 'src/commands/commands.html', { csp }),
+      page('playground', 'src/playground/playground.html', { csp }),
+      page('selftest', 'src/selftest/selftest.html', { csp }),
+      page('support', 'src/support/support.html', { chunks: [], csp, supportEmail: supportEmail() }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'assets/*.svg', to: 'assets/[name][ext]' },
+          // Plain ES5, copied as written: it must run in the old webviews the bundle cannot (taskpane.html).
+          { from: 'src/taskpane/unsupported-webview.js', to: 'unsupported-webview.js' },
           ...MANIFESTS.map((file) =>
             production
               ? {
@@ -176,7 +228,8 @@ async function config(env = {}, argv = {}) {
       port: pkg.config.dev_server_port,
       server,
       // Office loads the pane from https://localhost; webviews differ in how they send Origin.
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      // The policy as a header too, as a production server sends it (docs/deploy.md).
+      headers: { 'Access-Control-Allow-Origin': '*', 'Content-Security-Policy': csp },
       static: false,
       hot: false,
       client: { overlay: { warnings: false, errors: true } },
@@ -190,3 +243,5 @@ module.exports.productionHost = productionHost;
 module.exports.devHttpsOptions = devHttpsOptions;
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.MANIFESTS = MANIFESTS;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.OFFICE_SCRIPT_HOST = OFFICE_SCRIPT_HOST;

@@ -37,6 +37,16 @@ declare global {
 
 const params = new URLSearchParams(window.location.search);
 
+/**
+ * Content-Security-Policy violations seen on this page, sent back in the result: Microsoft does not
+ * publish every host office.js needs, so a real Excel may show what the policy lacks (docs/deploy.md).
+ * Listened to from here on: violations before this bundle runs (while office.js loads) are not seen.
+ */
+const cspViolations: string[] = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'})`),
+);
+
 async function memoryTarget(): Promise<Target> {
   const api = params.get('api') ?? '1.8';
   if (!/^1\.\d{1,2}$/.test(api)) throw new Error(`?api=${api} is not an ExcelApi version such as 1.8 or 1.17`);
@@ -133,6 +143,7 @@ async function start(): Promise<void> {
         fatal({ vi: `Tự kiểm tra dừng vì lỗi: ${message}`, en: `The self-test stopped on an error: ${message}` });
         throw e;
       }
+      result.cspViolations = [...cspViolations];
       window.cchcSelfTest = result;
       page.showResult(result, titles);
       return result;

@@ -74,6 +74,8 @@ export interface SelfTestResult {
   totalMs: number;
   /** Anything else worth sending back: Office version, user agent, template version. */
   environment: Record<string, string>;
+  /** Content-Security-Policy violations the page saw (set by the page, src/selftest/index.ts). */
+  cspViolations?: string[];
 }
 
 export interface RunOptions {

@@ -96,6 +96,7 @@ test('?host=memory: every scenario passes at ExcelApi 1.8, reported on the page 
     requirementSets: { ExcelApi: '1.8' },
   });
   expect(result.broken).toBeUndefined();
+  expect(result.cspViolations).toEqual([]);
   // Imitation against imitation: every probe agrees, but the one that needs ExcelApi 1.9.
   expect(result.probes.map((p) => [p.name, p.agrees])).toEqual(
     PROBES.map((p) => [p.name, p.needs === '1.9' ? null : true]),

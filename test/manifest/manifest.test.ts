@@ -55,6 +55,7 @@ const PAGES: Record<string, string> = {
   'commands.html': 'src/commands/commands.html',
   'playground.html': 'src/playground/playground.html',
   'selftest.html': 'src/selftest/selftest.html',
+  'support.html': 'src/support/support.html',
 };
 function localFileUnder(origin: string) {
   return (url: string): string | null => {
@@ -157,12 +158,20 @@ describe.each(SPECS)('$file', (m) => {
     );
   });
 
+  it('names the support page as SupportUrl, not a page of the add-in itself (AppSource and admins expect one)', () => {
+    const support = Array.from(doc.getElementsByTagNameNS(NS.app, 'SupportUrl')).map((u) =>
+      u.getAttribute('DefaultValue'),
+    );
+    expect(support).toEqual([`${DEV_ORIGIN}/support.html`]);
+  });
+
   it('names only pages and files that exist', () => {
     const urls = [
       ...Array.from(doc.getElementsByTagNameNS(NS.bt, 'Url')).map((u) => u.getAttribute('DefaultValue') ?? ''),
       ...Array.from(doc.getElementsByTagNameNS(NS.app, 'SourceLocation')).map(
         (u) => u.getAttribute('DefaultValue') ?? '',
       ),
+      ...Array.from(doc.getElementsByTagNameNS(NS.app, 'SupportUrl')).map((u) => u.getAttribute('DefaultValue') ?? ''),
     ];
     expect(urls.length).toBeGreaterThanOrEqual(3);
     for (const url of urls) {
