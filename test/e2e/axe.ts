@@ -1,7 +1,10 @@
 /**
- * axe-core in the page under test: node_modules/axe-core/axe.min.js is added as a script tag
- * and run on one root, so the playground's own grid (not the add-in) can stay out.
+ * axe-core in the page under test: node_modules/axe-core/axe.min.js is evaluated in the page
+ * and run on one root, so the playground's own grid (not the add-in) can stay out. Evaluated
+ * through the browser's devtools protocol, not added as a <script>: the pages' Content-Security-
+ * Policy refuses inline scripts (webpack.config.js), and the test must not relax it.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -17,7 +20,7 @@ interface AxeResults {
 
 /** Serious and critical violations inside `root` (a CSS selector), as "rule (impact): target" lines. */
 export async function axeViolations(page: Page, root: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   // Colours are judged as painted: a message bar still fading in reads as low contrast.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   return page.evaluate(async (include) => {
