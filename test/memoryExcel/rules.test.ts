@@ -291,11 +291,12 @@ describe('conditional formats', () => {
     expect(marks.get('A2')).toEqual({ fill: '#FF0000', bold: true });
   });
 
-  test('other conditional format types are not implemented; a formula without "=" is refused', async () => {
+  test('other conditional format types (but data bars and colour scales) are not implemented; a formula without "=" is refused', async () => {
     const wb = createMemoryWorkbook();
     await wb.run(async (ctx) => {
       const cfs = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').conditionalFormats;
-      expect(() => cfs.add('DataBar' as Excel.ConditionalFormatType)).toThrow('not implemented');
+      expect(() => cfs.add('IconSet' as Excel.ConditionalFormatType)).toThrow('not implemented');
+      expect(() => cfs.add('CellValue' as Excel.ConditionalFormatType)).toThrow('not implemented');
     });
     await expect(
       wb.run(async (ctx) => {
