@@ -30,20 +30,27 @@ export interface Grid {
   landscape: boolean;
 }
 
-/** Twips of a character of 12 pt Times New Roman, on average, and a cell's padding. */
-const CHAR = 125;
-const PADDING = 2 * 108 + 40;
-export const STT_WIDTH = mm(11);
+/** Twips of a character of 12 pt Times New Roman, on average (bold in headers), and a cell's padding. */
+const CHAR = 120;
+const HEADER_CHAR = 130;
+const CELL_MARGIN = 72;
+const PADDING = 2 * CELL_MARGIN + 40;
+export const STT_WIDTH = mm(12);
 /** Below this the label column of a portrait table is too narrow to read: the table goes landscape. */
 export const MIN_LABEL = mm(55);
-const MIN_FIGURE = mm(15);
+/** Widths of a figure column, padding included. */
+const MIN_FIGURE = mm(14);
 const MAX_FIGURE = mm(32);
 
-/** The width a figure column needs: its longest header word or its longest cell, within bounds. */
-export function figureWidth(header: string, cells: readonly string[]): number {
+/**
+ * The width a figure column needs: its longest cell, and its header in at most three lines (or, where
+ * the page has no room for that, its longest header word), within bounds.
+ */
+export function figureWidth(header: string, cells: readonly string[], compact = false): number {
   const word = Math.max(...header.split(/\s+/).map((w) => w.length));
-  const cell = Math.max(0, ...cells.map((c) => c.length));
-  return Math.min(MAX_FIGURE, Math.max(MIN_FIGURE, Math.max(word, cell) * CHAR + PADDING));
+  const lines = compact ? word : Math.max(word, Math.ceil(header.length / 3));
+  const cell = Math.max(0, ...cells.map((c) => c.length)) * CHAR;
+  return Math.min(MAX_FIGURE, Math.max(MIN_FIGURE, Math.max(lines * HEADER_CHAR, cell) + PADDING));
 }
 
 /**
@@ -56,15 +63,23 @@ export function layoutGrid(
   rows: GridRow[],
   sttHeader = 'STT',
 ): Grid {
-  const widths = figures.map((f) => figureWidth(f.header, f.cells));
-  const used = STT_WIDTH + widths.reduce((a, b) => a + b, 0);
-  const landscape = TEXT_WIDTH.portrait - used < MIN_LABEL;
+  const sttCells = rows.filter((r) => !r.span).map((r) => r.cells[0] ?? '');
+  const stt = Math.max(STT_WIDTH, Math.max(0, ...sttCells.map((c) => c.length)) * CHAR + PADDING);
+  const sum = (ws: number[]) => stt + ws.reduce((a, b) => a + b, 0);
+  let widths = figures.map((f) => figureWidth(f.header, f.cells));
+  let landscape = TEXT_WIDTH.portrait - sum(widths) < MIN_LABEL;
+  if (landscape) {
+    const compact = figures.map((f) => figureWidth(f.header, f.cells, true));
+    if (TEXT_WIDTH.portrait - sum(compact) >= MIN_LABEL) [widths, landscape] = [compact, false];
+    else if (TEXT_WIDTH.landscape - sum(widths) < MIN_LABEL) widths = compact;
+  }
+  const used = sum(widths);
   const page = landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;
   return {
     landscape,
     rows,
     columns: [
-      { header: sttHeader, width: STT_WIDTH, align: 'center' },
+      { header: sttHeader, width: stt, align: 'center' },
       { header: label, width: page - used, align: 'left' },
       ...figures.map((f, i) => ({ header: f.header, group: f.group, width: widths[i], align: 'center' as const })),
     ],
@@ -76,7 +91,13 @@ function cell(
   p: Run,
   text: string,
   width: number,
-  options: { bold?: boolean; align?: GridColumn['align']; span?: number; vMerge?: 'restart' | 'continue' } = {},
+  options: {
+    bold?: boolean;
+    align?: GridColumn['align'];
+    span?: number;
+    vMerge?: 'restart' | 'continue';
+    keepNext?: boolean;
+  } = {},
 ): Docx.TableCell {
   const alignment =
     options.align === 'center'
@@ -97,6 +118,7 @@ function cell(
       (line) =>
         new lib.Paragraph({
           alignment,
+          keepNext: options.keepNext,
           children: [p(line, { bold: options.bold, size: SIZE.table })],
         }),
     ),
@@ -147,6 +169,7 @@ export function gridTable(lib: DocxLib, p: Run, grid: Grid): Docx.Table {
     width: { size: total, type: lib.WidthType.DXA },
     columnWidths: columns.map((c) => c.width),
     layout: lib.TableLayoutType.FIXED,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, marginUnitType: lib.WidthType.DXA },
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
       ...headerRows(lib, p, columns),
@@ -155,7 +178,8 @@ export function gridTable(lib: DocxLib, p: Run, grid: Grid): Docx.Table {
           new lib.TableRow({
             cantSplit: true,
             children: r.span
-              ? [cell(lib, p, r.cells[0], total, { bold: r.bold, span: columns.length })]
+              ? // A group's heading stays on the page of its first row.
+                [cell(lib, p, r.cells[0], total, { bold: r.bold, span: columns.length, keepNext: true })]
               : r.cells.map((c, i) => cell(lib, p, c, columns[i].width, { bold: r.bold, align: columns[i].align })),
           }),
       ),
