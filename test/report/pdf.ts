@@ -1,0 +1,34 @@
+/**
+ * A .docx through LibreOffice Writer (headless) to PDF, and what poppler reads back from it: the page
+ * count (pdfinfo) and the text (pdftotext -layout). Shared by the LibreOffice test, the benchmark's
+ * page count and the README's pictures. Needs LibreOffice Writer and poppler-utils.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sofficePath } from '../libreoffice/soffice';
+
+const run = promisify(execFile);
+
+/** Converts `docx` into `outDir` with a private LibreOffice profile; returns the PDF's path. */
+export async function docxToPdf(docx: string, outDir: string): Promise<string> {
+  const profile = `-env:UserInstallation=file://${path.join(outDir, 'lo-profile')}`;
+  await run(sofficePath(), [profile, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docx], {
+    timeout: 170_000,
+  });
+  return path.join(outDir, `${path.basename(docx, path.extname(docx))}.pdf`);
+}
+
+export async function pdfPages(pdf: string): Promise<number> {
+  const info = (await run('pdfinfo', [pdf])).stdout;
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? NaN);
+  if (!Number.isInteger(pages)) throw new Error(`pdfinfo gave no page count for ${pdf}`);
+  return pages;
+}
+
+/** The PDF's text, whitespace squashed: PDF text breaks lines where the page does. */
+export async function pdfText(pdf: string, pages?: { first: number; last: number }): Promise<string> {
+  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+  const text = (await run('pdftotext', ['-layout', ...range, pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  return text.replace(/\s+/g, ' ').trim();
+}
