@@ -107,10 +107,15 @@ export function documentStyles(): Docx.IStylesOptions {
       heading1: { run: { font: FONT, size: SIZE.heading, bold: true, color: BLACK } },
       heading2: { run: { font: FONT, size: SIZE.heading, bold: true, color: BLACK } },
       heading3: { run: { font: FONT, size: SIZE.heading, bold: true, italics: true, color: BLACK } },
+      heading4: { run: { font: FONT, color: BLACK } },
+      heading5: { run: { font: FONT, color: BLACK } },
+      heading6: { run: { font: FONT, color: BLACK } },
       title: { run: { font: FONT, size: SIZE.title, bold: true, color: BLACK } },
       hyperlink: { run: { color: BLACK } },
     },
     paragraphStyles: [
+      // Word's "caption" style is blue-grey: black like the rest (the style is unused, but listed in Word).
+      { id: 'Caption', name: 'caption', basedOn: 'Normal', run: { font: FONT, italics: true, color: BLACK } },
       heading('Heading1', 'Heading 1', SIZE.heading),
       heading('Heading2', 'Heading 2', SIZE.heading),
       heading('Heading3', 'Heading 3', SIZE.heading),
