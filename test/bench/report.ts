@@ -69,7 +69,7 @@ async function examplePages(kind: DraftKind): Promise<number | null> {
   try {
     const file = path.join(dir, `${kind}.docx`);
     writeFileSync(file, await reportBytes(docx, buildReportModel(exampleSnapshots()), kind));
-    return await pdfPages(await docxToPdf(file, dir));
+    return await pdfPages((await docxToPdf(file, dir))[0]);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || /not installed/.test(String(e))) return null;

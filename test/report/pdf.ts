@@ -10,13 +10,18 @@ import { sofficePath } from '../libreoffice/soffice';
 
 const run = promisify(execFile);
 
-/** Converts `docx` into `outDir` with a private LibreOffice profile; returns the PDF's path. */
-export async function docxToPdf(docx: string, outDir: string): Promise<string> {
+/** Converts each .docx into `outDir` in one LibreOffice run with a private profile; returns the PDFs' paths. */
+export async function docxToPdf(docx: string | string[], outDir: string): Promise<string[]> {
+  const files = typeof docx === 'string' ? [docx] : docx;
   const profile = `-env:UserInstallation=file://${path.join(outDir, 'lo-profile')}`;
-  await run(sofficePath(), [profile, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docx], {
-    timeout: 170_000,
-  });
-  return path.join(outDir, `${path.basename(docx, path.extname(docx))}.pdf`);
+  await run(
+    sofficePath(),
+    [profile, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+    {
+      timeout: 170_000,
+    },
+  );
+  return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.pdf`));
 }
 
 export async function pdfPages(pdf: string): Promise<number> {
