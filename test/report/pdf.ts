@@ -1,6 +1,6 @@
 /**
  * A .docx through LibreOffice Writer (headless) to PDF, and what poppler reads back from it: the page
- * count (pdfinfo) and the text (pdftotext -layout). Shared by the LibreOffice test, the benchmark's
+ * count (pdfinfo) and the text (pdftotext). Shared by the LibreOffice test, the benchmark's
  * page count and the README's pictures. Needs LibreOffice Writer and poppler-utils.
  */
 import { execFile } from 'node:child_process';
@@ -31,9 +31,12 @@ export async function pdfPages(pdf: string): Promise<number> {
   return pages;
 }
 
-/** The PDF's text, whitespace squashed: PDF text breaks lines where the page does. */
+/**
+ * The PDF's text in reading order (each table cell's lines together; -layout would interleave the
+ * lines of side-by-side cells), whitespace squashed: PDF text breaks lines where the page does.
+ */
 export async function pdfText(pdf: string, pages?: { first: number; last: number }): Promise<string> {
   const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
-  const text = (await run('pdftotext', ['-layout', ...range, pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  const text = (await run('pdftotext', [...range, pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
   return text.replace(/\s+/g, ' ').trim();
 }
