@@ -85,7 +85,7 @@ function bodyChunk(lib: DocxLib, model: ReportModel, p: Run, draft: Draft): Chun
       hint(
         lib,
         p,
-        '[BẢN LÀM VIỆC] Các đoạn bắt đầu bằng [Gợi ý] và [Số liệu] giúp soạn nội dung, không thuộc báo cáo; bản sạch (cchc report --draft clean, hoặc nút "Bản sạch") không có chúng.',
+        '[BẢN LÀM VIỆC] Các đoạn bắt đầu bằng [Gợi ý] và [Số liệu] giúp soạn nội dung, không thuộc báo cáo; báo cáo để gửi (nút "Xuất báo cáo (.docx)", hoặc lệnh cchc report --draft clean) không có chúng.',
       ),
     );
     for (const note of model.notes) blocks.push(hint(lib, p, `[Lưu ý] ${note}`));
