@@ -70,8 +70,13 @@ export function layoutGrid(
   let landscape = TEXT_WIDTH.portrait - sum(widths) < MIN_LABEL;
   if (landscape) {
     const compact = figures.map((f) => figureWidth(f.header, f.cells, true));
-    if (TEXT_WIDTH.portrait - sum(compact) >= MIN_LABEL) [widths, landscape] = [compact, false];
-    else if (TEXT_WIDTH.landscape - sum(widths) < MIN_LABEL) widths = compact;
+    const room = TEXT_WIDTH.portrait - sum(compact) - MIN_LABEL;
+    if (room >= 0) {
+      // Portrait after all: the headers get what the label can spare, shared in proportion.
+      const want = sum(widths) - sum(compact);
+      widths = compact.map((c, k) => c + Math.floor(((widths[k] - c) * room) / want));
+      landscape = false;
+    } else if (TEXT_WIDTH.landscape - sum(widths) < MIN_LABEL) widths = compact;
   }
   const used = sum(widths);
   const page = landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;

@@ -24,7 +24,7 @@ export function exampleFills(): Fill[] {
         template: 'OUTLINE',
         key: outlineTextKey(h.id),
         column: 'text',
-        value: `Về ${h.label.toLowerCase()}: giai đoạn 2016 - 2020, Sở đã triển khai đầy đủ các nhiệm vụ được giao, bám sát Kế hoạch số 158/KH-UBND. Kết quả cụ thể được nêu tại Phụ lục 1 kèm theo báo cáo này.`,
+        value: `Giai đoạn 2016 - 2020, Sở đã triển khai đầy đủ các nhiệm vụ của mục ${h.number.replace(/[.)]$/, '')} được giao, bám sát Kế hoạch số 158/KH-UBND. Kết quả cụ thể được nêu tại Phụ lục 1 kèm theo báo cáo này.`,
       });
   for (const template of APPENDIX1) {
     if (template.id === 'VIII') continue;

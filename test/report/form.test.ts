@@ -178,7 +178,10 @@ describe.each(['working', 'clean'] as const)('the %s draft', (kind) => {
 test('the working draft marks its hints; the clean draft has none, and a short placeholder', async () => {
   const outline = exampleSnapshots().map((s) =>
     s.templateId === 'OUTLINE'
-      ? { ...s, values: s.values.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('Về ') ? '' : v))) }
+      ? {
+          ...s,
+          values: s.values.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('Giai đoạn 2016') ? '' : v))),
+        }
       : s,
   );
   const [w, c] = await Promise.all([parts('working', outline), parts('clean', outline)]);
