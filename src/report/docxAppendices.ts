@@ -179,7 +179,8 @@ export function appendixChunks(lib: DocxLib, p: Run, model: ReportModel, draft: 
     },
     ...model.tables.map((t) => appendixTable(lib, p, t)),
     goalsTable(lib, p, model, draft),
-    ...parChunks(lib, p, model.par),
+    // A workbook without the PAR sheet (a district's, say): the report to send has no Appendix 2 at all.
+    ...(model.par || draft.hints ? parChunks(lib, p, model.par) : []),
   ];
   if (draft.hints && model.findings.length > 0) chunks.push(findingsChunk(lib, p, model.findings, model.counts));
   return chunks;

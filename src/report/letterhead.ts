@@ -60,6 +60,7 @@ function headTitle(name: string): string {
     cục: 'CỤC TRƯỞNG',
     ban: 'TRƯỞNG BAN',
     phòng: 'TRƯỞNG PHÒNG',
+    trường: 'HIỆU TRƯỞNG',
   };
   return byFirst[first] ?? byFirst[two] ?? '[CHỨC VỤ NGƯỜI KÝ]';
 }
