@@ -118,7 +118,7 @@ function sections(lib: DocxLib, chunks: Chunk[]): Docx.ISectionOptions[] {
     },
     headers:
       i === 0
-        ? { default: pageNumberHeader(lib), first: new lib.Header({ children: [] }) }
+        ? { default: pageNumberHeader(lib), first: new lib.Header({ children: [new lib.Paragraph({ children: [] })] }) }
         : { default: pageNumberHeader(lib) },
     children: c.blocks,
   }));
