@@ -49,14 +49,16 @@ export interface RunOptions {
 export type Run = (text: string, options?: RunOptions) => Docx.TextRun;
 export type Block = Docx.Paragraph | Docx.Table;
 
-/** A run in the document's font, black, body size unless told. */
+/**
+ * A run, body size unless told. Font and colour come from the document's defaults (documentStyles:
+ * Times New Roman, black), not repeated on each of the thousands of runs: the file stays small and
+ * quick to pack.
+ */
 export function runMaker(lib: DocxLib): Run {
   return (text, options = {}) =>
     new lib.TextRun({
       text: cleanText(text),
-      font: FONT,
-      color: BLACK,
-      size: options.size ?? SIZE.body,
+      size: options.size === undefined || options.size === SIZE.body ? undefined : options.size,
       bold: options.bold,
       italics: options.italics,
       ...(options.underline ? { underline: { type: lib.UnderlineType.SINGLE, color: BLACK } } : {}),

@@ -104,12 +104,13 @@ function cell(
     keepNext?: boolean;
   } = {},
 ): Docx.TableCell {
+  // Left is the paragraph's default: not written on each cell.
   const alignment =
     options.align === 'center'
       ? lib.AlignmentType.CENTER
       : options.align === 'right'
         ? lib.AlignmentType.RIGHT
-        : lib.AlignmentType.LEFT;
+        : undefined;
   return new lib.TableCell({
     width: { size: width, type: lib.WidthType.DXA },
     columnSpan: options.span,
