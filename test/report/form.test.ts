@@ -104,7 +104,13 @@ describe.each(['working', 'clean'] as const)('the %s draft', (kind) => {
     }
     // The unit's own paragraphs are 13 pt.
     const body = /<w:p>(?:(?!<\/w:p>)[\s\S])*?Sở đã triển khai đầy đủ[\s\S]*?<\/w:p>/.exec(document)?.[0] ?? '';
-    expect(body).toContain('<w:sz w:val="26"/>');
+    expect(body).toContain('Sở đã triển khai');
+    expect(body).not.toMatch(/<w:sz w:val="(?!26")/);
+    // …as the document's defaults set them: 13 pt Times New Roman in black.
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
+    expect(defaults).toContain('<w:sz w:val="26"/>');
+    expect(defaults).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
+    expect(defaults).toContain('<w:color w:val="000000"/>');
   });
 
   test('page numbers centred in the header from page 2: page 1 has an empty first-page header', () => {
