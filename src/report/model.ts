@@ -1,8 +1,10 @@
 /**
  * What the Word report says, as plain data built from a workbook's snapshots and the catalog: the
- * title block, Appendix 2's headings with the unit's text and the figures to cite, Section VIII with
- * the suggestions, the Appendix 1 tables and the findings of validation. Pure: the CLI (Node) and the
- * task pane (browser) build the same model and hand it to docx.ts.
+ * letterhead (letterhead.ts), Appendix 2's headings with the unit's text and the figures to cite,
+ * Section VIII with the suggestions, the Appendix 1 tables with the rows that hold data
+ * (appendixTables.ts), the PAR self-score (parScore.ts) and the findings of validation. Pure: the CLI
+ * (Node) and the task pane (browser) build the same model and hand it to docx.ts, which writes it as
+ * the working draft or the report to send (draft.ts).
  *
  * A workbook without the outline sheet, or whose outline is of another major version, still gets a
  * report: the headings with placeholders, and a note saying why the text is missing.
