@@ -7,7 +7,8 @@ import { UNITS } from './units';
 import type { Appendix1Row, Appendix1Table, Appendix1Template, Catalog, ParRow, TemplateId } from './types';
 
 export type * from './types';
-export { UNITS, unitById, unitByName } from './units';
+export { UNITS, unitById, unitByName, unitPlace } from './units';
+export type { UnitPlace } from './units';
 export { APPENDIX1, PAR_ROWS };
 export { OUTLINE, OUTLINE_SOURCE, outlineRow, relatedOf } from './outline';
 export type { OutlinePart, OutlineRow } from './outline';

@@ -17,8 +17,21 @@ export type UnitId =
   | 'VIEN' // Viện Nghiên cứu phát triển kinh tế - xã hội Hà Nội
   | 'CTHUE'; // Cục Thuế Thành phố
 
+/**
+ * Where a reporting unit sits, which decides the managing body (cơ quan chủ quản) printed above its
+ * name on an official document (Decree 30/2020/NĐ-CP, Appendix I):
+ * - city-department: a department or agency of the city (Sở, Văn phòng UBND TP, Viện…), under UBND Thành phố;
+ * - city-branch: a central agency's branch in the city (Cục Thuế), under its central agency;
+ * - district: the People's Committee of a quận, huyện or thị xã, which has no managing body printed;
+ * - district-office: an office of a district (Phòng Nội vụ quận…), under that district's People's Committee.
+ */
+export type UnitKind = 'city-department' | 'city-branch' | 'district' | 'district-office';
+
 export interface Unit {
   id: UnitId;
+  kind: UnitKind;
+  /** For a city-branch: its central agency as printed above its name. */
+  managingBody?: string;
   /** Full Vietnamese name, as users read it. */
   name: string;
   /** English name for the English interface. */

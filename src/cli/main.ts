@@ -25,8 +25,10 @@ const USAGE: Record<Lang, string> = {
       --decimal: dấu thập phân của Excel người đọc, cho các số trong báo cáo (mặc định theo ngôn ngữ).
   cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en] [--decimal , | .]
       Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị. --decimal: như với check.
-  cchc report TỆP.xlsx --out BAOCAO.docx [--force]
-      Bản thảo báo cáo Word theo Đề cương (Phụ lục 2), kèm số liệu, đánh giá mục VIII và các lỗi còn lại.
+  cchc report TỆP.xlsx --out BAOCAO.docx [--draft working | clean] [--force]
+      Báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP và Đề cương (Phụ lục 2), kèm Phụ lục 1, điểm tự chấm Chỉ số CCHC.
+      --draft working (mặc định): bản làm việc, giữ gợi ý, số liệu cần dẫn và các lỗi còn lại, có đánh dấu;
+      --draft clean: bản sạch để gửi, không có gợi ý, mục chưa viết để "[Nội dung]".
       Văn bản tiếng Việt gửi Thành phố: số luôn viết dấu phẩy thập phân (1,5), không theo Excel.
 
   cchc --help | --version
@@ -43,8 +45,10 @@ const USAGE: Record<Lang, string> = {
       --decimal: the decimal separator of the reader's Excel, for the report's numbers (default: the language's).
   cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en] [--decimal , | .]
       Consolidates the units' Appendix 1 returns into the city-level table. --decimal: as for check.
-  cchc report FILE.xlsx --out REPORT.docx [--force]
-      A Word draft of the report following the outline (Appendix 2), with the figures, Section VIII and remaining errors.
+  cchc report FILE.xlsx --out REPORT.docx [--draft working | clean] [--force]
+      The Word report in the form of Decree 30/2020/NĐ-CP, following the outline (Appendix 2), with Appendix 1 and the PAR self-score.
+      --draft working (default): the working draft, with the guidance, the figures to cite and the remaining errors, marked;
+      --draft clean: the draft to send, without them; a heading not written yet reads "[Nội dung]".
       A Vietnamese document for the city: numbers always with a decimal comma (1,5), whatever the Excel.
 
   cchc --help | --version

@@ -28,7 +28,11 @@ export interface WorkbookReader {
   snapshot(templateId: string): SheetSnapshot | undefined;
   figure(rowId: string): Figure | null;
   /** A text input of a keyed row ('' when empty), with its cell; null when the row is absent. */
-  text(templateId: string, rowKey: string, columnId: string): { value: string; cell: string; sheet: string } | null;
+  text(
+    templateId: string,
+    rowKey: string,
+    columnId: string,
+  ): { value: string; raw: unknown; cell: string; sheet: string } | null;
 }
 
 export function workbookReader(snapshots: readonly SheetSnapshot[]): WorkbookReader {
@@ -76,7 +80,7 @@ export function workbookReader(snapshots: readonly SheetSnapshot[]): WorkbookRea
       if (!cell) return null;
       const raw = cell.raw;
       const value = raw === null || raw === undefined ? '' : String(raw);
-      return { value, cell: cell.address, sheet: ctx.snapshot.name };
+      return { value, raw, cell: cell.address, sheet: ctx.snapshot.name };
     },
   };
 }

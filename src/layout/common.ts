@@ -154,3 +154,16 @@ export function sumOfPartsFormula(partCells: readonly string[]): string {
   const list = partCells.join(',');
   return `=IF(COUNT(${list})=${partCells.length},SUM(${list}),"")`;
 }
+
+/**
+ * What sumOfPartsFormula shows, for a reader that does not run it (the Word report): the sum when
+ * every part holds a number as stored (COUNT counts numbers only, not text), else null (blank).
+ */
+export function sumOfParts(parts: readonly unknown[]): number | null {
+  let sum = 0;
+  for (const v of parts) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    sum += v;
+  }
+  return sum;
+}

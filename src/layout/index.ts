@@ -17,7 +17,7 @@ export { MARKER_PREFIX } from './types';
 export { STYLES } from './styles';
 export { MARKER_NAME, markerFor, markerNameFormula, parseMarker, parseMarkerFormula } from './marker';
 export { defaultSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
-export { REPORTER_KEY, REPORTER_COLUMN, sumOfPartsFormula } from './common';
+export { REPORTER_KEY, REPORTER_COLUMN, sumOfParts, sumOfPartsFormula } from './common';
 export { PAR_COLUMNS, parentScoreFormula, gapFormula } from './parSheet';
 export { countedInputRanges } from './statusSheet';
 export { figureFormula, outlineFigureKey, outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from './outlineSheet';

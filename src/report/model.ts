@@ -1,8 +1,10 @@
 /**
  * What the Word report says, as plain data built from a workbook's snapshots and the catalog: the
- * title block, Appendix 2's headings with the unit's text and the figures to cite, Section VIII with
- * the suggestions, the Appendix 1 tables and the findings of validation. Pure: the CLI (Node) and the
- * task pane (browser) build the same model and hand it to docx.ts.
+ * letterhead (letterhead.ts), Appendix 2's headings with the unit's text and the figures to cite,
+ * Section VIII with the suggestions, the Appendix 1 tables with the rows that hold data
+ * (appendixTables.ts), the PAR self-score (parScore.ts) and the findings of validation. Pure: the CLI
+ * (Node) and the task pane (browser) build the same model and hand it to docx.ts, which writes it as
+ * the working draft or the report to send (draft.ts).
  *
  * A workbook without the outline sheet, or whose outline is of another major version, still gets a
  * report: the headings with placeholders, and a note saying why the text is missing.
@@ -13,18 +15,19 @@
  * told no Excel separator here (DOCUMENT_NUMBERS), unlike the pane's lists and `cchc check`, which
  * follow the reader's Excel; `cchc report` takes no --decimal.
  */
-import { APPENDIX1, OUTLINE_SOURCE, TEMPLATE_VERSION } from '../catalog';
+import { APPENDIX1, OUTLINE_SOURCE, TEMPLATE_VERSION, appendix1Row } from '../catalog';
 import { OUTLINE_FULL } from '../catalog/outlineGuidance';
 import type { OutlineRow } from '../catalog/outline';
-import type { Appendix1Table, Appendix1Template, RowKind } from '../catalog/types';
 import { assessSection8, type GoalAssessment } from '../engine/section8';
 import { workbookReader, type WorkbookReader } from '../engine/figures';
-import { numVi, round } from '../engine/format';
 import { validateWorkbook } from '../engine/validate';
-import type { CellKind } from '../engine/parse';
-import type { CellValue, Finding, MessageOptions, SheetSnapshot } from '../engine/types';
+import type { Finding, MessageOptions, SheetSnapshot } from '../engine/types';
 import { outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from '../layout/outlineSheet';
 import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/common';
+import { blankTotal, reportTable, type ReportTable } from './appendixTables';
+import { cleanText, formatValue } from './format';
+import { letterheadOf, type Letterhead } from './letterhead';
+import { parSection, type ParSection } from './parScore';
 
 export interface ReportFigure {
   rowId: string;
@@ -40,53 +43,25 @@ export interface ReportHeading {
   figures: ReportFigure[];
 }
 
-export interface ReportTable {
-  template: Appendix1Template;
-  table: Appendix1Table;
-  /** False when the workbook has no sheet for this template: the table is printed empty. */
-  present: boolean;
-  header: string[];
-  rows: { stt: string; label: string; cells: string[]; strong: boolean }[];
-}
-
 export interface ReportModel {
   unit: string | null;
+  /** Managing and issuing body, symbol, place, signer and recipients, from the unit's kind. */
+  letterhead: Letterhead;
   source: typeof OUTLINE_SOURCE;
   /** Remarks on the workbook the reader should see (missing outline, other versions), in Vietnamese. */
   notes: string[];
   headings: ReportHeading[];
   goals: GoalAssessment[];
   tables: ReportTable[];
+  /** The PAR self-score section; null when the workbook has no PAR sheet. */
+  par: ParSection | null;
   /** Errors and warnings of validation, errors first. */
   findings: Finding[];
   counts: Record<'error' | 'warning' | 'info', number>;
 }
 
-/**
- * Characters an XML 1.0 document (and so Word) refuses: C0 controls other than tab and line breaks,
- * lone surrogates, U+FFFE/U+FFFF. Removed rather than escaped: Word cannot show them anyway.
- */
-const REFUSED =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Each language its own separator, and no sentence about "this Excel": the document's Vietnamese is 1,5. */
 const DOCUMENT_NUMBERS: MessageOptions = { decimalSeparator: null };
-
-export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(REFUSED, '');
-}
-
-export function formatValue(v: CellValue | undefined, kind: RowKind | CellKind): string {
-  if (v === null || v === undefined || v === '') return '';
-  if (typeof v === 'number') {
-    if (kind === 'percent') return `${numVi(round(v * 100, 2))}%`;
-    if (Number.isInteger(v) && Math.abs(v) >= 1000) return v.toLocaleString('vi-VN');
-    return numVi(v);
-  }
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return cleanText(v);
-}
 
 function majorOf(version: string): string {
   return version.split('.')[0];
@@ -106,42 +81,18 @@ function headingsOf(reader: WorkbookReader, outlineUsable: boolean): ReportHeadi
       const figure = reader.figure(rowId);
       if (!figure) return [];
       const values: Record<string, string> = {};
-      for (const y of OUTLINE_YEARS) values[y] = formatValue(figure.values[y], figure.kind);
+      const templateId = appendix1Row(rowId)?.template.id ?? '';
+      for (const y of OUTLINE_YEARS) {
+        const blank = reader.text(templateId, rowId, y)?.value.trim() === '';
+        const v = figure.values[y] ?? (blank ? blankTotal(reader, templateId, rowId, y) : null);
+        values[y] = formatValue(v, figure.kind);
+      }
       return [{ rowId, label: figure.label, values }];
     });
     if (!row.leaf) return { row, text: null, figures };
     const cell = outlineUsable ? reader.text('OUTLINE', outlineTextKey(row.id), OUTLINE_TEXT_COLUMN) : null;
     return { row, text: cell ? cleanText(cell.value).trim() : '', figures };
   });
-}
-
-function tableOf(template: Appendix1Template, table: Appendix1Table, snapshot: SheetSnapshot | undefined): ReportTable {
-  const reader = snapshot ? workbookReader([snapshot]) : undefined;
-  const header = [
-    'STT',
-    table.labelHeader,
-    ...table.columns.map((c) => (c.group ? `${c.group}: ${c.label}` : c.label)),
-  ];
-  const rows = table.rows.map((r) => ({
-    stt: r.stt,
-    label: r.groupLabel ? `${r.groupLabel}: ${r.label}` : r.label,
-    strong: r.kind === 'group' || !r.parent,
-    cells: table.columns.map((c) => {
-      const cell = reader?.text(template.id, r.id, c.id);
-      if (!cell) return '';
-      return formatCell(reader as WorkbookReader, r.id, c.id, r.kind, cell.value);
-    }),
-  }));
-  return { template, table, present: snapshot !== undefined, header, rows };
-}
-
-/** A number cell shows its effective value (so "72%" typed as text reads 72%), anything else its text. */
-function formatCell(reader: WorkbookReader, rowId: string, columnId: string, kind: RowKind, text: string): string {
-  if (kind === 'count' || kind === 'percent' || kind === 'flag') {
-    const v = reader.figure(rowId)?.values[columnId];
-    if (typeof v === 'number') return formatValue(v, kind);
-  }
-  return formatValue(text, 'text');
 }
 
 export function buildReportModel(snapshots: readonly SheetSnapshot[]): ReportModel {
@@ -167,7 +118,7 @@ export function buildReportModel(snapshots: readonly SheetSnapshot[]): ReportMod
   for (const template of APPENDIX1) {
     if (template.id === 'VIII') continue; // printed as the Section VIII table, with the suggestions
     const snapshot = snapshots.find((s) => s.templateId === template.id);
-    for (const table of template.tables) tables.push(tableOf(template, table, snapshot));
+    for (const table of template.tables) tables.push(reportTable(template, table, snapshot));
   }
 
   const result = validateWorkbook([...snapshots], DOCUMENT_NUMBERS);
@@ -175,13 +126,16 @@ export function buildReportModel(snapshots: readonly SheetSnapshot[]): ReportMod
   const findings = result.findings
     .filter((f) => f.severity !== 'info')
     .sort((a, b) => order[a.severity] - order[b.severity]);
+  const unit = reporter(snapshots, reader);
   return {
-    unit: reporter(snapshots, reader),
+    unit,
+    letterhead: letterheadOf(unit),
     source: OUTLINE_SOURCE,
     notes,
     headings: headingsOf(reader, outlineUsable),
     goals: assessSection8(reader, DOCUMENT_NUMBERS),
     tables,
+    par: parSection(snapshots),
     findings,
     counts: result.counts,
   };

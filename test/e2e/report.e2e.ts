@@ -1,7 +1,8 @@
 /**
  * The Word export in the built playground (dist/playground.html) in Debian's Chromium: insert the
- * templates, type a heading's text in the "Đề cương báo cáo" sheet, press "Xuất báo cáo (.docx)",
- * and read the downloaded file's word/document.xml.
+ * templates, type a heading's text in the "Đề cương báo cáo" sheet, press "Xuất báo cáo (.docx)" (the
+ * report to send) and "Xuất bản làm việc (.docx)" (the working draft), and read each downloaded
+ * file's word/document.xml.
  */
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
@@ -62,14 +63,23 @@ it('exports the heading text typed in the outline sheet into the .docx download'
   // With the pane's tabs, the report has its own tab; without them the panel is in the list.
   const tab = pane().getByRole('tab', { name: 'Báo cáo' });
   if (await tab.count()) await tab.click();
-  const [download] = await Promise.all([page.waitForEvent('download'), clickWhenEnabled('Xuất báo cáo (.docx)')]);
-  expect(download.suggestedFilename()).toMatch(/^bao-cao.*\.docx$/);
-  const file = await download.path();
-  if (!file) throw new Error('the download was not saved');
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  expect(xml).toContain(TEXT);
-  expect(xml).toContain('TÌNH HÌNH TRIỂN KHAI');
+  const xmlOf = async (button: string, file: RegExp) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), clickWhenEnabled(button)]);
+    expect(download.suggestedFilename()).toMatch(file);
+    const path = await download.path();
+    if (!path) throw new Error('the download was not saved');
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    return (await zip.file('word/document.xml')?.async('string')) ?? '';
+  };
+  const clean = await xmlOf('Xuất báo cáo (.docx)', /^bao-cao(?!.*ban-lam-viec).*\.docx$/);
+  expect(clean).toContain(TEXT);
+  expect(clean).toContain('TÌNH HÌNH TRIỂN KHAI');
+  expect(clean).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(clean).toContain('Nơi nhận:');
+  expect(clean).not.toContain('[Gợi ý]');
+  const working = await xmlOf('Xuất bản làm việc (.docx)', /^bao-cao.*-ban-lam-viec\.docx$/);
+  expect(working).toContain(TEXT);
+  expect(working).toContain('[Gợi ý]');
   await pane()
     .getByText(/Đã tạo bao-cao/)
     .waitFor();

@@ -1,10 +1,14 @@
 /**
  * The Word report opens in a real word processor: LibreOffice Writer (headless) converts what
- * `cchc report` writes to PDF. Each Part starts a page, so the PDF has at least one page per Part;
- * its text holds every outline heading; a workbook with errors still exports, with the errors annex.
+ * `cchc report` writes to PDF, and poppler reads the PDF back as a reader would see it.
+ * - The filled example workbook (test/report/example.ts), both drafts: the form of Decree 30/2020/NĐ-CP
+ *   (Quốc hiệu, Tiêu ngữ, "Số: …/BC-SNV", "Nơi nhận:", the signer), the PAR total against 92,418, and a
+ *   clean draft well under half the 37 pages the report took before.
+ * - A district's workbook with errors: its letterhead, its text, the Section VIII contradiction and
+ *   the errors annex in the working draft.
  * Also: LibreOffice Calc computes the outline sheet's live figures from the Appendix 1 sheet.
  * Needs LibreOffice Writer and Calc (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui) and
- * pdftotext (poppler-utils).
+ * poppler-utils.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -13,14 +17,18 @@ import { promisify } from 'node:util';
 import { OUTLINE } from '../../src/catalog';
 import { buildSheetPlan, outlineTextKey } from '../../src/layout';
 import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
+import { summarizePar } from '../../src/engine/par';
+import { QUOC_HIEU, TIEU_NGU } from '../../src/report/docxForm';
 import { cli, fillWorkbook, tempDir, type Fill } from '../cli/helpers';
+import { exampleFills, exampleSnapshots } from '../report/example';
+import { docxToPdf, pdfPages, pdfText } from '../report/pdf';
 import { sofficePath } from './soffice';
 
 const run = promisify(execFile);
 const tmp = tempDir('cchc-lo-report-');
 const f = (name: string) => path.join(tmp.dir, name);
 
-const fills: Fill[] = [
+const district: Fill[] = [
   { template: 'OUTLINE', key: 'meta.reporter', column: 'reporter', value: 'UBND huyện Gia Lâm' },
   {
     template: 'OUTLINE',
@@ -33,58 +41,89 @@ const fills: Fill[] = [
   { template: 'V', key: 'V.3', column: '2019', value: 'mười' }, // an error: text in a count
 ];
 
-let pdfText = '';
-let pages = 0;
-
-/** Normalises whitespace: PDF text breaks lines where the page does. */
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const text: Record<'clean' | 'working' | 'district', string> = { clean: '', working: '', district: '' };
+const pages: Record<'clean' | 'working' | 'district', number> = { clean: 0, working: 0, district: 0 };
 
 beforeAll(async () => {
-  const office = sofficePath();
   expect((await cli(['template', f('template.xlsx')])).code).toBe(0);
-  await fillWorkbook(f('template.xlsx'), f('unit.xlsx'), fills);
-  const result = await cli(['report', f('unit.xlsx'), '--out', f('report.docx')]);
-  expect(result.code).toBe(0);
+  await fillWorkbook(f('template.xlsx'), f('example.xlsx'), exampleFills());
+  await fillWorkbook(f('template.xlsx'), f('district.xlsx'), district);
+  for (const [file, draft, workbook] of [
+    ['clean', 'clean', 'example'],
+    ['working', 'working', 'example'],
+    ['district', 'working', 'district'],
+  ] as const)
+    expect((await cli(['report', f(`${workbook}.xlsx`), '--out', f(`${file}.docx`), '--draft', draft])).code).toBe(0);
   mkdirSync(f('pdf'));
   mkdirSync(f('calc'));
+  const pdfs = await docxToPdf(
+    ['clean', 'working', 'district'].map((n) => f(`${n}.docx`)),
+    f('pdf'),
+  );
+  for (const [i, key] of (['clean', 'working', 'district'] as const).entries()) {
+    text[key] = await pdfText(pdfs[i]);
+    pages[key] = await pdfPages(pdfs[i]);
+  }
   const profile = `-env:UserInstallation=file://${f('profile')}`;
   await run(
-    office,
-    [profile, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', f('pdf'), f('report.docx')],
-    {
-      timeout: 170_000,
-    },
+    sofficePath(),
+    [profile, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', f('calc'), f('district.xlsx')],
+    { timeout: 170_000 },
   );
-  await run(
-    office,
-    [profile, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', f('calc'), f('unit.xlsx')],
-    {
-      timeout: 170_000,
-    },
-  );
-  const pdf = f('pdf/report.pdf');
-  pdfText = squash((await run('pdftotext', ['-layout', pdf, '-'])).stdout);
-  const info = (await run('pdfinfo', [pdf])).stdout;
-  pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
 }, 360_000);
 afterAll(() => tmp.remove());
 
-test('the PDF has a page per Part at least, and holds every outline heading', () => {
-  expect(readFileSync(f('pdf/report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  const parts = new Set(OUTLINE.map((r) => r.part)).size;
-  expect(pages).toBeGreaterThanOrEqual(parts);
-  for (const h of OUTLINE) expect([h.id, pdfText.includes(squash(h.label))]).toEqual([h.id, true]);
+test.each(['clean', 'working'] as const)('the %s draft of the example is a PDF with the form of Decree 30', (key) => {
+  expect(
+    readFileSync(f(`pdf/${key}.pdf`))
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+  const t = text[key];
+  const at = (s: string) => {
+    const i = t.indexOf(s);
+    expect([s, i >= 0]).toEqual([s, true]);
+    return i;
+  };
+  expect(at('UBND THÀNH PHỐ HÀ NỘI')).toBeLessThan(at('SỞ NỘI VỤ'));
+  at(QUOC_HIEU);
+  at(TIEU_NGU);
+  at('Số: …/BC-SNV');
+  at('Hà Nội, ngày … tháng … năm …');
+  expect(at('Nơi nhận:')).toBeLessThan(at('PHỤ LỤC 1'));
+  at('GIÁM ĐỐC');
+  for (const h of OUTLINE) expect([h.id, t.includes(h.label.replace(/\s+/g, ' '))]).toEqual([h.id, true]);
 });
 
-test('the unit text, the Section VIII contradiction and the errors annex are in the PDF', () => {
-  expect(pdfText).toContain('UBND HUYỆN GIA LÂM');
-  expect(pdfText).toContain('Huyện đã ban hành kế hoạch CCHC hằng năm.');
-  expect(pdfText).toContain('VII.1 năm 2019: 72 % < 90 %');
-  expect(pdfText).toContain('CÁC LỖI VÀ CẢNH BÁO');
+test('the PAR total in the PDF is summarizePar’s, against 92,418', () => {
+  const total = summarizePar(exampleSnapshots().find((s) => s.templateId === 'PAR')!).total.score2021;
+  if (total === null) throw new Error('the example is fully scored');
+  const vi = String(total).replace('.', ',');
+  expect(text.clean).toContain(`Tổng điểm tự chấm năm 2021: ${vi}/100 điểm`);
+  expect(text.clean).toContain('mục tiêu 92,418 điểm');
+});
+
+test('the clean draft needs well under half the 37 pages the report took before; the working draft more', () => {
+  expect(pages.clean).toBeGreaterThan(3);
+  expect(pages.clean).toBeLessThanOrEqual(14);
+  expect(pages.working).toBeGreaterThan(pages.clean);
+  expect(text.clean).not.toContain('[Gợi ý]');
+  expect(text.working).toContain('[Gợi ý]');
+});
+
+test('a district: no managing body, its own place; its text, the Section VIII contradiction and the errors annex', () => {
+  const t = text.district;
+  expect(t).toContain('ỦY BAN NHÂN DÂN HUYỆN GIA LÂM');
+  expect(t).toContain('Gia Lâm, ngày … tháng … năm …');
+  expect(t).not.toContain('UBND THÀNH PHỐ HÀ NỘI');
+  expect(t).toContain('Huyện đã ban hành kế hoạch CCHC hằng năm.');
+  expect(t).toContain('VII.1 năm 2019: 72 % < 90 %');
+  expect(t).toContain('CÁC LỖI VÀ CẢNH BÁO');
+  expect(pages.district).toBeGreaterThan(1);
 });
 
 test('LibreOffice Calc computes the outline figures from the Appendix 1 sheet by key', async () => {
-  const snapshots = (await readTemplateWorkbook(f('calc/unit.xlsx'))).snapshots;
+  const snapshots = (await readTemplateWorkbook(f('calc/district.xlsx'))).snapshots;
   const outline = snapshots.find((s) => s.templateId === 'OUTLINE');
   if (!outline) throw new Error('no outline sheet');
   const plan = buildSheetPlan('OUTLINE');

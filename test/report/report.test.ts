@@ -8,8 +8,9 @@ import JSZip from 'jszip';
 import * as docx from 'docx';
 import { OUTLINE } from '../../src/catalog';
 import { outlineTextKey } from '../../src/layout';
-import { buildReportModel, cleanText } from '../../src/report/model';
-import { PLACEHOLDER, reportBytes } from '../../src/report/docx';
+import { buildReportModel } from '../../src/report/model';
+import { cleanText } from '../../src/report/format';
+import { CLEAN_PLACEHOLDER, PLACEHOLDER, reportBytes } from '../../src/report/docx';
 import { makeSnapshot } from '../engine/snapshot';
 import { cli, fillWorkbook, tempDir, type Fill } from '../cli/helpers';
 
@@ -71,9 +72,26 @@ describe('cchc report', () => {
     expect(text).toContain(PLACEHOLDER);
     expect(text).toContain('VII.1. Tỷ lệ văn bản hành chính được trao đổi dưới dạng điện tử: năm 2019: 72%');
     expect(text).toContain('Không đạt: VII.1 năm 2019: 72 % < 90 %');
-    expect(text).toContain('PHỤ LỤC: CÁC LỖI VÀ CẢNH BÁO');
+    expect(text).toContain('[BẢN LÀM VIỆC] CÁC LỖI VÀ CẢNH BÁO CỦA SỔ LÀM VIỆC');
     expect(text).toContain('V. Đội ngũ CBCCVC');
-  });
+  }, 30_000);
+
+  test('--draft clean writes the report to send, without the hints; --draft takes working or clean only', async () => {
+    const template = path.join(tmp.dir, 'mau-draft.xlsx');
+    expect((await cli(['template', template])).code).toBe(0);
+    const out = path.join(tmp.dir, 'sach.docx');
+    const result = await cli(['report', template, '--out', out, '--draft', 'clean']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('bản sạch');
+    const text = plainText(await documentXml(readFileSync(out)));
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain(CLEAN_PLACEHOLDER);
+    expect(text).not.toContain('[Gợi ý]');
+    expect(text).not.toContain(PLACEHOLDER);
+    const refused = await cli(['report', template, '--out', path.join(tmp.dir, 'x.docx'), '--draft', 'final']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--draft nhận "working"');
+  }, 30_000);
 
   test('refuses a missing --out, a non-.docx output and an existing file without --force', async () => {
     expect((await cli(['report', 'x.xlsx'])).code).toBe(2);

@@ -24,6 +24,8 @@ const BUTTON_KEYS: (keyof Messages)[] = [
   'nextEmpty',
   'dismiss',
   'languageSwitch',
+  'exportReport',
+  'exportWorkingDraft',
 ];
 
 function labels(m: Messages): Set<string> {

@@ -1,12 +1,13 @@
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { GoalAssessment } from '../../engine/section8';
+import type { DraftKind } from '../../report/draft';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';
 import { usePanelStyles } from './styles';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const CLI_COMMAND = 'npx cchc report don-vi.xlsx --out bao-cao.docx';
+const CLI_COMMAND = 'npx cchc report don-vi.xlsx --out bao-cao.docx --draft clean';
 
 const useStyles = makeStyles({
   goals: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', rowGap: tokens.spacingVerticalXXS },
@@ -16,14 +17,17 @@ const useStyles = makeStyles({
  * The report and its libraries (docx, the report model) are loaded only when the button is pressed:
  * the pane's start-up JavaScript has a budget.
  */
-async function buildReport(snapshots: Parameters<typeof import('../../report/model').buildReportModel>[0]) {
+async function buildReport(
+  snapshots: Parameters<typeof import('../../report/model').buildReportModel>[0],
+  kind: DraftKind,
+) {
   const [docx, { buildReportModel }, { reportBytes }] = await Promise.all([
     import(/* webpackChunkName: "docx" */ 'docx'),
     import(/* webpackChunkName: "report" */ '../../report/model'),
     import(/* webpackChunkName: "report" */ '../../report/docx'),
   ]);
   const model = buildReportModel(snapshots);
-  return { model, bytes: await reportBytes(docx, model) };
+  return { model, bytes: await reportBytes(docx, model, kind) };
 }
 
 /** Whether this host can hand a file to the user: Blob URLs and the download attribute. */
@@ -53,7 +57,7 @@ function download(bytes: Uint8Array, file: string): void {
   }
 }
 
-function fileName(unit: string | null): string {
+function fileName(unit: string | null, kind: DraftKind): string {
   const slug = (unit ?? '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -61,7 +65,7 @@ function fileName(unit: string | null): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase();
-  return `bao-cao${slug ? `-${slug}` : ''}.docx`;
+  return `bao-cao${slug ? `-${slug}` : ''}${kind === 'working' ? '-ban-lam-viec' : ''}.docx`;
 }
 
 export default function ReportBody() {
@@ -73,17 +77,17 @@ export default function ReportBody() {
   const [notes, setNotes] = useState<string[]>([]);
   const [goals, setGoals] = useState<GoalAssessment[] | null>(null);
 
-  const exportReport = async () => {
+  const exportReport = async (kind: DraftKind) => {
     setStatus(null);
     const result = await run('report', async () => {
       const data = await ops.reportData();
-      return buildReport(data.snapshots);
+      return buildReport(data.snapshots, kind);
     });
     if (!result) return;
     const { model, bytes } = result.value;
     setGoals(model.goals);
     setNotes(model.headings.some((h) => h.text) || model.notes.length === 0 ? [] : [t.reportNoOutline]);
-    const file = fileName(model.unit);
+    const file = fileName(model.unit, kind);
     if (!canDownload()) {
       setStatus({ intent: 'warning', text: t.reportNoDownload(CLI_COMMAND) });
       return;
@@ -103,8 +107,11 @@ export default function ReportBody() {
     <PanelSection headingId={headingId} title={t.reportHeading}>
       <Body1>{t.reportIntro}</Body1>
       <div className={panel.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void exportReport()}>
+        <Button appearance="primary" disabled={busy} onClick={() => void exportReport('clean')}>
           {t.exportReport}
+        </Button>
+        <Button disabled={busy} onClick={() => void exportReport('working')}>
+          {t.exportWorkingDraft}
         </Button>
       </div>
       {status && (

@@ -31,8 +31,9 @@ export const en: Messages = {
   outlineTemplateUnits: 'The unit’s report text, beside the Appendix 1 figures to cite',
   reportHeading: 'Report',
   reportIntro:
-    'Builds a Word draft of the report following the outline (Appendix 2): the unit’s text, the Appendix 1 figures, the Section VIII assessment and the statistical tables.',
+    'Builds the Word report in the form of Decree 30/2020/NĐ-CP, following the outline (Appendix 2): the unit’s text, Appendix 1 (rows with data only), the Section VIII assessment and the PAR self-score. The working draft keeps the guidance, the figures to cite and the remaining errors, marked; the report to send has none of them.',
   exportReport: 'Export report (.docx)',
+  exportWorkingDraft: 'Export working draft (.docx)',
   reportBuilding: 'Building the report…',
   reportSaved: (file) => `${file} was created; it is in the browser’s downloads folder.`,
   reportNoDownload: (command) => `This host cannot download files. Save the workbook and run on a computer: ${command}`,

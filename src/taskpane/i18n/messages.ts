@@ -37,6 +37,8 @@ export interface Messages {
   reportHeading: string;
   reportIntro: string;
   exportReport: string;
+  /** The working draft: the report with the guidance, figures to cite and errors, marked. */
+  exportWorkingDraft: string;
   reportBuilding: string;
   reportSaved: (file: string) => string;
   reportNoDownload: (command: string) => string;

@@ -31,8 +31,9 @@ export const vi: Messages = {
   outlineTemplateUnits: 'Nội dung báo cáo của đơn vị, kèm số liệu Phụ lục 1 cần trích dẫn',
   reportHeading: 'Báo cáo',
   reportIntro:
-    'Tạo bản thảo báo cáo Word theo Đề cương (Phụ lục 2): nội dung đơn vị đã nhập, số liệu Phụ lục 1, đánh giá mục VIII và các bảng thống kê.',
+    'Tạo báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP và Đề cương (Phụ lục 2): nội dung đơn vị đã nhập, Phụ lục 1 (chỉ các dòng có số liệu), đánh giá mục VIII và điểm tự chấm Chỉ số CCHC. Bản làm việc giữ gợi ý, số liệu cần dẫn và các lỗi còn lại, có đánh dấu; báo cáo để gửi không có chúng.',
   exportReport: 'Xuất báo cáo (.docx)',
+  exportWorkingDraft: 'Xuất bản làm việc (.docx)',
   reportBuilding: 'Đang tạo báo cáo…',
   reportSaved: (file) => `Đã tạo ${file}. Tệp nằm trong thư mục tải về của trình duyệt.`,
   reportNoDownload: (command) =>
