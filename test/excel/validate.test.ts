@@ -111,10 +111,14 @@ eachApi(() => {
       await ops.validate();
       // The old rule matches the plain entry: the warning is marked, in the old single colour.
       expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(OLD);
-      // Inserting again compares the rules: one is missing, so ours are replaced by the plan's.
+      // Inserting again finds a rule missing: the plan's rules are added on top of the old ones
+      // (nothing is deleted: cfRules.ts), and, first where both colour a cell, they win.
+      const before = await rulesOn(wb, I.name);
       const again = await ops.inject(['I']);
       expect(again.refreshed).toEqual([I.name]);
-      expect(sortRules(await rulesOn(wb, I.name))).toEqual(sortRules(plannedRules(I)));
+      const after = await rulesOn(wb, I.name);
+      expect(sortRules(after.slice(0, I.conditionalFormats.length))).toEqual(sortRules(plannedRules(I)));
+      expect(after.slice(I.conditionalFormats.length)).toEqual(before);
       expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(formatOf(I, 'flaggedWarning'));
     });
 
