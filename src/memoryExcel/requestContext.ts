@@ -28,6 +28,8 @@ export interface Host {
   execute(commands: () => void): void;
   /** A user with view-only rights: every write fails with AccessDenied. */
   readonly readOnly: boolean;
+  /** The list separator of this person's system (names.ts: how name formulas are parsed). */
+  readonly listSeparator: ',' | ';';
   /** Event registrations queued by handlers' add()/remove(), applied at sync. */
   readonly events: EventRegistry;
   /** Creates the workbook proxy for a context (breaks the import cycle with workbook.ts). */

@@ -36,6 +36,11 @@ export interface MemoryWorkbookOptions {
    * Default off. Infinity measures (stats.lastRequestBytes/lastResponseBytes) without a limit.
    */
   payloadLimitBytes?: number;
+  /**
+   * The list separator of this person's system: ';' on a Vietnamese (or French, German…) Windows.
+   * Formulas given to names.add / NamedItem.formula are parsed with it (names.ts). Default ','.
+   */
+  listSeparator?: ',' | ';';
 }
 
 type Listener = () => void;
@@ -102,6 +107,7 @@ export abstract class WorkbookSession implements CoauthorClient {
       beforeSync: () => this.shared.beforeSync(this),
       execute: (commands: () => void) => this.shared.withView(this.view, commands),
       readOnly: this.readOnly,
+      listSeparator: options.listSeparator ?? ',',
       createWorkbook: (ctx: MemoryContext) => new Workbook(ctx) as never,
     };
     setPayloadLimit(this.host, options.payloadLimitBytes);
