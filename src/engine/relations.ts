@@ -123,8 +123,9 @@ export function checkRelations(
         let sum = 0;
         for (let i = 1; i < nums.length; i++) sum += nums[i];
         const parts = round(sum, 9);
-        if (Math.abs(total - parts) <= 1e-9) continue;
-        const diff = round(total - parts, 9);
+        // ROUND(total-parts,9)<>0, as the sheet's own 'sumMismatch' rule (layout sumMismatchFormula).
+        const diff = round(total - sum, 9);
+        if (diff === 0) continue;
         out.push(
           finding(
             ctx,

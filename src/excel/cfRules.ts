@@ -1,73 +1,103 @@
 /**
- * Finding the add-in's own conditional formats among an official's, and replacing them, without
- * ever reading another rule's details.
+ * The add-in's own conditional formats beside an official's, without ever reading, moving or
+ * deleting a rule.
  *
  * What Excel allows. `ConditionalFormat.id` is "the priority of the conditional format in the
  * current ConditionalFormatCollection" (typings): adding or deleting a rule renumbers the others,
- * so an id read earlier names another rule once anything was added or deleted. Loading
- * `items/custom/…` fails when the collection also holds a rule of another type (office-js #2180),
- * and `items/customOrNullObject/…` or a rule's `rule`/`format` fails when an official made rules
- * in Excel's UI (#6835, #6827). The type and id of every item do load (docs/excel-semantics.md,
- * "userRules › ids and types still load").
+ * so an id read in one sync names another rule once a co-author added or removed one before the
+ * next. Loading a rule's condition, format or even its range fails for rules officials made in
+ * Excel's UI (office-js #6835, #6827; `items/custom/…` beside another type, #2180), and deleting
+ * one by position can fail too (#5222). An official's formula rule has the same type (Custom) as
+ * ours. So nothing an add-in may read tells its rules from an official's.
  *
- * So: the read loads `items/id,items/type` only. Then, for the rules of type Custom (the only
- * type the add-in makes), each one's formula and range is loaded through `getItem(id)` — one
- * rule at a time, never a collection-wide load that touches an official's rule of another type.
- * A rule is ours when its formula is one the plan puts on that sheet; ours are intact when they
- * are exactly the planned (formula, range) pairs. Otherwise all of ours are deleted in
- * descending priority (a delete renumbers only the rules below it, so the ids still to delete
- * stay right) and the planned ones added again, in plan order, in the same request after the
- * deletes. An official's rules of other types are never read, deleted or moved relative to one
- * another.
+ * Hence the sheet records which rules the add-in gave it (layout/ruleRecord.ts: a sheet-scoped
+ * name CCHC_RULES holding a signature of the plan's rules), written in the same request as the
+ * rules. Reading it and the number of rules over the sheet
+ * (`getCount`, no rule's details) is all a button does:
+ * - the signature is the plan's and the sheet holds at least as many rules as the plan: ours are
+ *   there (Excel moves them with rows inserted or deleted): nothing is read, added or deleted;
+ * - otherwise (a sheet inserted by an earlier version, or its rules cleared in Excel): the planned
+ *   rules are added on top, in plan order, and the signature written. Nothing is deleted: an
+ *   earlier version's rules stay below the new ones, which come first where both colour a cell.
+ *
+ * "Chèn biểu mẫu" and the totals button (which ensures the below-target rule) do the same: the
+ * whole plan's rules, so that the signature always describes every rule the add-in added.
  */
+import { cellAddress, parseRange } from '../layout/a1';
+import { RULES_NAME, rulesNameFormula } from '../layout/ruleRecord';
 import type { ConditionalFormatPlan } from '../layout/types';
 import { conditionalFormatBytes, queueConditionalFormat } from './queue';
-import { actionBytes, pathBytes, rangePathBytes, type Session } from './session';
+import { actionBytes, getRangeBytes, pathBytes, rangePathBytes, type Session } from './session';
 
-/** A custom rule as read one at a time: its priority (id), formula and range ('' when several areas). */
-export interface CustomRule {
-  priority: number;
-  formula: string;
-  range: string;
-}
-
-/** The rules over an area, type and id only (what Excel lets an add-in read whoever made them). */
-export function queueRuleTypes(sheet: Excel.Worksheet, area: string): Excel.ConditionalFormatCollection {
-  const collection = sheet.getRange(area).conditionalFormats;
-  collection.load('items/id,items/type');
-  return collection;
-}
-
-/** Request and response bytes of loading one custom rule's formula and range. */
-const DETAIL_BYTES = 3000;
+const RULES_COMMENT = 'Quy tắc tô màu của tiện ích CCHC trên trang này (CCHC add-in rules on this sheet)';
 
 /**
- * Queues the loads of every custom rule's formula and range in a collection read by
- * queueRuleTypes (after its sync); the returned function reads them after the next sync.
+ * What a button reads about the rules: the CCHC_RULES name, the number of rules over the read
+ * window and, when the plan is known at read time, over the top-left cell of each planned rule.
  */
-export async function queueCustomRules(
-  session: Session,
-  collection: Excel.ConditionalFormatCollection,
-): Promise<() => CustomRule[]> {
-  const probes: { priority: number; rule: Excel.ConditionalFormatRule; range: Excel.Range }[] = [];
-  for (const item of collection.items) {
-    if (item.type !== 'Custom') continue;
-    await session.reserve(DETAIL_BYTES);
-    // Each from its own getItem: the rule's custom part, and its range.
-    const rule = collection.getItem(item.id).custom.rule;
-    rule.load('formula');
-    // Typings: getRangeOrNullObject is a null object "if the conditional format is applied to
-    // multiple ranges" — a rule a paste cut in two, which is not intact.
-    const range = collection.getItem(item.id).getRangeOrNullObject();
-    range.load('address');
-    probes.push({ priority: Number(item.id), rule, range });
+export interface RuleProbe {
+  name: Excel.NamedItem;
+  count: OfficeExtension.ClientResult<number>;
+  /** Per planned rule's top-left cell: how many rules cover it now, and how many of ours should. */
+  anchors: { cell: string; ours: number; count: OfficeExtension.ClientResult<number> }[] | null;
+}
+
+/** Each planned rule's top-left cell, with the number of planned rules covering it. */
+function anchorsOf(planned: readonly ConditionalFormatPlan[]): { cell: string; ours: number }[] {
+  const ranges = planned.map((p) => parseRange(p.range));
+  const cells = new Map<string, number>();
+  for (const r of ranges) {
+    const cell = cellAddress(r.top, r.left);
+    if (cells.has(cell)) continue;
+    const covering = ranges.filter((x) => x.top <= r.top && r.top <= x.bottom && x.left <= r.left && r.left <= x.right);
+    cells.set(cell, covering.length);
   }
-  return () =>
-    probes.map((p) => ({
-      priority: p.priority,
-      formula: p.rule.formula,
-      range: p.range.isNullObject ? '' : p.range.address.replace(/^.*!/, '').replace(/\$/g, ''),
-    }));
+  return [...cells].map(([cell, ours]) => ({ cell, ours }));
+}
+
+/** Queues the probe's loads (counts and the name: no rule's details, no id): read after the caller's sync. */
+export function queueRuleProbe(
+  sheet: Excel.Worksheet,
+  area: string,
+  planned: readonly ConditionalFormatPlan[] | null,
+): RuleProbe {
+  const name = sheet.names.getItemOrNullObject(RULES_NAME);
+  name.load('formula');
+  const anchors = planned
+    ? anchorsOf(planned).map((a) => ({ ...a, count: sheet.getRange(a.cell).conditionalFormats.getCount() }))
+    : null;
+  return { name, count: sheet.getRange(area).conditionalFormats.getCount(), anchors };
+}
+
+/** Request bytes of queueRuleProbe on a sheet whose path costs `sheetPath`. */
+export function ruleProbeBytes(
+  sheetPath: number,
+  rangePath: number,
+  planned: readonly ConditionalFormatPlan[] | null,
+): number {
+  let n =
+    actionBytes(sheetPath + pathBytes('names', ['getItemOrNullObject', RULES_NAME]), 'load', 'formula') +
+    actionBytes(rangePath + pathBytes('conditionalFormats'), 'getCount');
+  for (const a of planned ? anchorsOf(planned) : [])
+    n +=
+      getRangeBytes(sheetPath, a.cell) +
+      actionBytes(rangePathBytes(sheetPath, a.cell) + pathBytes('conditionalFormats'), 'getCount');
+  return n;
+}
+
+/**
+ * Whether the sheet holds the plan's rules, from a probe read after its sync (null: not probed):
+ * the record is the plan's, and no rule's top-left cell has fewer rules than ours that cover it
+ * (an official's rules only add to the counts, so a rule of ours deleted in Excel shows wherever
+ * no rule of theirs covers the same cell). A paste that cut a rule in two leaves its top-left cell
+ * covered: the refresh sees the pasted formats instead (inject.ts) and adds the rules anyway. Without the plan at read time, the window's count stands in.
+ */
+export function rulesIntact(planned: readonly ConditionalFormatPlan[], probe: RuleProbe | null): boolean {
+  if (!probe || probe.name.isNullObject) return false;
+  const recorded = String(probe.name.formula ?? '').replace(/\s+/g, '');
+  if (recorded !== rulesNameFormula(planned)) return false;
+  if (!probe.anchors) return probe.count.value >= planned.length;
+  return probe.anchors.every((a) => a.count.value >= a.ours);
 }
 
 export function normFormula(f: unknown): string {
@@ -76,59 +106,29 @@ export function normFormula(f: unknown): string {
     .toUpperCase();
 }
 
-const keyOf = (formula: string, range: string) => `${normFormula(formula)}|${range.toUpperCase()}`;
-
 /**
- * Which rules to delete so that the planned ones can be added again: none when ours are exactly
- * the planned (formula, range) pairs; otherwise every rule of ours (by formula), highest
- * priority number first. `replace` says whether the planned rules must be added.
- *
- * Formats are not compared (only formula and range are read, see the header), and a rule is
- * recognised as ours by a formula the plan still holds. So a plan that only recolours a rule does
- * not reach sheets already inserted, and a rule whose formula changed would be left behind beside
- * its successor. When warnings got their own rule ('flaggedWarning') and errors a new red, the
- * 'flagged' formula stayed the same: an older sheet lacks one planned rule, so its 'flagged' rule is
- * found, deleted and added again in the new colour with the new one.
- */
-export function staleRules(
-  planned: ConditionalFormatPlan[],
-  found: CustomRule[] | null,
-): { replace: boolean; deletes: number[] } {
-  if (!found) return { replace: true, deletes: [] };
-  const formulas = new Set(planned.map((p) => normFormula(p.formula)));
-  const ours = found.filter((r) => formulas.has(normFormula(r.formula)));
-  const want = planned.map((p) => keyOf(p.formula, p.range)).sort();
-  const have = ours.map((r) => keyOf(r.formula, r.range)).sort();
-  if (want.length === have.length && want.every((k, i) => k === have[i])) return { replace: false, deletes: [] };
-  return { replace: true, deletes: ours.map((r) => r.priority).sort((a, b) => b - a) };
-}
-
-/**
- * Reserves, then queues in one request: the deletes (descending priority) and the planned rules,
+ * Reserves, then queues in one request: the planned rules on top of whatever the sheet holds,
  * added last first so that the plan's first rule ends on top (Office.js puts each added rule on
- * top). Returns the number of rules added.
+ * top), and the CCHC_RULES name. Nothing when the probe says they are there. Returns the number of
+ * rules added.
  */
-export async function queueReplaceRules(
+export async function queueOwnRules(
   session: Session,
   sheet: Excel.Worksheet | (() => Excel.Worksheet),
   sheetPath: number,
-  collection: Excel.ConditionalFormatCollection | null,
-  area: string,
   planned: ConditionalFormatPlan[],
-  found: CustomRule[] | null,
+  probe: RuleProbe | null,
+  /** An area just cleared (or a new sheet): add whatever the probe read before the clear. */
+  force = false,
 ): Promise<number> {
-  const { replace, deletes } = staleRules(planned, found);
-  if (!replace) return 0;
-  const items = rangePathBytes(sheetPath, area) + pathBytes('conditionalFormats');
-  let bytes = 0;
-  // getItem(p) is a command of its own, then the delete on what it returned.
-  for (const p of deletes)
-    bytes +=
-      actionBytes(items, 'getItem', String(p)) + actionBytes(items + pathBytes(['getItem', String(p)]), 'delete');
+  if (!force && rulesIntact(planned, probe)) return 0;
+  const formula = rulesNameFormula(planned);
+  let bytes = actionBytes(sheetPath + pathBytes('names'), 'add', RULES_NAME, formula, RULES_COMMENT);
   for (const cf of planned) bytes += conditionalFormatBytes(sheetPath, cf);
   await session.reserve(bytes);
-  for (const p of deletes) collection?.getItem(String(p)).delete();
   const ws = typeof sheet === 'function' ? sheet() : sheet;
   for (const cf of [...planned].reverse()) queueConditionalFormat(ws, cf);
+  if (probe && !probe.name.isNullObject) probe.name.formula = formula;
+  else ws.names.add(RULES_NAME, formula, RULES_COMMENT);
   return planned.length;
 }

@@ -13,6 +13,7 @@ import type { TemplateId } from '../catalog/types';
 import { buildSheetPlan } from '../layout';
 import { columnLetter, rangeAddress } from '../layout/a1';
 import type { SheetPlan } from '../layout/types';
+import { ruleProbeBytes } from './cfRules';
 import { planArea, planGrid, styleRects } from './grid';
 import { actionBytes, getRangeBytes, jsonBytes, pathBytes, rangePathBytes, sheetPathBytes } from './session';
 
@@ -68,7 +69,8 @@ export function refreshExtrasBytes(id: TemplateId | null, window: string): numbe
   // A sheet id in Excel is a GUID in braces.
   const sheet = sheetPathBytes('{00000000-0000-0000-0000-000000000000}');
   const of = (plan: SheetPlan) => {
-    let n = getRangeBytes(sheet, window) + actionBytes(rangePathBytes(sheet, window), 'load', 'items/id,items/type');
+    let n =
+      getRangeBytes(sheet, window) + ruleProbeBytes(sheet, rangePathBytes(sheet, window), plan.conditionalFormats);
     for (const v of plan.validations)
       n +=
         getRangeBytes(sheet, v.range) +

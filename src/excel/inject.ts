@@ -23,7 +23,7 @@ import {
   type UnplacedValue,
   type WriteCell,
 } from './grid';
-import { queueCustomRules, queueReplaceRules, type CustomRule } from './cfRules';
+import { queueOwnRules, type RuleProbe } from './cfRules';
 import {
   clearAreaBytes,
   columnsBytes,
@@ -155,6 +155,7 @@ async function writeWholeSheet(
   sheetPath: number,
   plan: SheetPlan,
   grid: PlanGrid,
+  probe: RuleProbe | null,
 ): Promise<void> {
   const { session, features } = ic;
   await session.reserve(columnsBytes(sheetPath, plan));
@@ -168,8 +169,9 @@ async function writeWholeSheet(
   queueMerges(sheet, plan.merges);
   queueRowHeights(sheet, plan);
   if (features.dataValidation) await writeValidations(ic, sheet, sheetPath, plan.validations);
-  // An empty area holds no rule: nothing to delete; the plan's rules, first one on top.
-  await queueReplaceRules(session, sheet, sheetPath, null, 'A1', plan.conditionalFormats, null);
+  // A new sheet or an area just cleared: the plan's rules, first one on top, and their record
+  // (set where the sheet already had one, `probe`, added otherwise).
+  await queueOwnRules(session, sheet, sheetPath, plan.conditionalFormats, probe, true);
   await session.reserve(freezeBytes(sheetPath) + (features.pageLayout ? printBytes(sheetPath, plan.print) : 0));
   queueFreeze(sheet, plan.freeze);
   if (features.pageLayout) queuePrint(sheet, plan.print);
@@ -183,7 +185,6 @@ async function writeRefresh(
   plan: SheetPlan,
   state: SheetState<RefreshExtras>,
   reader: SnapshotReader,
-  rules: CustomRule[] | null,
 ): Promise<{ overwritten: number }> {
   const { session, features } = ic;
   const grid = planGrid(plan);
@@ -204,11 +205,15 @@ async function writeRefresh(
       for (let col = r.left; col <= r.right; col++) if (rewritten.has(`${row}:${col}`)) return true;
     return false;
   };
+  // A cell whose style or validation is not the plan's was most likely pasted over, and a paste
+  // cuts the rules there too: the plan's rules are then added whatever the probe says.
+  let pasted = false;
   if (extras?.styles) {
     const stale = new Set(
       extras.styles.filter((s) => !styleMatches(ic.styles[s.style], s.format) || touches(s.rect)).map((s) => s.rect),
     );
     const staleKeys = new Set([...stale].map((r) => rangeAddress(r)));
+    pasted = stale.size > 0;
     await writeStyles(ic, sheet, sheetPath, plan, (rect) => staleKeys.has(rangeAddress(rect)), true);
   } else {
     await writeStyles(ic, sheet, sheetPath, plan);
@@ -218,6 +223,7 @@ async function writeRefresh(
     const stale = extras?.validations
       ? extras.validations.filter((v) => !validationMatches(v.plan, v.dv)).map((v) => v.plan)
       : plan.validations;
+    if (extras?.validations && stale.length > 0) pasted = true;
     await writeValidations(ic, sheet, sheetPath, stale);
   }
 
@@ -227,17 +233,9 @@ async function writeRefresh(
     await session.reserve(flagsNameBytes(sheetPath));
     queueAddFlagsName(sheet);
   }
-  // Rules: ours found by formula among the custom ones, replaced unless exactly as planned.
-  const cfs = extras?.conditionalFormats ?? null;
-  await queueReplaceRules(
-    session,
-    sheet,
-    sheetPath,
-    cfs,
-    extras?.window ?? 'A1',
-    plan.conditionalFormats,
-    cfs ? rules : null,
-  );
+  // Rules: added on top, with their record, unless the record says they are there (cfRules.ts).
+  const probe = extras?.conditionalFormats ?? null;
+  await queueOwnRules(session, sheet, sheetPath, plan.conditionalFormats, probe, pasted);
   return { overwritten: diff.overwritten.length };
 }
 
@@ -273,24 +271,6 @@ export function markerRestoredNote(sheet: string, found: CellValue): Bilingual {
 }
 
 /**
- * For the sheets refreshed in place, each custom rule's formula and range, read one rule at a
- * time (cfRules.ts) in one round trip for all of them — only when some sheet has custom rules.
- */
-async function readCustomRules(
-  session: Session,
-  targets: InjectTarget[],
-): Promise<Map<InjectTarget, () => CustomRule[]>> {
-  const out = new Map<InjectTarget, () => CustomRule[]>();
-  for (const t of targets) {
-    const cfs = t.existing?.extras?.conditionalFormats;
-    if (cfs) out.set(t, await queueCustomRules(session, cfs));
-  }
-  if (targets.some((t) => t.existing?.extras?.conditionalFormats?.items.some((i) => i.type === 'Custom')))
-    await session.sync();
-  return out;
-}
-
-/**
  * Queues all targets, the version record, the unplaced values and the read-back; syncs (once,
  * or once per ~4 MB of writes) and checks the markers read back.
  */
@@ -322,7 +302,6 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     if (old.version === t.plan.version && old.templateId === t.plan.templateId && layoutMatches(t.plan, reader))
       readers.set(t, reader);
   }
-  const rules = await readCustomRules(session, [...readers.keys()]);
 
   for (const t of targets) {
     const plan = t.plan;
@@ -338,7 +317,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
       sheet = collection.add(plan.name);
       queueAddFlagsName(sheet);
       await queueIdentity(session, sheet, sheetPath, marker, null);
-      await writeWholeSheet(ic, sheet, sheetPath, plan, planGrid(plan));
+      await writeWholeSheet(ic, sheet, sheetPath, plan, planGrid(plan), null);
       out.created.push(plan.name);
     } else {
       const ex = t.existing;
@@ -358,7 +337,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
       const reader = refreshReader ?? (ex.snapshot ? new SnapshotReader(ex.snapshot) : null);
       const sameVersion = old.version === plan.version && old.templateId === plan.templateId;
       if (refreshReader) {
-        const r = await writeRefresh(ic, sheet, sheetPath, plan, ex, refreshReader, rules.get(t)?.() ?? null);
+        const r = await writeRefresh(ic, sheet, sheetPath, plan, ex, refreshReader);
         overwrittenKept += r.overwritten;
         out.refreshed.push(ex.name);
       } else {
@@ -391,7 +370,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
         relaid.push({ name: ex.name, before, reader, source: t.sourcePlan ?? null, plan });
         queueClearArea(sheet, address, features);
         if (ex.flags === null) queueAddFlagsName(sheet);
-        await writeWholeSheet(ic, sheet, sheetPath, plan, leavingInputs(grid));
+        await writeWholeSheet(ic, sheet, sheetPath, plan, leavingInputs(grid), ex.extras?.conditionalFormats ?? null);
         if (sameVersion) out.refreshed.push(ex.name);
         else out.upgraded.push(ex.name);
       }

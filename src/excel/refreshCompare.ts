@@ -1,22 +1,22 @@
 /**
  * What a refresh compares besides values, read in the same request as the values: each planned
- * validation and style rectangle as Excel holds it, and the rules over the read window (type and
- * id only: cfRules.ts). Only loads; the caller syncs.
+ * validation and style rectangle as Excel holds it, and the add-in's record of its rules with the
+ * number of rules over the read window (cfRules.ts). Only loads; the caller syncs.
  */
 import { rangeAddress, type RangeRef } from '../layout/a1';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
-import { normFormula, queueRuleTypes } from './cfRules';
+import { normFormula, queueRuleProbe, type RuleProbe } from './cfRules';
 import { styleRects } from './grid';
 import { VALIDATION_TYPE, type Features } from './queue';
 
 /** What a refresh compares besides values, read in the same sync as the values. */
 export interface RefreshExtras {
   /**
-   * Every conditional format over the read window, id and type only (cfRules.ts: the details of
-   * an official's rules cannot be read).
+   * The CCHC_RULES name and the number of rules over the read window (cfRules.ts: no rule's
+   * details, which cannot be read for an official's rules).
    */
-  conditionalFormats: Excel.ConditionalFormatCollection | null;
-  /** The read window, the area `conditionalFormats` covers. */
+  conditionalFormats: RuleProbe | null;
+  /** The read window, the area `conditionalFormats` counts rules over. */
   window: string;
   /** Each planned validation's current state, when the sheet's template was known at read time. */
   validations: { plan: ValidationPlan; dv: Excel.DataValidation }[] | null;
@@ -32,7 +32,9 @@ export function queueRefreshExtras(
   features: Features,
   what: { conditionalFormats: boolean; validations: boolean; styles: boolean },
 ): RefreshExtras {
-  const conditionalFormats = what.conditionalFormats ? queueRuleTypes(sheet, window) : null;
+  const conditionalFormats = what.conditionalFormats
+    ? queueRuleProbe(sheet, window, plan?.conditionalFormats ?? null)
+    : null;
   let validations: RefreshExtras['validations'] = null;
   if (plan && what.validations && features.dataValidation) {
     validations = plan.validations.map((v) => {

@@ -13,7 +13,7 @@
  */
 import type { Appendix1Row, Appendix1Table, Appendix1Template } from '../catalog/types';
 import { unitById } from '../catalog';
-import { cellAddress, columnLetter } from './a1';
+import { cellAddress, columnLetter, columnNumber } from './a1';
 import { columnPlan, rect, rectAddress, SheetBuilder } from './builder';
 import {
   addFlaggedRule,
@@ -21,6 +21,7 @@ import {
   KEY_WIDTH,
   printPlan,
   spanWidth,
+  sumMismatchFormula,
   writeKey,
   writeLine,
   writeMarker,
@@ -103,6 +104,7 @@ export function buildAppendix1Sheet(template: Appendix1Template, name: string, v
   });
   const lastRow = row - 1;
   addFlaggedRule(b, REPORTER_ROW, STT_COL, lastRow, g.lastCol);
+  addSumRules(b, template);
 
   const header = firstHeader as [number, number];
   const stacked = template.tables.length > 1;
@@ -265,5 +267,40 @@ function addRules(b: SheetBuilder, g: Geometry, table: Appendix1Table, body: App
       b.addConditionalFormat(conditionalFormat('invalid', range, invalidFormula(kind, x)));
     }
     start = i;
+  }
+}
+
+/**
+ * A 'sumMismatch' rule per sum relation of the section (a stated total against its parts), over
+ * the total's cells: one rule over each run of adjacent columns that total and parts share (the
+ * formula's references are relative, so it shifts along the run), one per column otherwise.
+ */
+function addSumRules(b: SheetBuilder, template: Appendix1Template): void {
+  const rows = new Map(b.rows.map((r) => [r.key, r]));
+  for (const rel of template.relations) {
+    if (rel.kind !== 'sum') continue;
+    const total = rows.get(rel.total);
+    const parts = rel.parts.map((k) => rows.get(k));
+    if (!total || parts.some((p) => p === undefined)) continue;
+    const cells = Object.entries(total.inputs).flatMap(([columnId, letter]) => {
+      const letters = parts.map((p) => p!.inputs[columnId]);
+      if (letters.some((l) => l === undefined)) return [];
+      return [{ col: columnNumber(letter), same: letters.every((l) => l === letter), letters }];
+    });
+    cells.sort((x, y) => x.col - y.col);
+    let i = 0;
+    while (i < cells.length) {
+      let j = i;
+      if (cells[i].same) while (j + 1 < cells.length && cells[j + 1].same && cells[j + 1].col === cells[j].col + 1) j++;
+      const first = cells[i];
+      const formula = sumMismatchFormula(
+        cellAddress(total.row, first.col),
+        first.letters.map((l, k) => `${l}${parts[k]!.row}`),
+      );
+      b.addConditionalFormat(
+        conditionalFormat('sumMismatch', rectAddress(total.row, first.col, total.row, cells[j].col), formula),
+      );
+      i = j + 1;
+    }
   }
 }

@@ -151,8 +151,24 @@ export function buildUnderHeaderRow(
  * says why) rather than being counted by one host and not by another.
  */
 export function sumOfPartsFormula(partCells: readonly string[]): string {
+  return `=${sumOfParts(partCells)}`;
+}
+
+/** sumOfPartsFormula without its '=': the expression a rule compares a stated total with. */
+export function sumOfParts(partCells: readonly string[]): string {
   const list = partCells.join(',');
-  return `=IF(COUNT(${list})=${partCells.length},SUM(${list}),"")`;
+  return `IF(COUNT(${list})=${partCells.length},SUM(${list}),"")`;
+}
+
+/**
+ * A stated total that differs from its parts: TRUE when `total` holds a number and every part
+ * does, and the two differ once rounded to 9 decimals — the engine's 'sum-mismatch' check
+ * (engine/relations.ts) over the same sum of parts. A blank, text or error total, or a part not
+ * yet a number, marks nothing (the 'invalid' rule marks wrong entries). IFERROR: Excel 2007+,
+ * LibreOffice.
+ */
+export function sumMismatchFormula(total: string, partCells: readonly string[]): string {
+  return `=IF(ISNUMBER(${total}),IFERROR(ROUND(${total}-${sumOfParts(partCells)},9)<>0,FALSE),FALSE)`;
 }
 
 /**

@@ -36,6 +36,7 @@ import { textHeight } from './measure';
 import {
   belowTargetFormula,
   conditionalFormat,
+  evidenceMissingFormula,
   formulaOverwrittenFormula,
   INPUT_FORMATS,
   invalidFormula,
@@ -245,6 +246,7 @@ function addParRules(b: SheetBuilder, order: ParRow[], first: number, separator:
       const l = cellAddress(top, PAR_COL.evidence);
       const lRange = rectAddress(top, PAR_COL.evidence, bottom, PAR_COL.evidence);
       b.addConditionalFormat(conditionalFormat('invalid', lRange, invalidFormula('text', l)));
+      b.addConditionalFormat(conditionalFormat('evidenceMissing', lRange, evidenceMissingFormula(`$${g}`, l, top)));
     },
   );
   // Validation bounds are constants, so one rule covers a run of leaves only if they share a maximum.

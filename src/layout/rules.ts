@@ -22,7 +22,10 @@ export const FAIL = 'Không đạt';
  * 7.9:1. As in the task pane, errors are red and warnings orange: a check's error ('flagged') is
  * a deeper red than the live 'invalid' rule's, in bold, so that removing the marks visibly
  * changes it; a check's warning is orange, well apart from belowTarget's yellow and from both
- * reds (CIE76 ΔE ≈ 29 from the yellow, 38 and 46 from the reds).
+ * reds (CIE76 ΔE ≈ 29 from the yellow, 38 and 46 from the reds). The warnings the sheet draws
+ * itself are pale and not bold, so that a check's mark over them stands out: a stated total
+ * unlike its parts ('sumMismatch') pale orange with brown text (6.5:1), a score without evidence
+ * ('evidenceMissing') pale pink with plum text (7.9:1, checked by test/layout/rules.test.ts).
  */
 export const CF_FORMATS: Record<ConditionalPurpose, ConditionalFormatPlan['format']> = {
   invalid: { fill: '#FFC7CE', fontColor: '#9C0006' },
@@ -30,6 +33,8 @@ export const CF_FORMATS: Record<ConditionalPurpose, ConditionalFormatPlan['forma
   formulaOverwritten: { fill: '#E4DFEC', fontColor: '#5B2C6F', bold: true },
   flagged: { fill: '#FF9999', fontColor: '#7A0000', bold: true },
   flaggedWarning: { fill: '#FFB366', fontColor: '#6B2E00', bold: true },
+  sumMismatch: { fill: '#FCE4D6', fontColor: '#843C0C' },
+  evidenceMissing: { fill: '#FCE4EC', fontColor: '#880E4F' },
 };
 
 /** Number format of an input cell by kind. */
@@ -173,6 +178,17 @@ export function parScoreInvalidFormula(g: string, row: number): string {
  */
 export function belowTargetFormula(scoreCell: string, targetCell: string): string {
   return `=AND(ISNUMBER(${scoreCell}),ROUND(${scoreCell}-${targetCell},3)<0)`;
+}
+
+/**
+ * A PAR leaf scored above 0 whose evidence cell `l` is empty: the engine's 'evidence-missing'
+ * finding (engine/par.ts) for a score stored as a valid number (0 < score ≤ the row's maximum in
+ * column D, at most three decimals). A score typed as text the engine can read ("0,9") is not a
+ * number to a formula: the 'invalid' rule marks the score, and the pane lists the evidence.
+ * TRIM removes spaces only; the engine also counts other blank characters as empty (guess: rare).
+ */
+export function evidenceMissingFormula(g: string, l: string, row: number): string {
+  return `=IF(ISNUMBER(${g}),IF(ISERROR(${l}),FALSE,AND(${g}>0,${g}<=$D${row},ROUND(${g},3)=${g},TRIM(${l})="")),FALSE)`;
 }
 
 /** A PAR parent's score must stay a formula. ISFORMULA: Excel 2013+, LibreOffice. */

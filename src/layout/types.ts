@@ -108,13 +108,18 @@ export interface ValidationPlan {
  * Every purpose of a conditional format, in the order a sheet's rules are listed: the first rule
  * wins where the formats of rules matching one cell conflict (Excel's precedence), so
  * 'flaggedWarning' (the warnings a check found, orange) is listed before 'flagged' (every cell it
- * found, red), which also matches a warning's cell. Writers that apply every purpose take this list.
+ * found, red), which also matches a warning's cell. 'sumMismatch' and 'evidenceMissing' are checks the
+ * sheet draws itself (warnings of the engine written as formulas over the sheet's cells): after a
+ * check's marks, which say more, and before 'belowTarget', which covers whole PAR rows. Writers
+ * that apply every purpose take this list.
  */
 export const CONDITIONAL_PURPOSES = [
   'invalid',
   'formulaOverwritten',
   'flaggedWarning',
   'flagged',
+  'sumMismatch',
+  'evidenceMissing',
   'belowTarget',
 ] as const;
 

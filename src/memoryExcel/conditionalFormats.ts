@@ -314,6 +314,9 @@ export const CF_DEF: TypeDef<CfItem> = {
               'This operation is not permitted for the current object.',
               'ConditionalFormat.custom',
             );
+          // office-js #6835: the condition and format of a rule made in the UI fail to load
+          // (Guess, stricter: so does reaching the custom part of one, even of type Custom).
+          if (m?.cf.byUser) userRuleDetails(m, 'ConditionalFormat.custom');
           return m;
         }),
     },
@@ -366,6 +369,8 @@ export class ConditionalFormat extends ClientObject<CfItem> {
       'getRange',
       (item) => {
         const m = alive(item, 'ConditionalFormat.getRange');
+        // office-js #6835: "the address it applies to" of a rule made in the UI fails to load.
+        if (m.cf.byUser) userRuleDetails(m, 'ConditionalFormat.getRange');
         return m.cf.rects.length === 1 ? { sheet: m.sheet, rect: m.cf.rects[0] } : null;
       },
       nullable,

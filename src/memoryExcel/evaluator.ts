@@ -240,6 +240,10 @@ const FUNCTIONS = {
   INT: (n: FunctionArg) => Math.floor(toNumber(scalarOf(n))),
   ABS: (n: FunctionArg) => Math.abs(toNumber(scalarOf(n))),
   EXACT: (a: FunctionArg, b: FunctionArg) => toText(scalarOf(a)) === toText(scalarOf(b)),
+  // Excel's TRIM (support.microsoft.com, "TRIM function"): removes the space character (32) only,
+  // leading, trailing and all but one between words; a blank reads as "". The library's reads a
+  // blank as 0 and trims every white space.
+  TRIM: (a: FunctionArg) => toText(scalarOf(a)).replace(/ +/g, ' ').replace(/^ | $/g, ''),
   MATCH: (lookup: FunctionArg, array: FunctionArg, type?: FunctionArg) => {
     const t = type && !type.omitted ? Math.sign(toNumber(scalarOf(type))) : 1;
     const v = array.value;

@@ -74,11 +74,12 @@
  * formulaEvaluations, sheetNames, getCell, sheetView, activeSheetName, validationPrompt,
  * validateTypedValue, setCellFromUser, pasteFromUser, activateFromUser, selectFromUser,
  * evaluateConditionalFormats, subscribe, whenIdle, eventHandlerCount, addUserConditionalFormat,
+ * userConditionalFormats,
  * setCalculationModeFromUser, pasteCopiedCellsFromUser. Option payloadLimitBytes: Excel on the
  * web's request/response size limit (payload.ts).
  * Guesses about Excel's behaviour are marked "Guess:" where they are made.
  */
-import { parseAddress, type Rect } from './address';
+import { a1Rect, parseAddress, type Rect } from './address';
 import { CALCULATION_MODES, type CalculationMode } from './calc';
 import type { FormulaEvaluatorLike } from './evaluator';
 import { activatedArgs } from './events';
@@ -260,6 +261,16 @@ export class MemoryWorkbook extends WorkbookSession {
   addUserConditionalFormat(sheetName: string, address: string, type: UserRuleType): void {
     addUserRule(this.sheet(sheetName), this.rectOf(address), type);
     this.notify();
+  }
+
+  /**
+   * The rules an official made in Excel's UI on a sheet, in priority order, as the official sees
+   * them in the Rules Manager (type and range): what a test checks survived the add-in's buttons.
+   */
+  userConditionalFormats(sheetName: string): { type: string; range: string }[] {
+    return this.sheet(sheetName)
+      .cfs.filter((cf) => cf.byUser)
+      .map((cf) => ({ type: cf.type, range: cf.rects.map(a1Rect).join(',') }));
   }
 
   /** An official choosing Formulas › Calculation Options (see calc.ts for Manual mode). */

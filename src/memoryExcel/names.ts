@@ -66,6 +66,25 @@ function alive(item: NameItem, location: string): NameItem {
   return item;
 }
 
+/**
+ * A name's formula as a client whose system list separator is `separator` parses it. office-js
+ * #2891 (open): the formulas of names are parsed with the system's list separator, not the
+ * invariant ',' of Range.formulas, so on a ';' system `={"a","b"}` is not the two-item array the
+ * add-in wrote. Guess, stricter than a misparse: the write fails InvalidArgument when a ',' stands
+ * outside a text constant (an array constant's or a function's separator), so no code can rely on
+ * it; a formula without one (`="1.0.0"`, `={""}`, `=Sheet1!$A$1`) reads the same everywhere.
+ */
+function checkListSeparator(formula: string, separator: ',' | ';', location: string): void {
+  if (separator === ',') return;
+  // Text constants and quoted sheet names ('I. Lĩnh vực chỉ đạo, điều hành'!$A$1) hold no separator.
+  const outsideText = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'/g, "''");
+  if (outsideText.includes(','))
+    throw invalidArgument(
+      location,
+      `the formula is parsed with this system's list separator "${separator}" (office-js #2891): "," is not one`,
+    );
+}
+
 /** A reference given to add(): a Range object or a formula text. */
 function referenceFormula(ctx: MemoryContext, reference: unknown, location: string): string {
   const t = unwrap(reference);
@@ -90,6 +109,7 @@ export const NAMED_ITEM_DEF: TypeDef<NameItem> = {
       set: (m, v, o) => {
         alive(m, 'NamedItem.formula');
         const f = referenceFormula(o.ctx, v, 'NamedItem.formula');
+        checkListSeparator(f, o.ctx.host.listSeparator, 'NamedItem.formula');
         try {
           m.scope.model.engine.validate(f);
         } catch (e) {
@@ -193,6 +213,7 @@ export class NamedItemCollection extends CollectionObject<NamesScope, NameItem> 
       const map = mapOf(scope);
       if (map.has(name.toUpperCase())) throw itemAlreadyExists('NamedItemCollection.add');
       const formula = referenceFormula(this.ctx, reference, 'NamedItemCollection.add');
+      checkListSeparator(formula, this.ctx.host.listSeparator, 'NamedItemCollection.add');
       try {
         scope.model.engine.validate(formula);
       } catch (e) {

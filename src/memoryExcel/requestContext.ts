@@ -30,6 +30,8 @@ export interface Host {
   readonly readOnly: boolean;
   /** How many people have the workbook open now, this one included (see coauthoring.ts). */
   openBy(): number;
+  /** The list separator of this person's system (names.ts: how name formulas are parsed). */
+  readonly listSeparator: ',' | ';';
   /** Event registrations queued by handlers' add()/remove(), applied at sync. */
   readonly events: EventRegistry;
   /** Creates the workbook proxy for a context (breaks the import cycle with workbook.ts). */

@@ -36,6 +36,11 @@ export interface MemoryWorkbookOptions {
    * Default off. Infinity measures (stats.lastRequestBytes/lastResponseBytes) without a limit.
    */
   payloadLimitBytes?: number;
+  /**
+   * The list separator of this person's system: ';' on a Vietnamese (or French, German…) Windows.
+   * Formulas given to names.add / NamedItem.formula are parsed with it (names.ts). Default ','.
+   */
+  listSeparator?: ',' | ';';
 }
 
 type Listener = () => void;
@@ -103,6 +108,7 @@ export abstract class WorkbookSession implements CoauthorClient {
       execute: (commands: () => void) => this.shared.withView(this.view, commands),
       readOnly: this.readOnly,
       openBy: () => this.shared.clients.length,
+      listSeparator: options.listSeparator ?? ',',
       createWorkbook: (ctx: MemoryContext) => new Workbook(ctx) as never,
     };
     setPayloadLimit(this.host, options.payloadLimitBytes);

@@ -4,6 +4,10 @@
  * these, but must survive finding them next to its own rules: Excel fails to read their details
  * back (office-js #2180, #6835, #6827; see conditionalFormats.ts).
  *
+ * An official's own formula rule ("Use a formula…", type Custom) is listed too: the add-in can
+ * tell it from its own by nothing it may read (office-js #6835: the rule's range, condition and
+ * format of a rule made in the UI fail to load).
+ *
  * The imitation keeps only what the API can observe (type, range, priority); it does not draw
  * them (evaluateConditionalFormats skips rules without a formula), so the playground shows the
  * add-in's own formats only.
@@ -12,6 +16,8 @@ import type { Rect } from './address';
 import type { CfEntry, CfType, SheetModel } from './model';
 
 export const USER_RULE_TYPES: readonly CfType[] = [
+  // "Use a formula to determine which cells to format": the same type as the add-in's own rules.
+  'Custom',
   'CellValue',
   'ColorScale',
   'DataBar',
@@ -21,7 +27,7 @@ export const USER_RULE_TYPES: readonly CfType[] = [
   'TopBottom',
 ];
 
-export type UserRuleType = Exclude<CfType, 'Custom'>;
+export type UserRuleType = CfType;
 
 /**
  * Adds a user-made rule over `rect`. It goes to the top of the sheet's priorities, as a rule

@@ -9,10 +9,13 @@
  *   lostValues      values a co-author typed during an upgrade (at every round-trip boundary,
  *                   over fuzzSeeds seeds) found neither in their cell nor in the unplaced sheet.
  *   readOnlyErrors  errors the view-only pane met (live validation, validate, totals, targets).
+ *   ownRulesLost    an official's rules (one of each type) on the PAR sheet missing after a button
+ *                   (every button, a co-author adding a rule before each of its round trips). Target 0.
  */
 import type { ExcelOperations } from '../../src/excel';
 import { buildSheetPlan } from '../../src/layout';
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../src/memoryExcel';
+import { USER_RULE_TYPES } from '../../src/memoryExcel/userRules';
 import { OLD_VERSION, olderPlan, opsFor, upgradeWhileTyping } from '../excel/coauthoringScenarios';
 
 export interface CoauthorBench {
@@ -25,6 +28,7 @@ export interface CoauthorBench {
   /** Round-trip boundaries tried per seed (before the read … after the last round trip). */
   fuzzBoundaries: number;
   readOnlyErrors: number;
+  ownRulesLost: number;
   /** Wall-clock seconds of the panes-and-bursts part on the simulation (not Excel's speed). */
   seconds: number;
 }
@@ -121,6 +125,61 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
     fuzzSeeds: FUZZ_SEEDS,
     fuzzBoundaries: BOUNDARIES.length,
     readOnlyErrors,
+    ownRulesLost: await ownRulesLost(),
     seconds: Math.round(seconds * 100) / 100,
   };
+}
+
+/**
+ * An official's rules of each type on the PAR sheet, compared before and after every button, a
+ * co-author adding a rule before round trip 0, 1 or 2 of it; before "Chèn biểu mẫu", a rule of ours
+ * is deleted so that it has rules to add. Returns the official's rules (theirs or the co-author's)
+ * missing afterwards.
+ */
+export async function ownRulesLost(): Promise<number> {
+  const wb = createMemoryWorkbook({ requirementSets: { ExcelApi: '1.8' } });
+  const coauthor = wb.coauthor({ user: 'Đồng tác giả' });
+  const ops = opsFor(wb);
+  const par = buildSheetPlan('PAR');
+  await ops.inject(['PAR']);
+  USER_RULE_TYPES.forEach((type, i) => wb.addUserConditionalFormat(par.name, i % 2 ? 'G7:G12' : 'L7:L20', type));
+  const leaf = par.rows.find((r) => r.key === '1.1')!;
+  await wb.pasteFromUser(par.name, `${leaf.inputs.score2021}${leaf.row}`, [['0,5']]);
+  // The first rule of ours (just below the official's) deleted, as if cleared in Excel.
+  const deleteOurs = () =>
+    wb.run(async (context) => {
+      const cfs = context.workbook.worksheets.getItem(par.name).getRange('A1:Z400').conditionalFormats;
+      cfs.getItemAt(wb.userConditionalFormats(par.name).length).delete();
+      await context.sync();
+    });
+  const buttons: (() => Promise<unknown>)[] = [
+    () => ops.inject(['PAR']),
+    () => ops.subtotals(true),
+    () => ops.highlightBelowTarget(),
+    () => ops.validate(),
+    async () => ops.applyFixes((await ops.validate()).findings),
+    () => ops.removeMarks(),
+  ];
+  const key = (r: { type: string; range: string }) => `${r.type} ${r.range}`;
+  let lost = 0;
+  for (const press of buttons)
+    for (const boundary of [0, 1, 2]) {
+      if (press === buttons[0]) await deleteOurs();
+      const expected = wb.userConditionalFormats(par.name).map(key);
+      const base = wb.stats.syncs;
+      wb.shared.betweenSyncs(({ client, syncs }) => {
+        if (client !== wb || syncs !== base + boundary) return;
+        coauthor.addUserConditionalFormat(par.name, 'D7:D12', 'CellValue');
+        expected.push('CellValue D7:D12');
+      });
+      await press();
+      wb.shared.betweenSyncs(null);
+      const after = wb.userConditionalFormats(par.name).map(key);
+      for (const k of expected) {
+        const at = after.indexOf(k);
+        if (at < 0) lost++;
+        else after.splice(at, 1);
+      }
+    }
+  return lost;
 }

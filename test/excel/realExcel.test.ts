@@ -25,12 +25,22 @@ async function deleteOurRule(wb: MemoryWorkbook, sheet: string, formula: string,
   });
 }
 
+/**
+ * The plan's rules, in plan order, on top of the sheet's rules: what "Chèn biểu mẫu" leaves when
+ * it had to add them (cfRules.ts: nothing is deleted, the plan's first rule ends on top).
+ */
+async function expectPlanOnTop(wb: MemoryWorkbook, plan: SheetPlan): Promise<void> {
+  const top = (await rulesOn(wb, plan.name)).slice(0, plan.conditionalFormats.length);
+  expect(top.map((r) => `${r.range} ${r.formula}`)).toEqual(
+    plan.conditionalFormats.map((c) => `${c.range} ${c.formula}`),
+  );
+}
+
 describe.each(API_SETS)('ExcelApi %s', (api) => {
   describe('conditional-format ids are priorities', () => {
-    test('a refresh replaces several of our rules and ends with exactly the planned ones', async () => {
-      // A plan in which two formulas each recur on two ranges, so a refresh finds each one
-      // present but short and must replace it: deletes by ids read before adds would hit the
-      // wrong rules once Excel renumbers them.
+    test('a refresh after rules of ours were deleted adds the plan on top, in order, and deletes nothing', async () => {
+      // A plan in which two formulas each recur on two ranges: a refresh cannot tell which rule
+      // is ours by reading (cfRules.ts); the sheet's record and the counts say some are missing.
       const base = planOf('PAR');
       const [a, b] = base.conditionalFormats.filter((c) => c.purpose === 'invalid').slice(1, 3);
       const plan: SheetPlan = {
@@ -43,12 +53,16 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
       await deleteOurRule(wb, plan.name, a.formula, 'N7:N12');
       await deleteOurRule(wb, plan.name, b.formula, b.range);
 
+      const before = await rulesOn(wb, plan.name);
       const report = await ops.injectPlans([plan]);
       expect(report.refreshed).toEqual([plan.name]);
       const after = await rulesOn(wb, plan.name);
-      expect(sorted(after)).toEqual(sorted(plannedRules(plan)));
-      // And in the plan's order: its first rule is on top.
-      expect(after.map((r) => r.formula)).toEqual(plan.conditionalFormats.map((c) => c.formula));
+      await expectPlanOnTop(wb, plan);
+      // Every rule that was there is still there, below, in its order.
+      expect(after.slice(plan.conditionalFormats.length)).toEqual(before);
+      // Pressed again: the record and the counts say the rules are there; nothing is added.
+      await ops.injectPlans([plan]);
+      expect(await rulesOn(wb, plan.name)).toEqual(after);
     });
   });
 
@@ -83,8 +97,8 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
       expect(report.refreshed).toHaveLength(TEMPLATE_IDS.length);
       expect(await userTypes(wb, PAR.name)).toEqual(parUser);
       expect(await userTypes(wb, I.name)).toEqual(iUser);
-      const ours = (await rulesOn(wb, PAR.name)).filter((r) => r.type === 'Custom');
-      expect(sorted(ours)).toEqual(sorted(plannedRules(PAR)));
+      // PAR lost a rule: the plan is added on top; I lost none: its rules are as they were.
+      await expectPlanOnTop(wb, PAR);
       expect(sorted((await rulesOn(wb, I.name)).filter((r) => r.type === 'Custom'))).toEqual(sorted(plannedRules(I)));
     });
 
@@ -145,7 +159,7 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
       expect(now.hasValidation).toBe(true);
       expect(now.numberFormat).toBe(was.numberFormat);
       expect(now.fill).toBe(was.fill);
-      expect(sorted(await rulesOn(wb, PAR.name))).toEqual(sorted(plannedRules(PAR)));
+      await expectPlanOnTop(wb, PAR);
       // The restored 'invalid' rule sees the pasted value (9 is over the row's maximum).
       await wb.setCellFromUser(PAR.name, target, '9');
       const invalid = PAR.conditionalFormats.find((c) => c.purpose === 'invalid')!.format.fill;
@@ -164,7 +178,7 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
         await context.sync();
       });
       await ops.inject(['I']);
-      expect(sorted(await rulesOn(wb, I.name))).toEqual(sorted(plannedRules(I)));
+      await expectPlanOnTop(wb, I);
       // The name exists and the rule reads it: a flagged cell gets the flagged fill.
       const cell = cellOf(I, 'I.1', '2018');
       await wb.run(async (context) => {

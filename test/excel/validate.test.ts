@@ -56,10 +56,10 @@ async function filled() {
 // Once at the declared minimum (ExcelApi 1.8) and once at the newest set (helpers.ts, API_SETS).
 eachApi(() => {
   describe('validate in place', () => {
-    test("marks a warning that no live rule can see (a broken sum) with the 'flaggedWarning' format, and removes it again", async () => {
+    test("marks a broken sum with the 'flaggedWarning' format over the sheet's own mark, which stays when the check's marks go", async () => {
       const { wb, ops } = setup();
       await ops.inject(['I']);
-      // Every value is a valid count, so the 'invalid' rule stays quiet; only the engine sees 5 ≠ 2 + 2.
+      // Every value is a valid count, so the 'invalid' rule stays quiet; the sheet's 'sumMismatch' rule and the engine see 5 ≠ 2 + 2.
       await wb.pasteFromUser(I.name, cellOf(I, 'I.1', '2018'), [['5']]);
       await wb.pasteFromUser(I.name, cellOf(I, 'I.1.a', '2018'), [['2']]);
       await wb.pasteFromUser(I.name, cellOf(I, 'I.1.b', '2018'), [['2']]);
@@ -68,7 +68,7 @@ eachApi(() => {
       expect(mismatch).toMatchObject({ sheet: I.name, severity: 'warning' });
       expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)).toEqual(formatOf(I, 'flaggedWarning'));
       await ops.removeMarks();
-      expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)).toBeUndefined();
+      expect(wb.evaluateConditionalFormats(I.name).get(mismatch!.cell)).toEqual(formatOf(I, 'sumMismatch'));
     });
 
     test('errors are marked red and warnings orange, each in its own colour, as the pane lists them', async () => {
@@ -111,10 +111,14 @@ eachApi(() => {
       await ops.validate();
       // The old rule matches the plain entry: the warning is marked, in the old single colour.
       expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(OLD);
-      // Inserting again compares the rules: one is missing, so ours are replaced by the plan's.
+      // Inserting again finds a rule missing: the plan's rules are added on top of the old ones
+      // (nothing is deleted: cfRules.ts), and, first where both colour a cell, they win.
+      const before = await rulesOn(wb, I.name);
       const again = await ops.inject(['I']);
       expect(again.refreshed).toEqual([I.name]);
-      expect(sortRules(await rulesOn(wb, I.name))).toEqual(sortRules(plannedRules(I)));
+      const after = await rulesOn(wb, I.name);
+      expect(sortRules(after.slice(0, I.conditionalFormats.length))).toEqual(sortRules(plannedRules(I)));
+      expect(after.slice(I.conditionalFormats.length)).toEqual(before);
       expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(formatOf(I, 'flaggedWarning'));
     });
 

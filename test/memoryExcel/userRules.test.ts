@@ -88,7 +88,45 @@ describe('rules added by the user in Excel', () => {
 
   test('an unknown type is refused by the helper', () => {
     const wb = createMemoryWorkbook();
-    expect(() => wb.addUserConditionalFormat('Sheet1', 'A1', 'Custom' as never)).toThrow('a user rule is one of');
+    expect(() => wb.addUserConditionalFormat('Sheet1', 'A1', 'Gradient' as never)).toThrow('a user rule is one of');
+  });
+
+  test("an official's own formula rule (type Custom) loads its id and type, but not its formula, format or range", async () => {
+    const wb = await withOwnAndUserRules('Custom');
+    const types = await wb.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats;
+      cfs.load('items/id,items/type');
+      await ctx.sync();
+      return cfs.items.map((i) => [i.id, i.type]);
+    });
+    expect(types).toEqual([
+      ['0', 'Custom'],
+      ['1', 'Custom'],
+    ]);
+    const reads: ((cfs: Excel.ConditionalFormatCollection) => void)[] = [
+      (cfs) => cfs.getItem('0').custom.rule.load('formula'),
+      (cfs) => cfs.getItem('0').custom.format.fill.load('color'),
+      (cfs) => cfs.getItem('0').getRange().load('address'),
+      (cfs) => cfs.getItem('0').getRangeOrNullObject().load('address'),
+    ];
+    for (const read of reads) {
+      const code = await codeOf(
+        wb.run(async (ctx) => {
+          read(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats);
+          await ctx.sync();
+        }),
+      );
+      expect(code).toBe('GeneralException');
+    }
+    // The add-in's own rule, just below it, still reads.
+    const own = await wb.run(async (ctx) => {
+      const rule = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats.getItem('1')
+        .custom.rule;
+      rule.load('formula');
+      await ctx.sync();
+      return rule.formula;
+    });
+    expect(own).toBe('=A1>1');
   });
 });
 

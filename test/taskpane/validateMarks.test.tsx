@@ -73,3 +73,27 @@ it('draws each finding’s cell as the sheet marks it: errors red, warnings oran
   expect(style('E9:sum-mismatch').color).toBe(rgb(CF_FORMATS.flaggedWarning.fontColor!));
   expect(style('A12:row-missing').backgroundColor).not.toBe(rgb(CF_FORMATS.flagged.fill!));
 });
+
+it('explains every colour a template sheet draws, in the plan’s own colours, in both languages', async () => {
+  const { CONDITIONAL_PURPOSES } = await import('../../src/layout/types');
+  for (const language of ['vi', 'en'] as const) {
+    const ops = createFakeOperations();
+    render(<TaskPane operations={ops} settings={memorySettings()} initialLanguage={language} />);
+    await waitFor(() => expect(ops.callsTo('startLiveValidation')).toHaveLength(1));
+    fireEvent.click(screen.getByRole('tab', { name: language === 'vi' ? 'Kiểm tra' : 'Check' }));
+    const legend = await screen.findByTestId('marks-legend');
+    const items = [...legend.querySelectorAll<HTMLElement>('li[data-purpose]')];
+    // Every rule of every template sheet has its line, the sheet's own new ones included.
+    expect(items.map((li) => li.dataset.purpose).sort()).toEqual([...CONDITIONAL_PURPOSES].sort());
+    for (const li of items) {
+      const f = CF_FORMATS[li.dataset.purpose as keyof typeof CF_FORMATS];
+      const swatch = getComputedStyle(li.querySelector('span')!);
+      expect(swatch.backgroundColor).toBe(rgb(f.fill!));
+      expect(swatch.color).toBe(rgb(f.fontColor!));
+      expect(li.textContent!.length).toBeGreaterThan(20);
+    }
+    const sum = items.find((li) => li.dataset.purpose === 'sumMismatch')!.textContent;
+    expect(sum).toMatch(language === 'vi' ? /dòng tổng/ : /total row/);
+    cleanup();
+  }
+});

@@ -16,6 +16,7 @@ import type {
   WorkbookPlan,
 } from '../../layout/types';
 import { cellAddress } from '../../layout/a1';
+import { RULES_NAME, rulesNameFormula } from '../../layout/ruleRecord';
 import { CONDITIONAL_PURPOSES } from '../../layout/types';
 import { MARKER_NAME, markerNameFormula } from '../../layout/marker';
 import { packageWorkbook, type DefinedNameExtra } from './package';
@@ -224,6 +225,14 @@ export function workbookFromPlan(plan: WorkbookPlan, options: ApplyOptions = {})
     // The 'flagged' rule refers to this name; without it the rule would evaluate to #NAME?.
     if (flagged && (purposes.includes('flagged') || purposes.includes('flaggedWarning')))
       names.push({ name: FLAGS_NAME, localSheetId: index, formula: '{""}' });
+    // The record of the rules the sheet was given, as the add-in writes it (layout/ruleRecord.ts):
+    // only when every purpose was, or the add-in would take a partial set for its own.
+    if (CONDITIONAL_PURPOSES.every((p) => purposes.includes(p)))
+      names.push({
+        name: RULES_NAME,
+        localSheetId: index,
+        formula: rulesNameFormula(sheetPlan.conditionalFormats).slice(1),
+      });
     // The sheet's identity beside its A1 marker, as the add-in writes it (layout/marker.ts).
     names.push({
       name: MARKER_NAME,

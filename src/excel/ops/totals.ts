@@ -20,7 +20,7 @@ import {
 } from '../core';
 import { ExcelOperationError } from '../errors';
 import { isBlank, remapFormula, rowMap, SnapshotReader } from '../grid';
-import { queueCustomRules, queueReplaceRules, queueRuleTypes, type CustomRule } from '../cfRules';
+import { queueOwnRules, queueRuleProbe, type RuleProbe } from '../cfRules';
 import { calculationNotes } from '../read';
 import { sheetPathBytes, type Session } from '../session';
 
@@ -155,18 +155,22 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
 }
 
 /**
- * Ensures each PAR sheet's below-target rule and returns the PAR summary. The rules over the
- * sheet are read type and id only; the custom ones one at a time (cfRules.ts), so an official's
- * colour scale, data bar or cell-value rule is never read, and never in the way.
+ * Ensures each PAR sheet's below-target rule and returns the PAR summary. The sheet's record of
+ * the add-in's rules and the number of rules are read, never a rule itself (cfRules.ts): where the
+ * record is the plan's, nothing is written; otherwise the plan's rules (the below-target one among
+ * them) are added on top with their record. An official's rules are never read, moved or deleted.
  */
 export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | null> {
   return core.operation(async (session) => {
     const readOnly = core.readOnly;
     const window = readWindow();
-    const state = await core.read<Excel.ConditionalFormatCollection>(session, {
+    const planOf = (name: string) => buildSheetPlan('PAR', { sheetNames: { PAR: name } });
+    const state = await core.read<RuleProbe>(session, {
       data: (id) => id === 'PAR',
       calculate: true,
-      extras: readOnly ? undefined : (sheet) => queueRuleTypes(sheet, window),
+      extras: readOnly
+        ? undefined
+        : (sheet, id) => queueRuleProbe(sheet, window, id === 'PAR' ? buildSheetPlan('PAR').conditionalFormats : null),
     });
     let summary: ParSummary | null = null;
     const { summarizePar } = await loadEngine();
@@ -174,17 +178,12 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
     for (const s of pars) summary ??= summarizePar(s.snapshot!);
     if (readOnly) return summary;
 
-    const found = new Map<string, () => CustomRule[]>();
-    for (const s of pars) if (s.extras) found.set(s.id, await queueCustomRules(session, s.extras));
-    if (pars.some((s) => s.extras?.items.some((i) => i.type === 'Custom'))) await session.sync();
     let writes = 0;
     for (const s of pars) {
-      const plan = buildSheetPlan('PAR', { sheetNames: { PAR: s.name } });
-      const below = plan.conditionalFormats.filter((cf) => cf.purpose === 'belowTarget');
+      const plan = planOf(s.name);
       // Reached only when something is written: an object made and left unused would still be sent.
       const sheet = () => session.ctx.workbook.worksheets.getItem(s.id);
-      const rules = found.get(s.id)?.() ?? null;
-      writes += await queueReplaceRules(session, sheet, sheetPathBytes(s.id), s.extras ?? null, window, below, rules);
+      writes += await queueOwnRules(session, sheet, sheetPathBytes(s.id), plan.conditionalFormats, s.extras ?? null);
     }
     if (writes > 0) await syncWrites(core, session, []);
     return summary;

@@ -17,6 +17,7 @@ import { CF_FORMATS } from '../../layout/rules';
 import { SEVERITIES, actionable, findingRowTitle, groupFindings, notesOf } from '../model';
 import type { FixReport, ValidationReport } from '../../contracts/operations';
 import { usePane } from './context';
+import { MarksLegend } from './MarksLegend';
 import { Pill, type PillTone } from './Pill';
 import { PanelSection } from './PanelSection';
 import { useRovingFocus } from './roving';
@@ -220,6 +221,7 @@ export function ValidatePanel() {
         </Button>
       </div>
       <Switch label={t.liveValidation} checked={live} onChange={(_, data) => setLive(data.checked)} />
+      <MarksLegend />
       {notice && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>

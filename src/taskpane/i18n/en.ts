@@ -93,6 +93,18 @@ export const en: Messages = {
   fixSkipped: 'Not fixed:',
   showMore: (n) => `Show ${n} more`,
   findingsOf: (sheet) => `Sheet “${sheet}”`,
+  marksLegendHeading: 'What the colours in a sheet mean',
+  marksLegend: {
+    invalid: 'A value of the wrong type or out of range (drawn by the sheet as you type).',
+    formulaOverwritten: 'A computed cell typed over (drawn by the sheet).',
+    sumMismatch: 'A total row unlike the sum of its parts (drawn by the sheet).',
+    evidenceMissing: 'Scored, but no evidence written (drawn by the sheet).',
+    belowTarget: 'A PAR row scored below its target (drawn by the sheet).',
+    flagged: 'An error “Check data” found; “Remove marks” takes this colour away.',
+    flaggedWarning: 'A warning “Check data” found; “Remove marks” takes this colour away.',
+  },
+  marksLegendNote:
+    'Colours “drawn by the sheet” show for everyone who opens the workbook, with or without the add-in. Problems no sheet rule can express (such as a Section VIII assessment contradicting the Appendix 1 figures) are only in the list below.',
 
   targetsHeading: 'Totals and targets',
   computeTargets: 'Totals and targets',

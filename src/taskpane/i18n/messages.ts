@@ -4,6 +4,7 @@
  * Functions take already formatted numbers/names so each language decides the word order.
  */
 import type { Severity } from '../../engine/types';
+import type { ConditionalPurpose } from '../../layout/types';
 
 export type Language = 'vi' | 'en';
 
@@ -90,6 +91,10 @@ export interface Messages {
   fixSkipped: string;
   showMore: (count: string) => string;
   findingsOf: (sheet: string) => string;
+  marksLegendHeading: string;
+  /** One line per colour in a template sheet (MarksLegend.tsx). */
+  marksLegend: Record<ConditionalPurpose, string>;
+  marksLegendNote: string;
 
   // Subtotals and targets
   targetsHeading: string;

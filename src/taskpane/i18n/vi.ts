@@ -93,6 +93,18 @@ export const vi: Messages = {
   fixSkipped: 'Không sửa được:',
   showMore: (n) => `Xem thêm ${n}`,
   findingsOf: (sheet) => `Trang “${sheet}”`,
+  marksLegendHeading: 'Ý nghĩa các màu trên trang',
+  marksLegend: {
+    invalid: 'Giá trị sai kiểu hoặc ngoài phạm vi cho phép (trang tự tô khi nhập).',
+    formulaOverwritten: 'Ô tính tự động đã bị nhập đè (trang tự tô).',
+    sumMismatch: 'Số ở dòng tổng khác tổng các dòng thành phần (trang tự tô).',
+    evidenceMissing: 'Đã chấm điểm nhưng chưa ghi tài liệu kiểm chứng (trang tự tô).',
+    belowTarget: 'Dòng Chỉ số CCHC có điểm dưới mục tiêu (trang tự tô).',
+    flagged: 'Lỗi do “Kiểm tra dữ liệu” tìm thấy; “Xóa đánh dấu” bỏ màu này.',
+    flaggedWarning: 'Cảnh báo do “Kiểm tra dữ liệu” tìm thấy; “Xóa đánh dấu” bỏ màu này.',
+  },
+  marksLegendNote:
+    'Màu “trang tự tô” hiện với mọi người mở sổ làm việc, kể cả người không cài tiện ích. Vấn đề không viết được thành quy tắc của trang (ví dụ đánh giá mục VIII trái với số liệu Phụ lục 1) chỉ có trong danh sách dưới đây.',
 
   targetsHeading: 'Tổng điểm và mục tiêu',
   computeTargets: 'Tính tổng và so sánh mục tiêu',
