@@ -151,11 +151,11 @@ export function buildUnderHeaderRow(
  * says why) rather than being counted by one host and not by another.
  */
 export function sumOfPartsFormula(partCells: readonly string[]): string {
-  return `=${sumOfParts(partCells)}`;
+  return `=${sumOfPartsExpression(partCells)}`;
 }
 
 /** sumOfPartsFormula without its '=': the expression a rule compares a stated total with. */
-export function sumOfParts(partCells: readonly string[]): string {
+export function sumOfPartsExpression(partCells: readonly string[]): string {
   const list = partCells.join(',');
   return `IF(COUNT(${list})=${partCells.length},SUM(${list}),"")`;
 }
@@ -168,7 +168,7 @@ export function sumOfParts(partCells: readonly string[]): string {
  * LibreOffice.
  */
 export function sumMismatchFormula(total: string, partCells: readonly string[]): string {
-  return `=IF(ISNUMBER(${total}),IFERROR(ROUND(${total}-${sumOfParts(partCells)},9)<>0,FALSE),FALSE)`;
+  return `=IF(ISNUMBER(${total}),IFERROR(ROUND(${total}-${sumOfPartsExpression(partCells)},9)<>0,FALSE),FALSE)`;
 }
 
 /**
