@@ -139,6 +139,7 @@ export abstract class WorkbookSession implements CoauthorClient {
     previous: Excel.RequestContext | OfficeExtension.ClientRequestContext | OfficeExtension.ClientObject,
     batch: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     let ctx: MemoryContext;
     let batch: (context: Excel.RequestContext) => Promise<T>;
