@@ -5,7 +5,7 @@
  */
 import type { ValidationReport } from '../../src/contracts/operations';
 import { FLAGS_NAME } from '../../src/excel';
-import { opsFor } from './coauthoringScenarios';
+import { OLD_VERSION, olderPlan, opsFor } from './coauthoringScenarios';
 import { API_SETS, cellOf, nameFormula, planOf, setup, type MemoryWorkbook } from './helpers';
 
 const I = planOf('I');
@@ -189,10 +189,26 @@ describe("the official's undo stack", () => {
     },
   );
 
-  test('from ExcelApi 1.20 a button is one undo step, however many round trips it takes', async () => {
-    const { wb, ops } = setup({ api: '1.20' });
+  test('from ExcelApi 1.20 a button is one undo step, however many round trips it writes in', async () => {
+    const old = olderPlan('I', 3);
+    const { wb, ops } = setup(
+      { api: '1.20' },
+      { legacyPlan: (id, v) => (id === 'I' && v === OLD_VERSION ? old : null) },
+    );
+    await ops.injectPlans([old]);
+    const other = wb.coauthor({ user: 'Đồng tác giả' });
     await wb.setCellFromUser('Sheet1', 'A1', 'ghi chú');
-    await ops.inject(['PAR', 'I']);
-    expect(wb.undo.entries.map((e) => e.by)).toEqual(['user', 'add-in']);
+    // A co-author types between the upgrade's read and its write: the value goes to the unplaced
+    // sheet in a round trip of its own.
+    const base = wb.stats.syncs;
+    wb.shared.betweenSyncs(async ({ client, syncs }) => {
+      if (client === wb && syncs === base + 1) await other.pasteFromUser(old.name, cellOf(old, 'I.2', '2018'), [['4']]);
+    });
+    const before = wb.stats.writeSyncs;
+    await ops.inject(['I']);
+    wb.shared.betweenSyncs(null);
+    expect(wb.stats.writeSyncs - before).toBeGreaterThan(1);
+    const since = wb.undo.entries.slice(wb.undo.entries.findIndex((e) => e.by === 'user'));
+    expect(since.map((e) => e.by)).toEqual(['user', 'add-in']);
   });
 });
