@@ -38,6 +38,7 @@ import { Session } from './session';
 export interface ExcelRun {
   <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(context: OfficeExtension.ClientRequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -45,12 +46,12 @@ export interface ExcelRun {
  * this module outside Office (the playground, tests) is harmless.
  */
 export const officeExcelRun: ExcelRun = (<T>(
-  a: OfficeExtension.ClientRequestContext | ((ctx: Excel.RequestContext) => Promise<T>),
+  a: OfficeExtension.ClientRequestContext | Excel.RunOptions | ((ctx: Excel.RequestContext) => Promise<T>),
   b?: (ctx: Excel.RequestContext) => Promise<T>,
 ): Promise<T> =>
   b === undefined
     ? Excel.run(a as (ctx: Excel.RequestContext) => Promise<T>)
-    : Excel.run(a as OfficeExtension.ClientRequestContext, b)) as ExcelRun;
+    : Excel.run(a as Excel.RunOptions, b)) as ExcelRun;
 
 export interface ExcelOperationsDeps {
   /** `Excel.run` in Excel; the in-memory workbook's `run` in tests and the playground. */
@@ -174,6 +175,40 @@ export function isAccessDenied(e: unknown): boolean {
   return code === 'AccessDenied';
 }
 
+/** What a button does, for the sentence that says what a protected sheet kept it from doing. */
+export type Action = Bilingual;
+
+/** The buttons that write, as that sentence words them ("… could not <action>"). */
+export const ACTIONS = {
+  inject: { vi: 'chèn hay cập nhật biểu mẫu', en: 'insert or update the templates' },
+  fix: { vi: 'sửa các ô', en: 'fix the cells' },
+  removeMarks: { vi: 'xóa đánh dấu', en: 'remove the marks' },
+  totals: { vi: 'điền tổng hay khôi phục công thức', en: 'fill in the totals or restore the formulas' },
+  targets: { vi: 'tô màu điểm dưới mục tiêu', en: 'highlight the scores below target' },
+  consolidate: { vi: 'ghi bảng tổng hợp', en: 'write the consolidation' },
+} satisfies Record<string, Action>;
+
+/**
+ * Says which sheets are protected and what could not be done there; the other sheets and later
+ * buttons go on (a protected sheet is not a view-only workbook).
+ */
+export function protectedSheetNote(sheets: string[], action?: Action): Bilingual {
+  const list = sheets.map((n) => `“${n}”`).join(', ');
+  return {
+    vi: `Trang ${list} đang được bảo vệ nên tiện ích không ghi vào đó${action ? `: chưa ${action.vi}` : ''}. Bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) rồi bấm lại; các trang khác vẫn dùng bình thường.`,
+    en: `Sheet ${list} is protected, so the add-in writes nothing there${action ? `: it could not ${action.en}` : ''}. Unprotect it (Review › Unprotect Sheet) and press the button again; the other sheets work as usual.`,
+  };
+}
+
+/** Names of the protected sheets, read in `session`: two round trips. */
+export async function protectedSheetsIn(session: Session): Promise<string[]> {
+  const sheets = session.ctx.workbook.worksheets.load('items/name');
+  await session.sync();
+  const states = sheets.items.map((s) => ({ name: s.name, p: s.protection.load('protected') }));
+  await session.sync();
+  return states.filter((x) => x.p.protected).map((x) => x.name);
+}
+
 export type SeenCell = { value: CellValue; formula: CellValue };
 
 export class AdapterCore {
@@ -184,8 +219,10 @@ export class AdapterCore {
   lastSyncs = 0;
   /** What validate saw in each finding's cell, so a fix never overwrites a co-author's edit. */
   readonly seen = new Map<string, SeenCell>();
-  /** Learnt from an AccessDenied write when deps.readOnly said nothing. */
+  /** Learnt from an AccessDenied write when deps.readOnly said nothing and no sheet was protected. */
   private deniedWrite = false;
+  /** Excel.RunOptions.mergeUndoGroup (ExcelApi 1.20): a button's round trips are one undo step. */
+  readonly undoGroups: boolean;
   private queue: Promise<unknown> = Promise.resolve();
   /** deps.numberSettings once its promise has settled (null until then, and if it fails). */
   private numbersGiven: NumberSettingsOf | null = null;
@@ -194,6 +231,7 @@ export class AdapterCore {
 
   constructor(readonly deps: ExcelOperationsDeps) {
     this.features = featuresOf(deps);
+    this.undoGroups = deps.requirements.isSetSupported('ExcelApi', '1.20');
     this.now = deps.now ?? (() => new Date());
     this.debounceMs = deps.debounceMs ?? 400;
     const numbers = deps.numberSettings;
@@ -249,11 +287,19 @@ export class AdapterCore {
     return next;
   }
 
-  /** One Excel.run with a counted session; errors leave as readable ExcelOperationErrors. Not queued. */
-  async withSession<T>(batch: (s: Session) => Promise<T>): Promise<T> {
+  /**
+   * One Excel.run with a counted session; errors leave as readable ExcelOperationErrors. Not queued.
+   * Every run asks Excel to wait while the user is editing a cell (RunOptions.delayForCellEdit:
+   * without it the batch "automatically fails"); a host that does not honour the option fails with
+   * InvalidOperationInCellEditMode, which live checking retries and a button reports.
+   */
+  async withSession<T>(batch: (s: Session) => Promise<T>, options: { undoGroup?: boolean } = {}): Promise<T> {
     let session: Session | null = null;
+    const runOptions: Excel.RunOptions = { delayForCellEdit: true };
+    // A button pressed is one Ctrl+Z however many round trips it takes (ExcelApi 1.20).
+    if (options.undoGroup && this.undoGroups) runOptions.mergeUndoGroup = true;
     try {
-      return await this.deps.run(async (ctx) => {
+      return await this.deps.run(runOptions, async (ctx) => {
         session = new Session(ctx);
         return batch(session);
       });
@@ -265,21 +311,56 @@ export class AdapterCore {
   }
 
   /**
-   * An operation: queued behind the others, in one Excel.run. A write Excel refuses for lack of
-   * rights teaches the adapter that this user may only view (later operations then write
-   * nothing), and the user gets a sentence saying so.
+   * An operation (a button): queued behind the others, in one Excel.run, one undo group. A write
+   * Excel refuses (AccessDenied) is told apart: a protected sheet is named with what `action`
+   * could not do there (the workbook stays writable for everything else); a user Office says may
+   * only view, or, when Office says nothing, one without a protected sheet, is view-only from
+   * then on (later operations write nothing).
    */
-  operation<T>(batch: (s: Session) => Promise<T>, options: { numbers?: boolean } = {}): Promise<T> {
+  operation<T>(batch: (s: Session) => Promise<T>, options: { numbers?: boolean; action?: Action } = {}): Promise<T> {
     return this.exclusive(async () => {
       try {
-        return await this.withSession(batch);
+        return await this.withSession(batch, { undoGroup: true });
       } catch (e) {
         const cause = e instanceof ExcelOperationError ? e.cause : e;
         if (!isAccessDenied(cause)) throw e;
+        if (!this.deps.readOnly?.()) {
+          const locked = await this.protectedSheets();
+          if (locked.length > 0)
+            throw ExcelOperationError.of('SheetProtected', protectedSheetNote(locked, options.action));
+          if (this.deps.readOnly) throw e; // Office says this user may edit: the plain AccessDenied advice
+        }
         this.learnReadOnly();
         throw ExcelOperationError.of('ReadOnlyWorkbook');
       }
     }, options);
+  }
+
+  /** A button that writes: an operation whose refusal on a protected sheet says what `action` could not do. */
+  button<T>(action: Action, batch: (s: Session) => Promise<T>): Promise<T> {
+    return this.operation(batch, { action });
+  }
+
+  /** Names of the protected sheets (Worksheet.protection.protected, ExcelApi 1.2), in a run of their own. */
+  async protectedSheets(): Promise<string[]> {
+    try {
+      return await this.withSession((session) => protectedSheetsIn(session));
+    } catch {
+      return []; // asked only to word an error better: the error itself is what counts
+    }
+  }
+
+  /**
+   * After a write of `action` was refused with AccessDenied in `session`: the note to show. A
+   * protected sheet is named (nothing else changes); otherwise the user may only view (learnt).
+   */
+  async refusedNote(session: Session, action: Action): Promise<Bilingual> {
+    if (!this.deps.readOnly?.()) {
+      const locked = await protectedSheetsIn(session);
+      if (locked.length > 0) return protectedSheetNote(locked, action);
+    }
+    this.learnReadOnly();
+    return READ_ONLY_NOTE;
   }
 
   read<E = RefreshExtras>(

@@ -103,6 +103,10 @@ const ADVICE: Record<string, Bilingual> = {
     vi: 'Excel gặp lỗi không rõ nguyên nhân. Lưu sổ, thử lại; nếu vẫn lỗi, đóng và mở lại sổ.',
     en: 'Excel hit an unexplained error. Save the workbook and retry; if it persists, close and reopen it.',
   },
+  SheetProtected: {
+    vi: 'Một trang tính đang được bảo vệ nên tiện ích không ghi vào đó.',
+    en: 'A sheet is protected, so the add-in cannot write to it.',
+  },
   ReadOnlyWorkbook: {
     vi: 'Bạn chỉ có quyền xem sổ làm việc này nên tiện ích không thể ghi vào đó. Xin quyền sửa từ người chia sẻ sổ làm việc, rồi thử lại.',
     en: 'You can only view this workbook, so the add-in cannot write to it. Ask whoever shared it for edit access, then retry.',

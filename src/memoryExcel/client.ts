@@ -16,6 +16,7 @@ import { linkChild, noteResponse } from './payload';
 import { parseLoad, type LoadPlan } from './loadPlan';
 import { cloneInput, guardObject, guardPlain, unwrap } from './proxyGuard';
 import type { Apply, Host, MemoryContext } from './requestContext';
+import { refuseOnProtected } from './protection';
 import { compareVersions, requireApi } from './requirementSets';
 
 /** For conditionalFormats.ts, which imports the context type from here; other modules import it from requestContext.ts. */
@@ -160,7 +161,9 @@ export abstract class ClientObject<M> {
     this.ctx.enqueue(
       () => {
         if (this.host.readOnly) throw accessDenied(location);
-        set(this.resolve(name), v, this);
+        const m = this.resolve(name);
+        refuseOnProtected(this, m, location);
+        set(m, v, this);
       },
       { target: this.proxy, member: name, args: [v] },
     );

@@ -19,7 +19,7 @@
  *   lets a test run edits at exactly that point (before a client's batch executes).
  */
 import type { SheetModel } from './model';
-import { WorkbookModel, type ChangeRecord } from './workbookModel';
+import { WorkbookModel, type ChangeRecord, type SheetEvent } from './workbookModel';
 import type { Rect } from './address';
 
 /** What the shared workbook needs of each client (MemoryWorkbook implements it). */
@@ -29,7 +29,7 @@ export interface CoauthorClient {
   /** Counters of this client's round trips. */
   readonly stats: { syncs: number; writeSyncs: number };
   /** Delivers another client's changes to this client's handlers as Remote events. */
-  receiveRemote(changes: ChangeRecord[], delayMs: number): void;
+  receiveRemote(changes: ChangeRecord[], delayMs: number, sheetEvents?: SheetEvent[]): void;
   /** Redraws (the playground grid) after any client's change. */
   redraw(): void;
   /** Settles this client's background event dispatch. */
@@ -66,6 +66,7 @@ export class SharedWorkbook {
   constructor(options: SharedWorkbookOptions = {}) {
     this.remoteDelayMs = options.remoteDelayMs ?? 0;
     for (const name of options.sheets ?? ['Sheet1']) this.model.addSheet(name);
+    this.model.pendingSheetEvents = []; // the workbook as it opens: nothing was added by anyone
   }
 
   get clients(): readonly CoauthorClient[] {
@@ -100,10 +101,11 @@ export class SharedWorkbook {
     }
   }
 
-  /** Changes `from` made reach every other client as Remote events; every client redraws. */
-  publish(from: CoauthorClient, changes: ChangeRecord[]): void {
+  /** Changes `from` made (cells, sheets added, deleted, renamed) reach every other client as Remote events; every client redraws. */
+  publish(from: CoauthorClient, changes: ChangeRecord[], sheetEvents: SheetEvent[] = []): void {
     for (const c of this.members) {
-      if (c !== from && changes.length > 0) c.receiveRemote(changes, this.remoteDelayMs);
+      if (c !== from && changes.length + sheetEvents.length > 0)
+        c.receiveRemote(changes, this.remoteDelayMs, sheetEvents);
       c.redraw();
     }
   }

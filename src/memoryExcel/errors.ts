@@ -20,7 +20,8 @@ export type ExcelErrorCode =
   | 'RunMustReturnPromise'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
-  | 'NullObjectAccess';
+  | 'NullObjectAccess'
+  | 'InvalidOperationInCellEditMode';
 
 const MESSAGES: Record<ExcelErrorCode, string> = {
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
@@ -41,6 +42,8 @@ const MESSAGES: Record<ExcelErrorCode, string> = {
   // docs/testing/application-specific-api-error-handling.md
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
+  // Excel.ErrorCodes.invalidOperationInCellEditMode (@types/office-js); see cellEdit in session.ts.
+  InvalidOperationInCellEditMode: 'The operation is not available while Excel is in cell-edit mode.',
   // Not an Excel code: see nullObjectAccess().
   NullObjectAccess: 'The object is a null object.',
 };

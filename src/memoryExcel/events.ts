@@ -23,7 +23,17 @@ import { invalidArgument } from './errors';
 import type { SheetModel } from './model';
 import { Range } from './range';
 import { apiValue, valueType, type CellValue } from './values';
-import type { ChangeRecord } from './workbookModel';
+import type { ChangeRecord, SheetEvent } from './workbookModel';
+
+type Kind = EventRegistration['kind'];
+/** Each event: the worksheet's own handlers, and the collection's (null where the API has none). */
+const KINDS: Record<'changed' | 'activated' | SheetEvent['kind'], [Kind | null, Kind]> = {
+  changed: ['worksheetChanged', 'worksheetsChanged'],
+  activated: ['worksheetActivated', 'worksheetsActivated'],
+  Added: [null, 'worksheetsAdded'],
+  Deleted: [null, 'worksheetsDeleted'],
+  NameChanged: ['worksheetNameChanged', 'worksheetsNameChanged'],
+};
 
 export class EventHub implements EventRegistry {
   private registrations: EventRegistration[] = [];
@@ -50,9 +60,8 @@ export class EventHub implements EventRegistry {
   }
 
   /** Calls matching handlers one after another, awaiting each. */
-  async fire(kind: 'changed' | 'activated', sheet: SheetModel, args: unknown): Promise<void> {
-    const own = kind === 'changed' ? 'worksheetChanged' : 'worksheetActivated';
-    const all = kind === 'changed' ? 'worksheetsChanged' : 'worksheetsActivated';
+  async fire(kind: 'changed' | 'activated' | SheetEvent['kind'], sheet: SheetModel, args: unknown): Promise<void> {
+    const [own, all] = KINDS[kind];
     const targets = this.registrations.filter((r) => (r.kind === own && r.sheetId === sheet.id) || r.kind === all);
     for (const r of targets) await r.handler(args);
   }
@@ -124,6 +133,25 @@ export function changedArgs(
   });
 }
 
+/**
+ * WorksheetAddedEventArgs, WorksheetDeletedEventArgs (ExcelApi 1.7) and
+ * WorksheetNameChangedEventArgs (1.17), as @types/office-js describes them: each has `source`
+ * ("Local" or "Remote (through co-authoring)") and the sheet's id; the rename gives both names.
+ * Guess: a co-author's sheet change reaches this client after the same delay as their cell edits.
+ */
+export function sheetEventArgs(e: SheetEvent, source: 'Local' | 'Remote'): unknown {
+  const type = `Worksheet${e.kind}`;
+  if (e.kind === 'NameChanged')
+    return guardPlain('WorksheetNameChangedEventArgs', {
+      type,
+      source,
+      worksheetId: e.sheet.id,
+      nameBefore: e.nameBefore,
+      nameAfter: e.nameAfter,
+    });
+  return guardPlain(`${type}EventArgs`, { type, source, worksheetId: e.sheet.id });
+}
+
 export function activatedArgs(sheet: SheetModel): unknown {
   return guardPlain('WorksheetActivatedEventArgs', { type: 'WorksheetActivated', worksheetId: sheet.id });
 }
@@ -147,7 +175,11 @@ export class EventHandlers extends ClientObject<SheetModel | null> {
     const host = this.host;
     this.ctx.enqueue(() => {
       const sheet = this.resolveMaybeNull();
-      if (this.kind === 'worksheetChanged' || this.kind === 'worksheetActivated') {
+      if (
+        this.kind === 'worksheetChanged' ||
+        this.kind === 'worksheetActivated' ||
+        this.kind === 'worksheetNameChanged'
+      ) {
         if (!sheet) throw invalidArgument('EventHandlers.add');
         reg.sheetId = sheet.id;
       }

@@ -257,6 +257,54 @@ export class MemoryWorkbook extends WorkbookSession {
     return p.rect;
   }
 
+  /**
+   * An official starting to type in a cell (or pressing F2): Excel is in cell-edit mode until
+   * endCellEditFromUser. Meanwhile this person's add-in batches fail or wait (session.ts).
+   */
+  beginCellEditFromUser(sheetName: string, address: string): void {
+    this.sheet(sheetName);
+    this.cellAt(address);
+    if (this.editing) throw new Error('memoryExcel: already editing a cell');
+    this.editing = { sheet: sheetName, address };
+  }
+
+  /** The edit ends: Enter with `input` (typed as setCellFromUser types it), or Esc without. */
+  async endCellEditFromUser(input?: string): Promise<TypedEntryResult | null> {
+    const at = this.editing;
+    if (!at) throw new Error('memoryExcel: not editing a cell');
+    this.leaveCellEdit();
+    return input === undefined ? null : this.setCellFromUser(at.sheet, at.address, input);
+  }
+
+  /** Whether this person is editing a cell. */
+  get inCellEditMode(): boolean {
+    return this.editing !== null;
+  }
+
+  /** Right-click › Delete on a sheet tab: WorksheetCollection.onDeleted, Local here, Remote for co-authors. */
+  async deleteSheetFromUser(sheetName: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    this.assertWritable();
+    this.shared.withView(this.view, () => this.model.deleteSheet(sheet));
+    await this.userChanged([]);
+  }
+
+  /** Double-click on a sheet tab and a new name: onNameChanged (ExcelApi 1.17). */
+  async renameSheetFromUser(sheetName: string, newName: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    this.assertWritable();
+    this.model.renameSheet(sheet, newName);
+    await this.userChanged([]);
+  }
+
+  /** Review › Protect Sheet (on) or Unprotect Sheet (off); see protection.ts. */
+  protectSheetFromUser(sheetName: string, on = true): void {
+    const sheet = this.sheet(sheetName);
+    this.assertWritable();
+    sheet.protected = on;
+    this.notify();
+  }
+
   /** An official adding a rule of another type in Excel (Home › Conditional Formatting); see userRules.ts. */
   addUserConditionalFormat(sheetName: string, address: string, type: UserRuleType): void {
     addUserRule(this.sheet(sheetName), this.rectOf(address), type);

@@ -144,6 +144,8 @@ export class SheetModel {
     centerHorizontally: false,
   };
   deleted = false;
+  /** Worksheet.protection.protect() or Review › Protect Sheet (see protection.ts). */
+  protected = false;
 
   constructor(
     readonly id: string,

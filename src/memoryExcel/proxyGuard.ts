@@ -7,6 +7,7 @@
  */
 import type { AnyClientObject } from './client';
 import { accessDenied, notImplemented } from './errors';
+import { refuseOnProtected } from './protection';
 import { trackCall } from './payload';
 
 /** Names that test runners and inspectors probe on any object; answered without throwing. */
@@ -135,6 +136,17 @@ export function guardObject<T extends AnyClientObject>(target: T): T {
           if (t.host.readOnly)
             t.ctx.enqueue(() => {
               throw accessDenied(`${t.def.name}.${p}`);
+            });
+          // A write on a protected sheet: refused when its request runs (protection.ts).
+          else
+            t.ctx.enqueueCheck(() => {
+              let m: unknown;
+              try {
+                m = t.resolveMaybeNull();
+              } catch {
+                return; // the call itself fails with the object's own error
+              }
+              refuseOnProtected(t, m, `${t.def.name}.${p}`);
             });
           return bound(...args);
         };

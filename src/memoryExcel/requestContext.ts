@@ -17,8 +17,13 @@ export interface Host {
   readonly stats: { syncs: number; operations: number; writeSyncs: number };
   /** ExcelApi version available, e.g. '1.8'. */
   apiVersion(set: string): string | undefined;
-  /** Called after every executed batch (events, redraw). */
-  afterSync(ctx: MemoryContext): void;
+  /** Called after every executed batch (events, redraw, the undo stack), with its number of writes. */
+  afterSync(ctx: MemoryContext, writes: number): void;
+  /**
+   * Before a batch runs while this person is editing a cell: fails it with
+   * InvalidOperationInCellEditMode, or (delayForCellEdit) resolves when the edit ends.
+   */
+  cellEditGate(ctx: MemoryContext): Promise<void>;
   /**
    * Awaited before a batch runs: a co-author's edit may land here, between two syncs of this
    * client (see coauthoring.ts).
@@ -44,7 +49,15 @@ export interface EventRegistry {
 }
 
 export interface EventRegistration {
-  kind: 'worksheetChanged' | 'worksheetActivated' | 'worksheetsChanged' | 'worksheetsActivated';
+  kind:
+    | 'worksheetChanged'
+    | 'worksheetActivated'
+    | 'worksheetNameChanged'
+    | 'worksheetsChanged'
+    | 'worksheetsActivated'
+    | 'worksheetsAdded'
+    | 'worksheetsDeleted'
+    | 'worksheetsNameChanged';
   /** For worksheet events: the sheet's id. */
   sheetId?: string;
   handler: (args: unknown) => Promise<unknown> | unknown;
@@ -59,6 +72,10 @@ export class MemoryContext {
   alive = true;
   /** Writes (property sets, write methods) queued since the last sync. */
   queuedWrites = 0;
+  /** Excel.RunOptions given to the Excel.run that created this context. */
+  options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean } = {};
+  /** Which Excel.run (of this person) the context belongs to: one undo group with mergeUndoGroup. */
+  runNumber = 0;
   private queue: Command[] = [];
   private workbookObj: AnyClientObject | undefined;
   readonly proxy: Excel.RequestContext;
@@ -105,6 +122,11 @@ export class MemoryContext {
     if (!this.alive) throw invalidObjectPath(location);
   }
 
+  /** A check that runs in queue order at sync but is not a command of its own (not counted, no payload). */
+  enqueueCheck(check: () => void): void {
+    this.queue.push(check);
+  }
+
   enqueue(cmd: Command, call?: CallInfo): void {
     this.queue.push(cmd);
     this.host.stats.operations++;
@@ -130,6 +152,8 @@ export class MemoryContext {
     const requestBytes = takeRequest(this);
     await Promise.resolve();
     if (queue.length === 0) return; // Office.js sends nothing for an empty batch.
+    // Fails (nothing runs) or waits while this person is editing a cell.
+    await this.host.cellEditGate(this);
     // A co-author's edit can land between any two round trips of this client.
     await this.host.beforeSync(this);
     this.host.stats.syncs++;
@@ -152,7 +176,7 @@ export class MemoryContext {
       this.host.model.engine.recalc();
     });
     failure ??= checkResponse(this, this.host.stats);
-    this.host.afterSync(this);
+    this.host.afterSync(this, writes);
     if (failure !== undefined) throw failure;
     for (const a of applies) a();
   }

@@ -8,13 +8,14 @@
  */
 import { ExcelApiError, invalidArgument } from './errors';
 import { SharedWorkbook, type ClientView, type CoauthorClient } from './coauthoring';
-import { activatedArgs, changedArgs, EventHub } from './events';
+import { activatedArgs, changedArgs, EventHub, sheetEventArgs } from './events';
 import { setPayloadLimit } from './payload';
 import { unwrap } from './proxyGuard';
 import { MemoryContext, type Host } from './requestContext';
-import { DEFAULT_REQUIREMENT_SETS, isSetSupported } from './requirementSets';
+import { compareVersions, DEFAULT_REQUIREMENT_SETS, isSetSupported } from './requirementSets';
+import { UndoStack } from './undo';
 import { Workbook } from './workbook';
-import type { ChangeRecord, WorkbookModel } from './workbookModel';
+import type { ChangeRecord, SheetEvent, WorkbookModel } from './workbookModel';
 
 export interface MemoryWorkbookOptions {
   /** e.g. { ExcelApi: '1.8' }. Default: ExcelApi 1.17. */
@@ -44,6 +45,13 @@ export interface MemoryWorkbookOptions {
 }
 
 type Listener = () => void;
+
+type RunOptionsLike = { delayForCellEdit?: unknown; mergeUndoGroup?: unknown; previousObjects?: unknown };
+
+/** Excel.run's first argument as RunOptions: a plain object, not an API object or context. */
+function isRunOptions(a: unknown): a is RunOptionsLike {
+  return typeof a === 'object' && a !== null && !unwrap(a) && Object.getPrototypeOf(a) === Object.prototype;
+}
 
 /** Counters; also callable (`stats()`) for a snapshot. */
 export interface WorkbookStats {
@@ -85,6 +93,12 @@ export abstract class WorkbookSession implements CoauthorClient {
   private readonly apiEditsFire: boolean;
   readonly user: string;
   private readonly host: Host;
+  /** This person's Ctrl+Z (undo.ts). */
+  readonly undo: UndoStack;
+  /** The cell this person is editing (F2, or typing before Enter), if any; see cellEditGate. */
+  protected editing: { sheet: string; address: string } | null = null;
+  private editEnded: (() => void)[] = [];
+  private runs = 0;
 
   constructor(options: MemoryWorkbookOptions = {}) {
     this.requirementSets = { ...DEFAULT_REQUIREMENT_SETS, ...(options.requirementSets ?? {}) };
@@ -103,8 +117,9 @@ export abstract class WorkbookSession implements CoauthorClient {
       stats: this.stats,
       events: this.hub,
       apiVersion: (set: string) => this.requirementSets[set],
-      afterSync: () => this.afterSync(),
+      afterSync: (ctx: MemoryContext, writes: number) => this.afterSync(ctx, writes),
       beforeSync: () => this.shared.beforeSync(this),
+      cellEditGate: (ctx: MemoryContext) => this.cellEditGate(ctx),
       execute: (commands: () => void) => this.shared.withView(this.view, commands),
       readOnly: this.readOnly,
       openBy: () => this.shared.clients.length,
@@ -112,6 +127,7 @@ export abstract class WorkbookSession implements CoauthorClient {
       createWorkbook: (ctx: MemoryContext) => new Workbook(ctx) as never,
     };
     setPayloadLimit(this.host, options.payloadLimitBytes);
+    this.undo = new UndoStack(() => this.requirementSets.ExcelApi);
   }
 
   /** This person closes the workbook: no more events reach their handlers. */
@@ -130,6 +146,7 @@ export abstract class WorkbookSession implements CoauthorClient {
     previous: Excel.RequestContext | OfficeExtension.ClientRequestContext | OfficeExtension.ClientObject,
     batch: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     let ctx: MemoryContext;
     let batch: (context: Excel.RequestContext) => Promise<T>;
@@ -137,6 +154,16 @@ export abstract class WorkbookSession implements CoauthorClient {
     if (b === undefined) {
       ctx = this.newContext();
       batch = a as typeof batch;
+    } else if (!this.contextOf(a) && !unwrap(a) && isRunOptions(a)) {
+      // Excel.run(options, batch): a new context unless options.previousObjects names one.
+      const previous = a.previousObjects;
+      const found = previous === undefined ? undefined : (this.contextOf(previous) ?? unwrap(previous)?.ctx);
+      if (previous !== undefined && (!found || found.host !== this.host))
+        throw invalidArgument('run', 'previousObjects is not a context or object of this workbook');
+      ctx = found ?? this.newContext();
+      ctx.options = { delayForCellEdit: a.delayForCellEdit === true, mergeUndoGroup: a.mergeUndoGroup === true };
+      batch = b as typeof batch;
+      reused = found !== undefined;
     } else {
       const found = this.contextOf(a) ?? unwrap(a)?.ctx;
       if (!found || found.host !== this.host) throw invalidArgument('run', 'not a context or object of this workbook');
@@ -160,6 +187,7 @@ export abstract class WorkbookSession implements CoauthorClient {
 
   private newContext(): MemoryContext {
     const ctx = new MemoryContext(this.host);
+    ctx.runNumber = ++this.runs;
     this.contexts.set(ctx.proxy as unknown as object, ctx);
     return ctx;
   }
@@ -196,10 +224,46 @@ export abstract class WorkbookSession implements CoauthorClient {
   }
 
   /** CoauthorClient: a co-author's changes, delivered to this person's handlers as Remote events. */
-  receiveRemote(changes: ChangeRecord[], delayMs: number): void {
+  receiveRemote(changes: ChangeRecord[], delayMs: number, sheetEvents: SheetEvent[] = []): void {
     const live = changes.filter((c) => !c.sheet.deleted);
-    if (live.length === 0) return;
-    this.hub.background(() => this.dispatchChanges(live, 'Remote'), delayMs);
+    if (live.length === 0 && sheetEvents.length === 0) return;
+    this.hub.background(async () => {
+      await this.dispatchSheetEvents(sheetEvents, 'Remote');
+      await this.dispatchChanges(live, 'Remote');
+    }, delayMs);
+  }
+
+  private async dispatchSheetEvents(events: SheetEvent[], source: 'Local' | 'Remote'): Promise<void> {
+    for (const e of events) {
+      const set = e.kind === 'NameChanged' ? '1.17' : '1.7';
+      if (this.isSetSupported('ExcelApi', set)) await this.hub.fire(e.kind, e.sheet, sheetEventArgs(e, source));
+    }
+  }
+
+  // ---- cell-edit mode ------------------------------------------------------------------------
+  /**
+   * Excel.RunOptions.delayForCellEdit (@types/office-js): "When `false`, if the user is in cell
+   * edit when the batch request is processed by the host, the batch automatically fails. When
+   * `true`, … if the user is in cell edit mode then the batch request is delayed until the user
+   * exits cell edit mode." The error is Excel.ErrorCodes.invalidOperationInCellEditMode.
+   * Guesses: each round trip is a "batch request" (checked at every sync, nothing of a failed one
+   * runs); only this person's own editing counts (a co-author editing a cell blocks nobody else);
+   * the typings name no requirement set for the option, so it is honoured from ExcelApi 1.11
+   * (the release of the 2020 documentation that introduced it) and a host below that fails the
+   * batch as if it were absent.
+   */
+  private async cellEditGate(ctx: MemoryContext): Promise<void> {
+    if (!this.editing) return;
+    const has = compareVersions(this.requirementSets.ExcelApi ?? '1.1', '1.11') >= 0;
+    if (!ctx.options.delayForCellEdit || !has)
+      throw new ExcelApiError('InvalidOperationInCellEditMode', undefined, 'RequestContext.sync');
+    await new Promise<void>((resolve) => this.editEnded.push(resolve));
+  }
+
+  /** The edit ends (Enter, Esc, a click elsewhere): batches that waited for it run. */
+  protected leaveCellEdit(): void {
+    this.editing = null;
+    for (const resolve of this.editEnded.splice(0)) resolve();
   }
 
   /** CoauthorClient: redraw after anyone's change. */
@@ -227,21 +291,27 @@ export abstract class WorkbookSession implements CoauthorClient {
       );
   }
 
-  /** A user's own edit: Local events here, Remote events for everyone else. */
+  /** A user's own edit: one undo record each, Local events here, Remote events for everyone else. */
   protected async userChanged(changes: ChangeRecord[]): Promise<void> {
     this.model.version++;
-    this.shared.publish(this, changes);
+    for (const c of changes) this.undo.userEdit(this.model.describe(c.sheet, c.rect));
+    const sheetEvents = this.model.pendingSheetEvents.splice(0);
+    this.shared.publish(this, changes, sheetEvents);
+    await this.dispatchSheetEvents(sheetEvents, 'Local');
     await this.dispatchChanges(changes);
   }
 
-  private afterSync(): void {
+  private afterSync(ctx: MemoryContext, writes: number): void {
     const changes = this.model.takeChanges();
     const activations = this.model.pendingActivations.splice(0);
+    const sheetEvents = this.model.pendingSheetEvents.splice(0);
+    if (writes > 0) this.undo.addinWrite(ctx.runNumber, ctx.options.mergeUndoGroup === true);
     this.model.version++;
-    this.shared.publish(this, changes);
+    this.shared.publish(this, changes, sheetEvents);
     const fire = this.apiEditsFire ? changes : [];
-    if (fire.length === 0 && activations.length === 0) return;
+    if (fire.length === 0 && activations.length === 0 && sheetEvents.length === 0) return;
     this.hub.background(async () => {
+      await this.dispatchSheetEvents(sheetEvents, 'Local');
       await this.dispatchChanges(fire);
       for (const s of activations) await this.hub.fire('activated', s, activatedArgs(s));
     });

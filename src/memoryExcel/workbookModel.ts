@@ -22,6 +22,17 @@ export interface ChangeRecord {
   bySelf: boolean;
 }
 
+/**
+ * A sheet added, deleted or renamed, for WorksheetCollection.onAdded / onDeleted (ExcelApi 1.7)
+ * and onNameChanged (1.17); see events.ts.
+ */
+export interface SheetEvent {
+  kind: 'Added' | 'Deleted' | 'NameChanged';
+  sheet: SheetModel;
+  nameBefore?: string;
+  nameAfter?: string;
+}
+
 /** Excel's sheet-name rules. */
 export function sheetNameError(name: unknown): string | null {
   if (typeof name !== 'string') return 'not a string';
@@ -47,6 +58,8 @@ export class WorkbookModel implements NameLookup {
   pendingChanges: ChangeRecord[] = [];
   /** Sheets activated since the last events were dispatched. */
   pendingActivations: SheetModel[] = [];
+  /** Sheets added, deleted or renamed since the last events were dispatched. */
+  pendingSheetEvents: SheetEvent[] = [];
 
   constructor() {
     this.engine = new CalcEngine(this);
@@ -92,6 +105,7 @@ export class WorkbookModel implements NameLookup {
     this.reindex();
     if (!this.activeSheet) this.activeSheet = sheet;
     this.engine.sheetAppeared(n);
+    this.pendingSheetEvents.push({ kind: 'Added', sheet });
     return sheet;
   }
 
@@ -107,6 +121,7 @@ export class WorkbookModel implements NameLookup {
     this.reindex();
     this.rewriteFormulas((f) => renameSheetInFormula(f, old, n));
     this.engine.sheetAppeared(n);
+    this.pendingSheetEvents.push({ kind: 'NameChanged', sheet, nameBefore: old, nameAfter: n });
   }
 
   deleteSheet(sheet: SheetModel): void {
@@ -121,6 +136,7 @@ export class WorkbookModel implements NameLookup {
     if (this.activeSheet === sheet) this.activeSheet = visible[Math.min(i, visible.length - 1)] ?? visible[0];
     if (this.selection?.sheet === sheet) this.selection = null;
     this.rewriteFormulas((f) => breakSheetInFormula(f, sheet.name));
+    this.pendingSheetEvents.push({ kind: 'Deleted', sheet });
   }
 
   moveSheet(sheet: SheetModel, position: unknown): void {

@@ -4,9 +4,9 @@ import { ClientObject, CollectionObject, clientResult, type TypeDef } from './cl
 import { unwrap } from './proxyGuard';
 import { checkSameContext, type MemoryContext } from './requestContext';
 import { invalidArgument, invalidOperation, itemNotFound } from './errors';
-import { EVENT_HANDLERS_DEF, EventHandlers } from './events';
 import type { SheetModel, Visibility } from './model';
 import { NamedItemCollection } from './names';
+import { eventNav, protectionNav } from './worksheetProtection';
 import { activateSheet, Range, rangeFrom } from './range';
 import type { RangeModel } from './rangeOps';
 import { normalizeColor } from './styles';
@@ -299,26 +299,10 @@ export const WORKSHEET_DEF: TypeDef<SheetModel> = {
         new NamedItemCollection(p.ctx, () => ({ model: p.host.model, sheet: p.resolve('names') as SheetModel })),
     },
     pageLayout: { req: '1.9', make: (p) => new PageLayout(p.ctx, () => p.resolveMaybeNull() as SheetModel | null) },
-    onChanged: {
-      req: '1.7',
-      make: (p) =>
-        new EventHandlers(
-          p.ctx,
-          EVENT_HANDLERS_DEF,
-          'worksheetChanged',
-          () => p.resolveMaybeNull() as SheetModel | null,
-        ),
-    },
-    onActivated: {
-      req: '1.7',
-      make: (p) =>
-        new EventHandlers(
-          p.ctx,
-          EVENT_HANDLERS_DEF,
-          'worksheetActivated',
-          () => p.resolveMaybeNull() as SheetModel | null,
-        ),
-    },
+    onChanged: eventNav('worksheetChanged', '1.7', true),
+    onActivated: eventNav('worksheetActivated', '1.7', true),
+    onNameChanged: eventNav('worksheetNameChanged', '1.17', true),
+    protection: protectionNav,
   },
   methods: {
     activate: '',
@@ -393,14 +377,11 @@ export const WORKSHEETS_DEF: TypeDef<WorkbookModel> = {
   name: 'WorksheetCollection',
   props: {},
   navs: {
-    onActivated: {
-      req: '1.7',
-      make: (p) => new EventHandlers(p.ctx, EVENT_HANDLERS_DEF, 'worksheetsActivated', () => null),
-    },
-    onChanged: {
-      req: '1.9',
-      make: (p) => new EventHandlers(p.ctx, EVENT_HANDLERS_DEF, 'worksheetsChanged', () => null),
-    },
+    onActivated: eventNav('worksheetsActivated', '1.7', false),
+    onChanged: eventNav('worksheetsChanged', '1.9', false),
+    onAdded: eventNav('worksheetsAdded', '1.7', false),
+    onDeleted: eventNav('worksheetsDeleted', '1.7', false),
+    onNameChanged: eventNav('worksheetsNameChanged', '1.17', false),
   },
   methods: {
     add: '',

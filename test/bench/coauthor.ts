@@ -3,8 +3,15 @@
  * of them a co-author with view rights), one official making 100 bursts of edits on the PAR
  * sheet while another upgrades the templates from an older version; then the upgrade fuzz.
  *
- *   flagWrites      round trips carrying a mark write (CCHC_FLAGS), all panes together, during
- *                   the bursts (the upgrade's own writes are not counted). Target ≤ bursts.
+ *   liveWrites      round trips carrying a write caused by an edit (local or remote), all panes
+ *                   together, during the bursts (the upgrade's own writes are not counted). Target 0:
+ *                   live checking only reads.
+ *   editModeLost    edits made just before the official starts typing in another cell (every 5th
+ *                   burst; Excel at 1.8 fails the check's batch then) and never checked. Target 0.
+ *   undoBreaks      bursts after which the official's own last edit is no longer on top of their
+ *                   undo stack (Ctrl+Z). Target 0.
+ *   deletedSheetErrors, renamedSheetErrors  errors any pane met after a co-author deleted sheet VIII,
+ *                   and after they renamed sheet III (findings under the old name count too). Target 0.
  *   writesOnOpen    round trips carrying any write while the 10 panes open. Target 0.
  *   lostValues      values a co-author typed during an upgrade (at every round-trip boundary,
  *                   over fuzzSeeds seeds) found neither in their cell nor in the unplaced sheet.
@@ -12,6 +19,7 @@
  *   ownRulesLost    an official's rules (one of each type) on the PAR sheet missing after a button
  *                   (every button, a co-author adding a rule before each of its round trips). Target 0.
  */
+import type { ValidationReport } from '../../src/contracts/operations';
 import type { ExcelOperations } from '../../src/excel';
 import { buildSheetPlan } from '../../src/layout';
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../src/memoryExcel';
@@ -21,7 +29,11 @@ import { OLD_VERSION, olderPlan, opsFor, upgradeWhileTyping } from '../excel/coa
 export interface CoauthorBench {
   clients: number;
   bursts: number;
-  flagWrites: number;
+  liveWrites: number;
+  editModeLost: number;
+  undoBreaks: number;
+  deletedSheetErrors: number;
+  renamedSheetErrors: number;
   writesOnOpen: number;
   lostValues: number;
   fuzzSeeds: number;
@@ -35,9 +47,12 @@ export interface CoauthorBench {
 
 const CLIENTS = 10;
 const BURSTS = 100;
-const FUZZ_SEEDS = 200;
+const FUZZ_SEEDS = Number(process.env.FUZZ_SEEDS ?? 200);
 const BOUNDARIES = [0, 1, 2, 3];
 const UPGRADE_AT = 20;
+const DELETE_AT = 50;
+const RENAME_AT = 60;
+const RENAMED = 'III (đổi tên)';
 
 async function settle(wb: MemoryWorkbook): Promise<void> {
   await wb.shared.whenIdle();
@@ -50,7 +65,8 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
   const oldPar = olderPlan('PAR', 1);
   const legacyPlan = (id: string, v: string) => (id === 'PAR' && v === OLD_VERSION ? oldPar : null);
   const editor = createMemoryWorkbook({ requirementSets: { ExcelApi: '1.8' }, remoteDelayMs: 2 });
-  await opsFor(editor, { legacyPlan }).injectPlans([oldPar, buildSheetPlan('I')]);
+  const [III, VIII] = [buildSheetPlan('III'), buildSheetPlan('VIII')];
+  await opsFor(editor, { legacyPlan }).injectPlans([oldPar, buildSheetPlan('I'), III, VIII]);
 
   const clients = [editor];
   for (let i = 1; i < CLIENTS; i++) clients.push(editor.coauthor({ user: `Đơn vị ${i}`, readOnly: i === CLIENTS - 1 }));
@@ -60,15 +76,21 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
 
   let readOnlyErrors = 0;
   const otherErrors: unknown[] = [];
+  const sheetErrors = { deleted: 0, renamed: 0 };
+  let phase: 'before' | keyof typeof sheetErrors = 'before';
   const panes: { ops: ExcelOperations; stop: () => Promise<void> }[] = [];
+  const editorPane: { last: ValidationReport | null } = { last: null };
   const beforeOpen = writes();
   for (const wb of clients) {
     const ops = opsFor(wb, { legacyPlan });
     await ops.inspect();
     const stop = await ops.startLiveValidation(
-      () => undefined,
+      (r) => {
+        if (wb === editor) editorPane.last = r;
+      },
       (e) => {
         if (wb === viewer) readOnlyErrors++;
+        else if (phase !== 'before') sheetErrors[phase]++;
         else otherErrors.push(e);
       },
     );
@@ -78,6 +100,10 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
   const writesOnOpen = writes() - beforeOpen;
 
   const par = buildSheetPlan('PAR');
+  const iii1 = III.rows.find((r) => r.key === 'III.1.a')!;
+  const III1 = `${iii1.inputs['2015']}${iii1.row}`;
+  let editModeLost = 0;
+  let undoBreaks = 0;
   const oldLeaves = oldPar.rows.filter((r) => r.kind === 'par-leaf' && r.inputs.score2021);
   const beforeBursts = writes();
   let upgradeWrites = 0;
@@ -96,13 +122,42 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
       const row = layout.rows.find((r) => r.key === key)!;
       return `${row.inputs.score2021}${row.row}`;
     };
+    if (m === DELETE_AT) {
+      phase = 'deleted';
+      await clients[2].deleteSheetFromUser(VIII.name);
+    }
+    if (m === RENAME_AT) {
+      phase = 'renamed';
+      await clients[2].renameSheetFromUser(III.name, RENAMED);
+    }
+    const second = cell(oldLeaves[(m + 7) % oldLeaves.length].key);
     await editor.pasteFromUser(par.name, cell(leaf.key), [[m % 2 ? '0,5' : '0.25']]);
-    await editor.pasteFromUser(par.name, cell(oldLeaves[(m + 7) % oldLeaves.length].key), [['1']]);
+    if (m % 5 === 4) {
+      // Not a number, and at once the official starts typing in another cell (Esc a moment later).
+      await editor.pasteFromUser(par.name, second, [['x']]);
+      editor.beginCellEditFromUser(par.name, cell(leaf.key));
+      await new Promise((r) => setTimeout(r, 20));
+      await editor.endCellEditFromUser();
+      await settle(editor);
+      // Checked at the pane's next try (it backs off while Excel stays in cell-edit mode): lost if not within 3 s.
+      const seen = () => editorPane.last?.findings.some((f) => f.sheet === par.name && f.cell === second);
+      for (let waited = 0; !seen() && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      if (!seen()) editModeLost++;
+    }
+    await editor.pasteFromUser(par.name, second, [['1']]);
+    if (m >= RENAME_AT) {
+      // An edit on the renamed sheet: its finding must carry the name the sheet has now.
+      await editor.pasteFromUser(RENAMED, III1, [[m % 2 ? 'x' : '3']]);
+    }
     await settle(editor);
+    const top = editor.undo.entries[editor.undo.entries.length - 1];
+    if (top?.by !== 'user') undoBreaks++;
+    if (m >= RENAME_AT && m % 2 && !editorPane.last?.findings.some((f) => f.sheet === RENAMED && f.cell === III1))
+      sheetErrors.renamed++;
     if (upgrade && m === UPGRADE_AT) await upgrade;
   }
   await settle(editor);
-  const flagWrites = writes() - beforeBursts - upgradeWrites;
+  const liveWrites = writes() - beforeBursts - upgradeWrites;
 
   // The view-only pane's buttons that only read: no error may reach the official.
   for (const run of [() => panes[CLIENTS - 1].ops.validate(), () => panes[CLIENTS - 1].ops.subtotals(false)])
@@ -119,7 +174,11 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
   return {
     clients: CLIENTS,
     bursts: BURSTS,
-    flagWrites,
+    liveWrites,
+    editModeLost,
+    undoBreaks,
+    deletedSheetErrors: sheetErrors.deleted,
+    renamedSheetErrors: sheetErrors.renamed,
     writesOnOpen,
     lostValues,
     fuzzSeeds: FUZZ_SEEDS,

@@ -32,6 +32,7 @@ const office = {
 
 const globals = window as unknown as Record<string, unknown>;
 globals.Office = office;
-globals.Excel = { run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => workbook.run(batch) };
+// Excel.run in every form the adapter uses: (batch), (context, batch), (options, batch).
+globals.Excel = { run: (...args: unknown[]) => (workbook.run as (...a: unknown[]) => Promise<unknown>)(...args) };
 globals.cchcStubWorkbook = workbook;
 performance.mark('office-stub-ready');

@@ -28,8 +28,13 @@ function recording() {
   const s = setup(
     { payloadLimitBytes: LIMIT },
     {
-      run: (<T>(batch: (ctx: Excel.RequestContext) => Promise<T>) =>
-        book!.run((ctx) => {
+      // Excel.run in its (batch) and (options, batch) forms, each sync's request size recorded.
+      run: (<T>(
+        a: Excel.RunOptions | ((ctx: Excel.RequestContext) => Promise<T>),
+        b?: (ctx: Excel.RequestContext) => Promise<T>,
+      ) => {
+        const batch = (b ?? a) as (ctx: Excel.RequestContext) => Promise<T>;
+        const wrapped = (ctx: Excel.RequestContext) => {
           const counted = new Proxy(ctx, {
             get: (t, p) =>
               p === 'sync'
@@ -40,7 +45,9 @@ function recording() {
                 : Reflect.get(t, p),
           });
           return batch(counted);
-        })) as never,
+        };
+        return b ? book!.run(a as Excel.RunOptions, wrapped) : book!.run(wrapped);
+      }) as never,
     },
   );
   book = s.wb;

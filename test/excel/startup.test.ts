@@ -52,7 +52,7 @@ test('number settings still being asked (the pane asks as it opens): inspect rea
   const { ops } = setup(
     {},
     {
-      run: ((batch: never) => (runs++, wb.run(batch))) as never,
+      run: ((...args: unknown[]) => (runs++, (wb.run as (...a: unknown[]) => unknown)(...args))) as never,
       numberSettings: new Promise((resolve) => (answer = resolve)),
     },
   );

@@ -195,6 +195,8 @@ describe('validation', () => {
     openTab('Kiểm tra');
     act(() => ops.emitLive(VALIDATION));
     expect(screen.getByText('Lỗi: 2')).toBeTruthy();
+    // A live report only reads: the pane says the cells are marked by "Kiểm tra dữ liệu", not by typing.
+    expect(screen.getByText(/chỉ đọc, không ghi gì vào sổ; bấm “Kiểm tra dữ liệu” để tô màu/)).toBeTruthy();
     act(() => ops.emitLive(CLEAN));
     expect(screen.getByText(vi.noFindings)).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: vi.liveValidation }));

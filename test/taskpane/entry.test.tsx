@@ -37,8 +37,10 @@ test('read while drawn, once, and usable before Excel gives its number settings;
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
   };
   globals.Excel = {
-    run: (batch: (context: Excel.RequestContext) => Promise<unknown>) =>
-      wb.run((context) => {
+    // Excel.run as (batch) or (options, batch): the adapter passes RunOptions.
+    run: (a: unknown, b?: (context: Excel.RequestContext) => Promise<unknown>) => {
+      const batch = (b ?? a) as (context: Excel.RequestContext) => Promise<unknown>;
+      const wrapped = (context: Excel.RequestContext) => {
         let asksNumbers = false;
         let counted = false;
         const seen = new Proxy(context, {
@@ -57,7 +59,9 @@ test('read while drawn, once, and usable before Excel gives its number settings;
           },
         });
         return batch(seen);
-      }),
+      };
+      return b ? wb.run(a as Excel.RunOptions, wrapped) : wb.run(wrapped);
+    },
   };
   document.body.innerHTML = '<div id="root"></div>';
   // The entry starts the pane as it is evaluated, with the globals above.

@@ -12,7 +12,7 @@ import type { ConsolidationWrite, ConsolidationWriteReport, ProgressListener } f
 import { SOURCES_TITLES } from '../../consolidate/sources';
 import { buildSheetPlan } from '../../layout';
 import { columnLetter } from '../../layout/a1';
-import { AdapterCore, loadEngine, progressOf, sameName } from '../core';
+import { ACTIONS, AdapterCore, loadEngine, progressOf, sameName } from '../core';
 import { ExcelOperationError } from '../errors';
 import { freeName } from '../names';
 import { jsonBytes } from '../session';
@@ -35,7 +35,7 @@ export function writeConsolidation(
   const wanted: TemplateId[] = TEMPLATE_IDS.filter(
     (id) => input.sheets.some((s) => s.templateId === id) || (id === 'PAR' && input.par !== null),
   );
-  return core.operation(async (session) => {
+  return core.button(ACTIONS.consolidate, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, 4);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });

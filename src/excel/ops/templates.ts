@@ -11,7 +11,7 @@ import { buildSheetPlan, defaultSheetName, STYLES } from '../../layout';
 import type { SheetPlan, WorkbookPlan } from '../../layout/types';
 import { ExcelOperationError } from '../errors';
 import { freeName } from '../names';
-import { AdapterCore, progressOf, readWindow, sameName } from '../core';
+import { ACTIONS, AdapterCore, progressOf, readWindow, sameName } from '../core';
 import {
   injectTargets,
   queueRefreshExtras,
@@ -178,7 +178,7 @@ export function inject(
   onProgress?: ProgressListener,
 ): Promise<ExcelInjectReport> {
   const wanted = TEMPLATE_IDS.filter((id) => templates.includes(id));
-  return core.operation(async (session) => {
+  return core.button(ACTIONS.inject, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, wanted.length + 2);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
@@ -221,7 +221,7 @@ export function firstInputCell(plan: SheetPlan): string | null {
 
 export function injectPlans(core: AdapterCore, input: SheetPlan[] | WorkbookPlan): Promise<ExcelInjectReport> {
   const plans = Array.isArray(input) ? input : input.sheets;
-  return core.operation(async (session) => {
+  return core.button(ACTIONS.inject, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const ids = new Set(plans.map((p) => p.templateId));
     // Only the sheets these plans go into are read (not every copy of the same template).

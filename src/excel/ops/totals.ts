@@ -10,6 +10,7 @@ import type { Bilingual } from '../../engine/types';
 import { cellAddress, columnNumber, parseCell } from '../../layout/a1';
 import { buildSheetPlan } from '../../layout';
 import {
+  ACTIONS,
   AdapterCore,
   APPENDIX_IDS,
   byTemplateOrder,
@@ -62,14 +63,13 @@ async function syncWrites(core: AdapterCore, session: Session, notes: Bilingual[
     return true;
   } catch (e) {
     if (!isAccessDenied(e)) throw e;
-    core.learnReadOnly();
-    notes.push(READ_ONLY_NOTE);
+    notes.push(await core.refusedNote(session, ACTIONS.totals));
     return false;
   }
 }
 
 export function subtotals(core: AdapterCore, restore: boolean): Promise<SubtotalReport> {
-  return core.operation(async (session) => {
+  return core.button(ACTIONS.totals, async (session) => {
     if (restore && core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const state = await core.read<never>(session, {
       data: (id) => id === 'PAR' || APPENDIX_IDS.has(id),
@@ -161,7 +161,7 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
  * them) are added on top with their record. An official's rules are never read, moved or deleted.
  */
 export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | null> {
-  return core.operation(async (session) => {
+  return core.button(ACTIONS.targets, async (session) => {
     const readOnly = core.readOnly;
     const window = readWindow();
     const planOf = (name: string) => buildSheetPlan('PAR', { sheetNames: { PAR: name } });

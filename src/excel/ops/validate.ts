@@ -2,18 +2,20 @@
  * "Kiểm tra dữ liệu": every input cell of every template sheet checked by the engine, the cells
  * to review marked through each sheet's CCHC_FLAGS name (two conditional formats per sheet read
  * it: errors red, warnings orange), one-click fixes that never overwrite a cell changed since it
- * was checked, and removing the marks. Marks are written only by a button press or the local user's own edits (live.ts);
+ * was checked, and removing the marks. Marks are written only by a button press (live checking only reads: live.ts);
  * a view-only user gets the list alone.
  */
 import type { FixReport, ProgressListener } from '../../contracts/operations';
 import type { Bilingual, CellValue, Finding, SheetResult } from '../../engine/types';
 import {
+  ACTIONS,
   AdapterCore,
   countBySeverity,
   isAccessDenied,
   isChecked,
   loadEngine,
   progressOf,
+  protectedSheetNote,
   READ_ONLY_NOTE,
 } from '../core';
 import { ExcelOperationError } from '../errors';
@@ -55,23 +57,60 @@ export function queueFlags(
 
 /**
  * Sends queued mark writes. A view-only user gets the findings with a note instead of an
- * error (the marks are a convenience; the list is the result).
+ * error (the marks are a convenience; the list is the result). Where sheets are protected, the
+ * others are marked and a note names the protected ones (a protected sheet is not a view-only
+ * workbook).
  */
 export async function syncMarks(
   core: AdapterCore,
   session: Session,
   writes: number,
   notes: Bilingual[],
+  marked?: { sheets: SheetState<unknown>[]; results: Map<string, SheetResult> },
 ): Promise<void> {
   if (writes === 0) return;
   try {
     await session.sync();
   } catch (e) {
     if (!isAccessDenied(e)) throw e;
+    if (!core.deps.readOnly?.() && marked && (await markAroundProtected(session, marked.sheets, marked.results, notes)))
+      return;
     core.learnReadOnly();
     notes.push(READ_ONLY_NOTE);
   }
 }
+
+/**
+ * After a mark write was refused: which sheets are protected, and each sheet's marks as they are
+ * now (the refused request may have run in part); the unprotected sheets are marked again.
+ * False when no sheet is protected (the refusal was for lack of rights). Up to three round
+ * trips, only on this path.
+ */
+async function markAroundProtected(
+  session: Session,
+  templates: SheetState<unknown>[],
+  results: Map<string, SheetResult>,
+  notes: Bilingual[],
+): Promise<boolean> {
+  const sheets = session.ctx.workbook.worksheets.load('items/name');
+  await session.sync();
+  const states = sheets.items.map((s) => ({
+    name: s.name,
+    protection: s.protection.load('protected'),
+    flags: s.names.getItemOrNullObject(FLAGS_NAME).load('formula'),
+  }));
+  await session.sync();
+  const locked = new Set(states.filter((x) => x.protection.protected).map((x) => x.name));
+  if (locked.size === 0) return false;
+  notes.push(protectedSheetNote([...locked], MARKING));
+  const now = new Map(states.map((x) => [x.name, x.flags.isNullObject ? null : (x.flags.formula as string)]));
+  const open = templates.filter((t) => !locked.has(t.name) && now.has(t.name));
+  for (const t of open) t.flags = now.get(t.name);
+  if (queueFlags(session, open, results).writes > 0) await session.sync();
+  return true;
+}
+
+const MARKING = { vi: 'tô màu các ô cần xem ở đó', en: 'mark the cells to review there' };
 
 export function reportOf(results: SheetResult[], notes: Bilingual[], syncs: number): ExcelValidationReport {
   const findings = results.flatMap((r) => r.findings);
@@ -103,7 +142,7 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
     else {
       const queued = queueFlags(session, state.templates, results);
       notes.push(...queued.notes);
-      await syncMarks(core, session, queued.writes, notes);
+      await syncMarks(core, session, queued.writes, notes, { sheets: state.templates, results });
     }
     step({ vi: 'Đã đánh dấu các ô cần xem', en: 'Marked the cells to review' });
     return reportOf([...results.values()], notes, session.syncs);
@@ -111,7 +150,7 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
 }
 
 export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixReport> {
-  return core.operation(async (session) => {
+  return core.button(ACTIONS.fix, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const skipped: FixReport['skipped'] = [];
     const collection = session.ctx.workbook.worksheets;
@@ -197,7 +236,7 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
 }
 
 export async function removeMarks(core: AdapterCore): Promise<void> {
-  await core.operation(async (session) => {
+  await core.button(ACTIONS.removeMarks, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const state = await core.read<never>(session, {});
     let writes = 0;

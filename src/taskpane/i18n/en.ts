@@ -85,7 +85,8 @@ export const en: Messages = {
     `${row}: the published 2020 score is ${published}; its sub-criteria add up to ${sum}. The difference is rounding in the source document; the add-in keeps the published figure.`,
   notValidatedYet: 'Press “Check data” to review the template sheets.',
   liveValidation: 'Check as you type',
-  liveUpdated: (time) => `Updated automatically at ${time}.`,
+  liveUpdated: (time) =>
+    `List updated automatically at ${time} (read only, nothing written; press “Check data” to mark the cells).`,
   removeMarks: 'Remove marks',
   marksRemoved:
     'The marks left by the last check were removed. Cells holding a wrong value stay coloured by the sheet’s own rule until they are fixed; your own formatting is untouched.',

@@ -85,7 +85,8 @@ export const vi: Messages = {
     `${row}: điểm 2020 công bố là ${published}, các tiêu chí con cộng lại ${sum}. Chênh lệch do làm tròn trong văn bản gốc; tiện ích giữ số công bố.`,
   notValidatedYet: 'Nhấn “Kiểm tra dữ liệu” để rà soát các trang biểu mẫu.',
   liveValidation: 'Kiểm tra ngay khi nhập',
-  liveUpdated: (time) => `Tự cập nhật lúc ${time}.`,
+  liveUpdated: (time) =>
+    `Danh sách tự cập nhật lúc ${time} (chỉ đọc, không ghi gì vào sổ; bấm “Kiểm tra dữ liệu” để tô màu các ô).`,
   removeMarks: 'Xóa đánh dấu',
   marksRemoved:
     'Đã xóa các đánh dấu do lần kiểm tra trước để lại. Ô có giá trị sai vẫn được tô màu theo quy tắc của trang cho đến khi sửa xong; định dạng của bạn giữ nguyên.',
