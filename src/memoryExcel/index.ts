@@ -16,17 +16,20 @@
  * requires the batch to return a promise. An empty sync is not a round trip (not counted).
  *
  * Implemented members (ExcelApi version in brackets when above 1.1):
+ *   Excel.run(batch), run(context | object, batch), run(options, batch) with RunOptions
+ *     delayForCellEdit and mergeUndoGroup [1.20] (cell-edit mode and undo: session.ts, undo.ts)
  *   RequestContext: sync(), workbook, trackedObjects.add/remove (no-ops, counted), load(obj, props)
  *   (every object): load(string | string[] | {select, expand} | {prop: true}), toJSON(), set({...}),
  *     track(), untrack(), isNullObject, context
  *   Workbook: worksheets, names, properties [1.7], getSelectedRange(), getActiveCell() [1.7]
  *   WorksheetCollection: items, add(name?), getItem(name|id), getItemOrNullObject [1.4],
  *     getActiveWorksheet(), getCount(visibleOnly?) [1.4], getFirst/getLast [1.5],
- *     onActivated [1.7], onChanged [1.9]
+ *     onActivated [1.7], onChanged [1.9], onAdded/onDeleted [1.7], onNameChanged [1.17]
  *   Worksheet: id, name (get/set), position (get/set), visibility (get/set), tabColor [1.7],
  *     activate(), delete(), getRange(address?), getCell(r, c),
  *     getUsedRange(valuesOnly?), getUsedRangeOrNullObject [1.4], freezePanes [1.7], names [1.4],
- *     pageLayout [1.9], onChanged [1.7], onActivated [1.7]
+ *     pageLayout [1.9], onChanged [1.7], onActivated [1.7], onNameChanged [1.17], protection [1.2]
+ *   WorksheetProtection [1.2]: protected, protect(), unprotect() (protection.ts: writes refused)
  *   WorksheetFreezePanes: freezeRows, freezeColumns, freezeAt(range|address), unfreeze,
  *     getLocation, getLocationOrNullObject
  *   PageLayout [1.9]: orientation, paperSize, zoom, printGridlines, centerHorizontally,
@@ -75,7 +78,8 @@
  * validateTypedValue, setCellFromUser, pasteFromUser, activateFromUser, selectFromUser,
  * evaluateConditionalFormats, subscribe, whenIdle, eventHandlerCount, addUserConditionalFormat,
  * userConditionalFormats,
- * setCalculationModeFromUser, pasteCopiedCellsFromUser. Option payloadLimitBytes: Excel on the
+ * setCalculationModeFromUser, pasteCopiedCellsFromUser, beginCellEditFromUser, endCellEditFromUser,
+ * inCellEditMode, deleteSheetFromUser, renameSheetFromUser, protectSheetFromUser, undo (entries). Option payloadLimitBytes: Excel on the
  * web's request/response size limit (payload.ts).
  * Guesses about Excel's behaviour are marked "Guess:" where they are made.
  */

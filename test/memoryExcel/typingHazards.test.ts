@@ -14,7 +14,7 @@ async function readA1(wb: ReturnType<typeof createMemoryWorkbook>, options?: Exc
     await ctx.sync();
     return r.values[0][0];
   };
-  return options ? wb.run(options as never, batch) : wb.run(batch);
+  return options ? wb.run(options, batch) : wb.run(batch);
 }
 
 describe('cell-edit mode', () => {
@@ -71,7 +71,7 @@ describe('the undo stack', () => {
       s.getRange('C2').values = [[2]];
       await ctx.sync();
     };
-    return options ? wb.run(options as never, batch) : wb.run(batch);
+    return options ? wb.run(options, batch) : wb.run(batch);
   };
 
   test('below ExcelApi 1.19 an add-in write clears it; a read leaves it', async () => {
