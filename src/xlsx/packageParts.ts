@@ -9,7 +9,7 @@ import { BUILT_IN_FORMATS } from './builtInFormats';
 import { damaged } from './errors';
 import type { Limits } from './limits';
 import { overBudget, readXmlPart, type Clock, type XmlHandler } from './xmlStream';
-import type { PackageParts } from './zipParts';
+import { StopReading, type PackageParts } from './zipParts';
 
 export interface SheetEntry {
   name: string;
@@ -136,7 +136,8 @@ function readStyles(r: Reading, part: string): string[] {
     },
     text() {},
     close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
+      // numFmts and cellXfs come first in styles.xml (CT_Stylesheet); fonts, fills and the rest are not needed.
+      if (name === 'cellXfs') throw new StopReading();
     },
   };
   readXmlPart(r.parts, part, handler, r.limits, r.clock);

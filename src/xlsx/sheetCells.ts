@@ -223,7 +223,11 @@ export function readSheetCells(
     },
     close(name) {
       if (!inCell) {
-        if (name === 'sheetData' && !decided) decide();
+        if (name === 'sheetData') {
+          if (!decided) decide();
+          // What follows the cells (rules, validations, formatting: a third of a template sheet) is not needed.
+          throw new StopReading();
+        }
         return;
       }
       if (name === 'c') {
@@ -244,7 +248,8 @@ export function readSheetCells(
     },
   };
   readXmlPart(parts, part, handler, limits, clock);
-  if (!decided) decide();
+  // A sheet without rows past the first: asked here, whatever the answer the whole part is read.
+  if (!decided) wanted(a1);
   return { ...grid(cells), a1, outside };
 }
 

@@ -61,7 +61,8 @@ export class PackageParts {
     let size = 0;
     const count = (chunk: Uint8Array) => {
       size += chunk.length;
-      if (size > this.limits.partBytes || this.inflated + size > this.limits.totalBytes) {
+      this.inflated += chunk.length;
+      if (size > this.limits.partBytes || this.inflated > this.limits.totalBytes) {
         const cap = size > this.limits.partBytes ? this.limits.partBytes : this.limits.totalBytes;
         throw new InputError(file, 'too-large', {
           vi: `phần "${name}" giải nén ra hơn ${megabytes(cap)} (khai báo ${megabytes(entry.uncompressedSize)}): dừng giải nén, tệp bị từ chối (có thể là "bom nén"). Hãy đề nghị đơn vị gửi lại tệp lưu từ Excel.`,
@@ -95,7 +96,6 @@ export class PackageParts {
     } else throw damaged(file, `part ${name} uses compression method ${entry.method}`);
     if (size !== entry.uncompressedSize && Number.isFinite(entry.uncompressedSize))
       throw damaged(file, `part ${name} inflates to ${size} bytes, its directory says ${entry.uncompressedSize}`);
-    this.inflated += size;
     return true;
   }
 }

@@ -214,8 +214,10 @@ export async function hostileCorpus(good: Uint8Array): Promise<CorpusFile[]> {
     },
     {
       name: 'xml-sau.xlsx',
-      bytes: await editText(good, SHEET, (xml) =>
-        xml.replace('</sheetData>', `</sheetData><extLst>${'<ext>'.repeat(200)}${'</ext>'.repeat(200)}</extLst>`),
+      bytes: await editText(
+        good,
+        SHEET,
+        beforeSheetDataEnd(`<row r="383"><c r="B383">${'<x>'.repeat(200)}${'</x>'.repeat(200)}<v>1</v></c></row>`),
       ),
       expect: 'over-budget',
     },
