@@ -46,8 +46,8 @@ function checkSignature(file: string, bytes: Uint8Array, limits: Limits): void {
     refuse(
       file,
       'too-large',
-      `tệp lớn ${megabytes(bytes.length)}, vượt giới hạn ${megabytes(limits.fileBytes)} cho một tệp báo cáo.`,
-      `the file is ${megabytes(bytes.length)}, above the ${megabytes(limits.fileBytes)} limit for a return.`,
+      `tệp lớn ${megabytes(bytes.length)}, vượt giới hạn ${megabytes(limits.fileBytes)} cho một tệp báo cáo. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+      `the file is ${megabytes(bytes.length)}, above the ${megabytes(limits.fileBytes)} limit for a return. Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
     );
   if (startsWith(bytes, OLE_MAGIC)) {
     if (containsUtf16(bytes, ENCRYPTED_STREAM))
@@ -72,7 +72,12 @@ function checkSignature(file: string, bytes: Uint8Array, limits: Limits): void {
         'không phải tệp Excel .xlsx: đây là tệp văn bản (CSV?) đổi đuôi thành .xlsx. Hãy nhập số liệu vào biểu mẫu và lưu dạng .xlsx.',
         'not an Excel .xlsx file: this is a text (CSV?) file renamed to .xlsx. Type the figures into the template and save it as .xlsx.',
       );
-    refuse(file, 'not-xlsx', 'không phải tệp Excel .xlsx.', 'not an Excel .xlsx file.');
+    refuse(
+      file,
+      'not-xlsx',
+      'không phải tệp Excel .xlsx. Hãy đề nghị đơn vị gửi lại biểu mẫu đã điền, lưu bằng Excel dạng .xlsx.',
+      'not an Excel .xlsx file. Ask the unit to send the filled template again, saved in Excel as .xlsx.',
+    );
   }
 }
 
@@ -86,13 +91,18 @@ function checkDirectory(file: string, entries: ZipEntry[], limits: Limits): void
       'this is an OpenDocument spreadsheet (.ods) renamed to .xlsx. Open it in LibreOffice or Excel and Save As… .xlsx.',
     );
   if (!names.has('[Content_Types].xml'))
-    refuse(file, 'corrupt', 'tệp nén này không chứa sổ làm việc Excel nào.', 'this zip file holds no Excel workbook.');
+    refuse(
+      file,
+      'corrupt',
+      'tệp nén này không chứa sổ làm việc Excel nào. Hãy đề nghị đơn vị gửi lại biểu mẫu đã điền, lưu bằng Excel dạng .xlsx.',
+      'this zip file holds no Excel workbook. Ask the unit to send the filled template again, saved in Excel as .xlsx.',
+    );
   if (entries.length > limits.parts)
     refuse(
       file,
       'too-large',
-      `tệp có ${entries.length} phần, vượt giới hạn ${limits.parts}.`,
-      `the file has ${entries.length} parts, above the limit of ${limits.parts}.`,
+      `tệp có ${entries.length} phần, vượt giới hạn ${limits.parts}. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+      `the file has ${entries.length} parts, above the limit of ${limits.parts}. Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
     );
   if (entries.some((e) => (e.flags & 1) === 1))
     refuse(
@@ -107,8 +117,8 @@ function checkDirectory(file: string, entries: ZipEntry[], limits: Limits): void
       refuse(
         file,
         'too-large',
-        `phần "${e.name}" khai báo ${megabytes(e.uncompressedSize)} khi giải nén, vượt giới hạn ${megabytes(limits.partBytes)} cho một phần: không giải nén (có thể là "bom nén").`,
-        `part "${e.name}" declares ${megabytes(e.uncompressedSize)} unzipped, above the ${megabytes(limits.partBytes)} limit for one part: not inflated (possibly a zip bomb).`,
+        `phần "${e.name}" khai báo ${megabytes(e.uncompressedSize)} khi giải nén, vượt giới hạn ${megabytes(limits.partBytes)} cho một phần: không giải nén (có thể là "bom nén"). Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+        `part "${e.name}" declares ${megabytes(e.uncompressedSize)} unzipped, above the ${megabytes(limits.partBytes)} limit for one part: not inflated (possibly a zip bomb). Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
       );
     total += e.uncompressedSize;
   }
@@ -116,8 +126,8 @@ function checkDirectory(file: string, entries: ZipEntry[], limits: Limits): void
     refuse(
       file,
       'too-large',
-      `các phần của tệp khai báo tổng cộng ${megabytes(total)} khi giải nén, vượt giới hạn ${megabytes(limits.totalBytes)}: không giải nén.`,
-      `the parts declare ${megabytes(total)} unzipped in all, above the ${megabytes(limits.totalBytes)} limit: not inflated.`,
+      `các phần của tệp khai báo tổng cộng ${megabytes(total)} khi giải nén, vượt giới hạn ${megabytes(limits.totalBytes)}: không giải nén. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+      `the parts declare ${megabytes(total)} unzipped in all, above the ${megabytes(limits.totalBytes)} limit: not inflated. Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
     );
 }
 

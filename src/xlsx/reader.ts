@@ -96,8 +96,8 @@ export async function readTemplateBytes(
   const book = readWorkbookParts(parts, limits, clock);
   if (book.sheets.length === 0)
     throw new InputError(file, 'corrupt', {
-      vi: 'tệp nén này không chứa sổ làm việc Excel nào.',
-      en: 'this zip file holds no Excel workbook.',
+      vi: 'tệp không có trang tính nào. Hãy đề nghị đơn vị gửi lại biểu mẫu đã điền, lưu bằng Excel dạng .xlsx.',
+      en: 'the file holds no worksheet. Ask the unit to send the filled template again, saved in Excel as .xlsx.',
     });
   const markers = markersOfNames(
     book.sheets.map((s) => s.name),
