@@ -160,7 +160,18 @@ export function readSheetCells(
     cells.push({ row: rowNumber, col: colNumber, value, formula, format });
   };
 
+  /** Past the window's last row every cell is outside: the rest of the sheet is only counted (xmlStream's tail). */
+  const countRest = (closed: string): boolean => {
+    if (closed === 'c') {
+      if (++cellCount > limits.cellsPerSheet) throw overBudget(file, 'cells', limits, part);
+      // A cell with content has children, so a closing tag; an empty styled cell is self-closing.
+      if (outside) outside.count++;
+    }
+    return closed === 'sheetData';
+  };
+
   const handler: XmlHandler = {
+    tail: () => (decided && outside !== null && rowNumber > READ_WINDOW_ROWS && !inCell ? countRest : null),
     open(name, a) {
       if (inCell) {
         if (skip) {

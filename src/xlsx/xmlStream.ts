@@ -8,12 +8,31 @@
 import { SaxesParser } from 'saxes';
 import { damaged, InputError } from './errors';
 import type { Limits } from './limits';
-import type { PackageParts } from './zipParts';
+import { StopReading, type PackageParts } from './zipParts';
 
 export interface XmlHandler {
   open(name: string, attributes: Record<string, string>): void;
   text(text: string): void;
   close(name: string): void;
+  /**
+   * Asked after each chunk: a function here means the rest of the part only needs counting, so
+   * from the next chunk on it gets the local name of each closing tag instead of a tokenised
+   * stream (a scan for "</", linear, nothing kept); it returns true to stop reading.
+   */
+  tail?(): ((closed: string) => boolean) | null;
+}
+
+/** Closing tags of a text, for a handler's tail: `carry` is an unfinished tag from the previous chunk. */
+function scanClosingTags(text: string, onClose: (name: string) => boolean): { carry: string; stop: boolean } {
+  let at = text.indexOf('</');
+  while (at >= 0) {
+    const end = text.indexOf('>', at + 2);
+    if (end < 0) return { carry: text.slice(at), stop: false };
+    if (onClose(localName(text.slice(at + 2, end).trim()))) return { carry: '', stop: true };
+    at = text.indexOf('</', end + 1);
+  }
+  // A "<" at the very end may start the next chunk's "</".
+  return { carry: text.endsWith('<') ? '<' : '', stop: false };
 }
 
 /** The time budget of one file, started when its reading starts. */
@@ -131,6 +150,8 @@ export function readXmlPart(
     throw damaged(file, `XML of ${part}: ${e.message}`);
   });
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  let tail: ((closed: string) => boolean) | null = null;
+  let carry = '';
   return parts.read(part, (chunk, final) => {
     let text: string;
     try {
@@ -138,8 +159,16 @@ export function readXmlPart(
     } catch (e) {
       throw damaged(file, `${part} is not UTF-8: ${(e as Error).message}`);
     }
-    parser.write(text);
-    if (final) parser.close();
+    if (tail) {
+      const scanned = scanClosingTags(carry + text, tail);
+      if (scanned.stop) throw new StopReading();
+      carry = scanned.carry;
+      if (carry.length > limits.stringChars) throw damaged(file, `${part}: a closing tag never ends`);
+    } else {
+      parser.write(text);
+      if (final) parser.close();
+      else tail = handler.tail?.() ?? null;
+    }
     clock.check();
   });
 }
