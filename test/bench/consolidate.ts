@@ -37,6 +37,8 @@ export interface ConsolidateBench {
   browserSeconds200: number;
   peakMemoryMB200: number;
   chunkGzipBytes: number;
+  /** Each script of chunkGzipBytes: 'name gzipBytes'. */
+  chunkScripts: string[];
 }
 
 const FILES = 50;
@@ -65,12 +67,12 @@ async function generate(dir: string): Promise<string[]> {
   return writeUnitWorkbooks(dir, MORE_FILES, fills, 2000);
 }
 
-/** The gzipped bytes (level 9) of the built scripts named by `urls`. */
-function gzipBytes(site: string, urls: string[]): number {
-  return urls.reduce(
-    (n, url) => n + gzipSync(readFileSync(path.join(site, new URL(url).pathname)), { level: 9 }).length,
-    0,
-  );
+/** The gzipped bytes (level 9) of each built script named by `urls`. */
+function gzipBytes(site: string, urls: string[]): { name: string; bytes: number }[] {
+  return urls.map((url) => {
+    const name = new URL(url).pathname.slice(1);
+    return { name, bytes: gzipSync(readFileSync(path.join(site, name)), { level: 9 }).length };
+  });
 }
 
 async function node(files: string[]): Promise<{ seconds: number; peakMB: number }> {
@@ -99,7 +101,7 @@ interface BrowserRun {
   readerScripts: string[];
 }
 
-async function browser(runs: string[][]): Promise<{ runs: BrowserRun[]; chunkGzipBytes: number }> {
+async function browser(runs: string[][]): Promise<{ runs: BrowserRun[]; chunks: { name: string; bytes: number }[] }> {
   ensureBuilt('playground.html');
   const site = snapshotDist();
   const server = await startStaticServer(site);
@@ -107,7 +109,7 @@ async function browser(runs: string[][]): Promise<{ runs: BrowserRun[]; chunkGzi
   try {
     const out: BrowserRun[] = [];
     for (const files of runs) out.push(await browserRun(chromium, server.origin, files));
-    return { runs: out, chunkGzipBytes: gzipBytes(site, out[0].readerScripts) };
+    return { runs: out, chunks: gzipBytes(site, out[0].readerScripts) };
   } finally {
     await chromium.close();
     await server.close();
@@ -189,7 +191,8 @@ export async function benchConsolidate(): Promise<ConsolidateBench> {
       files200: all.length,
       browserSeconds200: b.runs[1].seconds,
       peakMemoryMB200: b.runs[1].peakMB,
-      chunkGzipBytes: b.chunkGzipBytes,
+      chunkGzipBytes: b.chunks.reduce((n, c) => n + c.bytes, 0),
+      chunkScripts: b.chunks.map((c) => `${c.name} ${c.bytes}`),
     };
   } finally {
     tmp.remove();
