@@ -100,6 +100,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     if (e instanceof InputError) {
       io.stderr.write(`cchc: ${e.file}: ${e.text[lang]}\n`);
+      if (e.details)
+        io.stderr.write(
+          lang === 'vi' ? `  Chi tiết cho bộ phận IT: ${e.details}\n` : `  Details for IT: ${e.details}\n`,
+        );
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);

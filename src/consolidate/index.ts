@@ -99,6 +99,7 @@ export class Consolidator {
         status: 'unreadable',
         problem: read.error.problem,
         message: read.error.text[this.lang],
+        ...(read.error.details ? { details: read.error.details } : {}),
         sheets: [],
         duplicates: [],
       };
@@ -146,8 +147,11 @@ export class Consolidator {
       this.units.set(unitKey(source.unit), read.file);
     }
     const result = validateWorkbook(book.snapshots, { decimalSeparator: this.consolidation.decimalSeparator });
+    // What the reader found (values beyond a template's area) is listed with the engine's findings.
+    const readerFindings = book.findings ?? [];
     source.counts = { ...result.counts };
-    source.findings = result.findings;
+    for (const f of readerFindings) source.counts[f.severity]++;
+    source.findings = [...readerFindings, ...result.findings];
     source.inputCells = 0;
     const errors = errorCells(result.findings, this.lang);
     for (const snapshot of book.snapshots) {

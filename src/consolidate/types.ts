@@ -70,6 +70,8 @@ export interface SourceFile {
   status: 'used' | 'unreadable' | 'refused' | 'no-appendix1';
   problem?: InputProblem;
   message?: string;
+  /** For an unreadable file, the technical cause for IT (InputError.details), apart from the sentence. */
+  details?: string;
   version?: string;
   sheets: { templateId: TemplateId; sheet: string; used: number; leftOut: number; normalised: number }[];
   /** Sheets of a template already read from this file (only the first counts). */

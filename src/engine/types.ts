@@ -77,6 +77,7 @@ export type FindingCode =
   | 'below-target' // PAR row below its 2021 target (info; the list is in ParSummary)
   | 'row-missing' // a template row's key is not in column A (the row was deleted)
   | 'duplicate-key' // a key on more than one row (a copied row); the first is the one counted
+  | 'outside-template' // a value beyond the template's area (READ_WINDOW), found by the .xlsx reader: not read
   | 'version-mismatch' // the sheet's template version is not the add-in's
   | 'marker-overwritten' // A1's template marker typed over (the sheet is known by its CCHC_TEMPLATE name)
   | 'goal-contradicts-data' // a Section VIII assessment the Appendix 1 data contradict

@@ -23,6 +23,7 @@ import type {
 import { parseCell } from '../layout/a1';
 // Not '../layout': its index brings every template's layout, which the first read does not need.
 import { defaultSheetName } from '../layout/names';
+import { READ_WINDOW } from '../layout/readWindow';
 import { ExcelOperationError } from './errors';
 import { SnapshotReader } from './grid';
 import type { RefreshExtras } from './refreshCompare';
@@ -124,14 +125,7 @@ export function sameName(a: string, b: string): boolean {
   return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
 }
 
-/**
- * The area read on each template sheet: the largest plan, with room for inserted rows (twice the
- * rows plus 100, six more columns; estimates.ts's planReadWindow works it out from the layouts).
- * A constant so that opening the pane builds no template plan and loads no layout: every read
- * uses the window, the first one included. test/excel/estimates.test.ts fails when a layout
- * change moves it, with the new value to put here.
- */
-export const READ_WINDOW = 'A1:U390';
+/** The area read on each template sheet (layout/readWindow.ts: the same for the .xlsx reader). */
 export function readWindow(): string {
   return READ_WINDOW;
 }

@@ -1,13 +1,12 @@
 /**
- * Checks a file before any .xlsx library touches it, so that a hostile or broken return costs
- * neither memory nor a confusing error: empty, too large, an encrypted or old .xls compound
- * file, an .ods or CSV renamed, a zip whose parts declare (or, lying, actually inflate to) more
- * than limits.ts allows, XML declaring a DOCTYPE or entities. Sizes are checked from the zip
- * directory BEFORE inflating; inflation then runs as a stream that stops at the cap, so a bomb
- * never holds more than one chunk beyond the limit. Runs the same in Node and in the browser.
+ * Checks a file before anything is inflated, so that a hostile or broken return costs neither
+ * memory nor a confusing error: empty, too large, an encrypted or old .xls compound file, an
+ * .ods or CSV renamed, a zip whose parts declare more than limits.ts allows. Sizes are checked
+ * from the zip directory BEFORE inflating; zipParts.ts then inflates each part the reader needs
+ * as a stream that stops at the cap (a part that lies about its size), and xmlStream.ts refuses
+ * a DOCTYPE. Runs the same in Node and in the browser.
  */
-import JSZip from 'jszip';
-import { InputError } from './errors';
+import { damaged, InputError } from './errors';
 import { LIMITS, megabytes, type Limits } from './limits';
 import { readZipDirectory, ZipDirectoryError, type ZipEntry } from './zipDirectory';
 
@@ -15,8 +14,6 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** An encrypted .xlsx is an OLE file with a stream of this name (UTF-16LE in the directory). */
 const ENCRYPTED_STREAM = 'EncryptedPackage';
-/** The prolog (before the root element) where a DOCTYPE would sit is read up to this size. */
-const PROLOG_BYTES = 64 * 1024;
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
@@ -49,8 +46,8 @@ function checkSignature(file: string, bytes: Uint8Array, limits: Limits): void {
     refuse(
       file,
       'too-large',
-      `tệp lớn ${megabytes(bytes.length)}, vượt giới hạn ${megabytes(limits.fileBytes)} cho một tệp báo cáo.`,
-      `the file is ${megabytes(bytes.length)}, above the ${megabytes(limits.fileBytes)} limit for a return.`,
+      `tệp lớn ${megabytes(bytes.length)}, vượt giới hạn ${megabytes(limits.fileBytes)} cho một tệp báo cáo. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+      `the file is ${megabytes(bytes.length)}, above the ${megabytes(limits.fileBytes)} limit for a return. Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
     );
   if (startsWith(bytes, OLE_MAGIC)) {
     if (containsUtf16(bytes, ENCRYPTED_STREAM))
@@ -75,7 +72,12 @@ function checkSignature(file: string, bytes: Uint8Array, limits: Limits): void {
         'không phải tệp Excel .xlsx: đây là tệp văn bản (CSV?) đổi đuôi thành .xlsx. Hãy nhập số liệu vào biểu mẫu và lưu dạng .xlsx.',
         'not an Excel .xlsx file: this is a text (CSV?) file renamed to .xlsx. Type the figures into the template and save it as .xlsx.',
       );
-    refuse(file, 'not-xlsx', 'không phải tệp Excel .xlsx.', 'not an Excel .xlsx file.');
+    refuse(
+      file,
+      'not-xlsx',
+      'không phải tệp Excel .xlsx. Hãy đề nghị đơn vị gửi lại biểu mẫu đã điền, lưu bằng Excel dạng .xlsx.',
+      'not an Excel .xlsx file. Ask the unit to send the filled template again, saved in Excel as .xlsx.',
+    );
   }
 }
 
@@ -89,13 +91,18 @@ function checkDirectory(file: string, entries: ZipEntry[], limits: Limits): void
       'this is an OpenDocument spreadsheet (.ods) renamed to .xlsx. Open it in LibreOffice or Excel and Save As… .xlsx.',
     );
   if (!names.has('[Content_Types].xml'))
-    refuse(file, 'corrupt', 'tệp nén này không chứa sổ làm việc Excel nào.', 'this zip file holds no Excel workbook.');
+    refuse(
+      file,
+      'corrupt',
+      'tệp nén này không chứa sổ làm việc Excel nào. Hãy đề nghị đơn vị gửi lại biểu mẫu đã điền, lưu bằng Excel dạng .xlsx.',
+      'this zip file holds no Excel workbook. Ask the unit to send the filled template again, saved in Excel as .xlsx.',
+    );
   if (entries.length > limits.parts)
     refuse(
       file,
       'too-large',
-      `tệp có ${entries.length} phần, vượt giới hạn ${limits.parts}.`,
-      `the file has ${entries.length} parts, above the limit of ${limits.parts}.`,
+      `tệp có ${entries.length} phần, vượt giới hạn ${limits.parts}. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+      `the file has ${entries.length} parts, above the limit of ${limits.parts}. Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
     );
   if (entries.some((e) => (e.flags & 1) === 1))
     refuse(
@@ -110,8 +117,8 @@ function checkDirectory(file: string, entries: ZipEntry[], limits: Limits): void
       refuse(
         file,
         'too-large',
-        `phần "${e.name}" khai báo ${megabytes(e.uncompressedSize)} khi giải nén, vượt giới hạn ${megabytes(limits.partBytes)} cho một phần: không giải nén (có thể là "bom nén").`,
-        `part "${e.name}" declares ${megabytes(e.uncompressedSize)} unzipped, above the ${megabytes(limits.partBytes)} limit for one part: not inflated (possibly a zip bomb).`,
+        `phần "${e.name}" khai báo ${megabytes(e.uncompressedSize)} khi giải nén, vượt giới hạn ${megabytes(limits.partBytes)} cho một phần: không giải nén (có thể là "bom nén"). Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+        `part "${e.name}" declares ${megabytes(e.uncompressedSize)} unzipped, above the ${megabytes(limits.partBytes)} limit for one part: not inflated (possibly a zip bomb). Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
       );
     total += e.uncompressedSize;
   }
@@ -119,127 +126,24 @@ function checkDirectory(file: string, entries: ZipEntry[], limits: Limits): void
     refuse(
       file,
       'too-large',
-      `các phần của tệp khai báo tổng cộng ${megabytes(total)} khi giải nén, vượt giới hạn ${megabytes(limits.totalBytes)}: không giải nén.`,
-      `the parts declare ${megabytes(total)} unzipped in all, above the ${megabytes(limits.totalBytes)} limit: not inflated.`,
+      `các phần của tệp khai báo tổng cộng ${megabytes(total)} khi giải nén, vượt giới hạn ${megabytes(limits.totalBytes)}: không giải nén. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại (Lưu thành… dạng .xlsx) và gửi lại.`,
+      `the parts declare ${megabytes(total)} unzipped in all, above the ${megabytes(limits.totalBytes)} limit: not inflated. Ask the unit to open it in Excel, save it again (Save As… .xlsx) and send it again.`,
     );
-}
-
-/** JSZip's own stream of a part (public in JSZip 3, missing from its type declarations). */
-interface PartStream {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): PartStream;
-  on(event: 'error', listener: (e: Error) => void): PartStream;
-  on(event: 'end', listener: () => void): PartStream;
-  resume(): PartStream;
-  pause(): PartStream;
-}
-
-const XML_PART = /\.(xml|rels|vml)$/i;
-
-/** The text before the root element declares a DOCTYPE or an entity. */
-function unsafeProlog(text: string): boolean | null {
-  const root = /<[A-Za-z_]/.exec(text);
-  const prolog = root ? text.slice(0, root.index) : text;
-  if (/<!DOCTYPE|<!ENTITY/i.test(prolog)) return true;
-  return root ? false : null; // null: the root has not started yet, read on
-}
-
-/** Inflates one part as a stream, stopping as soon as it passes the caps. */
-function inflateCapped(file: string, zip: JSZip, entry: ZipEntry, limits: Limits, before: number): Promise<number> {
-  const object = zip.file(entry.name);
-  if (!object) return Promise.resolve(0);
-  const checkXml = XML_PART.test(entry.name);
-  const decoder = new TextDecoder('utf-8');
-  return new Promise<number>((resolve, reject) => {
-    let size = 0;
-    let prolog = '';
-    let prologDone = !checkXml;
-    let settled = false;
-    const stream = (object as unknown as { internalStream(type: 'uint8array'): PartStream }).internalStream(
-      'uint8array',
-    );
-    const fail = (e: unknown) => {
-      if (settled) return;
-      settled = true;
-      stream.pause();
-      reject(e);
-    };
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (settled) return;
-        size += chunk.length;
-        if (size > limits.partBytes || before + size > limits.totalBytes) {
-          const cap = size > limits.partBytes ? limits.partBytes : limits.totalBytes;
-          return fail(
-            new InputError(file, 'too-large', {
-              vi: `phần "${entry.name}" giải nén ra hơn ${megabytes(cap)} (khai báo ${megabytes(entry.uncompressedSize)}): dừng giải nén, tệp bị từ chối (có thể là "bom nén").`,
-              en: `part "${entry.name}" inflates beyond ${megabytes(cap)} (it declares ${megabytes(entry.uncompressedSize)}): inflation stopped, the file is refused (possibly a zip bomb).`,
-            }),
-          );
-        }
-        if (!prologDone) {
-          prolog += decoder.decode(chunk.subarray(0, PROLOG_BYTES - prolog.length), { stream: true });
-          const verdict = unsafeProlog(prolog);
-          if (verdict === true || (verdict === null && prolog.length >= PROLOG_BYTES))
-            return fail(
-              new InputError(file, 'unsafe-xml', {
-                vi: `phần "${entry.name}" có khai báo DOCTYPE/ENTITY trong XML, điều Excel không bao giờ ghi: tệp bị từ chối vì không an toàn.`,
-                en: `part "${entry.name}" declares a DOCTYPE/ENTITY in its XML, which Excel never writes: the file is refused as unsafe.`,
-              }),
-            );
-          prologDone = verdict === false;
-        }
-      })
-      .on('error', (e: Error) =>
-        fail(
-          new InputError(file, 'corrupt', {
-            vi: `tệp .xlsx bị hỏng, không đọc được (${e.message}).`,
-            en: `the .xlsx file is damaged and cannot be read (${e.message}).`,
-          }),
-        ),
-      )
-      .on('end', () => {
-        if (settled) return;
-        settled = true;
-        resolve(size);
-      })
-      .resume();
-  });
 }
 
 /**
- * Throws InputError when the bytes are not a safe .xlsx package within the limits; otherwise
- * returns the opened zip, so that a caller reads a part without opening the package again.
+ * Throws InputError when the bytes are not an .xlsx package within the limits; otherwise returns
+ * its directory, from which zipParts.ts inflates the parts the reader needs.
  */
-export async function guardPackage(file: string, bytes: Uint8Array, limits: Limits = LIMITS): Promise<JSZip> {
+export function guardPackage(file: string, bytes: Uint8Array, limits: Limits = LIMITS): ZipEntry[] {
   checkSignature(file, bytes, limits);
   let entries: ZipEntry[];
   try {
     entries = readZipDirectory(bytes);
   } catch (e) {
     if (!(e instanceof ZipDirectoryError)) throw e;
-    refuse(
-      file,
-      'corrupt',
-      `tệp .xlsx bị hỏng, không đọc được (${e.message}).`,
-      `the .xlsx file is damaged and cannot be read (${e.message}).`,
-    );
+    throw damaged(file, `zip directory: ${e.message}`);
   }
   checkDirectory(file, entries, limits);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (e) {
-    refuse(
-      file,
-      'corrupt',
-      `tệp .xlsx bị hỏng, không đọc được (${(e as Error).message}).`,
-      `the .xlsx file is damaged and cannot be read (${(e as Error).message}).`,
-    );
-  }
-  let total = 0;
-  for (const entry of entries) {
-    if (entry.name.endsWith('/')) continue;
-    total += await inflateCapped(file, zip, entry, limits, total);
-  }
-  return zip;
+  return entries;
 }

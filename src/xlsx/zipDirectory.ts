@@ -2,6 +2,7 @@
  * The zip central directory read by hand: names, flags and the sizes each part declares, without
  * inflating anything. JSZip only learns a part's real size by inflating it, which is exactly
  * what a zip bomb exploits, so the declared sizes are checked here first (limits.ts).
+ * zipParts.ts then inflates the few parts the reader needs, from the offsets read here.
  */
 
 export interface ZipEntry {
@@ -10,8 +11,10 @@ export interface ZipEntry {
   flags: number;
   method: number;
   compressedSize: number;
-  /** What the directory claims; may lie, so inflation is capped as well (guard.ts). */
+  /** What the directory claims; may lie, so inflation is capped as well (zipParts.ts). */
   uncompressedSize: number;
+  /** Where the part's local header starts in the file. */
+  localHeaderOffset: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -48,7 +51,16 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const size = u32(bytes, end + 12);
   const offset = u32(bytes, end + 16);
   if (count === U16_MAX || size === U32_MAX || offset === U32_MAX)
-    return [{ name: '(zip64)', flags: 0, method: 0, compressedSize: U32_MAX, uncompressedSize: Infinity }];
+    return [
+      {
+        name: '(zip64)',
+        flags: 0,
+        method: 0,
+        compressedSize: U32_MAX,
+        uncompressedSize: Infinity,
+        localHeaderOffset: 0,
+      },
+    ];
   if (offset + size > bytes.length) throw new ZipDirectoryError('central directory outside the file');
   const entries: ZipEntry[] = [];
   let at = offset;
@@ -65,6 +77,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       method: u16(bytes, at + 10),
       compressedSize,
       uncompressedSize: uncompressedSize === U32_MAX ? Infinity : uncompressedSize,
+      localHeaderOffset: u32(bytes, at + 42),
     });
     at += 46 + nameLength + extraLength + commentLength;
   }

@@ -1,21 +1,36 @@
 /**
  * Benchmark of `cchc check` over many returns, as the Department runs it at collection time:
  * the command's own function in-process (no process per file), on 50 and 500 filled workbooks.
- * Reports how the time splits between parsing .xlsx (unzip + ExcelJS) and validating (engine).
+ * Reports how the time splits between parsing .xlsx (src/xlsx: unzip + XML) and validating (engine),
+ * and the reader beside ExcelJS on the same 50 files in the same run (bytes already in memory,
+ * after a warm-up): readerMsPerFile and excelJsMsPerFile (test/shared/excelJsReader.ts).
  *
  * 50 distinct workbooks are generated (random valid PAR scores, some Appendix 1 figures, a few
  * errors); the 500-file run reads each of them ten times from ten copies on disk, since the cost of
  * a file depends on its size, not on which valid numbers it holds.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { checkFiles } from '../../src/cli/commands/check';
+import { readTemplateBytes } from '../../src/xlsx/reader';
 import { parScores, tempDir, writeUnitWorkbooks, type Fill } from '../cli/helpers';
+import { readWithExcelJs } from '../shared/excelJsReader';
 
 export interface CliBench {
   check50Seconds: number;
   check500Seconds: number;
   /** Share of the 500-file run's time spent parsing .xlsx (the rest: validating). */
   parseShare: number;
+  /** Reading one of the 50 returns into snapshots (bytes in memory): src/xlsx's reader, then ExcelJS. */
+  readerMsPerFile: number;
+  excelJsMsPerFile: number;
+}
+
+/** Milliseconds per file of `read` over `all` (twice over, the first pass a warm-up). */
+async function msPerFile(all: Uint8Array[], read: (bytes: Uint8Array) => Promise<unknown>): Promise<number> {
+  for (const bytes of all.slice(0, 5)) await read(bytes);
+  const started = performance.now();
+  for (const bytes of all) await read(bytes);
+  return (performance.now() - started) / all.length;
 }
 
 const DISTINCT = 50;
@@ -75,10 +90,18 @@ export async function benchCli(): Promise<CliBench> {
     const five = await timeCheck(many);
     // The generated errors must be found: a benchmark of a check that finds nothing proves nothing.
     if (fifty.exitCode !== 1 || five.exitCode !== 1) throw new Error('expected errors were not reported');
+    const bytes = distinct.map((file) => new Uint8Array(readFileSync(file)));
+    const readerMsPerFile = await msPerFile(bytes, (b) => readTemplateBytes('unit.xlsx', b));
+    const excelJsMsPerFile = await msPerFile(bytes, async (b) => {
+      const read = await readWithExcelJs(b);
+      if ('error' in read) throw new Error(read.error);
+    });
     return {
       check50Seconds: fifty.seconds,
       check500Seconds: five.seconds,
       parseShare: five.parseMs / (five.parseMs + five.validateMs),
+      readerMsPerFile,
+      excelJsMsPerFile,
     };
   } finally {
     tmp.remove();

@@ -9,8 +9,17 @@
  *   the consolidation written (the reader chunk is fetched on the first, untimed, warm-up pick).
  * - peakMemoryMB: the Node process's peak resident memory during the Node run (sampled every
  *   10 ms), the figure a zip bomb used to blow up to 1.7 GB.
+ * - browserPeakMemoryMB / peakMemoryMB200: the page's peak JS heap in Chromium (CDP
+ *   Performance.getMetrics, JSHeapUsedSize, sampled every 50 ms) while 50, then 200 files are
+ *   read and written (a fresh page each): flat when one file's parts are held at a time.
+ * - files200 / browserSeconds200: the same with 200 returns (the 50 and 150 more).
+ * - chunkGzipBytes: the gzipped size (level 9) of the JavaScript the page fetches when the first
+ *   files are picked, i.e. what reads the units' files (the reader, fflate, saxes, the
+ *   consolidation core, the adapter's write operation); the panel's own UI chunk, fetched when
+ *   the tab opens, is not in it.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { consolidateFiles } from '../../src/cli/commands/consolidate';
@@ -23,9 +32,17 @@ export interface ConsolidateBench {
   browserSeconds: number;
   nodeSeconds: number;
   peakMemoryMB: number;
+  browserPeakMemoryMB: number;
+  files200: number;
+  browserSeconds200: number;
+  peakMemoryMB200: number;
+  chunkGzipBytes: number;
+  /** Each script of chunkGzipBytes: 'name gzipBytes'. */
+  chunkScripts: string[];
 }
 
 const FILES = 50;
+const MORE_FILES = 200;
 
 function fills(i: number, random: () => number): Fill[] {
   const out: Fill[] = [{ template: 'I', key: 'meta.reporter', column: 'reporter', value: `Đơn vị số ${i + 1}` }];
@@ -47,7 +64,15 @@ function fills(i: number, random: () => number): Fill[] {
 }
 
 async function generate(dir: string): Promise<string[]> {
-  return writeUnitWorkbooks(dir, FILES, fills, 2000);
+  return writeUnitWorkbooks(dir, MORE_FILES, fills, 2000);
+}
+
+/** The gzipped bytes (level 9) of each built script named by `urls`. */
+function gzipBytes(site: string, urls: string[]): { name: string; bytes: number }[] {
+  return urls.map((url) => {
+    const name = new URL(url).pathname.slice(1);
+    return { name, bytes: gzipSync(readFileSync(path.join(site, name)), { level: 9 }).length };
+  });
 }
 
 async function node(files: string[]): Promise<{ seconds: number; peakMB: number }> {
@@ -69,14 +94,39 @@ async function node(files: string[]): Promise<{ seconds: number; peakMB: number 
   }
 }
 
-async function browser(files: string[]): Promise<number> {
+interface BrowserRun {
+  seconds: number;
+  peakMB: number;
+  /** Scripts fetched by the first pick: what reads the units' files. */
+  readerScripts: string[];
+}
+
+async function browser(runs: string[][]): Promise<{ runs: BrowserRun[]; chunks: { name: string; bytes: number }[] }> {
   ensureBuilt('playground.html');
   const site = snapshotDist();
   const server = await startStaticServer(site);
   const chromium = await launchChromium({ width: 1280, height: 860 });
   try {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/playground.html`);
+    const out: BrowserRun[] = [];
+    for (const files of runs) out.push(await browserRun(chromium, server.origin, files));
+    return { runs: out, chunks: gzipBytes(site, out[0].readerScripts) };
+  } finally {
+    await chromium.close();
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+async function browserRun(
+  chromium: Awaited<ReturnType<typeof launchChromium>>,
+  origin: string,
+  files: string[],
+): Promise<BrowserRun> {
+  const page = await chromium.context.newPage();
+  try {
+    await page.goto(`${origin}/playground.html`);
+    const cdp = await chromium.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     const pane = page.getByTestId('task-pane');
     const tab = pane.getByRole('tab', { name: 'Tổng hợp' });
     if (await tab.count()) await tab.click();
@@ -89,8 +139,24 @@ async function browser(files: string[]): Promise<number> {
         buffer: await readFile(f),
       })),
     );
+    const readerScripts: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().endsWith('.js')) readerScripts.push(request.url());
+    };
+    page.on('request', onRequest);
     await input.setInputFiles(payload.slice(0, 2)); // warm-up: fetches the reader chunk
     await written.waitFor({ timeout: 120_000 });
+    page.off('request', onRequest);
+    let peak = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+        peak = Math.max(peak, used);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
     const started = performance.now();
     await input.setInputFiles(payload);
     await page.waitForFunction(
@@ -100,21 +166,34 @@ async function browser(files: string[]): Promise<number> {
       payload.length,
       { timeout: 600_000, polling: 50 },
     );
-    return (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000;
+    sampling = false;
+    await sampler;
+    return { seconds, peakMB: Math.round(peak / (1024 * 1024)), readerScripts };
   } finally {
-    await chromium.close();
-    await server.close();
-    rmSync(site, { recursive: true, force: true });
+    await page.close();
   }
 }
 
 export async function benchConsolidate(): Promise<ConsolidateBench> {
   const tmp = tempDir('cchc-bench-consolidate-');
   try {
-    const files = await generate(tmp.dir);
+    const all = await generate(tmp.dir);
+    const files = all.slice(0, FILES);
     const n = await node(files);
-    const browserSeconds = await browser(files);
-    return { files: files.length, browserSeconds, nodeSeconds: n.seconds, peakMemoryMB: Math.round(n.peakMB) };
+    const b = await browser([files, all]);
+    return {
+      files: files.length,
+      browserSeconds: b.runs[0].seconds,
+      nodeSeconds: n.seconds,
+      peakMemoryMB: Math.round(n.peakMB),
+      browserPeakMemoryMB: b.runs[0].peakMB,
+      files200: all.length,
+      browserSeconds200: b.runs[1].seconds,
+      peakMemoryMB200: b.runs[1].peakMB,
+      chunkGzipBytes: b.chunks.reduce((n, c) => n + c.bytes, 0),
+      chunkScripts: b.chunks.map((c) => `${c.name} ${c.bytes}`),
+    };
   } finally {
     tmp.remove();
   }

@@ -9,11 +9,14 @@ import { Workbook } from 'exceljs';
 import { SOURCES_SHEET } from '../../src/cli/commands/consolidate';
 import { buildSheetPlan } from '../../src/layout';
 import { hostileFiles, type HostileFile } from '../consolidate/hostileFiles';
+import { hostileCorpus, type CorpusFile } from '../shared/hostileCorpus';
+import { libraryWordsIn } from '../shared/libraryWords';
 import { cellFor, cli, fillWorkbook, tempDir } from './helpers';
 
 const tmp = tempDir();
 const f = (name: string) => path.join(tmp.dir, name);
 let hostile: HostileFile[];
+let corpus: CorpusFile[];
 
 beforeAll(async () => {
   expect((await cli(['template', f('blank.xlsx'), '--only', 'I,PAR'])).code).toBe(0);
@@ -26,6 +29,8 @@ beforeAll(async () => {
   await good('so-y-te-lan-2.xlsx', 7);
   hostile = await hostileFiles(new Uint8Array(readFileSync(f('so-y-te.xlsx'))));
   for (const h of hostile) writeFileSync(f(h.name), h.bytes);
+  corpus = await hostileCorpus(new Uint8Array(readFileSync(f('so-y-te.xlsx'))));
+  for (const c of corpus) writeFileSync(f(`corpus-${c.name}`), c.bytes);
 }, 120_000);
 afterAll(() => tmp.remove());
 
@@ -87,5 +92,41 @@ describe('hostile files in cchc check', () => {
     const grown = after.rss - before.rss;
     // The lying bomb is stopped one chunk past the 50 MB part limit; the declared one is never inflated.
     expect(grown).toBeLessThan(200 * 1024 * 1024);
+  });
+});
+
+describe('the generated hostile corpus in cchc check (test/shared/hostileCorpus.ts)', () => {
+  it('refuses what the corpus says with exit 2 and an official’s sentence naming the file, checks the rest', async () => {
+    for (const c of corpus) {
+      const name = `corpus-${c.name}`;
+      const result = await cli(['check', name, '--json'], { cwd: tmp.dir });
+      const json = JSON.parse(result.stdout) as {
+        files: { file: string; error?: { problem: string; message: string; details?: string } }[];
+      };
+      const file = json.files[0];
+      // On a busy machine the 200,000 rows may pass the time budget: a refusal naming it is fine too.
+      if (c.name === '200000-dong.xlsx' && file.error?.details === 'budget time') continue;
+      if (c.expect === 'read') {
+        expect({ [c.name]: file.error }).toEqual({ [c.name]: undefined });
+        continue;
+      }
+      expect({ [c.name]: result.code }).toEqual({ [c.name]: 2 });
+      expect({ [c.name]: file.error?.problem }).toEqual({ [c.name]: c.expect });
+      expect({ [c.name]: libraryWordsIn(file.error!.message) }).toEqual({ [c.name]: false });
+      expect(result.stderr).toContain(`${name}: ${file.error!.message}`);
+    }
+  }, 120_000);
+
+  it('a value typed at XFD1048576: the file is checked, with a warning that names the cell', async () => {
+    const result = await cli(['check', 'corpus-o-XFD1048576.xlsx'], { cwd: tmp.dir });
+    expect(result.code).toBeLessThan(2);
+    expect(result.stdout).toContain('có giá trị ngoài vùng biểu mẫu, ô XFD1048576');
+  });
+
+  it('a damaged file: the technical cause on a line of its own, for IT', async () => {
+    const result = await cli(['check', 'corpus-chuoi-ngoai-bang.xlsx'], { cwd: tmp.dir });
+    expect(result.stdout).toMatch(
+      /KHÔNG ĐỌC ĐƯỢC: tệp \.xlsx bị hỏng.*\n {2}Chi tiết cho bộ phận IT: .*shared string 999999/,
+    );
   });
 });

@@ -3,9 +3,9 @@ import { Workbook } from 'exceljs';
 import type { CellFormulaValue } from 'exceljs';
 import { buildSheetPlan, buildWorkbookPlan, MARKER_NAME, markerFor } from '../../src/layout';
 import { readDefinedNames } from '../../src/cli/xlsx/package';
-import { readTemplateBytes, readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
+import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
 import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
-import { markersOfWorkbookXml } from '../../src/xlsx/reader';
+import { markersOfNames, readTemplateBytes } from '../../src/xlsx/reader';
 import { tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -163,12 +163,15 @@ describe('a template sheet is recognised by its CCHC_TEMPLATE name when A1 was t
     expect(book.otherSheets).toEqual([PAR.name]);
   });
 
-  it('maps localSheetId to the sheet at that position, names escaped as XML', () => {
-    const xml =
-      '<workbook><sheets><sheet name="Ghi chú" sheetId="3" r:id="rId1"/><sheet name="A &amp; B" sheetId="1" r:id="rId2"/></sheets>' +
-      '<definedNames><definedName name="CCHC_TEMPLATE" localSheetId="1">"cchc-template:II@1.0.0"</definedName>' +
-      '<definedName name="CCHC_TEMPLATE">"cchc-template:I@1.0.0"</definedName>' +
-      '<definedName name="CCHC_FLAGS" localSheetId="0">{""}</definedName></definedNames></workbook>';
-    expect([...markersOfWorkbookXml(xml)]).toEqual([['A & B', { templateId: 'II', version: '1.0.0' }]]);
+  it('maps localSheetId to the sheet at that position; a workbook-scoped name marks no sheet', () => {
+    const names = [
+      { name: MARKER_NAME, localSheetId: 1, formula: '"cchc-template:II@1.0.0"' },
+      { name: MARKER_NAME, localSheetId: -1, formula: '"cchc-template:I@1.0.0"' },
+      { name: 'CCHC_FLAGS', localSheetId: 0, formula: '{""}' },
+      { name: MARKER_NAME, localSheetId: 7, formula: '"cchc-template:III@1.0.0"' },
+    ];
+    expect([...markersOfNames(['Ghi chú', 'A & B'], names)]).toEqual([
+      ['A & B', { templateId: 'II', version: '1.0.0' }],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildSheetPlan } from '../../src/layout';
 import { hostileFiles, type HostileFile } from '../consolidate/hostileFiles';
+import { hostileCorpus } from '../shared/hostileCorpus';
 import { cli, fillWorkbook, tempDir } from '../cli/helpers';
 import { screenshotPath, type StaticServer, openPlayground, type PlaygroundSession } from './support';
 
@@ -46,7 +47,13 @@ beforeAll(async () => {
     { template: 'I', key: 'I.2', column: '2019', value: -3 }, // an error: left out
     { template: 'I', key: 'I.2', column: '2018', value: 4 },
   ]);
-  for (const name of ['ba-dinh.xlsx', 'so-y-te.xlsx']) files[name] = readFileSync(f(name));
+  await fillWorkbook(f('blank.xlsx'), f('tay-ho.xlsx'), [
+    { template: 'I', key: 'meta.reporter', column: 'reporter', value: 'UBND quận Tây Hồ' },
+    { template: 'I', key: 'I.2', column: '2019', value: 5 },
+  ]);
+  for (const name of ['ba-dinh.xlsx', 'so-y-te.xlsx', 'tay-ho.xlsx']) files[name] = readFileSync(f(name));
+  const xfd = (await hostileCorpus(new Uint8Array(files['tay-ho.xlsx']))).find((c) => c.finding === 'XFD1048576')!;
+  files['tay-ho-XFD.xlsx'] = Buffer.from(xfd.bytes);
   files['hong.xlsx'] = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 7)]);
   hostile = await hostileFiles(new Uint8Array(files['ba-dinh.xlsx']));
 
@@ -133,18 +140,33 @@ it('refuses every hostile file in the pane with its own message and sums nothing
   await page.screenshot({ path: screenshotPath('consolidate-03-hostile') });
 });
 
+it('a return with a value typed at XFD1048576 (issue #25): the tab lives, the good files are consolidated, the cell is named', async () => {
+  await page.goto(`${server.origin}/playground.html`); // a fresh, empty workbook
+  await openPanel();
+  await pick(['ba-dinh.xlsx', 'so-y-te.xlsx', 'tay-ho-XFD.xlsx']);
+  await pane().getByTestId('consolidate-written').waitFor();
+  await expectText(fileItem('ba-dinh.xlsx'), /Đã tổng hợp/);
+  await expectText(fileItem('so-y-te.xlsx'), /Đã tổng hợp/);
+  await fileItem('tay-ho-XFD.xlsx').locator('summary').click();
+  await expectText(fileItem('tay-ho-XFD.xlsx'), /có giá trị ngoài vùng biểu mẫu, ô XFD1048576/);
+  // Its figures inside the form still count: 10 (Ba Đình) + 5 (Tây Hồ); Sở Y tế's -3 is left out.
+  await openSheet(I.name);
+  await cellText(inputCell('I.2', '2019'), /^15$/);
+  await page.screenshot({ path: screenshotPath('consolidate-04-xfd') });
+});
+
 it('cancels between files and writes nothing', async () => {
   await page.goto(`${server.origin}/playground.html`); // a fresh, empty workbook
   await openPanel();
-  // Thirty returns take seconds to read: time enough to press Hủy before the last one.
-  const copies = Array.from({ length: 30 }, (_, i) => ({
+  // A hundred and fifty returns take seconds to read: time enough to press Hủy before the last one.
+  const copies = Array.from({ length: 150 }, (_, i) => ({
     name: `ban-sao-${i + 1}.xlsx`,
     bytes: files['ba-dinh.xlsx'],
   }));
   await pick([], copies);
   await pane().getByRole('button', { name: 'Hủy', exact: true }).click();
   await pane().getByText('Đã hủy: chưa ghi gì vào sổ làm việc.').waitFor();
-  expect(await pane().locator('li[data-file]').count()).toBeLessThan(30);
+  expect(await pane().locator('li[data-file]').count()).toBeLessThan(150);
   expect(await page.getByRole('button', { name: I.name, exact: true }).count()).toBe(0);
   expect(await page.getByRole('button', { name: SOURCES, exact: true }).count()).toBe(0);
 });

@@ -4,12 +4,18 @@
  * builds no plan: this test keeps the constant equal to what the layouts define.
  */
 import { TEMPLATE_IDS } from '../../src/catalog';
-import { READ_WINDOW, readWindow } from '../../src/excel/core';
+import { readWindow } from '../../src/excel/core';
+import { READ_WINDOW, READ_WINDOW_COLUMNS, READ_WINDOW_ROWS } from '../../src/layout/readWindow';
 import { planReadWindow, readEstimate, readReservation, refreshExtrasBytes } from '../../src/excel/estimates';
 import { planOf } from './helpers';
+import { columnLetter } from '../../src/layout/a1';
 
-test("the read window is the layouts' own: a layout that grows or shrinks fails here, with the value for core.ts", () => {
+test("the read window is the layouts' own: a layout that grows or shrinks fails here, with the value for layout/readWindow.ts", () => {
   expect({ READ_WINDOW: readWindow() }).toEqual({ READ_WINDOW: planReadWindow() });
+});
+
+test("the .xlsx reader's bounds are READ_WINDOW's last row and column", () => {
+  expect(`A1:${columnLetter(READ_WINDOW_COLUMNS)}${READ_WINDOW_ROWS}`).toBe(READ_WINDOW);
 });
 
 test('every template fits the window with room for as many rows again', () => {

@@ -72,7 +72,8 @@ export interface CheckedFile {
 
 export interface FailedFile {
   file: string;
-  error: { problem: InputProblem; message: string };
+  /** `details`: what went wrong technically, for IT (a library's words), never the sentence. */
+  error: { problem: InputProblem; message: string; details?: string };
   template: null;
   issues: [];
   par: null;
@@ -153,8 +154,13 @@ export function checkSnapshots(
   reporter: string | null,
   lang: Lang,
   decimalSeparator: DecimalSeparator | null = null,
+  readerFindings: readonly Finding[] = [],
 ): CheckedFile {
   const result = validateWorkbook(snapshots, { decimalSeparator });
+  // What the reader found (values beyond a template's area) comes first, counted with the rest.
+  const findings = [...readerFindings, ...result.findings];
+  const counts = { ...result.counts };
+  for (const f of readerFindings) counts[f.severity]++;
   const parSheet = result.sheets.find((s) => s.templateId === 'PAR');
   let par: ParSummary | null = parSheet?.par ?? null;
   if (!par) {
@@ -170,8 +176,8 @@ export function checkSnapshots(
       current: TEMPLATE_VERSION,
       sheets: snapshots.map((s) => ({ name: s.name, templateId: s.templateId, version: s.version })),
     },
-    counts: result.counts,
-    issues: result.findings.map((f) => issueOf(f, lang)),
+    counts,
+    issues: findings.map((f) => issueOf(f, lang)),
     par: par ? parReport(par) : null,
   };
 }
@@ -195,13 +201,15 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
       const book = await readTemplateWorkbook(path.resolve(options.cwd, file));
       parseMs += book.parseMs;
       const started = performance.now();
-      reports.push(checkSnapshots(file, book.snapshots, book.reporter, options.lang, options.decimalSeparator));
+      reports.push(
+        checkSnapshots(file, book.snapshots, book.reporter, options.lang, options.decimalSeparator, book.findings),
+      );
       validateMs += performance.now() - started;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       reports.push({
         file,
-        error: { problem: e.problem, message: t(e.text, options.lang) },
+        error: { problem: e.problem, message: t(e.text, options.lang), ...(e.details ? { details: e.details } : {}) },
         template: null,
         issues: [],
         par: null,
@@ -289,6 +297,10 @@ export function fileText(report: FileReport, lang: Lang, decimal: DecimalSeparat
   if (isFailed(report)) {
     lines.push(`${report.file}`);
     lines.push(vi ? `  KHÔNG ĐỌC ĐƯỢC: ${report.error.message}` : `  CANNOT READ: ${report.error.message}`);
+    if (report.error.details)
+      lines.push(
+        vi ? `  Chi tiết cho bộ phận IT: ${report.error.details}` : `  Details for IT: ${report.error.details}`,
+      );
     return lines.join('\n') + '\n';
   }
   const who = report.reporter ? ` — ${report.reporter}` : '';

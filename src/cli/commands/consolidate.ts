@@ -14,7 +14,8 @@ import { InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import type { CliIo } from '../io';
 import { withProgress } from '../progress';
-import { CONSOLIDATED_PREFIX, readTemplateWorkbook } from '../xlsx/readSnapshots';
+import { CONSOLIDATED_PREFIX } from '../../xlsx/reader';
+import { readTemplateWorkbook } from '../xlsx/readSnapshots';
 import { consolidatedWorkbook, SOURCES_SHEET } from '../xlsx/writeConsolidation';
 import { requireXlsxPath, writeOutput } from './template';
 

@@ -8,19 +8,6 @@ import { InputError } from '../../xlsx/errors';
 import { LIMITS, megabytes, type Limits } from '../../xlsx/limits';
 import { readTemplateBytes, type TemplateWorkbook } from '../../xlsx/reader';
 
-export {
-  CONSOLIDATED_PREFIX,
-  REPORTER_KEY,
-  excelValue,
-  formulaResult,
-  loadWorkbook,
-  readTemplateBytes,
-  reporterOf,
-  sheetSnapshot,
-  workbookSnapshots,
-  type TemplateWorkbook,
-} from '../../xlsx/reader';
-
 export async function readFileBytes(file: string, limits: Limits = LIMITS): Promise<Uint8Array> {
   try {
     const stat = await fs.stat(file);

@@ -88,6 +88,11 @@ function FileRow({ source }: { source: SourceFile }) {
         {c.status[source.status]}
         {source.message ? `: ${source.message}` : ''}
       </Text>
+      {source.details && (
+        <Text size={100} data-details>
+          {c.details(source.details)}
+        </Text>
+      )}
       {source.counts && <Text size={200}>{c.counts(num(source.counts.error), num(source.counts.warning))}</Text>}
       {source.status === 'used' && source.inputCells ? (
         <Text size={200}>{c.completeness(num(filled), num(source.inputCells))}</Text>

@@ -16,6 +16,8 @@ export interface ConsolidateMessages {
   version: (version: string) => string;
   counts: (errors: string, warnings: string) => string;
   completeness: (filled: string, cells: string) => string;
+  /** The technical cause of a refusal, for IT (a library's words): never the sentence itself. */
+  details: (text: string) => string;
   status: Record<'used' | 'unreadable' | 'refused' | 'no-appendix1', string>;
   showFindings: (n: string) => string;
   sheet: (name: string) => string;
@@ -42,6 +44,7 @@ export const consolidateVi: ConsolidateMessages = {
   version: (version) => `Phiên bản biểu mẫu: ${version}`,
   counts: (errors, warnings) => `Lỗi: ${errors} · Cảnh báo: ${warnings}`,
   completeness: (filled, cells) => `Đã điền ${filled}/${cells} ô`,
+  details: (text) => `Chi tiết cho bộ phận IT: ${text}`,
   status: {
     used: 'Đã tổng hợp',
     unreadable: 'Không đọc được',
@@ -73,6 +76,7 @@ export const consolidateEn: ConsolidateMessages = {
   version: (version) => `Template version: ${version}`,
   counts: (errors, warnings) => `Errors: ${errors} · Warnings: ${warnings}`,
   completeness: (filled, cells) => `${filled} of ${cells} cells filled`,
+  details: (text) => `Details for IT: ${text}`,
   status: {
     used: 'Consolidated',
     unreadable: 'Cannot be read',

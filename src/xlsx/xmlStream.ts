@@ -1,0 +1,174 @@
+/**
+ * One part's XML, tokenised as it inflates (saxes, a streaming tokenizer that expands no entity
+ * it was not born with): elements reach the handler with their local name (any prefix dropped)
+ * and attributes, text as it comes. A DOCTYPE is refused at the tokenizer, so no entity is ever
+ * declared; bytes that are not UTF-8, broken XML, nesting past the depth budget and reading past
+ * the time budget refuse the file, each with its own sentence.
+ */
+import { SaxesParser } from 'saxes';
+import { damaged, InputError } from './errors';
+import type { Limits } from './limits';
+import { StopReading, type PackageParts } from './zipParts';
+
+export interface XmlHandler {
+  open(name: string, attributes: Record<string, string>): void;
+  text(text: string): void;
+  close(name: string): void;
+  /**
+   * Asked after each chunk: a function here means the rest of the part only needs counting, so
+   * from the next chunk on it gets the local name of each closing tag instead of a tokenised
+   * stream (a scan for "</", linear, nothing kept); it returns true to stop reading.
+   */
+  tail?(): ((closed: string) => boolean) | null;
+}
+
+/** Closing tags of a text, for a handler's tail: `carry` is an unfinished tag from the previous chunk. */
+function scanClosingTags(text: string, onClose: (name: string) => boolean): { carry: string; stop: boolean } {
+  let at = text.indexOf('</');
+  while (at >= 0) {
+    const end = text.indexOf('>', at + 2);
+    if (end < 0) return { carry: text.slice(at), stop: false };
+    if (onClose(localName(text.slice(at + 2, end).trim()))) return { carry: '', stop: true };
+    at = text.indexOf('</', end + 1);
+  }
+  // A "<" at the very end may start the next chunk's "</".
+  return { carry: text.endsWith('<') ? '<' : '', stop: false };
+}
+
+/** The time budget of one file, started when its reading starts. */
+export class Clock {
+  private readonly started = performance.now();
+  constructor(
+    private readonly file: string,
+    private readonly limits: Limits,
+  ) {}
+
+  check(): void {
+    if (performance.now() - this.started > this.limits.milliseconds) throw overBudget(this.file, 'time', this.limits);
+  }
+
+  elapsed(): number {
+    return performance.now() - this.started;
+  }
+}
+
+export type Budget = 'time' | 'depth' | 'cells' | 'shared-strings' | 'string' | 'formula' | 'number-format';
+
+const BUDGET_WORDS: Record<Budget, (l: Limits) => { vi: string; en: string }> = {
+  time: (l) => ({
+    vi: `đọc tệp mất hơn ${l.milliseconds / 1000} giây (giới hạn thời gian đọc một tệp)`,
+    en: `reading the file took more than ${l.milliseconds / 1000} seconds (the time limit for one file)`,
+  }),
+  depth: (l) => ({
+    vi: `XML lồng nhau sâu hơn ${l.xmlDepth} cấp (giới hạn độ sâu XML)`,
+    en: `its XML nests deeper than ${l.xmlDepth} levels (the XML depth limit)`,
+  }),
+  cells: (l) => ({
+    vi: `một trang có hơn ${l.cellsPerSheet.toLocaleString('vi-VN')} ô (giới hạn số ô một trang)`,
+    en: `a sheet holds more than ${l.cellsPerSheet.toLocaleString('en-US')} cells (the cells-per-sheet limit)`,
+  }),
+  'shared-strings': (l) => ({
+    vi: `bảng chuỗi dùng chung có hơn ${l.sharedStrings.toLocaleString('vi-VN')} mục (giới hạn chuỗi dùng chung)`,
+    en: `the shared-string table holds more than ${l.sharedStrings.toLocaleString('en-US')} entries (the shared-strings limit)`,
+  }),
+  string: (l) => ({
+    vi: `một chuỗi dài hơn ${l.stringChars.toLocaleString('vi-VN')} ký tự (giới hạn độ dài văn bản của Excel)`,
+    en: `a text is longer than ${l.stringChars.toLocaleString('en-US')} characters (Excel's limit for a cell's text)`,
+  }),
+  formula: (l) => ({
+    vi: `một công thức dài hơn ${l.formulaChars.toLocaleString('vi-VN')} ký tự (giới hạn độ dài công thức của Excel)`,
+    en: `a formula is longer than ${l.formulaChars.toLocaleString('en-US')} characters (Excel's limit for a formula)`,
+  }),
+  'number-format': (l) => ({
+    vi: `một định dạng số dài hơn ${l.numberFormatChars} ký tự (giới hạn định dạng số của Excel)`,
+    en: `a number format is longer than ${l.numberFormatChars} characters (Excel's limit for a number format)`,
+  }),
+};
+
+/** The refusal of a file that passed a budget: which one, and what the official can do. */
+export function overBudget(file: string, budget: Budget, limits: Limits, where?: string): InputError {
+  const words = BUDGET_WORDS[budget](limits);
+  const at = where ? { vi: ` (${where})`, en: ` (${where})` } : { vi: '', en: '' };
+  return new InputError(
+    file,
+    'over-budget',
+    {
+      vi: `không đọc tệp: ${words.vi}${at.vi}. Một tệp báo cáo không cần đến mức này; hãy đề nghị đơn vị xóa phần thừa (hoặc nhập số liệu vào biểu mẫu gốc), lưu lại bằng Excel và gửi lại.`,
+      en: `the file is not read: ${words.en}${at.en}. A return never needs this much; ask the unit to remove what is extra (or type the figures into a fresh template), save it in Excel and send it again.`,
+    },
+    `budget ${budget}${where ? ` at ${where}` : ''}`,
+  );
+}
+
+function unsafe(file: string, part: string): InputError {
+  return new InputError(
+    file,
+    'unsafe-xml',
+    {
+      vi: `phần "${part}" có khai báo DOCTYPE/ENTITY trong XML, điều Excel không bao giờ ghi: tệp bị từ chối vì không an toàn. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại và gửi lại.`,
+      en: `part "${part}" declares a DOCTYPE/ENTITY in its XML, which Excel never writes: the file is refused as unsafe. Ask the unit to open it in Excel, save it again and send it again.`,
+    },
+    `DOCTYPE in ${part}`,
+  );
+}
+
+/** Local name of an element: 'x:c' → 'c'. */
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/**
+ * Tokenises `part` of the package into `handler`; false when the package has no such part. A
+ * handler may throw StopReading when it has what it needs: the rest is neither inflated nor read.
+ */
+export function readXmlPart(
+  parts: PackageParts,
+  part: string,
+  handler: XmlHandler,
+  limits: Limits,
+  clock: Clock,
+): boolean {
+  const file = parts.file;
+  const parser = new SaxesParser({ position: false });
+  let depth = 0;
+  parser.on('doctype', () => {
+    throw unsafe(file, part);
+  });
+  parser.on('opentag', (tag) => {
+    if (++depth > limits.xmlDepth) throw overBudget(file, 'depth', limits, part);
+    handler.open(localName(tag.name), tag.attributes as Record<string, string>);
+  });
+  // saxes sends a self-closing tag's closetag too.
+  parser.on('closetag', (tag) => {
+    depth--;
+    handler.close(localName(tag.name));
+  });
+  parser.on('text', (text) => handler.text(text));
+  parser.on('cdata', (text) => handler.text(text));
+  parser.on('error', (e) => {
+    throw damaged(file, `XML of ${part}: ${e.message}`);
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let tail: ((closed: string) => boolean) | null = null;
+  let carry = '';
+  return parts.read(part, (chunk, final) => {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: !final });
+    } catch (e) {
+      throw damaged(file, `${part} is not UTF-8: ${(e as Error).message}`);
+    }
+    if (tail) {
+      const scanned = scanClosingTags(carry + text, tail);
+      if (scanned.stop) throw new StopReading();
+      carry = scanned.carry;
+      if (carry.length > limits.stringChars) throw damaged(file, `${part}: a closing tag never ends`);
+    } else {
+      parser.write(text);
+      if (final) parser.close();
+      else tail = handler.tail?.() ?? null;
+    }
+    clock.check();
+  });
+}
