@@ -129,7 +129,10 @@ export interface AddinOperations {
   inspect(): Promise<WorkbookStatus>;
   inject(templates: TemplateId[], onProgress?: ProgressListener): Promise<InjectReport>;
   validate(onProgress?: ProgressListener): Promise<ValidationReport>;
+  /** Writes the findings' mechanical fixes (how a value is written); never a suggestion. */
   applyFixes(findings: Finding[]): Promise<FixReport>;
+  /** Writes one finding's suggestion (a value the official did not type), at a person's request. */
+  applySuggestion(finding: Finding): Promise<FixReport>;
   /** Checks PAR parent formulas; restores the overwritten ones when restore is true. */
   subtotals(restore: boolean): Promise<SubtotalReport>;
   /** Ensures the below-target formats and returns the PAR summary. */

@@ -307,13 +307,13 @@ export class AdapterCore {
     return `${sheet.toLocaleLowerCase('vi')}!${cell.toUpperCase()}`;
   }
 
-  /** Remembers what each fixable finding's cell held, so a later fix can tell if it changed. */
+  /** Remembers what each fixable (or suggested) finding's cell held, so a later write can tell if it changed. */
   remember(snapshot: SheetSnapshot, findings: Finding[]): void {
     const reader = new SnapshotReader(snapshot);
     const prefix = `${snapshot.name.toLocaleLowerCase('vi')}!`;
     for (const key of [...this.seen.keys()]) if (key.startsWith(prefix)) this.seen.delete(key);
     for (const f of findings) {
-      if (!f.fix) continue;
+      if (!f.fix && !f.suggestion) continue;
       const { row, col } = parseCell(f.cell);
       this.seen.set(this.seenKey(f.sheet, f.cell), {
         value: reader.value(row, col),

@@ -4,7 +4,7 @@
  * the adapter's queue (core.ts). One module per operation:
  *   ops/inspect.ts     inspect (what "Chèn biểu mẫu" would do; every pane calls it when it opens)
  *   ops/templates.ts   inject, injectPlans ("Chèn biểu mẫu")
- *   ops/validate.ts    validate, applyFixes, removeMarks ("Kiểm tra dữ liệu", "Sửa", "Xóa đánh dấu")
+ *   ops/validate.ts    validate, applyFixes, applySuggestion, removeMarks ("Kiểm tra dữ liệu", "Sửa", "Áp dụng đề xuất", "Xóa đánh dấu")
  *   ops/totals.ts      subtotals, highlightBelowTarget ("Tính tổng…", "Khôi phục công thức")
  *   ops/navigation.ts  goToCell, unitProgress ("Đi tới ô", "Đơn vị của tôi")
  *   ops/consolidate.ts writeConsolidation ("Tổng hợp từ tệp đơn vị")
@@ -47,6 +47,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     injectPlans: async (plans) => (await templates()).injectPlans(core, plans),
     validate: async (onProgress) => (await checks()).validate(core, onProgress),
     applyFixes: async (findings) => (await checks()).applyFixes(core, findings),
+    applySuggestion: async (finding) => (await checks()).applySuggestion(core, finding),
     subtotals: async (restore) => (await totals()).subtotals(core, restore),
     highlightBelowTarget: async () => (await totals()).highlightBelowTarget(core),
     removeMarks: async () => (await checks()).removeMarks(core),

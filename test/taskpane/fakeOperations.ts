@@ -161,6 +161,7 @@ export const PAR_SUMMARY: ParSummary = (() => {
     belowTarget: [area1, leafA, leafB],
     byLead: [{ lead: 'SNV', rows: [leafB, leafA], pointsOwed: 0.8 }],
     below2020: [],
+    excluded: [],
   };
 })();
 
@@ -274,6 +275,7 @@ export function createFakeOperations(): FakeOperations {
       }),
     applyFixes: (findings) =>
       answer('applyFixes', [findings], () => ({ applied: findings.length, skipped: [], syncs: 1 })),
+    applySuggestion: (finding) => answer('applySuggestion', [finding], () => ({ applied: 1, skipped: [], syncs: 1 })),
     subtotals: (restore) => answer('subtotals', [restore], () => (restore ? { ...SUBTOTALS, restored: 1 } : SUBTOTALS)),
     highlightBelowTarget: () => answer('highlightBelowTarget', [], () => PAR_SUMMARY),
     removeMarks: () => answer('removeMarks', [], () => undefined),

@@ -32,6 +32,9 @@ export interface CheckIssue extends Pick<Finding, 'severity' | 'code' | 'sheet' 
   /** The value the fix writes (a formula for a restored subtotal); null when there is no fix. */
   fix: string | number | null;
   fixDescription: string | null;
+  /** A value the official did not type (an assessment, a restored formula…): suggested, never a fix. */
+  suggestion: string | number | null;
+  suggestionDescription: string | null;
 }
 
 export type ParRowReport = Pick<
@@ -143,6 +146,8 @@ function issueOf(finding: Finding, lang: Lang): CheckIssue {
     message: t(finding.message, lang),
     fix,
     fixDescription: finding.fix ? t(finding.fix.description, lang) : null,
+    suggestion: finding.suggestion ? (finding.suggestion.formula ?? finding.suggestion.value) : null,
+    suggestionDescription: finding.suggestion ? t(finding.suggestion.description, lang) : null,
   };
 }
 
@@ -224,6 +229,7 @@ const SEVERITY_NAMES: Record<Severity, { vi: string; en: string }> = {
 };
 
 function fixText(issue: CheckIssue, lang: Lang, decimal: DecimalSeparator | null): string | null {
+  if (issue.suggestionDescription) return `${lang === 'vi' ? 'Đề xuất' : 'Suggestion'}: ${issue.suggestionDescription}`;
   const head = lang === 'vi' ? 'Sửa' : 'Fix';
   if (issue.fixDescription) return `${head}: ${issue.fixDescription}`;
   if (issue.fix === null) return null;

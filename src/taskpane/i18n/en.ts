@@ -90,6 +90,13 @@ export const en: Messages = {
     'The marks left by the last check were removed. Cells holding a wrong value stay coloured by the sheet’s own rule until they are fixed; your own formatting is untouched.',
   fixesApplied: (n) => `Fixed ${n} cells.`,
   fixSkipped: 'Not fixed:',
+  fixPreviewTitle: (n) =>
+    `“Fix all” will rewrite how these ${n} cells are written (what the official entered keeps its meaning):`,
+  fixPreviewConfirm: (n) => `Fix ${n} cells`,
+  fixPreviewCancel: 'Cancel',
+  suggestionLabel: (what) => `Suggestion (read it, then decide): ${what}`,
+  applySuggestion: 'Apply suggestion',
+  suggestionApplied: 'Applied the suggestion to 1 cell.',
   showMore: (n) => `Show ${n} more`,
   findingsOf: (sheet) => `Sheet “${sheet}”`,
 

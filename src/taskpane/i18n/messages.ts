@@ -86,6 +86,14 @@ export interface Messages {
   marksRemoved: string;
   fixesApplied: (count: string) => string;
   fixSkipped: string;
+  /** "Sửa tất cả" shows what it will write before writing it. */
+  fixPreviewTitle: (count: string) => string;
+  fixPreviewConfirm: (count: string) => string;
+  fixPreviewCancel: string;
+  /** A value the official did not type (an assessment, a rescaled figure, a formula): offered, never in bulk. */
+  suggestionLabel: (what: string) => string;
+  applySuggestion: string;
+  suggestionApplied: string;
   showMore: (count: string) => string;
   findingsOf: (sheet: string) => string;
 

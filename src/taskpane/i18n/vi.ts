@@ -90,6 +90,13 @@ export const vi: Messages = {
     'Đã xóa các đánh dấu do lần kiểm tra trước để lại. Ô có giá trị sai vẫn được tô màu theo quy tắc của trang cho đến khi sửa xong; định dạng của bạn giữ nguyên.',
   fixesApplied: (n) => `Đã sửa ${n} ô.`,
   fixSkipped: 'Không sửa được:',
+  fixPreviewTitle: (n) =>
+    `“Sửa tất cả” sẽ ghi lại cách viết của ${n} ô sau (giá trị cán bộ đã nhập giữ nguyên ý nghĩa):`,
+  fixPreviewConfirm: (n) => `Sửa ${n} ô`,
+  fixPreviewCancel: 'Hủy',
+  suggestionLabel: (what) => `Đề xuất (cán bộ xem rồi tự quyết định): ${what}`,
+  applySuggestion: 'Áp dụng đề xuất',
+  suggestionApplied: 'Đã áp dụng đề xuất cho 1 ô.',
   showMore: (n) => `Xem thêm ${n}`,
   findingsOf: (sheet) => `Trang “${sheet}”`,
 
