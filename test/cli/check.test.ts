@@ -172,6 +172,21 @@ describe('cchc check --json', () => {
     for (const leaf of goodScores) expect(par?.rows.find((r) => r.id === leaf.key)?.score2021).toBe(leaf.value);
   });
 
+  it('lists the filled scores the total leaves out (0.8 over a maximum of 0.5, a text)', async () => {
+    await fillWorkbook(f('good.xlsx'), f('left-out.xlsx'), [
+      { template: 'PAR', key: '1.2', column: 'score2021', value: 0.8 },
+      { template: 'PAR', key: '1.3', column: 'score2021', value: 'chưa chấm' },
+    ]);
+    const { files } = await checkJson(['left-out.xlsx']);
+    const par = files[0].par;
+    expect(par?.excluded.map((x) => [x.id, x.value])).toEqual([
+      ['1.2', 0.8],
+      ['1.3', 'chưa chấm'],
+    ]);
+    expect(par?.excluded[0].reason).toContain('0,5');
+    expect(par?.total.complete).toBe(false);
+  });
+
   it('gives null scores and null belowTarget where the PAR list is not filled', async () => {
     const { files } = await checkJson(['bad.xlsx']);
     const par = files[0].par;

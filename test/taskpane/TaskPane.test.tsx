@@ -330,6 +330,27 @@ describe('totals and targets', () => {
     await waitFor(() => expect(ops.callsTo('goToCell')).toEqual([[PAR_SUMMARY.sheet, 'G9']]));
   });
 
+  it('lists the filled scores the total leaves out, each with "Đi tới ô"', async () => {
+    const ops = createFakeOperations();
+    const summary = {
+      ...PAR_SUMMARY,
+      excluded: [
+        { id: '1.2', cell: 'G10', value: 0.8, reason: { vi: 'vượt điểm tối đa 0,5', en: 'above the maximum of 0.5' } },
+      ],
+    };
+    ops.highlightBelowTarget = async () => summary;
+    const subtotals = ops.subtotals;
+    ops.subtotals = async (restore) => ({ ...(await subtotals(restore)), par: summary });
+    await renderPane(ops);
+    openTab('Tổng điểm');
+    fireEvent.click(button('Tính tổng và so sánh mục tiêu'));
+    const list = await screen.findByTestId('par-excluded');
+    expect(list.textContent).toContain('Không tính vào tổng (1 ô');
+    expect(list.textContent).toContain('“0,8” — vượt điểm tối đa 0,5');
+    fireEvent.click(within(list).getByRole('button', { name: 'Đi tới ô G10' }));
+    await waitFor(() => expect(ops.callsTo('goToCell')).toEqual([[PAR_SUMMARY.sheet, 'G10']]));
+  });
+
   it('shows overwritten formulas first, then restores them on request', async () => {
     const { ops } = await renderPane();
     openTab('Tổng điểm');

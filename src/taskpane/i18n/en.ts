@@ -109,6 +109,8 @@ export const en: Messages = {
   maxPoints: (max) => `out of ${max}`,
   totalVsTarget: (gap, reached) => (reached ? `Target reached (+${gap})` : `${gap} points short of the target`),
   totalVs2020: (delta, up) => (up ? `Above 2020: +${delta}` : `Below 2020: −${delta}`),
+  excludedHeading: (n) => `Left out of the total (${n} cells filled but not valid):`,
+  excludedItem: (criterion, value, reason) => `${criterion}: “${value}” — ${reason}`,
   totalIncomplete: (missing, partial) =>
     `Not fully scored: ${missing} sub-criteria have no score yet; the filled ones add up to ${partial}.`,
   chartHeading: 'By area',

@@ -108,6 +108,9 @@ export interface Messages {
   totalVsTarget: (gap: string, reached: boolean) => string;
   totalVs2020: (delta: string, up: boolean) => string;
   totalIncomplete: (missing: string, partial: string) => string;
+  /** Filled scores the total leaves out (text, out of range…), listed under it. */
+  excludedHeading: (count: string) => string;
+  excludedItem: (criterion: string, value: string, reason: string) => string;
   chartHeading: string;
   chartLegend: { score2020: string; target2021: string; score2021: string };
   chartAreaLabel: (area: string, score2020: string, target: string, score: string, max: string) => string;

@@ -109,6 +109,8 @@ export const vi: Messages = {
   maxPoints: (max) => `trên ${max} điểm`,
   totalVsTarget: (gap, reached) => (reached ? `Đạt mục tiêu (+${gap})` : `Còn thiếu ${gap} điểm so với mục tiêu`),
   totalVs2020: (delta, up) => (up ? `Cao hơn năm 2020: +${delta}` : `Thấp hơn năm 2020: −${delta}`),
+  excludedHeading: (n) => `Không tính vào tổng (${n} ô đã nhập nhưng không hợp lệ):`,
+  excludedItem: (criterion, value, reason) => `${criterion}: “${value}” — ${reason}`,
   totalIncomplete: (missing, partial) =>
     `Chưa chấm đủ: còn ${missing} tiêu chí thành phần chưa có điểm; điểm tạm cộng ${partial}.`,
   chartHeading: 'Theo lĩnh vực',
