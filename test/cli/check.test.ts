@@ -49,7 +49,7 @@ interface JsonFile {
   file: string;
   template: { version: string } | null;
   issues: CheckIssue[];
-  par: Pick<ParReport, 'total' | 'rows'> | null;
+  par: Pick<ParReport, 'total' | 'rows' | 'excluded'> | null;
   error?: FailedFile['error'];
 }
 

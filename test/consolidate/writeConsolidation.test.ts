@@ -46,6 +46,19 @@ describe('writeConsolidation', () => {
   const consolidation = consolidate(files, 'vi');
   const input = toWrite(consolidation, 'vi', 'add-in CCHC', new Date(2026, 0, 2));
 
+  it('writes a raw value that starts like a formula ("- không có", "+84", "=1+1") as the text it is', async () => {
+    const { wb, ops } = setup();
+    const raws = ['- không có', '+84 912 345 678', '=1+1', '@đơn vị'];
+    const report = await ops.writeConsolidation({
+      sheets: [],
+      par: [{ rowKey: '1.1', score: null, evidence: '- không có' }],
+      sources: { name: SOURCES_SHEET, rows: [raws] },
+    });
+    expect(await read(wb, report.sourcesSheet, 'A1:D1')).toEqual([raws]);
+    const par = planOf('PAR');
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'evidence'))).toEqual([['- không có']]);
+  });
+
   it('creates the template sheets and writes each figure at its row key: 10 + 5 = 15', async () => {
     const { wb, ops } = setup();
     const report = await ops.writeConsolidation(input);

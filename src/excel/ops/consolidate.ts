@@ -16,15 +16,19 @@ import { AdapterCore, loadEngine, progressOf, sameName } from '../core';
 import { ExcelOperationError } from '../errors';
 import { freeName } from '../names';
 import { jsonBytes } from '../session';
+import { protectText } from '../queue';
 import { injectTemplates } from './templates';
 
 /** Rows below the plan's last row that are still searched for keys (rows the official added). */
 const KEY_SEARCH_MARGIN = 500;
 
-/** A text starting with "=" would be taken by Excel as a formula: it is written as text. */
-function asCellValue(v: string | number | null): string | number {
+/**
+ * A value as written: text that Excel would read as a formula ("=", "+", "-", "@"), a number or a
+ * date is written as text, by the one rule every write of text uses (queue.ts, protectText).
+ */
+function asCellValue(v: string | number | null, numberFormat?: string): string | number {
   if (v === null) return '';
-  return typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
+  return protectText(v, numberFormat) as string | number;
 }
 
 export function writeConsolidation(
@@ -74,6 +78,11 @@ export function writeConsolidation(
         if (key !== '' && !rowOf.has(key)) rowOf.set(key, i + 1);
       });
       const inputs = new Map(plan.rows.map((r) => [r.key, r.inputs]));
+      const planRow = new Map(plan.rows.map((r) => [r.key, r.row]));
+      const formats = new Map(plan.cells.map((c) => [c.address, c.numberFormat]));
+      /** The number format the plan gives the cell (an official may have moved the row, not its format). */
+      const formatOf = (rowKey: string, column: string) =>
+        formats.get(`${inputs.get(rowKey)?.[column]}${planRow.get(rowKey)}`);
       const place = (rowKey: string, column: string) => {
         const letter = inputs.get(rowKey)?.[column];
         const row = rowOf.get(rowKey);
@@ -84,13 +93,14 @@ export function writeConsolidation(
           const score = place(m.rowKey, 'score2021');
           const evidence = place(m.rowKey, 'evidence');
           if (score && m.score !== null) await write(name, score, m.score);
-          if (evidence && m.evidence) await write(name, evidence, asCellValue(m.evidence));
+          if (evidence && m.evidence)
+            await write(name, evidence, asCellValue(m.evidence, formatOf(m.rowKey, 'evidence')));
         }
         continue;
       }
       for (const v of input.sheets.find((s) => s.templateId === id)?.values ?? []) {
         const address = place(v.rowKey, v.column);
-        if (address) await write(name, address, asCellValue(v.value));
+        if (address) await write(name, address, asCellValue(v.value, formatOf(v.rowKey, v.column)));
       }
     }
 
