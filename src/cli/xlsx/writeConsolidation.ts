@@ -9,7 +9,7 @@ import type { Worksheet } from 'exceljs';
 import { appendix1Row } from '../../catalog';
 import type { Appendix1TemplateId } from '../../catalog/types';
 import type { Aggregate, Consolidation, Lang } from '../../consolidate';
-import { methodLabel, noteFor } from '../../consolidate/labels';
+import { consolidatedReporter, methodLabel, noteFor } from '../../consolidate/labels';
 import { SOURCES_SHEET, sourcesTable } from '../../consolidate/sources';
 import { buildWorkbookPlan } from '../../layout';
 import { columnNumber } from '../../layout/a1';
@@ -71,10 +71,7 @@ function writeConsolidatedSheet(
     const units = consolidation.sources
       .filter((s) => s.sheets.some((x) => x.templateId === plan.templateId))
       .map((s) => s.unit);
-    sheet.getCell(`${reporterLetter}${reporter.row}`).value =
-      lang === 'vi'
-        ? `Bảng tổng hợp của ${units.length} đơn vị: ${units.join('; ')}`
-        : `Consolidation of ${units.length} units: ${units.join('; ')}`;
+    sheet.getCell(`${reporterLetter}${reporter.row}`).value = consolidatedReporter(units, lang);
   }
 
   // The method column, right of the form.

@@ -12,7 +12,8 @@ import type { ConsolidationWrite, ConsolidationWriteReport, ProgressListener } f
 import { SOURCES_TITLES } from '../../consolidate/sources';
 import { buildSheetPlan } from '../../layout';
 import { columnLetter } from '../../layout/a1';
-import { AdapterCore, loadEngine, progressOf, sameName } from '../core';
+import { AdapterCore, isChecked, loadEngine, progressOf, sameName } from '../core';
+import type { Session } from '../session';
 import { ExcelOperationError } from '../errors';
 import { freeName } from '../names';
 import { jsonBytes } from '../session';
@@ -31,6 +32,29 @@ function asCellValue(v: string | number | null, numberFormat?: string): string |
   return protectText(v, numberFormat) as string | number;
 }
 
+/**
+ * A reporting unit's own return is never written over: a template sheet holding entries, in a
+ * workbook that is not an earlier consolidation (no sources sheet of ours), stops the write
+ * before anything is written, saying which sheets hold them.
+ */
+async function refuseUnitData(core: AdapterCore, session: Session, sourcesName: string): Promise<void> {
+  const state = await core.read<never>(session, { data: isChecked });
+  const { validateSheet } = await loadEngine();
+  const filled = core.snapshots(state).filter((snap) => validateSheet(snap, core.messages).cellsFilled > 0);
+  if (filled.length === 0) return;
+  const sources = state.sheets.find((s) => sameName(s.name, sourcesName));
+  if (sources) {
+    const a1 = session.ctx.workbook.worksheets.getItem(sources.name).getRange('A1').load('values');
+    await session.sync();
+    if (SOURCES_TITLES.some((t) => t === String(a1.values[0][0]).trim())) return;
+  }
+  const names = filled.map((s) => s.name).join(', ');
+  throw ExcelOperationError.of('HoldsUnitData', {
+    vi: `Trang có số liệu: ${names}.`,
+    en: `Sheets with figures: ${names}.`,
+  });
+}
+
 export function writeConsolidation(
   core: AdapterCore,
   input: ConsolidationWrite,
@@ -43,6 +67,7 @@ export function writeConsolidation(
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, 4);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
+    await refuseUnitData(core, session, input.sources.name);
     const { state, targets, renamed, out } = await injectTemplates(core, session, wanted, {
       beforeWrite: () =>
         step({ vi: 'Đang tạo hoặc làm mới các trang biểu mẫu', en: 'Creating or refreshing the template sheets' }),
@@ -89,6 +114,10 @@ export function writeConsolidation(
         return letter && row ? `${letter}${row}` : null;
       };
       if (id === 'PAR') {
+        for (const v of input.sheets.find((s) => s.templateId === 'PAR')?.values ?? []) {
+          const address = place(v.rowKey, v.column);
+          if (address) await write(name, address, asCellValue(v.value, formatOf(v.rowKey, v.column)));
+        }
         for (const m of input.par ?? []) {
           const score = place(m.rowKey, 'score2021');
           const evidence = place(m.rowKey, 'evidence');
