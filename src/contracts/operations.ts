@@ -142,6 +142,11 @@ export interface AddinOperations {
   unitProgress(unit: UnitId): Promise<UnitProgress>;
   /** Reads every template sheet (no writes) for the Word report. */
   reportData(): Promise<ReportData>;
+  /**
+   * Opens a new workbook from a base64 .xlsx (Excel.createWorkbook, ExcelApi 1.8): the open
+   * workbook is not touched. Used for a consolidation's own workbook.
+   */
+  openWorkbook(base64: string): Promise<void>;
   /** Writes a consolidation into the open workbook: template sheets as inject makes them, plus the sources sheet. */
   writeConsolidation(input: ConsolidationWrite, onProgress?: ProgressListener): Promise<ConsolidationWriteReport>;
   /** Re-validates changed cells while the pane is open; returns a function that stops it. */

@@ -73,6 +73,11 @@ export interface ExcelOperationsDeps {
     version: string,
     sheetName: string,
   ) => import('../layout/types').SheetPlan | null;
+  /**
+   * `Excel.createWorkbook` in Excel (ExcelApi 1.8); the in-memory workbook's createWorkbook in the
+   * playground and tests. Opens a new workbook from a base64 .xlsx: a consolidation's own workbook.
+   */
+  createWorkbook?: (base64: string) => Promise<void>;
   /** How long live validation waits for a burst of edits to end (ms). */
   debounceMs?: number;
   /** Clock for the unplaced-values sheet. */

@@ -13,6 +13,7 @@
  * is split only where it would exceed Excel on the web's 5 MB request limit.
  */
 import { AdapterCore, type ExcelOperationsDeps } from './core';
+import { ExcelOperationError } from './errors';
 import { inspect } from './ops/inspect';
 import type { ExcelOperations } from './types';
 
@@ -54,6 +55,16 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     goToCell: async (sheet, cell) => (await navigation()).goToCell(core, sheet, cell),
     unitProgress: async (unit) => (await navigation()).unitProgress(core, unit),
     reportData: async () => (await report()).reportData(core),
+    openWorkbook: async (base64) => {
+      // Outside Excel.run: it opens another workbook and touches nothing of this one.
+      if (!deps.createWorkbook || !deps.requirements.isSetSupported('ExcelApi', '1.8'))
+        throw ExcelOperationError.of('RequirementSetMissing');
+      try {
+        await deps.createWorkbook(base64);
+      } catch (e) {
+        throw ExcelOperationError.from(e);
+      }
+    },
     writeConsolidation: async (input, onProgress) =>
       (await consolidation()).writeConsolidation(core, input, onProgress),
     startLiveValidation: async (onReport, onError) => (await live()).startLiveValidation(core, onReport, onError),

@@ -8,7 +8,9 @@ import { consolidate, type ReadReturn } from '../../src/consolidate';
 import { SOURCES_SHEET, toWrite } from '../../src/consolidate/pane';
 import type { SheetSnapshot } from '../../src/engine/types';
 import { makeSnapshot } from '../engine/snapshot';
+import { Workbook } from 'exceljs';
 import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
+import { consolidatedWorkbook } from '../../src/cli/xlsx/writeConsolidation';
 import { cellOf, eachApi, planOf, setup } from '../excel/helpers';
 
 function book(file: string, reporter: string, sheets: SheetSnapshot[]): ReadReturn {
@@ -147,6 +149,34 @@ eachApi(() => {
       await expect(ops.writeConsolidation(input)).rejects.toMatchObject({ code: 'HoldsUnitData' });
       expect(await everyCell(wb)).toEqual(before);
       expect(await sheetNames(wb)).toEqual(sheetsBefore);
+    });
+
+    it('opens the consolidation as a workbook of its own (Excel.createWorkbook): the same file the CLI writes', async () => {
+      const { wb, ops } = setup();
+      await ops.inject([...TEMPLATE_IDS]);
+      const I = planOf('I');
+      await wb.setCellFromUser(I.name, cellOf(I, 'I.2', '2019'), '7');
+      const before = await everyCell(wb);
+      const bytes = await consolidatedWorkbook(consolidate(files, 'vi'), 'vi');
+      const base64 = Buffer.from(bytes).toString('base64');
+      await ops.openWorkbook(base64);
+      expect(wb.createdWorkbooks).toEqual([base64]);
+      expect(await everyCell(wb)).toEqual(before);
+      const opened = new Workbook();
+      await opened.xlsx.load(Buffer.from(wb.createdWorkbooks[0], 'base64') as unknown as ArrayBuffer);
+      const sheet = opened.getWorksheet(I.name)!;
+      expect(sheet.getCell(cellOf(I, 'I.2', '2019')).value).toBe(15);
+      expect(sheet.getCell(cellOf(I, 'meta.reporter', 'reporter')).value).toBe(
+        'Bảng tổng hợp của 2 đơn vị: UBND quận Ba Đình; Sở Nội vụ',
+      );
+    });
+
+    it('refuses a file that is no .xlsx, with a readable error, and opens nothing', async () => {
+      const { wb, ops } = setup();
+      await expect(ops.openWorkbook(Buffer.from('not a workbook').toString('base64'))).rejects.toMatchObject({
+        code: 'InvalidArgument',
+      });
+      expect(wb.createdWorkbooks).toEqual([]);
     });
   });
 });

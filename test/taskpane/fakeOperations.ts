@@ -282,6 +282,7 @@ export function createFakeOperations(): FakeOperations {
     goToCell: (sheet, cell) => answer('goToCell', [sheet, cell], () => undefined),
     unitProgress: (unit) => answer('unitProgress', [unit], () => ({ ...UNIT_PROGRESS, unit })),
     reportData: () => answer('reportData', [], () => ({ snapshots: [], syncs: 1 })),
+    openWorkbook: (base64) => answer('openWorkbook', [base64], () => undefined),
     writeConsolidation: (input, onProgress) =>
       answer('writeConsolidation', [input], () => {
         onProgress?.({ done: 1, total: 2, label: { vi: 'Đang ghi số liệu', en: 'Writing figures' } });
