@@ -42,7 +42,7 @@ export function requireXlsxPath(file: string, option: string): void {
 }
 
 /** Writes bytes to a file, turning file-system failures into messages a user can act on. */
-export async function writeOutput(file: string, bytes: Buffer): Promise<void> {
+export async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
   try {
     await fs.writeFile(file, bytes);
   } catch (e) {

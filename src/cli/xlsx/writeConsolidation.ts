@@ -160,7 +160,7 @@ function sourcesSheet(workbook: Workbook, consolidation: Consolidation, lang: La
   return sheet;
 }
 
-export async function consolidatedWorkbook(consolidation: Consolidation, lang: Lang): Promise<Buffer> {
+export async function consolidatedWorkbook(consolidation: Consolidation, lang: Lang): Promise<Uint8Array> {
   const templates = [...consolidation.templates, ...(consolidation.par ? (['PAR'] as const) : [])];
   const plan = buildWorkbookPlan({ templates });
   const workbook = new Workbook();

@@ -235,7 +235,7 @@ export function workbookFromPlan(plan: WorkbookPlan, options: ApplyOptions = {})
 }
 
 /** The .xlsx bytes of a built workbook, with the names and properties ExcelJS cannot write. */
-export async function workbookBytes(built: BuiltWorkbook): Promise<Buffer> {
+export async function workbookBytes(built: BuiltWorkbook): Promise<Uint8Array> {
   const raw = await built.workbook.xlsx.writeBuffer();
-  return packageWorkbook(Buffer.from(raw as ArrayBuffer), { names: built.names, properties: built.properties });
+  return packageWorkbook(new Uint8Array(raw as ArrayBuffer), { names: built.names, properties: built.properties });
 }
