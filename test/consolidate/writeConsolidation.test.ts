@@ -10,7 +10,7 @@ import type { SheetSnapshot } from '../../src/engine/types';
 import { makeSnapshot } from '../engine/snapshot';
 import { Workbook } from 'exceljs';
 import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
-import { consolidatedWorkbook } from '../../src/cli/xlsx/writeConsolidation';
+import { consolidatedWorkbook } from '../../src/xlsxWrite/writeConsolidation';
 import { cellOf, eachApi, planOf, setup } from '../excel/helpers';
 
 function book(file: string, reporter: string, sheets: SheetSnapshot[]): ReadReturn {

@@ -13,7 +13,7 @@ import { parseArgs, parseDecimal, parseLang } from '../args';
 import { InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import type { CliIo } from '../io';
-import { workbookBytes, workbookFromPlan } from '../xlsx/writePlan';
+import { workbookBytes, workbookFromPlan } from '../../xlsxWrite/writePlan';
 
 export const TEMPLATE_OPTIONS = { booleans: ['force'], strings: ['only', 'lang', 'decimal'] } as const;
 

@@ -4,7 +4,7 @@
  * added to the zip ExcelJS produced. JSZip is the zip library ExcelJS itself uses.
  */
 import JSZip from 'jszip';
-import { xmlUnescape } from '../../xlsx/xmlText';
+import { xmlUnescape } from '../xlsx/xmlText';
 
 export interface DefinedNameExtra {
   name: string;

@@ -1,20 +1,20 @@
 /**
- * Writes a consolidation (src/consolidate) as an .xlsx file for `cchc consolidate`: the form of
+ * Writes a consolidation (src/consolidate) as an .xlsx file for `cchc consolidate` and the pane (host-free: bytes, no Node API): the form of
  * each Appendix 1 template with the city totals, the merged PAR sheet when lead units returned
  * scores, and the sources sheet. Marked as a consolidation in A1, so it is never read back as a
  * unit's return.
  */
 import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { appendix1Row } from '../../catalog';
-import type { Appendix1TemplateId } from '../../catalog/types';
-import type { Aggregate, Consolidation, Lang } from '../../consolidate';
-import { consolidatedReporter, methodLabel, noteFor } from '../../consolidate/labels';
-import { SOURCES_SHEET, sourcesTable } from '../../consolidate/sources';
-import { buildWorkbookPlan } from '../../layout';
-import { columnNumber } from '../../layout/a1';
-import type { RowPlan, SheetPlan } from '../../layout/types';
-import { CONSOLIDATED_PREFIX } from '../../xlsx/reader';
+import { appendix1Row } from '../catalog';
+import type { Appendix1TemplateId } from '../catalog/types';
+import type { Aggregate, Consolidation, Lang } from '../consolidate';
+import { consolidatedReporter, methodLabel, noteFor } from '../consolidate/labels';
+import { SOURCES_SHEET, sourcesTable } from '../consolidate/sources';
+import { buildWorkbookPlan } from '../layout';
+import { columnNumber } from '../layout/a1';
+import type { RowPlan, SheetPlan } from '../layout/types';
+import { CONSOLIDATED_PREFIX } from '../xlsx/reader';
 import { addPlannedSheet, excelStyle, VERSION_NAME, workbookBytes, type BuiltWorkbook } from './writePlan';
 
 export { SOURCES_SHEET };

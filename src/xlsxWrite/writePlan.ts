@@ -14,10 +14,10 @@ import type {
   StyleId,
   ValidationPlan,
   WorkbookPlan,
-} from '../../layout/types';
-import { cellAddress } from '../../layout/a1';
-import { CONDITIONAL_PURPOSES } from '../../layout/types';
-import { MARKER_NAME, markerNameFormula } from '../../layout/marker';
+} from '../layout/types';
+import { cellAddress } from '../layout/a1';
+import { CONDITIONAL_PURPOSES } from '../layout/types';
+import { MARKER_NAME, markerNameFormula } from '../layout/marker';
 import { packageWorkbook, type DefinedNameExtra } from './package';
 
 /** Name of the worksheet-scoped list of cells marked by "validate in place" (see the brief). */
