@@ -143,6 +143,7 @@ export class MemoryWorkbook extends WorkbookSession {
       throw invalidArgument('createWorkbook', 'base64File is not a base64-encoded .xlsx');
     await Promise.resolve();
     this.createdWorkbooks.push(base64 ?? '');
+    this.notify();
   }
 
   setFormulaEvaluator(evaluator: FormulaEvaluatorLike): void {
