@@ -80,3 +80,10 @@ export function noteFor(agg: Aggregate, consolidation: Consolidation, lang: Lang
     );
   return [head, ...lines].join('\n');
 }
+
+/** The reporting-unit cell of a consolidated sheet: whose returns it totals (CLI and pane alike). */
+export function consolidatedReporter(units: readonly string[], lang: Lang): string {
+  return lang === 'vi'
+    ? `Bảng tổng hợp của ${units.length} đơn vị: ${units.join('; ')}`
+    : `Consolidation of ${units.length} units: ${units.join('; ')}`;
+}

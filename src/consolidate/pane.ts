@@ -6,7 +6,9 @@
  */
 import type { ConsolidationWrite } from '../contracts/operations';
 import type { DecimalSeparator } from '../engine/types';
+import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/common';
 import { InputError } from '../xlsx/errors';
+import { consolidatedReporter } from './labels';
 import { readTemplateBytes } from '../xlsx/reader';
 import { Consolidator } from './index';
 import { SOURCES_SHEET, sourcesTable } from './sources';
@@ -68,15 +70,38 @@ export function toWrite(consolidation: Consolidation, lang: Lang, by: string, da
     if (section.rows.length === 0) rows.push([lang === 'vi' ? '(không có)' : '(none)']);
     rows.push(...section.rows, []);
   }
+  // Each consolidated sheet says whose returns it totals, in its reporting-unit cell, as the CLI's.
+  const parSources = new Set([
+    ...(consolidation.par?.merged.map((m) => m.source) ?? []),
+    ...(consolidation.par?.conflicts.flatMap((c) => c.claims.map((x) => x.source)) ?? []),
+  ]);
+  const reporter = (templateId: string) => ({
+    rowKey: REPORTER_KEY,
+    column: REPORTER_COLUMN,
+    value: consolidatedReporter(
+      consolidation.sources
+        .filter((s, i) =>
+          templateId === 'PAR' ? parSources.has(i) : s.sheets.some((x) => x.templateId === templateId),
+        )
+        .map((s) => s.unit),
+      lang,
+    ),
+  });
   return {
-    sheets: consolidation.templates.map((templateId) => ({
-      templateId,
-      values: (consolidation.aggregates.get(templateId) ?? []).map((a) => ({
-        rowKey: a.rowKey,
-        column: a.column,
-        value: a.value,
+    sheets: [
+      ...consolidation.templates.map((templateId) => ({
+        templateId,
+        values: [
+          reporter(templateId),
+          ...(consolidation.aggregates.get(templateId) ?? []).map((a) => ({
+            rowKey: a.rowKey,
+            column: a.column,
+            value: a.value,
+          })),
+        ],
       })),
-    })),
+      ...(consolidation.par ? [{ templateId: 'PAR' as const, values: [reporter('PAR')] }] : []),
+    ],
     par: consolidation.par?.merged.map((m) => ({ rowKey: m.rowKey, score: m.score, evidence: m.evidence })) ?? null,
     sources: { name: SOURCES_SHEET, rows },
   };

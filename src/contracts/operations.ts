@@ -129,7 +129,10 @@ export interface AddinOperations {
   inspect(): Promise<WorkbookStatus>;
   inject(templates: TemplateId[], onProgress?: ProgressListener): Promise<InjectReport>;
   validate(onProgress?: ProgressListener): Promise<ValidationReport>;
+  /** Writes the findings' mechanical fixes (how a value is written); never a suggestion. */
   applyFixes(findings: Finding[]): Promise<FixReport>;
+  /** Writes one finding's suggestion (a value the official did not type), at a person's request. */
+  applySuggestion(finding: Finding): Promise<FixReport>;
   /** Checks PAR parent formulas; restores the overwritten ones when restore is true. */
   subtotals(restore: boolean): Promise<SubtotalReport>;
   /** Ensures the below-target formats and returns the PAR summary. */
@@ -139,6 +142,11 @@ export interface AddinOperations {
   unitProgress(unit: UnitId): Promise<UnitProgress>;
   /** Reads every template sheet (no writes) for the Word report. */
   reportData(): Promise<ReportData>;
+  /**
+   * Opens a new workbook from a base64 .xlsx (Excel.createWorkbook, ExcelApi 1.8): the open
+   * workbook is not touched. Used for a consolidation's own workbook.
+   */
+  openWorkbook(base64: string): Promise<void>;
   /** Writes a consolidation into the open workbook: template sheets as inject makes them, plus the sources sheet. */
   writeConsolidation(input: ConsolidationWrite, onProgress?: ProgressListener): Promise<ConsolidationWriteReport>;
   /** Re-validates changed cells while the pane is open; returns a function that stops it. */

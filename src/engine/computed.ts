@@ -83,8 +83,9 @@ function overwritten(
   }
   const p: InputProblem = { severity: 'warning', code: 'formula-overwritten', message: { vi, en } };
   // The formula is what restores the cell; value null tells an adapter that writes values only to clear it.
+  // It replaces a number the official typed: a suggestion, applied only by a person who reads it.
   if (restored !== null)
-    p.fix = {
+    p.suggestion = {
       value: null,
       formula: restored,
       description: { vi: `Khôi phục công thức ${restored}`, en: `Restore the formula ${restored}` },

@@ -55,5 +55,9 @@ function freeze(p: InputProblem): void {
     Object.freeze(p.fix.description);
     Object.freeze(p.fix);
   }
+  if (p.suggestion) {
+    Object.freeze(p.suggestion.description);
+    Object.freeze(p.suggestion);
+  }
   Object.freeze(p);
 }

@@ -8,7 +8,7 @@ import { quote, round, serialToDate } from './format';
 import type { NumberStyle, NumberWriter } from './format';
 import type { Reading } from './numberText';
 import type { CellKind, InputProblem } from './parse';
-import { fixTo, problem, valueText } from './problems';
+import { asSuggestion, fixTo, problem, suggestion, valueText } from './problems';
 import type { Bilingual, FindingCode } from './types';
 
 /**
@@ -96,8 +96,9 @@ function percentProblem(
     const shownEn = shownInPercentCell(v, numberFormat, s.en);
     const meantVi = `${s.vi.num(v)}%`;
     const meantEn = `${s.en.num(v)}%`;
+    // "Did you mean 85 %?" is a reading of the official's intent: offered, never applied by "Sửa tất cả".
     if (isPercentFormat(numberFormat ?? PERCENT_INPUT_FORMAT))
-      return problem(
+      return suggestion(
         'warning',
         'percent-over-one',
         {
@@ -106,8 +107,8 @@ function percentProblem(
         },
         fixTo(ratio, `Ghi ${meantVi}`, `Write ${meantEn}`),
       );
-    // The cell lost its percent format (a paste): the fix writes the number, the format is the official's to set.
-    return problem(
+    // The cell lost its percent format (a paste): the suggestion writes the number, the format is the official's to set.
+    return suggestion(
       'warning',
       'percent-over-one',
       {
@@ -161,7 +162,7 @@ export function textFix(
   const shown = quote(reading.raw);
   const targetVi = valueText(value, kind, s.vi);
   const targetEn = valueText(value, kind, s.en);
-  return problem(
+  const p = problem(
     'warning',
     code,
     {
@@ -170,6 +171,8 @@ export function textFix(
     },
     fixTo(value, `Ghi số ${targetVi}`, `Write the number ${targetEn}`),
   );
+  // "85" read as 85 % is a reading of what the official meant, not of how it is written: a suggestion.
+  return rescaled ? asSuggestion(p) : p;
 }
 
 const SEPARATORS = {

@@ -9,15 +9,16 @@
  */
 import { columnLetter } from '../layout/a1';
 import type { ParRow, UnitId } from '../catalog/types';
+import { numberStyle } from './format';
 import type { NumberStyle } from './format';
-import { isBlank, numberIsValid, parseCellInput } from './parse';
+import { isBlank, isExcelError, numberIsValid, parseCellInput } from './parse';
 import { finding, sheetContext } from './sheet';
 import { ProblemCache } from './memo';
 import type { InputProblem } from './parse';
 import type { SheetContext } from './sheet';
 import { templateTable } from './tables';
 import type { ParTree } from './tables';
-import type { Finding, LeadGroup, ParRowResult, ParSummary, SheetSnapshot } from './types';
+import type { Bilingual, CellValue, Finding, LeadGroup, ParRowResult, ParSummary, SheetSnapshot } from './types';
 
 /** The 2020 column of a parent may differ from its children's sum by half a thousandth per child (rounding). */
 export const ROUNDING_PER_CHILD = 0.0005;
@@ -39,6 +40,8 @@ export interface ParCore {
   at: Int32Array;
   /** Rows (not the total) below target, largest shortfall first. */
   below: number[];
+  /** Leaves whose 2021 cell is filled but not a valid score, in sheet order, with what they hold. */
+  excluded: { index: number; value: unknown }[];
 }
 
 export function parCore(ctx: SheetContext): ParCore {
@@ -49,6 +52,7 @@ export function parCore(ctx: SheetContext): ParCore {
   const partial = new Float64Array(n);
   const missing = new Int32Array(n);
   const at = new Int32Array(n);
+  const excluded: { index: number; value: unknown }[] = [];
 
   // Children before parents: each parent adds up its children's thousandths.
   for (const i of tree.postOrder) {
@@ -59,7 +63,10 @@ export function parCore(ctx: SheetContext): ParCore {
     if (kids.length === 0) {
       const v: unknown = r < 0 || gIdx < 0 ? undefined : ctx.values[r][gIdx];
       if (typeof v === 'number' && numberIsValid(v, 'parScore', tree.rows[i].max)) partial[i] = Math.round(v * 1000);
-      else missing[i] = 1;
+      else {
+        missing[i] = 1;
+        if (!isBlank(v)) excluded.push({ index: i, value: v });
+      }
     } else {
       let p = 0;
       let m = 0;
@@ -78,7 +85,8 @@ export function parCore(ctx: SheetContext): ParCore {
     if (i !== tree.totalIndex && missing[i] === 0 && partial[i] < tree.targetMilli[i]) below.push(i);
   // Largest shortfall first; catalog order among equals (the sort is stable).
   below.sort((a, b) => partial[a] - tree.targetMilli[a] - (partial[b] - tree.targetMilli[b]));
-  return { tree, sheet: ctx.snapshot.name, row0: ctx.row0, partial, missing, at, below };
+  excluded.sort((a, b) => at[a.index] - at[b.index]);
+  return { tree, sheet: ctx.snapshot.name, row0: ctx.row0, partial, missing, at, below, excluded };
 }
 
 /** A parent's computed 2021 score: the sum when complete, null while a leaf is missing. */
@@ -123,7 +131,39 @@ export function buildSummary(core: ParCore): ParSummary {
     belowTarget,
     byLead: groupByLead(belowTarget.filter((x) => x.isLeaf)),
     below2020,
+    excluded: core.excluded.map(({ index, value }) => ({
+      id: tree.rows[index].id,
+      cell: cellOf(core, index),
+      value: value as CellValue,
+      reason: excludedReason(value, tree.rows[index].max),
+    })),
   };
+}
+
+/** Why a filled 2021 cell is not counted, in both languages (numbers each in its own style). */
+function excludedReason(v: unknown, max: number): Bilingual {
+  const s = numberStyle();
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { vi: 'không phải một số', en: 'not a number' };
+    if (v < 0) return { vi: 'điểm âm', en: 'a negative score' };
+    if (v > max + 1e-9)
+      return {
+        vi: `vượt điểm tối đa ${s.vi.num(max)}`,
+        en: `above the maximum of ${s.en.num(max)}`,
+      };
+    return { vi: 'quá ba chữ số thập phân', en: 'more than three decimals' };
+  }
+  if (typeof v === 'string' && isExcelError(v)) return { vi: `lỗi Excel ${v}`, en: `the Excel error ${v}` };
+  if (typeof v === 'string') {
+    const parsed = parseCellInput(v, 'parScore', { max });
+    if (parsed.status === 'fixable' && typeof parsed.value === 'number')
+      return {
+        vi: `số lưu dạng văn bản: sửa thành ${s.vi.num(parsed.value)} để được tính`,
+        en: `a number stored as text: fix it to ${s.en.num(parsed.value)} to count it`,
+      };
+    return { vi: 'văn bản, không phải điểm', en: 'text, not a score' };
+  }
+  return { vi: 'không phải điểm', en: 'not a score' };
 }
 
 /** G cell of row i: the plan's own string while the row has not moved (most sheets are never re-sorted). */

@@ -24,6 +24,7 @@ import {
   textFix,
 } from './numberProblems';
 import {
+  asSuggestion,
   dateText,
   excelError,
   excelErrorProblem,
@@ -58,12 +59,22 @@ export interface ParseOptions {
   decimalSeparator?: DecimalSeparator | null;
 }
 
-/** One thing wrong with a cell. Warnings carry a fix; errors carry one only where it is unambiguous. */
+/**
+ * One thing wrong with a cell. Warnings carry a fix (a rewrite of how the value is written) or a
+ * suggestion (a value the official did not type: a person applies it); errors carry one only where
+ * it is unambiguous.
+ */
 export interface InputProblem {
   severity: Severity;
   code: FindingCode;
   message: Bilingual;
   fix?: Fix;
+  suggestion?: Fix;
+}
+
+/** The value a problem proposes, written mechanically or suggested: what the engine compares and totals with. */
+export function proposedValue(p: InputProblem): string | number | null {
+  return (p.fix ?? p.suggestion)?.value ?? null;
 }
 
 /**
@@ -104,7 +115,9 @@ export function parseCellInput(raw: CellValue | undefined, kind: CellKind, optio
     };
   }
   // The formula's result needs a fix too: replacing the formula by the fixed value settles both.
-  return fromVerdict(raw, formulaProblem(formula, verdict.fix ? verdict.fix.value : null, kind, style));
+  const combined = formulaProblem(formula, proposedValue(verdict), kind, style);
+  // A judgement stays one: the formula's result rescaled (85 → 85 %) is suggested, not fixed.
+  return fromVerdict(raw, verdict.suggestion ? asSuggestion(combined) : combined);
 }
 
 function fromVerdict(raw: CellValue | undefined, verdict: InputProblem | null): ParsedInput {
@@ -114,7 +127,7 @@ function fromVerdict(raw: CellValue | undefined, verdict: InputProblem | null): 
     return { status: 'ok', value, problems: NO_PROBLEMS };
   }
   if (verdict.severity === 'error') return { status: 'invalid', value: null, problems: [verdict] };
-  return { status: 'fixable', value: verdict.fix ? verdict.fix.value : null, problems: [verdict] };
+  return { status: 'fixable', value: proposedValue(verdict), problems: [verdict] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,19 @@ export function problem(severity: Severity, code: FindingCode, message: Bilingua
   return fix ? { severity, code, message, fix } : { severity, code, message };
 }
 
+/**
+ * The same problem with its proposed value as a suggestion: a judgement (what the official meant, a
+ * formula over a typed number) that a person applies one at a time, never a mechanical fix.
+ */
+export function suggestion(severity: Severity, code: FindingCode, message: Bilingual, value: Fix): InputProblem {
+  return { severity, code, message, suggestion: value };
+}
+
+export function asSuggestion(p: InputProblem): InputProblem {
+  if (!p.fix) return p;
+  return { severity: p.severity, code: p.code, message: p.message, suggestion: p.fix };
+}
+
 export function fixTo(value: string | number | null, vi: string, en: string): Fix {
   return { value, description: { vi, en } };
 }

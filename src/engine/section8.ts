@@ -5,7 +5,8 @@
  *
  * Findings (on the goal's assessment cell of sheet VIII):
  * - goal-contradicts-data (warning): the official wrote the opposite of what the data show;
- * - goal-suggestion (info): the cell is blank and the data decide it; the fix writes the suggestion.
+ * - goal-suggestion (info): the cell is blank and the data decide it; the assessment is a suggestion
+ *   (never a fix): the official reads the evidence and applies it, or not.
  */
 import { appendix1Row } from '../catalog';
 import { SECTION8_GOALS } from '../catalog/section8';
@@ -138,7 +139,7 @@ export function section8Findings(assessments: readonly GoalAssessment[]): Findin
           vi: `Mục tiêu ${a.number} chưa được đánh giá; theo số liệu Phụ lục 1 (${a.evidence.vi}) là "${a.suggestion}".`,
           en: `Goal ${a.number} is not assessed yet; the Appendix 1 data (${a.evidence.en}) say "${a.suggestion}".`,
         },
-        fix: {
+        suggestion: {
           value: a.suggestion,
           description: { vi: `Ghi "${a.suggestion}"`, en: `Write "${a.suggestion}"` },
         },

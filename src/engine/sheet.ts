@@ -89,5 +89,6 @@ export function finding(
     message: p.message,
   };
   if (p.fix) f.fix = p.fix;
+  if (p.suggestion) f.suggestion = p.suggestion;
   return f;
 }

@@ -85,6 +85,12 @@ export type FindingCode =
   | 'outline-empty' // a report outline heading with no text yet (info)
   | 'outline-figure-mismatch'; // outline text citing a number that differs from the Appendix 1 figure
 
+/**
+ * A value to write into one cell. As a finding's `fix` it only changes how the official's own value is
+ * written ("0,5" → 0.5, "đạt" → "Đạt", a number typed as text → the number): "Sửa tất cả" may apply
+ * it. As a finding's `suggestion` it is a judgement (an assessment, a rescaled figure, a restored
+ * formula over a typed number): shown beside the finding, written only when a person applies that one.
+ */
 export interface Fix {
   /** The value to write into the cell (null clears it). */
   value: string | number | null;
@@ -105,7 +111,10 @@ export interface Finding {
   /** Column id ('2019', 'assessment', 'score2021', 'evidence'); null for whole-row findings. */
   column: string | null;
   message: Bilingual;
+  /** A mechanical rewrite of the value the official typed: "Sửa" and "Sửa tất cả" apply it. */
   fix?: Fix;
+  /** A value the official did not type (a judgement): applied one at a time, never by "Sửa tất cả". */
+  suggestion?: Fix;
 }
 
 export interface ParRowResult {
@@ -139,10 +148,26 @@ export interface LeadGroup {
   pointsOwed: number;
 }
 
+/** A leaf's 2021 cell that holds something the total does not count (text, out of range, an error…). */
+export interface ExcludedScore {
+  id: string;
+  /** The G cell on the PAR sheet. */
+  cell: string;
+  /** What the cell holds, as read. */
+  value: CellValue;
+  /** Why it is not counted, and what makes it count. */
+  reason: Bilingual;
+}
+
 export interface ParSummary {
   sheet: string;
   rows: ParRowResult[];
   total: ParRowResult;
+  /**
+   * Leaves whose 2021 cell is filled but not counted (the sheet's parent formulas and gap cells
+   * leave them out too): listed under the total so that nothing is dropped silently.
+   */
+  excluded: ExcludedScore[];
   /** Rows (leaves and complete parents) below their 2021 target, largest gap first. */
   belowTarget: ParRowResult[];
   /** The same rows, leaves only, grouped by lead unit, largest debt first. */

@@ -18,7 +18,7 @@ import { workbookReader } from './figures';
 import { outlineFindings } from './outline';
 import { buildSummary, parCore, parFindings } from './par';
 import type { ParCore } from './par';
-import { judge, parseCellInput } from './parse';
+import { judge, parseCellInput, proposedValue } from './parse';
 import type { InputProblem } from './parse';
 import { checkJumps, checkRelations } from './relations';
 import { assessSection8, section8Findings } from './section8';
@@ -169,7 +169,8 @@ export function validateWithTable(
         if (typeof v === 'number') eff[s] = v;
         continue;
       }
-      if (p.fix !== undefined && typeof p.fix.value === 'number') eff[s] = p.fix.value;
+      const proposed = proposedValue(p);
+      if (typeof proposed === 'number') eff[s] = proposed;
       findings.push(finding(ctx, p, spec.key, slot.columnId, cell));
     }
 

@@ -75,6 +75,11 @@ export interface ExcelOperationsDeps {
     version: string,
     sheetName: string,
   ) => import('../layout/types').SheetPlan | null;
+  /**
+   * `Excel.createWorkbook` in Excel (ExcelApi 1.8); the in-memory workbook's createWorkbook in the
+   * playground and tests. Opens a new workbook from a base64 .xlsx: a consolidation's own workbook.
+   */
+  createWorkbook?: (base64: string) => Promise<void>;
   /** How long live validation waits for a burst of edits to end (ms). */
   debounceMs?: number;
   /** Clock for the unplaced-values sheet. */
@@ -176,6 +181,7 @@ export type Action = Bilingual;
 export const ACTIONS = {
   inject: { vi: 'chèn hay cập nhật biểu mẫu', en: 'insert or update the templates' },
   fix: { vi: 'sửa các ô', en: 'fix the cells' },
+  suggestion: { vi: 'áp dụng đề xuất', en: 'apply the suggestion' },
   removeMarks: { vi: 'xóa đánh dấu', en: 'remove the marks' },
   totals: { vi: 'điền tổng hay khôi phục công thức', en: 'fill in the totals or restore the formulas' },
   targets: { vi: 'tô màu điểm dưới mục tiêu', en: 'highlight the scores below target' },
@@ -382,13 +388,13 @@ export class AdapterCore {
     return `${sheet.toLocaleLowerCase('vi')}!${cell.toUpperCase()}`;
   }
 
-  /** Remembers what each fixable finding's cell held, so a later fix can tell if it changed. */
+  /** Remembers what each fixable (or suggested) finding's cell held, so a later write can tell if it changed. */
   remember(snapshot: SheetSnapshot, findings: Finding[]): void {
     const reader = new SnapshotReader(snapshot);
     const prefix = `${snapshot.name.toLocaleLowerCase('vi')}!`;
     for (const key of [...this.seen.keys()]) if (key.startsWith(prefix)) this.seen.delete(key);
     for (const f of findings) {
-      if (!f.fix) continue;
+      if (!f.fix && !f.suggestion) continue;
       const { row, col } = parseCell(f.cell);
       this.seen.set(this.seenKey(f.sheet, f.cell), {
         value: reader.value(row, col),

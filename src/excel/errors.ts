@@ -107,6 +107,10 @@ const ADVICE: Record<string, Bilingual> = {
     vi: 'Một trang tính đang được bảo vệ nên tiện ích không ghi vào đó.',
     en: 'A sheet is protected, so the add-in cannot write to it.',
   },
+  HoldsUnitData: {
+    vi: 'Sổ làm việc đang mở chứa số liệu của một đơn vị báo cáo: bảng tổng hợp không được ghi đè lên đó. Hãy tổng hợp vào một sổ làm việc mới (hoặc một sổ chưa có số liệu đơn vị).',
+    en: "The open workbook holds a reporting unit's own figures: the consolidation must not write over them. Consolidate into a new workbook (or one that holds no unit figures).",
+  },
   ReadOnlyWorkbook: {
     vi: 'Bạn chỉ có quyền xem sổ làm việc này nên tiện ích không thể ghi vào đó. Xin quyền sửa từ người chia sẻ sổ làm việc, rồi thử lại.',
     en: 'You can only view this workbook, so the add-in cannot write to it. Ask whoever shared it for edit access, then retry.',

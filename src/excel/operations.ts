@@ -4,7 +4,7 @@
  * the adapter's queue (core.ts). One module per operation:
  *   ops/inspect.ts     inspect (what "Chèn biểu mẫu" would do; every pane calls it when it opens)
  *   ops/templates.ts   inject, injectPlans ("Chèn biểu mẫu")
- *   ops/validate.ts    validate, applyFixes, removeMarks ("Kiểm tra dữ liệu", "Sửa", "Xóa đánh dấu")
+ *   ops/validate.ts    validate, applyFixes, applySuggestion, removeMarks ("Kiểm tra dữ liệu", "Sửa", "Áp dụng đề xuất", "Xóa đánh dấu")
  *   ops/totals.ts      subtotals, highlightBelowTarget ("Tính tổng…", "Khôi phục công thức")
  *   ops/navigation.ts  goToCell, unitProgress ("Đi tới ô", "Đơn vị của tôi")
  *   ops/consolidate.ts writeConsolidation ("Tổng hợp từ tệp đơn vị")
@@ -13,6 +13,7 @@
  * is split only where it would exceed Excel on the web's 5 MB request limit.
  */
 import { AdapterCore, type ExcelOperationsDeps } from './core';
+import { ExcelOperationError } from './errors';
 import { inspect } from './ops/inspect';
 import type { ExcelOperations } from './types';
 
@@ -47,12 +48,23 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     injectPlans: async (plans) => (await templates()).injectPlans(core, plans),
     validate: async (onProgress) => (await checks()).validate(core, onProgress),
     applyFixes: async (findings) => (await checks()).applyFixes(core, findings),
+    applySuggestion: async (finding) => (await checks()).applySuggestion(core, finding),
     subtotals: async (restore) => (await totals()).subtotals(core, restore),
     highlightBelowTarget: async () => (await totals()).highlightBelowTarget(core),
     removeMarks: async () => (await checks()).removeMarks(core),
     goToCell: async (sheet, cell) => (await navigation()).goToCell(core, sheet, cell),
     unitProgress: async (unit) => (await navigation()).unitProgress(core, unit),
     reportData: async () => (await report()).reportData(core),
+    openWorkbook: async (base64) => {
+      // Outside Excel.run: it opens another workbook and touches nothing of this one.
+      if (!deps.createWorkbook || !deps.requirements.isSetSupported('ExcelApi', '1.8'))
+        throw ExcelOperationError.of('RequirementSetMissing');
+      try {
+        await deps.createWorkbook(base64);
+      } catch (e) {
+        throw ExcelOperationError.from(e);
+      }
+    },
     writeConsolidation: async (input, onProgress) =>
       (await consolidation()).writeConsolidation(core, input, onProgress),
     startLiveValidation: async (onReport, onError) => (await live()).startLiveValidation(core, onReport, onError),

@@ -144,14 +144,15 @@ export function rowHeightsBytes(sheetPath: number, plan: SheetPlan): number {
 }
 
 /**
- * Excel reads text written through the API as if typed: "- Tham mưu…" becomes a formula, "12" a
+ * The one rule for every value written from text (inject, fixes, consolidation). Excel reads text
+ * written through the API as if typed: "- Tham mưu…" or "=1+1" becomes a formula (Range.values:
+ * a value starting with "+", "-" or "=" is interpreted as a formula; "@" too, a guess), "12" a
  * number, "1/2" a date. Such text gets Excel's apostrophe prefix (not part of the value), except
- * in '@' cells, which keep whatever they are given. Text starting with '=' is taken for a formula.
+ * in '@' cells, which keep whatever they are given. A formula is written as one by protectRows.
  */
 export function protectText(v: WriteCell, numberFormat: string | undefined): WriteCell {
   if (typeof v !== 'string' || v === '' || numberFormat === '@') return v;
-  // A leading '=' is a formula (planned, or typed by an official and carried): written as such.
-  if (/^[+\-'@#]/.test(v)) return `'${v}`;
+  if (/^[=+\-'@#]/.test(v)) return `'${v}`;
   const t = v.trim();
   if (/^[+-]?(\d[\d.,]*|[.,]\d+)(e[+-]?\d+)?\s*%?$/i.test(t)) return `'${v}`;
   if (/^(true|false)$/i.test(t) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(t) || /^\d{1,2}:\d{2}/.test(t))
@@ -159,8 +160,11 @@ export function protectText(v: WriteCell, numberFormat: string | undefined): Wri
   return v;
 }
 
+/** A grid's cells: a formula (planned, or typed by an official and carried) as such, every other text protected. */
 function protectRows(rows: WriteCell[][], formats: string[][]): WriteCell[][] {
-  return rows.map((row, i) => row.map((v, j) => protectText(v, formats[i]?.[j])));
+  return rows.map((row, i) =>
+    row.map((v, j) => (typeof v === 'string' && v.startsWith('=') ? v : protectText(v, formats[i]?.[j]))),
+  );
 }
 
 /** Request bytes of writing rows top…bottom of a grid on a sheet at `sheetPath` bytes (queueGridBlock). */

@@ -30,7 +30,6 @@ import {
   writeLine,
   writeMarker,
   writeReporterLine,
-  sumOfPartsFormula,
 } from './common';
 import { textHeight } from './measure';
 import {
@@ -93,15 +92,28 @@ export function parSheetOrder(rows: readonly ParRow[] = PAR_ROWS): ParRow[] {
   return out;
 }
 
-/** A PAR parent's 2021 score: the sum of its children (see sumOfPartsFormula). */
-export function parentScoreFormula(childCells: readonly string[]): string {
-  return sumOfPartsFormula(childCells);
+/**
+ * A PAR parent's 2021 score: the sum of its children's scores once every child counts, which is
+ * when every child's gap cell holds a number (a leaf's gap is blank for a score the total does
+ * not count: see gapFormula). So 0.8 typed where the maximum is 0.5 keeps the parent blank, as
+ * the pane's total leaves it out, instead of adding it in.
+ */
+export function parentScoreFormula(childScoreCells: readonly string[], childGapCells: readonly string[]): string {
+  const gaps = childGapCells.join(',');
+  return `=IF(COUNT(${gaps})=${childGapCells.length},SUM(${childScoreCells.join(',')}),"")`;
 }
 
-export function gapFormula(row: number): string {
+/**
+ * The "Chênh lệch" cell: score − target. A leaf's score counts (as in the engine's numberIsValid)
+ * only when it is a number from 0 to its maximum with at most three decimals; otherwise the cell
+ * is blank, as the pane leaves the score out of its total.
+ */
+export function gapFormula(row: number, leaf: boolean): string {
   const g = cellAddress(row, PAR_COL.score2021);
   const f = cellAddress(row, PAR_COL.target2021);
-  return `=IF(ISNUMBER(${g}),${g}-${f},"")`;
+  if (!leaf) return `=IF(ISNUMBER(${g}),${g}-${f},"")`;
+  const max = cellAddress(row, PAR_COL.max);
+  return `=IF(ISNUMBER(${g}),IF(AND(${g}>=0,${g}<=${max},ROUND(${g},3)=${g}),${g}-${f},""),"")`;
 }
 
 export function tasksText(tasks: readonly string[]): string {
@@ -174,13 +186,14 @@ function placeParRow(b: SheetBuilder, columns: ColumnPlan[], r: ParRow, row: num
     b.set(row, PAR_COL.score2021, { numberFormat: SCORE_FORMAT, style: 'input' });
   } else {
     const children = r.children.map((c) => cellAddress(rowOf.get(c) as number, PAR_COL.score2021));
+    const gaps = r.children.map((c) => cellAddress(rowOf.get(c) as number, PAR_COL.gap));
     b.set(row, PAR_COL.score2021, {
-      formula: parentScoreFormula(children),
+      formula: parentScoreFormula(children, gaps),
       numberFormat: SCORE_FORMAT,
       style: 'formula',
     });
   }
-  b.set(row, PAR_COL.gap, { formula: gapFormula(row), numberFormat: SCORE_FORMAT, style: 'formula' });
+  b.set(row, PAR_COL.gap, { formula: gapFormula(row, leaf), numberFormat: SCORE_FORMAT, style: 'formula' });
   const lead = r.lead ? unitById(r.lead).name : (r.leadText ?? undefined);
   b.set(row, PAR_COL.lead, { value: lead, style: 'text' });
   if (lead) b.needHeight(row, textHeight(lead, spanWidth(columns, PAR_COL.lead, PAR_COL.lead)));

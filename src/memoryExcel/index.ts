@@ -79,13 +79,16 @@
  * evaluateConditionalFormats, subscribe, whenIdle, eventHandlerCount, addUserConditionalFormat,
  * userConditionalFormats,
  * setCalculationModeFromUser, pasteCopiedCellsFromUser, beginCellEditFromUser, endCellEditFromUser,
- * inCellEditMode, deleteSheetFromUser, renameSheetFromUser, protectSheetFromUser, undo (entries). Option payloadLimitBytes: Excel on the
+ * inCellEditMode, deleteSheetFromUser, renameSheetFromUser, protectSheetFromUser, undo (entries),
+ * createWorkbook (Excel.createWorkbook: the workbooks opened are recorded in `createdWorkbooks`,
+ * base64 as given). Option payloadLimitBytes: Excel on the
  * web's request/response size limit (payload.ts).
  * Guesses about Excel's behaviour are marked "Guess:" where they are made.
  */
 import { a1Rect, parseAddress, type Rect } from './address';
 import { CALCULATION_MODES, type CalculationMode } from './calc';
 import type { FormulaEvaluatorLike } from './evaluator';
+import { ExcelApiError, invalidArgument } from './errors';
 import { activatedArgs } from './events';
 import type { CfFormat, SheetModel } from './model';
 import { pasteCopiedCells } from './paste';
@@ -128,6 +131,25 @@ export class MemoryWorkbook extends WorkbookSession {
    */
   coauthor(options: Omit<MemoryWorkbookOptions, 'shared' | 'sheets'> = {}): MemoryWorkbook {
     return new MemoryWorkbook({ ...options, shared: this.shared });
+  }
+
+  /** The base64 .xlsx of each workbook `createWorkbook` opened, oldest first (what a test reads back). */
+  readonly createdWorkbooks: string[] = [];
+
+  /**
+   * `Excel.createWorkbook(base64)` [ExcelApi 1.8]: Excel opens a new workbook from the file and the
+   * add-in keeps working on the one it runs in (typings: "Creates a new hidden workbook … and
+   * opens it"); nothing of this workbook changes. Guess (stricter): a base64 that is not a zip
+   * (an .xlsx is one: it starts "UEsDB", the bytes "PK\x03\x04") is refused with InvalidArgument,
+   * as is the call below ExcelApi 1.8 (ApiNotFound).
+   */
+  async createWorkbook(base64?: string): Promise<void> {
+    if (!this.isSetSupported('ExcelApi', '1.8')) throw new ExcelApiError('ApiNotFound', undefined, 'createWorkbook');
+    if (base64 !== undefined && !/^UEsDB[A-Za-z0-9+/]*={0,2}$/.test(base64))
+      throw invalidArgument('createWorkbook', 'base64File is not a base64-encoded .xlsx');
+    await Promise.resolve();
+    this.createdWorkbooks.push(base64 ?? '');
+    this.notify();
   }
 
   setFormulaEvaluator(evaluator: FormulaEvaluatorLike): void {

@@ -1,5 +1,5 @@
 import { FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MemoryWorkbook } from '../memoryExcel';
 import { TaskPane } from '../taskpane/components/TaskPane';
 import type { NumberSettings } from '../taskpane/numbers';
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   },
   bannerTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   bannerText: { fontSize: tokens.fontSizeBase200 },
+  bannerLink: { fontSize: tokens.fontSizeBase200, color: '#ffffff' },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   workbook: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   pane: {
@@ -60,12 +61,34 @@ export function Playground({ workbook, operations, settings, initialLanguage, nu
   const styles = useStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
   const strings = PLAYGROUND_STRINGS[lang];
+  // Workbooks the add-in opened (a consolidation's own, Excel.createWorkbook): each a download, as Excel would open it.
+  const [created, setCreated] = useState<readonly string[]>([]);
+  useEffect(
+    () =>
+      workbook.subscribe(() =>
+        setCreated((list) =>
+          list.length === workbook.createdWorkbooks.length ? list : [...workbook.createdWorkbooks],
+        ),
+      ),
+    [workbook],
+  );
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
       <div className={styles.page}>
         <header className={styles.banner}>
           <p className={styles.bannerTitle}>{strings.title}</p>
           <span className={styles.bannerText}>{strings.subtitle}</span>
+          {created.map((base64, i) => (
+            <a
+              key={i}
+              className={styles.bannerLink}
+              data-testid="created-workbook"
+              download={`so-lam-viec-moi-${i + 1}.xlsx`}
+              href={`data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,${base64}`}
+            >
+              {strings.createdWorkbook(String(i + 1))}
+            </a>
+          ))}
         </header>
         <div className={styles.body}>
           <main className={styles.workbook}>

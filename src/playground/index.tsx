@@ -30,6 +30,7 @@ const operations = createExcelOperations({
   host: { host: 'Playground', platform: 'Browser' },
   readOnly: () => workbook.readOnly,
   numberSettings,
+  createWorkbook: (base64) => workbook.createWorkbook(base64),
 });
 
 const container = document.getElementById('root');

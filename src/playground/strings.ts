@@ -18,6 +18,8 @@ export interface PlaygroundStrings {
   yes: string;
   no: string;
   ok: string;
+  /** A workbook the add-in opened (Excel.createWorkbook): offered as a download. */
+  createdWorkbook: (n: string) => string;
   badFormula: string;
   paneLabel: string;
 }
@@ -38,6 +40,7 @@ const vi: PlaygroundStrings = {
   yes: 'Có',
   no: 'Không',
   ok: 'OK',
+  createdWorkbook: (n) => `Sổ làm việc mới ${n} (.xlsx)`,
   badFormula: 'Công thức này có vấn đề.',
   paneLabel: 'Ngăn tác vụ CCHC',
 };
@@ -58,6 +61,7 @@ const en: PlaygroundStrings = {
   yes: 'Yes',
   no: 'No',
   ok: 'OK',
+  createdWorkbook: (n) => `New workbook ${n} (.xlsx)`,
   badFormula: "There's a problem with this formula.",
   paneLabel: 'CCHC task pane',
 };

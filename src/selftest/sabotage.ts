@@ -13,6 +13,7 @@ export type OperationName =
   | 'injectPlans'
   | 'validate'
   | 'applyFixes'
+  | 'applySuggestion'
   | 'subtotals'
   | 'highlightBelowTarget'
   | 'removeMarks'
@@ -46,6 +47,7 @@ const STAND_INS: { [K in OperationName]: ExcelOperations[K] } = {
   injectPlans: async () => emptyInject(),
   validate: async () => emptyValidation(),
   applyFixes: async () => ({ applied: 0, skipped: [], syncs: 0 }),
+  applySuggestion: async () => ({ applied: 0, skipped: [], syncs: 0 }),
   subtotals: async () => ({ overwritten: [], restored: 0, totalsFilled: [], par: null, syncs: 0 }),
   highlightBelowTarget: async () => null,
   removeMarks: async () => undefined,

@@ -173,48 +173,61 @@ const validate: Scenario = {
 
 const fix: Scenario = {
   name: 'fix',
-  title: { vi: 'Sửa tự động các lỗi có cách sửa', en: 'Apply the automatic fixes' },
-  subject: ['applyFixes'],
+  title: {
+    vi: 'Sửa cách ghi tự động; đề xuất chỉ áp dụng từng cái một',
+    en: 'Rewrite fixes applied; suggestions only one at a time',
+  },
+  subject: ['applyFixes', 'applySuggestion'],
   async run(ctx) {
-    const s = await insert(ctx.prepare, ['VII', 'PAR']);
+    const s = await insert(ctx.prepare, ['VII', 'VIII', 'PAR']);
+    const spelled = cellOf('VIII', 'VIII.1', 'assessment');
+    const coAuthored = cellOf('VIII', 'VIII.2', 'assessment');
     const percent = cellOf('VII', 'VII.1', '2020');
-    const coAuthored = cellOf('VII', 'VII.6', '2020');
     const parent = cellOf('PAR', '1', 'score2021');
-    await writeCells(ctx.run, s.VII, { [percent]: 85, [coAuthored]: 90 });
+    // Text cells ('@'): "đạt" stays text in every locale.
+    await writeCells(ctx.run, s.VIII, { [spelled]: 'đạt', [coAuthored]: 'khong dat' });
+    await writeCells(ctx.run, s.VII, { [percent]: 85 });
     await writeCells(ctx.run, s.PAR, { [parent]: 8.3 });
     const report = await ctx.ops.validate();
-    const find = (sheet: string, cell: string, code: string) => {
+    const find = (sheet: string, cell: string, code: string, kind: 'fix' | 'suggestion') => {
       const f = report.findings.find((x) => x.sheet === sheet && x.cell === cell && x.code === code);
       check(
-        f?.fix,
-        `a fixable ${code} finding at ${sheet}!${cell}; findings there: ${show(codesAt(report, sheet, cell))}`,
+        f?.[kind],
+        `a ${code} finding with a ${kind} at ${sheet}!${cell}; there: ${show(codesAt(report, sheet, cell))}`,
       );
-      return f;
+      return f!;
     };
-    const chosen = [
-      find(s.VII, percent, 'percent-over-one'),
-      find(s.VII, coAuthored, 'percent-over-one'),
-      find(s.PAR, parent, 'formula-overwritten'),
+    const rewrites = [
+      find(s.VIII, spelled, 'passfail-variant', 'fix'),
+      find(s.VIII, coAuthored, 'passfail-variant', 'fix'),
     ];
+    const rescaled = find(s.VII, percent, 'percent-over-one', 'suggestion');
+    const formula = find(s.PAR, parent, 'formula-overwritten', 'suggestion');
+    check(!rescaled.fix && !formula.fix, 'a judgement (85 → 85 %, a formula over a typed number) is not a fix');
     // A co-author corrects one cell between validation and the fix: that fix must be skipped.
-    await writeCells(ctx.run, s.VII, { [coAuthored]: 0.9 });
-    const result = await ctx.ops.applyFixes(chosen);
-    checkEqual(result.applied, 2, 'fixes applied');
+    await writeCells(ctx.run, s.VIII, { [coAuthored]: 'Không đạt' });
+    const result = await ctx.ops.applyFixes([...rewrites, rescaled, formula]);
+    checkEqual(result.applied, 1, 'fixes applied');
     checkEqual(
-      result.skipped.map((x) => x.finding.cell),
-      [coAuthored],
-      'fixes skipped (the cell changed after validation)',
+      result.skipped.map((x) => x.finding.cell).sort(),
+      [coAuthored, percent, parent].sort(),
+      'skipped: the cell changed after validation, and the two suggestions',
     );
-    checkNear((await readCell(ctx.run, s.VII, percent)).value, 0.85, `${percent} after its fix (85 → 85%)`);
-    checkNear((await readCell(ctx.run, s.VII, coAuthored)).value, 0.9, `${coAuthored}, the co-author's value`);
+    checkEqual((await readCell(ctx.run, s.VIII, spelled)).value, 'Đạt', `${spelled} after its fix`);
+    checkEqual((await readCell(ctx.run, s.VIII, coAuthored)).value, 'Không đạt', `${coAuthored}, the co-author's`);
+    checkEqual((await readCell(ctx.run, s.VII, percent)).value, 85, `${percent}: a suggestion is not applied in bulk`);
+    // Applied one at a time, by the person who read it.
+    checkEqual((await ctx.ops.applySuggestion(rescaled)).applied, 1, 'the suggestion applied');
+    checkNear((await readCell(ctx.run, s.VII, percent)).value, 0.85, `${percent} after its suggestion (85 → 85%)`);
+    checkEqual((await ctx.ops.applySuggestion(formula)).applied, 1, 'the formula restored');
     const restored = await readCell(ctx.run, s.PAR, parent);
-    check(sameFormula(restored.formula, formulaOf('PAR', parent)), `${parent} after its fix: got ${show(restored)}`);
-    const marks = await flags(ctx, s.VII);
-    check(!marks.includes(`"${percent}"`), `the fixed cell ${percent} is still marked: ${marks}`);
-    check(marks.includes(`"${coAuthored}"`), `the skipped cell ${coAuthored} lost its mark: ${marks}`);
+    check(sameFormula(restored.formula, formulaOf('PAR', parent)), `${parent} after its suggestion: ${show(restored)}`);
+    const marks = await flags(ctx, s.VIII);
+    check(!marks.includes(`"${spelled}"`), `the fixed cell ${spelled} is still marked: ${marks}`);
     const again = await ctx.ops.validate();
-    checkEqual(codesAt(again, s.VII, percent), [], `findings at ${percent} after the fix`);
-    checkEqual(codesAt(again, s.PAR, parent), [], `findings at ${parent} after the fix`);
+    checkEqual(codesAt(again, s.VIII, spelled), [], `findings at ${spelled} after the fix`);
+    checkEqual(codesAt(again, s.VII, percent), [], `findings at ${percent} after the suggestion`);
+    checkEqual(codesAt(again, s.PAR, parent), [], `findings at ${parent} after the suggestion`);
   },
 };
 

@@ -84,6 +84,7 @@ async function start(): Promise<void> {
     // Only what Excel itself said: the engine's messages then state "this Excel uses …", which a
     // guess from the display language (Excel before ExcelApi 1.11, e.g. Excel 2019) cannot claim.
     numberSettings: asked.then((numbers) => (numbers.source === 'excel' ? numbers : null)),
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
   });
   const reading = readingAlready(operations);
   const pane = (numbers: NumberSettings) => (

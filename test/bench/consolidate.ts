@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { consolidateFiles } from '../../src/cli/commands/consolidate';
-import { consolidatedWorkbook } from '../../src/cli/xlsx/writeConsolidation';
+import { consolidatedWorkbook } from '../../src/xlsxWrite/writeConsolidation';
 import { tempDir, writeUnitWorkbooks, type Fill } from '../cli/helpers';
 import { ensureBuilt, launchChromium, snapshotDist, startStaticServer } from '../e2e/support';
 

@@ -49,7 +49,7 @@ interface JsonFile {
   file: string;
   template: { version: string } | null;
   issues: CheckIssue[];
-  par: Pick<ParReport, 'total' | 'rows'> | null;
+  par: Pick<ParReport, 'total' | 'rows' | 'excluded'> | null;
   error?: FailedFile['error'];
 }
 
@@ -170,6 +170,21 @@ describe('cchc check --json', () => {
       expect(row.gap).toBeCloseTo((row.score2021 as number) - row.target2021, 6);
     }
     for (const leaf of goodScores) expect(par?.rows.find((r) => r.id === leaf.key)?.score2021).toBe(leaf.value);
+  });
+
+  it('lists the filled scores the total leaves out (0.8 over a maximum of 0.5, a text)', async () => {
+    await fillWorkbook(f('good.xlsx'), f('left-out.xlsx'), [
+      { template: 'PAR', key: '1.2', column: 'score2021', value: 0.8 },
+      { template: 'PAR', key: '1.3', column: 'score2021', value: 'chưa chấm' },
+    ]);
+    const { files } = await checkJson(['left-out.xlsx']);
+    const par = files[0].par;
+    expect(par?.excluded.map((x) => [x.id, x.value])).toEqual([
+      ['1.2', 0.8],
+      ['1.3', 'chưa chấm'],
+    ]);
+    expect(par?.excluded[0].reason).toContain('0,5');
+    expect(par?.total.complete).toBe(false);
   });
 
   it('gives null scores and null belowTarget where the PAR list is not filled', async () => {

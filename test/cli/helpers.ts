@@ -11,7 +11,7 @@ import type { Worksheet } from 'exceljs';
 import { parLeaves } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
 import { buildSheetPlan, buildWorkbookPlan, parseMarker } from '../../src/layout';
-import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
+import { workbookBytes, workbookFromPlan } from '../../src/xlsxWrite/writePlan';
 import { prng } from '../shared/prng';
 import { run } from '../../src/cli/main';
 import { memoryIo } from '../../src/cli/io';

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Workbook } from 'exceljs';
 import type { CellFormulaValue } from 'exceljs';
 import { buildSheetPlan, buildWorkbookPlan, MARKER_NAME, markerFor } from '../../src/layout';
-import { readDefinedNames } from '../../src/cli/xlsx/package';
+import { readDefinedNames } from '../../src/xlsxWrite/package';
 import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
-import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
+import { workbookBytes, workbookFromPlan } from '../../src/xlsxWrite/writePlan';
 import { markersOfNames, readTemplateBytes } from '../../src/xlsx/reader';
 import { tempDir } from './helpers';
 

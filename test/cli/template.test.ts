@@ -7,9 +7,9 @@ import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
 import { buildWorkbookPlan, markerFor } from '../../src/layout';
 import { columnNumber, parseCell, parseRange } from '../../src/layout/a1';
 import type { SheetPlan, ValidationPlan } from '../../src/layout/types';
-import { readCustomProperties, readDefinedNames } from '../../src/cli/xlsx/package';
+import { readCustomProperties, readDefinedNames } from '../../src/xlsxWrite/package';
 import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
-import { argb, excelValidation, FLAGS_NAME, VERSION_NAME } from '../../src/cli/xlsx/writePlan';
+import { argb, excelValidation, FLAGS_NAME, VERSION_NAME } from '../../src/xlsxWrite/writePlan';
 import { cli, tempDir } from './helpers';
 
 const tmp = tempDir();

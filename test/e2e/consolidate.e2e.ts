@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { buildSheetPlan } from '../../src/layout';
 import { hostileFiles, type HostileFile } from '../consolidate/hostileFiles';
@@ -168,6 +169,44 @@ it('cancels between files and writes nothing', async () => {
   await pane().getByText('Đã hủy: chưa ghi gì vào sổ làm việc.').waitFor();
   expect(await pane().locator('li[data-file]').count()).toBeLessThan(150);
   expect(await page.getByRole('button', { name: I.name, exact: true }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: SOURCES, exact: true }).count()).toBe(0);
+});
+
+it('in a workbook holding a unit’s figures: writes nothing there, opens the consolidation as a workbook of its own', async () => {
+  await page.goto(`${server.origin}/playground.html`); // a fresh, empty workbook
+  // A unit's own return: the templates inserted, a figure typed.
+  await pane().getByRole('button', { name: 'Chèn biểu mẫu', exact: true }).click();
+  await page.getByRole('button', { name: I.name, exact: true }).waitFor();
+  const typed = inputCell('I.2', '2019');
+  await page.evaluate(
+    async ([sheet, cell]) => {
+      type Handle = { setCellFromUser(s: string, a: string, v: string): Promise<unknown> };
+      await (window as unknown as { cchcWorkbook: Handle }).cchcWorkbook.setCellFromUser(sheet, cell, '7');
+    },
+    [I.name, typed] as const,
+  );
+  await openPanel();
+  await pick(['ba-dinh.xlsx', 'so-y-te.xlsx']);
+  const offer = pane().getByTestId('consolidate-new-workbook');
+  await offer.waitFor();
+  expect(await pane().getByTestId('consolidate-written').count()).toBe(0);
+  await offer.getByRole('button', { name: 'Mở bảng tổng hợp trong sổ làm việc mới' }).click();
+  const link = page.getByTestId('created-workbook');
+  await link.waitFor();
+  await page.screenshot({ path: screenshotPath('consolidate-04-new-workbook') });
+  const href = (await link.getAttribute('href')) ?? '';
+  const opened = new Workbook();
+  await opened.xlsx.load(Buffer.from(href.slice(href.indexOf(',') + 1), 'base64') as unknown as ArrayBuffer);
+  const sheet = opened.getWorksheet(I.name)!;
+  // The same figures as the CLI's file: 2019 = 10 (Sở Y tế's -3 left out), 2018 = 3 + 4.
+  expect(sheet.getCell(typed).value).toBe(10);
+  expect(sheet.getCell(inputCell('I.2', '2018')).value).toBe(7);
+  expect(sheet.getCell(inputCell('meta.reporter', 'reporter')).value).toBe(
+    'Bảng tổng hợp của 2 đơn vị: UBND quận Ba Đình; Sở Y tế',
+  );
+  // The unit's own return is as it was.
+  await openSheet(I.name);
+  await cellText(typed, /^7$/);
   expect(await page.getByRole('button', { name: SOURCES, exact: true }).count()).toBe(0);
 });
 

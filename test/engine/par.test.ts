@@ -223,7 +223,10 @@ describe('PAR findings', () => {
     const fs = validateSheet(makeSnapshot('PAR', { values: { '1': { score2021: 8 } } })).findings;
     const f = fs.find((x) => x.code === 'formula-overwritten') as Finding;
     expect(brief([f])).toEqual([['warning', 'formula-overwritten', 'G6', '1', 'score2021']]);
-    expect(f.fix?.formula).toBe(parentScoreFormula(['G7', 'G8', 'G9', 'G10', 'G11', 'G12']));
+    expect(f.fix).toBeUndefined();
+    expect(f.suggestion?.formula).toBe(
+      parentScoreFormula(['G7', 'G8', 'G9', 'G10', 'G11', 'G12'], ['H7', 'H8', 'H9', 'H10', 'H11', 'H12']),
+    );
     expect(f.message.en).toContain('should be blank');
   });
 
@@ -244,7 +247,7 @@ describe('PAR findings', () => {
       ['warning', 'formula-overwritten', 'G55', '6.1', 'score2021'],
     ]);
     const gap = fs.find((f) => f.cell === 'H7') as Finding;
-    expect(gap.fix?.formula).toBe(gapFormula(7));
+    expect(gap.suggestion?.formula).toBe(gapFormula(7, true));
   });
 
   it('after rows moved, the restored formula points at where the children are now', () => {
@@ -256,7 +259,12 @@ describe('PAR findings', () => {
     const f = fs.find((x) => x.code === 'formula-overwritten') as Finding;
     const at = (id: string): number => first + order.indexOf(rowPlan('PAR', id).row - first);
     expect(f.cell).toBe(`G${at('6.1')}`);
-    expect(f.fix?.formula).toBe(parentScoreFormula(['6.1.1', '6.1.2', '6.1.3'].map((id) => `G${at(id)}`)));
+    expect(f.suggestion?.formula).toBe(
+      parentScoreFormula(
+        ['6.1.1', '6.1.2', '6.1.3'].map((id) => `G${at(id)}`),
+        ['6.1.1', '6.1.2', '6.1.3'].map((id) => `H${at(id)}`),
+      ),
+    );
   });
 
   it('a leaf scored above 0 without evidence', () => {

@@ -11,6 +11,9 @@ interface Expect {
   value?: number | string | null;
 }
 
+/** Codes whose proposed value is a judgement: offered as a suggestion, never a fix. */
+const SUGGESTED = new Set(['percent-over-one']);
+
 function check(raw: CellValue | undefined, kind: CellKind, expected: Expect, options?: ParseOptions): ParsedInput {
   const result = parseCellInput(raw, kind, options);
   expect(result.status).toBe(expected.status);
@@ -26,9 +29,13 @@ function check(raw: CellValue | undefined, kind: CellKind, expected: Expect, opt
   }
   if (expected.value !== undefined) expect(result.value).toBe(expected.value);
   if (expected.status === 'fixable') {
-    expect(result.problems[0].fix).toBeDefined();
-    expect(result.problems[0].fix?.value).toBe(result.value);
-    expect(result.problems[0].fix?.description.vi).toBeTruthy();
+    // A rewrite of how the value is written is a fix; a reading of what was meant (85 → 85 %) a suggestion.
+    const p = result.problems[0];
+    const proposed = SUGGESTED.has(p.code) ? p.suggestion : p.fix;
+    expect(SUGGESTED.has(p.code) ? p.fix : p.suggestion).toBeUndefined();
+    expect(proposed).toBeDefined();
+    expect(proposed?.value).toBe(result.value);
+    expect(proposed?.description.vi).toBeTruthy();
   }
   if (expected.status === 'invalid') {
     expect(result.value).toBeNull();
@@ -301,7 +308,12 @@ describe('formulas typed into input cells', () => {
 
   it('a formula whose result also needs a fix: one warning whose fix settles both', () => {
     check('12', 'count', fixable('formula-in-input', 12), { formula: '="12"' });
-    check(85, 'percent', fixable('formula-in-input', 0.85), { formula: '=80+5' });
+    // 85 read as 85 % is a judgement: the one warning suggests it, it does not fix it.
+    const r = parseCellInput(85, 'percent', { formula: '=80+5' });
+    expect(r).toMatchObject({ status: 'fixable', value: 0.85 });
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ code: 'formula-in-input', suggestion: { value: 0.85 } });
+    expect(r.problems[0].fix).toBeUndefined();
   });
 
   it('a formula with an invalid result: the formula warning and the value error, no fix', () => {

@@ -68,7 +68,9 @@ describe('Section VIII suggestions', () => {
     expect(findings[0].message.vi).toContain('VII.1 năm 2019: 72 % < 90 %');
 
     const blank = section8Findings(assessSection8([vii(0.72), viii({})]));
-    expect(blank.map((f) => [f.rowKey, f.code, f.severity, f.fix?.value])).toEqual([
+    // An assessment is the official's to make: offered as a suggestion, never a fix.
+    expect(blank.every((f) => f.fix === undefined)).toBe(true);
+    expect(blank.map((f) => [f.rowKey, f.code, f.severity, f.suggestion?.value])).toEqual([
       ['VIII.8', 'goal-suggestion', 'info', 'Không đạt'],
       ['VIII.13', 'goal-suggestion', 'info', 'Không đạt'],
     ]);

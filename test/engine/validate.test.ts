@@ -93,7 +93,7 @@ describe('input cells, found by key and column id', () => {
     );
     expect(brief(fs)).toEqual([[severity, code, cellOf(id as 'I', key, column), key, column]]);
     if (fixValue === undefined) expect(fs[0].fix).toBeUndefined();
-    else expect(fs[0].fix?.value).toBe(fixValue);
+    else expect((fs[0].fix ?? fs[0].suggestion)?.value).toBe(fixValue);
   });
 
   it('a PAR score typed as "1,234" (max 1.5) is a decimal with a fix', () => {

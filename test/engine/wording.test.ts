@@ -18,13 +18,15 @@ describe('a percent cell says what it shows', () => {
       vi: 'Ô đang hiện 8500,0%. Có phải ý bạn là 85%? Sửa thành 85%.',
       en: 'The cell shows 8500.0%. Did you mean 85%? Fix: 85%.',
     });
-    expect(r.problems[0].fix).toEqual({ value: 0.85, description: { vi: 'Ghi 85%', en: 'Write 85%' } });
+    // What the official meant is a reading, not a rewrite: a suggestion.
+    expect(r.problems[0].fix).toBeUndefined();
+    expect(r.problems[0].suggestion).toEqual({ value: 0.85, description: { vi: 'Ghi 85%', en: 'Write 85%' } });
   });
 
   it('1.2 in a percent cell: "Ghi 1,2%", not "Ghi 1,2% (0,012)"', () => {
     const r = parseCellInput(1.2, 'percent');
-    expect(r.problems[0].fix?.value).toBe(0.012);
-    expect(r.problems[0].fix?.description.vi).toBe('Ghi 1,2%');
+    expect(r.problems[0].suggestion?.value).toBe(0.012);
+    expect(r.problems[0].suggestion?.description.vi).toBe('Ghi 1,2%');
     expect(r.problems[0].message.vi).toContain('Ô đang hiện 120,0%.');
   });
 
@@ -57,8 +59,10 @@ describe('a percent cell says what it shows', () => {
   it('"85%" and "85" typed as text: the fix is the number 85%', () => {
     for (const raw of ['85%', '85']) {
       const p = parseCellInput(raw, 'percent').problems[0];
-      expect(p.fix?.value).toBe(0.85);
-      expect(p.fix?.description).toEqual({ vi: 'Ghi số 85%', en: 'Write the number 85%' });
+      // "85%" is only rewritten; "85" read as 85 % is what the official meant: a suggestion.
+      const proposed = raw === '85%' ? p.fix : p.suggestion;
+      expect(proposed?.value).toBe(0.85);
+      expect(proposed?.description).toEqual({ vi: 'Ghi số 85%', en: 'Write the number 85%' });
       expect(p.message.vi).toContain('Sửa thành số 85%.');
     }
     expect(parseCellInput('85', 'percent').problems[0].message.vi).toContain('Có phải ý bạn là 85%?');
@@ -101,7 +105,13 @@ describe('no message speaks of storage', () => {
         for (const numberFormat of formats)
           for (const decimalSeparator of seps)
             for (const p of parseCellInput(raw, kind, { max: 2, numberFormat, decimalSeparator }).problems) {
-              const texts = [p.message.vi, p.message.en, p.fix?.description.vi ?? '', p.fix?.description.en ?? ''];
+              const proposed = p.fix ?? p.suggestion;
+              const texts = [
+                p.message.vi,
+                p.message.en,
+                proposed?.description.vi ?? '',
+                proposed?.description.en ?? '',
+              ];
               for (const t of texts)
                 if (STORAGE.test(t)) bad.push(`${JSON.stringify(raw)} ${kind} ${numberFormat}: ${t}`);
             }

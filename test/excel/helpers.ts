@@ -41,6 +41,7 @@ export function setup(
       requirements: { isSetSupported: (name, version) => wb.isSetSupported(name, version) },
       debounceMs: 5,
       now: () => new Date('2021-08-05T08:00:00Z'),
+      createWorkbook: (base64) => wb.createWorkbook(base64),
       ...deps,
     });
   return { wb, ops: make(), fresh: make };

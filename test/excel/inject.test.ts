@@ -62,7 +62,7 @@ eachApi(() => {
       expect(key.numberFormat).toBe('@');
       expect(wb.sheetView(PAR.name).hiddenColumns.has(0)).toBe(true); // 0-based
       // The parent's subtotal formula and the leaf's input format.
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1', 'score2021')).formula).toMatch(/^=IF\(COUNT\(G\d+/);
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1', 'score2021')).formula).toMatch(/^=IF\(COUNT\(H\d+/);
       const leaf = cellView(wb, PAR.name, cellOf(PAR, '1.1', 'score2021'));
       expect(leaf.hasValidation).toBe(true);
       expect(leaf.fill).toBe('#FFF2CC');

@@ -28,6 +28,37 @@ eachApi(() => {
       expect((await ops.subtotals(false)).overwritten).toEqual([]);
     });
 
+    test("a score the total leaves out is listed under it, and the sheet's gap and parent agree", async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['PAR']);
+      const over = cellOf(PAR, '1.2', 'score2021'); // maximum 0.5
+      const text = cellOf(PAR, '1.3', 'score2021');
+      await wb.pasteFromUser(PAR.name, over, [['0.8']]);
+      await wb.pasteFromUser(PAR.name, text, [['abc']]);
+      for (const leaf of parLeaves('1').filter((r) => r.id !== '1.2' && r.id !== '1.3'))
+        await wb.pasteFromUser(PAR.name, cellOf(PAR, leaf.id, 'score2021'), [[String(leaf.max)]]);
+      const { par } = await ops.subtotals(false);
+      expect(par!.excluded.map((x) => [x.id, x.cell, x.value])).toEqual([
+        ['1.2', over, 0.8],
+        ['1.3', text, 'abc'],
+      ]);
+      expect(par!.excluded[0].reason.vi).toContain('0,5');
+      // The sheet counts as the pane does: no +0.3 for 1.2, and area 1 stays blank while 1.2 and 1.3 do not count.
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.2', 'gap')).value).toBe('');
+      expect(wb.getCell(PAR.name, parentCell).value).toBe('');
+      expect(par!.rows.find((r) => r.id === '1')).toMatchObject({ complete: false, missing: 2, score2021: null });
+      // Corrected, it counts on both sides.
+      await wb.pasteFromUser(PAR.name, over, [['0.5']]);
+      await wb.pasteFromUser(PAR.name, text, [['0']]);
+      const after = await ops.subtotals(false);
+      expect(after.par!.excluded).toEqual([]);
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.2', 'gap')).value).toBe(0);
+      expect(wb.getCell(PAR.name, parentCell).value).toBeCloseTo(
+        after.par!.rows.find((r) => r.id === '1')!.score2021!,
+        9,
+      );
+    });
+
     test('a cleared parent formula counts as overwritten too', async () => {
       const { wb, ops } = setup();
       await ops.inject(['PAR']);

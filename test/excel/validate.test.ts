@@ -207,6 +207,66 @@ eachApi(() => {
       expect(after.findings.filter((f) => f.fix && f.code === 'decimal-comma')).toEqual([]);
     });
 
+    test('"Sửa tất cả" never writes an assessment: the suggestion is applied alone, on request', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['VII', 'VIII']);
+      const VII = planOf('VII');
+      const VIII = planOf('VIII');
+      const assessment = cellOf(VIII, 'VIII.8', 'assessment');
+      // 72 % on time in 2019: goal 8 (≥ 90 %) is not met; the official has not assessed it.
+      await wb.pasteFromUser(VII.name, cellOf(VII, 'VII.1', '2019'), [['72%']]);
+      const report = await ops.validate();
+      const suggested = report.findings.find((f) => f.cell === assessment && f.code === 'goal-suggestion')!;
+      expect(suggested.fix).toBeUndefined();
+      expect(suggested.suggestion?.value).toBe('Không đạt');
+      const result = await ops.applyFixes(report.findings);
+      expect(result.applied).toBe(0);
+      expect(result.skipped.find((x) => x.finding === suggested)?.reason.en).toMatch(/suggestion/);
+      expect(wb.getCell(VIII.name, assessment).value).toBe('');
+      expect((await ops.applySuggestion(suggested)).applied).toBe(1);
+      expect(wb.getCell(VIII.name, assessment).value).toBe('Không đạt');
+    });
+
+    test('a restored formula and 85 read as 85 % are suggestions, not fixes', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['VII', 'PAR']);
+      const VII = planOf('VII');
+      const percent = cellOf(VII, 'VII.1', '2020');
+      const parent = cellOf(PAR, '1', 'score2021');
+      await wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(VII.name).getRange(percent).values = [[85]];
+        ctx.workbook.worksheets.getItem(PAR.name).getRange(parent).values = [[8.3]];
+        await ctx.sync();
+      });
+      const report = await ops.validate();
+      const at = (sheet: string, cell: string) => report.findings.find((f) => f.sheet === sheet && f.cell === cell)!;
+      expect(at(VII.name, percent)).toMatchObject({ code: 'percent-over-one', suggestion: { value: 0.85 } });
+      expect(at(PAR.name, parent)).toMatchObject({ code: 'formula-overwritten' });
+      expect(at(VII.name, percent).fix).toBeUndefined();
+      expect(at(PAR.name, parent).fix).toBeUndefined();
+      await ops.applyFixes(report.findings);
+      expect(wb.getCell(VII.name, percent).value).toBe(85);
+      expect(wb.getCell(PAR.name, parent).value).toBe(8.3);
+    });
+
+    test('a fix writing text that starts like a formula ("- không có") writes it as text', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['PAR']);
+      const evidence = cellOf(PAR, '1.1', 'evidence');
+      // The official set the cell to General and typed a formula giving text.
+      await wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(PAR.name).getRange(evidence).numberFormat = [['General']];
+        await ctx.sync();
+      });
+      await wb.setCellFromUser(PAR.name, evidence, '="- không có"');
+      const report = await ops.validate();
+      const f = report.findings.find((x) => x.cell === evidence && x.code === 'formula-in-input')!;
+      expect(f.fix?.value).toBe('- không có');
+      expect((await ops.applyFixes([f])).applied).toBe(1);
+      expect(wb.getCell(PAR.name, evidence)).toMatchObject({ value: '- không có' });
+      expect(wb.getCell(PAR.name, evidence).formula ?? '').not.toMatch(/^=/);
+    });
+
     test('a cell a co-author changed since validation is skipped, not overwritten', async () => {
       const { wb, ops } = await filled();
       const report = await ops.validate();

@@ -70,19 +70,25 @@ test('leaves: score and evidence inputs; parents: score formula; every row: gap 
       inputs: {},
       formulas: { score2021: 'G', gap: 'H' },
     });
+  // A leaf's gap is blank for a score the total does not count (out of 0…max, more than three decimals).
   for (const r of PAR_ROWS) {
     const n = rowByKey(sheet, r.id).row;
-    expect(cells.get(`H${n}`)?.formula).toBe(`=IF(ISNUMBER(G${n}),G${n}-F${n},"")`);
+    expect(cells.get(`H${n}`)?.formula).toBe(
+      r.children.length === 0
+        ? `=IF(ISNUMBER(G${n}),IF(AND(G${n}>=0,G${n}<=D${n},ROUND(G${n},3)=G${n}),G${n}-F${n},""),"")`
+        : `=IF(ISNUMBER(G${n}),G${n}-F${n},"")`,
+    );
   }
 });
 
-test("each parent's G formula references exactly its children's G cells and counts them", () => {
+test("each parent's G formula adds its children's G cells once each child's gap (H) counts", () => {
   for (const r of parents) {
     const formula = cells.get(g(r.id))?.formula ?? '';
     const children = r.children.map(g);
-    expect(formula).toBe(`=IF(COUNT(${children.join(',')})=${children.length},SUM(${children.join(',')}),"")`);
+    const gaps = children.map((c) => c.replace(/^G/, 'H'));
+    expect(formula).toBe(`=IF(COUNT(${gaps.join(',')})=${children.length},SUM(${children.join(',')}),"")`);
     const refs = referencedCells(formula);
-    expect(new Set(refs)).toEqual(new Set(children));
+    expect(new Set(refs)).toEqual(new Set([...gaps, ...children]));
     const n = Number(/\)=(\d+),/.exec(formula)?.[1]);
     expect(n).toBe(r.children.length);
   }

@@ -16,7 +16,7 @@ import { buildWorkbookPlan, countedInputRanges } from '../../src/layout';
 import { columnNumber, parseRange } from '../../src/layout/a1';
 import type { SheetPlan } from '../../src/layout/types';
 import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
-import { excelValidation } from '../../src/cli/xlsx/writePlan';
+import { excelValidation } from '../../src/xlsxWrite/writePlan';
 import { cli, fillWorkbook, parScores, prng, tempDir, type Fill } from '../cli/helpers';
 import { sofficePath } from './soffice';
 

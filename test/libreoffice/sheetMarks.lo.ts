@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { workbookBytes, workbookFromPlan } from '../../src/cli/xlsx/writePlan';
+import { workbookBytes, workbookFromPlan } from '../../src/xlsxWrite/writePlan';
 import { buildWorkbookPlan } from '../../src/layout';
 import { CF_FORMATS } from '../../src/layout/rules';
 import { CONDITIONAL_PURPOSES, type SheetPlan, type WorkbookPlan } from '../../src/layout/types';

@@ -5,7 +5,15 @@ import { en } from '../../src/taskpane/i18n/en';
 import { vi } from '../../src/taskpane/i18n/vi';
 import { memorySettings } from '../../src/taskpane/settings';
 import { TEMPLATE_IDS } from '../../src/catalog';
-import { CLEAN, PAR_SUMMARY, STATUS, VALIDATION, createFakeOperations, type FakeOperations } from './fakeOperations';
+import {
+  CLEAN,
+  PAR_SUMMARY,
+  STATUS,
+  VALIDATION,
+  createFakeOperations,
+  finding,
+  type FakeOperations,
+} from './fakeOperations';
 
 // The machine is shared: allow slow renders (these tests check behaviour, not speed).
 jest.setTimeout(60_000);
@@ -177,8 +185,55 @@ describe('validation', () => {
     expect(ops.callsTo('applyFixes')[0]).toEqual([[VALIDATION.findings[0]]]);
     expect(ops.callsTo('validate')).toHaveLength(2); // re-checked after fixing
     fireEvent.click(button('Sửa tất cả'));
+    // What it will write is shown first; nothing is written before the confirmation.
+    const preview = await screen.findByTestId('fix-preview');
+    expect(within(preview).getByText(/D7: Ghi thành 0,5/)).toBeTruthy();
+    expect(ops.callsTo('applyFixes')).toHaveLength(1);
+    fireEvent.click(within(preview).getByRole('button', { name: 'Sửa 1 ô' }));
     await waitFor(() => expect(ops.callsTo('applyFixes')).toHaveLength(2));
     expect(ops.callsTo('applyFixes')[1]).toEqual([VALIDATION.findings.filter((f) => f.fix)]);
+  });
+
+  it('"Sửa tất cả" never writes a suggestion: an assessment is applied alone, by its own button', async () => {
+    const { ops } = await renderPane();
+    await waitFor(() => expect(ops.callsTo('startLiveValidation')).toHaveLength(1));
+    openTab('Kiểm tra');
+    const suggested = finding({
+      sheet: 'VIII',
+      severity: 'info',
+      code: 'goal-suggestion',
+      cell: 'D20',
+      rowKey: 'VIII.13',
+      column: 'assessment',
+      message: { vi: 'Mục tiêu 13 chưa được đánh giá', en: 'Goal 13 is not assessed yet' },
+      fix: undefined,
+      suggestion: { value: 'Không đạt', description: { vi: 'Ghi "Không đạt"', en: 'Write "Không đạt"' } },
+    });
+    act(() => ops.emitLive({ ...VALIDATION, findings: [VALIDATION.findings[0], suggested] }));
+    expect(screen.getByText('Đề xuất (cán bộ xem rồi tự quyết định): Ghi "Không đạt"')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sửa D20' })).toBeNull();
+    fireEvent.click(button('Sửa tất cả'));
+    const preview = await screen.findByTestId('fix-preview');
+    expect(within(preview).queryByText(/D20/)).toBeNull();
+    fireEvent.click(within(preview).getByRole('button', { name: 'Sửa 1 ô' }));
+    await waitFor(() => expect(ops.callsTo('applyFixes')).toHaveLength(1));
+    expect(ops.callsTo('applyFixes')[0]).toEqual([[VALIDATION.findings[0]]]);
+    await waitFor(() => expect(ops.callsTo('validate')).toHaveLength(1));
+    act(() => ops.emitLive({ ...VALIDATION, findings: [suggested] }));
+    fireEvent.click(button('Áp dụng đề xuất D20'));
+    await waitFor(() => expect(ops.callsTo('applySuggestion')).toEqual([[suggested]]));
+    await screen.findByText(vi.suggestionApplied);
+  });
+
+  it('"Sửa tất cả" cancelled writes nothing', async () => {
+    const { ops } = await renderPane();
+    openTab('Kiểm tra');
+    fireEvent.click(button('Kiểm tra dữ liệu'));
+    await screen.findByText('Lỗi: 2');
+    fireEvent.click(button('Sửa tất cả'));
+    fireEvent.click(within(await screen.findByTestId('fix-preview')).getByRole('button', { name: 'Hủy' }));
+    expect(screen.queryByTestId('fix-preview')).toBeNull();
+    expect(ops.callsTo('applyFixes')).toHaveLength(0);
   });
 
   it('removes marks', async () => {
@@ -275,6 +330,27 @@ describe('totals and targets', () => {
     expect(rows[1]).toMatch(/^1\.2\. /);
     fireEvent.click(within(lead.parentElement!).getAllByRole('button')[0]);
     await waitFor(() => expect(ops.callsTo('goToCell')).toEqual([[PAR_SUMMARY.sheet, 'G9']]));
+  });
+
+  it('lists the filled scores the total leaves out, each with "Đi tới ô"', async () => {
+    const ops = createFakeOperations();
+    const summary = {
+      ...PAR_SUMMARY,
+      excluded: [
+        { id: '1.2', cell: 'G10', value: 0.8, reason: { vi: 'vượt điểm tối đa 0,5', en: 'above the maximum of 0.5' } },
+      ],
+    };
+    ops.highlightBelowTarget = async () => summary;
+    const subtotals = ops.subtotals;
+    ops.subtotals = async (restore) => ({ ...(await subtotals(restore)), par: summary });
+    await renderPane(ops);
+    openTab('Tổng điểm');
+    fireEvent.click(button('Tính tổng và so sánh mục tiêu'));
+    const list = await screen.findByTestId('par-excluded');
+    expect(list.textContent).toContain('Không tính vào tổng (1 ô');
+    expect(list.textContent).toContain('“0,8” — vượt điểm tối đa 0,5');
+    fireEvent.click(within(list).getByRole('button', { name: 'Đi tới ô G10' }));
+    await waitFor(() => expect(ops.callsTo('goToCell')).toEqual([[PAR_SUMMARY.sheet, 'G10']]));
   });
 
   it('shows overwritten formulas first, then restores them on request', async () => {

@@ -161,6 +161,7 @@ export const PAR_SUMMARY: ParSummary = (() => {
     belowTarget: [area1, leafA, leafB],
     byLead: [{ lead: 'SNV', rows: [leafB, leafA], pointsOwed: 0.8 }],
     below2020: [],
+    excluded: [],
   };
 })();
 
@@ -274,12 +275,14 @@ export function createFakeOperations(): FakeOperations {
       }),
     applyFixes: (findings) =>
       answer('applyFixes', [findings], () => ({ applied: findings.length, skipped: [], syncs: 1 })),
+    applySuggestion: (finding) => answer('applySuggestion', [finding], () => ({ applied: 1, skipped: [], syncs: 1 })),
     subtotals: (restore) => answer('subtotals', [restore], () => (restore ? { ...SUBTOTALS, restored: 1 } : SUBTOTALS)),
     highlightBelowTarget: () => answer('highlightBelowTarget', [], () => PAR_SUMMARY),
     removeMarks: () => answer('removeMarks', [], () => undefined),
     goToCell: (sheet, cell) => answer('goToCell', [sheet, cell], () => undefined),
     unitProgress: (unit) => answer('unitProgress', [unit], () => ({ ...UNIT_PROGRESS, unit })),
     reportData: () => answer('reportData', [], () => ({ snapshots: [], syncs: 1 })),
+    openWorkbook: (base64) => answer('openWorkbook', [base64], () => undefined),
     writeConsolidation: (input, onProgress) =>
       answer('writeConsolidation', [input], () => {
         onProgress?.({ done: 1, total: 2, label: { vi: 'Đang ghi số liệu', en: 'Writing figures' } });

@@ -32,6 +32,9 @@ export interface CheckIssue extends Pick<Finding, 'severity' | 'code' | 'sheet' 
   /** The value the fix writes (a formula for a restored subtotal); null when there is no fix. */
   fix: string | number | null;
   fixDescription: string | null;
+  /** A value the official did not type (an assessment, a restored formula…): suggested, never a fix. */
+  suggestion: string | number | null;
+  suggestionDescription: string | null;
 }
 
 export type ParRowReport = Pick<
@@ -55,6 +58,8 @@ export interface ParReport {
   rows: ParRowReport[];
   /** Leaves below target by lead unit, largest debt first; `rows` are their ids. */
   byLead: (Omit<LeadGroup, 'rows'> & { rows: string[] })[];
+  /** Filled 2021 scores the total leaves out (text, out of range…), with why, in the report's language. */
+  excluded: { id: string; cell: string; value: string | number | boolean | null; reason: string }[];
 }
 
 export interface CheckedFile {
@@ -111,7 +116,7 @@ function parRowReport(row: ParRowResult): ParRowReport {
   };
 }
 
-export function parReport(summary: ParSummary): ParReport {
+export function parReport(summary: ParSummary, lang: Lang = 'vi'): ParReport {
   const total = summary.total;
   return {
     sheet: summary.sheet,
@@ -129,6 +134,7 @@ export function parReport(summary: ParSummary): ParReport {
       pointsOwed: clean(g.pointsOwed),
       rows: g.rows.map((x) => x.id),
     })),
+    excluded: summary.excluded.map((x) => ({ id: x.id, cell: x.cell, value: x.value, reason: t(x.reason, lang) })),
   };
 }
 
@@ -144,6 +150,8 @@ function issueOf(finding: Finding, lang: Lang): CheckIssue {
     message: t(finding.message, lang),
     fix,
     fixDescription: finding.fix ? t(finding.fix.description, lang) : null,
+    suggestion: finding.suggestion ? (finding.suggestion.formula ?? finding.suggestion.value) : null,
+    suggestionDescription: finding.suggestion ? t(finding.suggestion.description, lang) : null,
   };
 }
 
@@ -178,7 +186,7 @@ export function checkSnapshots(
     },
     counts,
     issues: findings.map((f) => issueOf(f, lang)),
-    par: par ? parReport(par) : null,
+    par: par ? parReport(par, lang) : null,
   };
 }
 
@@ -232,6 +240,7 @@ const SEVERITY_NAMES: Record<Severity, { vi: string; en: string }> = {
 };
 
 function fixText(issue: CheckIssue, lang: Lang, decimal: DecimalSeparator | null): string | null {
+  if (issue.suggestionDescription) return `${lang === 'vi' ? 'Đề xuất' : 'Suggestion'}: ${issue.suggestionDescription}`;
   const head = lang === 'vi' ? 'Sửa' : 'Fix';
   if (issue.fixDescription) return `${head}: ${issue.fixDescription}`;
   if (issue.fix === null) return null;
@@ -265,6 +274,17 @@ function parText(par: ParReport, lang: Lang, decimal: DecimalSeparator | null): 
         ? `    Tổng điểm 2021: chưa đủ — còn ${total.missing} tiêu chí chưa chấm; điểm đã chấm ${n(total.partialSum)} / mục tiêu ${n(total.target2021)}`
         : `    2021 total: incomplete — ${total.missing} criteria not scored yet; scored so far ${n(total.partialSum)} / target ${n(total.target2021)}`,
     );
+  }
+  if (par.excluded.length > 0) {
+    lines.push(
+      vi
+        ? `    Không tính vào tổng (${par.excluded.length} ô đã nhập nhưng không hợp lệ):`
+        : `    Left out of the total (${par.excluded.length} cells filled but not valid):`,
+    );
+    for (const x of par.excluded)
+      lines.push(
+        `      ${x.cell} (${x.id}): ${typeof x.value === 'number' ? n(x.value) : `"${String(x.value)}"`} — ${x.reason}`,
+      );
   }
   const rowsById = new Map(par.rows.map((row) => [row.id, row]));
   if (par.byLead.length === 0) {

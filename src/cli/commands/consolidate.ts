@@ -2,7 +2,7 @@
  * `cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--decimal , | .]`: the city-level Appendix 1 from
  * the units' returns, and the merged PAR sheet when lead units return their own PAR copy. The rules
  * live in src/consolidate (shared with the pane's "Tổng hợp" panel); this command reads the files,
- * writes the result with xlsx/writeConsolidation.ts and prints a summary (or --json). --decimal, as
+ * writes the result with src/xlsxWrite/writeConsolidation.ts and prints a summary (or --json). --decimal, as
  * for `cchc check`: the numbers of the messages (reasons on "Nguồn số liệu") and of the cells' notes
  * follow the reader's Excel.
  */
@@ -16,7 +16,7 @@ import type { CliIo } from '../io';
 import { withProgress } from '../progress';
 import { CONSOLIDATED_PREFIX } from '../../xlsx/reader';
 import { readTemplateWorkbook } from '../xlsx/readSnapshots';
-import { consolidatedWorkbook, SOURCES_SHEET } from '../xlsx/writeConsolidation';
+import { consolidatedWorkbook, SOURCES_SHEET } from '../../xlsxWrite/writeConsolidation';
 import { requireXlsxPath, writeOutput } from './template';
 
 export const CONSOLIDATE_OPTIONS = { booleans: ['json'], strings: ['out', 'lang', 'decimal'] } as const;

@@ -13,7 +13,7 @@ import { parseArgs, parseDecimal, parseLang } from '../args';
 import { InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import type { CliIo } from '../io';
-import { workbookBytes, workbookFromPlan } from '../xlsx/writePlan';
+import { workbookBytes, workbookFromPlan } from '../../xlsxWrite/writePlan';
 
 export const TEMPLATE_OPTIONS = { booleans: ['force'], strings: ['only', 'lang', 'decimal'] } as const;
 
@@ -42,7 +42,7 @@ export function requireXlsxPath(file: string, option: string): void {
 }
 
 /** Writes bytes to a file, turning file-system failures into messages a user can act on. */
-export async function writeOutput(file: string, bytes: Buffer): Promise<void> {
+export async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
   try {
     await fs.writeFile(file, bytes);
   } catch (e) {

@@ -12,19 +12,47 @@ import type { ConsolidationWrite, ConsolidationWriteReport, ProgressListener } f
 import { SOURCES_TITLES } from '../../consolidate/sources';
 import { buildSheetPlan } from '../../layout';
 import { columnLetter } from '../../layout/a1';
-import { ACTIONS, AdapterCore, loadEngine, progressOf, sameName } from '../core';
+import { ACTIONS, AdapterCore, isChecked, loadEngine, progressOf, sameName } from '../core';
+import type { Session } from '../session';
 import { ExcelOperationError } from '../errors';
 import { freeName } from '../names';
 import { jsonBytes } from '../session';
+import { protectText } from '../queue';
 import { injectTemplates } from './templates';
 
 /** Rows below the plan's last row that are still searched for keys (rows the official added). */
 const KEY_SEARCH_MARGIN = 500;
 
-/** A text starting with "=" would be taken by Excel as a formula: it is written as text. */
-function asCellValue(v: string | number | null): string | number {
+/**
+ * A value as written: text that Excel would read as a formula ("=", "+", "-", "@"), a number or a
+ * date is written as text, by the one rule every write of text uses (queue.ts, protectText).
+ */
+function asCellValue(v: string | number | null, numberFormat?: string): string | number {
   if (v === null) return '';
-  return typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
+  return protectText(v, numberFormat) as string | number;
+}
+
+/**
+ * A reporting unit's own return is never written over: a template sheet holding entries, in a
+ * workbook that is not an earlier consolidation (no sources sheet of ours), stops the write
+ * before anything is written, saying which sheets hold them.
+ */
+async function refuseUnitData(core: AdapterCore, session: Session, sourcesName: string): Promise<void> {
+  const state = await core.read<never>(session, { data: isChecked });
+  const { validateSheet } = await loadEngine();
+  const filled = core.snapshots(state).filter((snap) => validateSheet(snap, core.messages).cellsFilled > 0);
+  if (filled.length === 0) return;
+  const sources = state.sheets.find((s) => sameName(s.name, sourcesName));
+  if (sources) {
+    const a1 = session.ctx.workbook.worksheets.getItem(sources.name).getRange('A1').load('values');
+    await session.sync();
+    if (SOURCES_TITLES.some((t) => t === String(a1.values[0][0]).trim())) return;
+  }
+  const names = filled.map((s) => s.name).join(', ');
+  throw ExcelOperationError.of('HoldsUnitData', {
+    vi: `Trang có số liệu: ${names}.`,
+    en: `Sheets with figures: ${names}.`,
+  });
 }
 
 export function writeConsolidation(
@@ -39,6 +67,7 @@ export function writeConsolidation(
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, 4);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
+    await refuseUnitData(core, session, input.sources.name);
     const { state, targets, renamed, out } = await injectTemplates(core, session, wanted, {
       beforeWrite: () =>
         step({ vi: 'Đang tạo hoặc làm mới các trang biểu mẫu', en: 'Creating or refreshing the template sheets' }),
@@ -74,23 +103,33 @@ export function writeConsolidation(
         if (key !== '' && !rowOf.has(key)) rowOf.set(key, i + 1);
       });
       const inputs = new Map(plan.rows.map((r) => [r.key, r.inputs]));
+      const planRow = new Map(plan.rows.map((r) => [r.key, r.row]));
+      const formats = new Map(plan.cells.map((c) => [c.address, c.numberFormat]));
+      /** The number format the plan gives the cell (an official may have moved the row, not its format). */
+      const formatOf = (rowKey: string, column: string) =>
+        formats.get(`${inputs.get(rowKey)?.[column]}${planRow.get(rowKey)}`);
       const place = (rowKey: string, column: string) => {
         const letter = inputs.get(rowKey)?.[column];
         const row = rowOf.get(rowKey);
         return letter && row ? `${letter}${row}` : null;
       };
       if (id === 'PAR') {
+        for (const v of input.sheets.find((s) => s.templateId === 'PAR')?.values ?? []) {
+          const address = place(v.rowKey, v.column);
+          if (address) await write(name, address, asCellValue(v.value, formatOf(v.rowKey, v.column)));
+        }
         for (const m of input.par ?? []) {
           const score = place(m.rowKey, 'score2021');
           const evidence = place(m.rowKey, 'evidence');
           if (score && m.score !== null) await write(name, score, m.score);
-          if (evidence && m.evidence) await write(name, evidence, asCellValue(m.evidence));
+          if (evidence && m.evidence)
+            await write(name, evidence, asCellValue(m.evidence, formatOf(m.rowKey, 'evidence')));
         }
         continue;
       }
       for (const v of input.sheets.find((s) => s.templateId === id)?.values ?? []) {
         const address = place(v.rowKey, v.column);
-        if (address) await write(name, address, asCellValue(v.value));
+        if (address) await write(name, address, asCellValue(v.value, formatOf(v.rowKey, v.column)));
       }
     }
 

@@ -6,7 +6,7 @@
  * a view-only user gets the list alone.
  */
 import type { FixReport, ProgressListener } from '../../contracts/operations';
-import type { Bilingual, CellValue, Finding, SheetResult } from '../../engine/types';
+import type { Bilingual, CellValue, Finding, Fix, SheetResult } from '../../engine/types';
 import {
   ACTIONS,
   AdapterCore,
@@ -20,7 +20,7 @@ import {
 } from '../core';
 import { ExcelOperationError } from '../errors';
 import { EMPTY_FLAGS, FLAGS_NAME, flaggedCells, flagsFormula, parseFlags, truncationNote } from '../flags';
-import { queueAddFlagsName } from '../queue';
+import { protectText, queueAddFlagsName } from '../queue';
 import { calculationNotes, type SheetState } from '../read';
 import type { Session } from '../session';
 import type { ExcelValidationReport } from '../types';
@@ -149,19 +149,44 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
   });
 }
 
+/**
+ * "Sửa" / "Sửa tất cả": writes each finding's mechanical fix (how the official's own value is
+ * written: "0,5" → 0.5, "đạt" → "Đạt"). A suggestion (an assessment, a rescaled figure, a restored
+ * formula) is never written here: applySuggestion writes one, for a person who has read it.
+ */
 export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixReport> {
-  return core.button(ACTIONS.fix, async (session) => {
+  return writeChanges(core, findings, 'fix');
+}
+
+/** "Áp dụng đề xuất": one finding's suggestion, applied by the person who read it (never in bulk). */
+export function applySuggestion(core: AdapterCore, finding: Finding): Promise<FixReport> {
+  return writeChanges(core, [finding], 'suggestion');
+}
+
+const NOT_A_FIX: Bilingual = {
+  vi: 'Đây là một đề xuất (giá trị cán bộ chưa nhập), không phải sửa cách ghi: xem và áp dụng riêng đề xuất này nếu đồng ý.',
+  en: 'This is a suggestion (a value the official did not enter), not a rewrite: read it and apply it on its own if you agree.',
+};
+
+function writeChanges(core: AdapterCore, findings: Finding[], kind: 'fix' | 'suggestion'): Promise<FixReport> {
+  return core.button(kind === 'fix' ? ACTIONS.fix : ACTIONS.suggestion, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const skipped: FixReport['skipped'] = [];
     const collection = session.ctx.workbook.worksheets;
-    const probes: { finding: Finding; range: Excel.Range }[] = [];
+    const probes: { finding: Finding; change: Fix; range: Excel.Range }[] = [];
     const flagNames = new Map<string, Excel.NamedItem>();
     const targeted = new Set<string>();
     for (const f of findings) {
-      if (!f.fix) {
+      const change = kind === 'fix' ? f.fix : f.suggestion;
+      if (!change) {
         skipped.push({
           finding: f,
-          reason: { vi: 'Lỗi này không có cách sửa tự động.', en: 'This finding has no automatic fix.' },
+          reason:
+            kind === 'fix' && f.suggestion
+              ? NOT_A_FIX
+              : kind === 'fix'
+                ? { vi: 'Lỗi này không có cách sửa tự động.', en: 'This finding has no automatic fix.' }
+                : { vi: 'Lỗi này không có đề xuất.', en: 'This finding has no suggestion.' },
         });
         continue;
       }
@@ -186,8 +211,8 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
       targeted.add(key);
       const sheet = collection.getItem(f.sheet);
       const range = sheet.getRange(f.cell);
-      range.load('values,formulas');
-      probes.push({ finding: f, range });
+      range.load('values,formulas,numberFormat');
+      probes.push({ finding: f, change, range });
       if (!flagNames.has(f.sheet)) {
         const n = sheet.names.getItemOrNullObject(FLAGS_NAME);
         n.load('formula');
@@ -199,7 +224,7 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
 
     let applied = 0;
     const fixedBySheet = new Map<string, Set<string>>();
-    for (const { finding: f, range } of probes) {
+    for (const { finding: f, change, range } of probes) {
       const before = core.seen.get(core.seenKey(f.sheet, f.cell));
       const value = range.values[0][0] as CellValue;
       const formula = range.formulas[0][0] as CellValue;
@@ -213,9 +238,9 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
         });
         continue;
       }
-      const fix = f.fix!;
-      if (fix.formula) range.formulas = [[fix.formula]];
-      else range.values = [[fix.value === null ? '' : fix.value]];
+      if (change.formula) range.formulas = [[change.formula]];
+      // A text value is written as text, whatever it starts with (queue.ts, protectText).
+      else range.values = [[change.value === null ? '' : protectText(change.value, String(range.numberFormat[0][0]))]];
       core.seen.delete(core.seenKey(f.sheet, f.cell));
       applied++;
       const set = fixedBySheet.get(f.sheet) ?? new Set<string>();

@@ -14,6 +14,15 @@ import { usePanelStyles } from './styles';
  * the open workbook through the adapter. Cancelling stops between files, before anything is written.
  */
 const loadConsolidation = () => import(/* webpackChunkName: "consolidate" */ '../../consolidate/pane');
+/** The .xlsx writer (ExcelJS), fetched only when a consolidation opens in a workbook of its own. */
+const loadWriter = () => import(/* webpackChunkName: "xlsx-write" */ '../../xlsxWrite/writeConsolidation');
+
+/** Bytes as base64 (Excel.createWorkbook's argument), in chunks so a large file does not overflow the stack. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 /** The panel's strings travel with the panel's chunk, not with the pane's start-up messages. */
 function useStrings(): ConsolidateMessages {
@@ -118,6 +127,9 @@ export default function ConsolidateBody() {
     report: ConsolidationWriteReport | null;
   } | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  /** A consolidation the open workbook did not take (it holds a unit's figures…): offered as a new workbook. */
+  const [refused, setRefused] = useState<Consolidation | null>(null);
+  const [opened, setOpened] = useState(false);
 
   const consolidate = useCallback(
     async (files: File[]) => {
@@ -127,6 +139,8 @@ export default function ConsolidateBody() {
       setSources([]);
       setResult(null);
       setCancelled(false);
+      setRefused(null);
+      setOpened(false);
       setReading({ done: 0, total: files.length, file: files[0].name });
       try {
         const { readAndConsolidate, toWrite, Cancelled } = await loadConsolidation();
@@ -160,7 +174,7 @@ export default function ConsolidateBody() {
         if (written) {
           setResult({ consolidation, report: written.value });
           workbookChanged();
-        }
+        } else setRefused(consolidation);
       } catch (e) {
         showError(e);
       } finally {
@@ -170,6 +184,14 @@ export default function ConsolidateBody() {
     },
     [lang, ops, run, showError, workbookChanged, decimalSeparator],
   );
+
+  const openNewWorkbook = async (consolidation: Consolidation) => {
+    const done = await run('consolidate', async () => {
+      const { consolidatedWorkbook } = await loadWriter();
+      await ops.openWorkbook(toBase64(await consolidatedWorkbook(consolidation, lang)));
+    });
+    if (done) setOpened(true);
+  };
 
   const c = useStrings();
   const report = result?.report;
@@ -207,6 +229,15 @@ export default function ConsolidateBody() {
         </>
       )}
       {cancelled && <Text role="status">{c.cancelled}</Text>}
+      {refused && (
+        <div className={panel.actions} data-testid="consolidate-new-workbook">
+          <Text size={200}>{c.newWorkbookOffer}</Text>
+          <Button appearance="primary" disabled={busy} onClick={() => void openNewWorkbook(refused)}>
+            {c.openNewWorkbook}
+          </Button>
+        </div>
+      )}
+      {opened && <Text role="status">{c.newWorkbookOpened}</Text>}
       {result && !report && <Text role="status">{c.nothingToWrite}</Text>}
       {report && (
         <Text role="status" data-testid="consolidate-written">

@@ -87,6 +87,37 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
         </MessageBar>
       ))}
       {summary && <TotalCard total={summary.total} styles={styles} />}
+      {summary && summary.excluded.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="par-excluded">
+          <MessageBarBody>
+            <Text block size={200}>
+              {t.excludedHeading(num(summary.excluded.length))}
+            </Text>
+            <ul className={panel.list}>
+              {summary.excluded.map((x) => (
+                <li key={x.cell} data-row={x.id} className={panel.item}>
+                  <Text size={200}>
+                    {t.excludedItem(
+                      parLabel(x.id),
+                      typeof x.value === 'number' ? num(x.value) : String(x.value),
+                      x.reason[lang],
+                    )}
+                  </Text>
+                  <Button
+                    size="small"
+                    appearance="secondary"
+                    disabledFocusable={busy}
+                    aria-label={`${t.goToCell} ${x.cell}`}
+                    onClick={() => goTo(summary.sheet, x.cell)}
+                  >
+                    {t.goToCell}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {summary && (
         <>
           <Subtitle2 as="h3" className={panel.subheading}>

@@ -92,7 +92,9 @@ export function ValidatePanel() {
   const [liveAt, setLiveAt] = useState<Date | null>(null);
   const [live, setLive] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
-  const [fixReport, setFixReport] = useState<FixReport | null>(null);
+  const [fixReport, setFixReport] = useState<(FixReport & { suggestion: boolean }) | null>(null);
+  /** "Sửa tất cả" pressed: the fixes it would write, shown until confirmed or cancelled. */
+  const [preview, setPreview] = useState<Finding[] | null>(null);
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   /** After "Sửa": the finding that takes the keyboard focus once the list is redrawn. */
@@ -153,21 +155,25 @@ export function ValidatePanel() {
     }
   };
 
-  const applyFixes = async (findings: Finding[], focusAfter?: string[]) => {
+  /** Writes fixes (or one suggestion), then checks again. */
+  const write = async (change: () => Promise<FixReport>, suggestion: boolean, focusAfter?: string[]) => {
     setNotice(null);
     setCheckedAt(null);
+    setPreview(null);
     focusNext.current = focusAfter ?? null;
     const result = await run('fix', async () => {
-      const fixed = await ops.applyFixes(findings);
+      const fixed = await change();
       const after = await ops.validate();
       return { fixed, after };
     });
     if (result) {
-      setFixReport(result.value.fixed);
+      setFixReport({ ...result.value.fixed, suggestion });
       setReport(result.value.after);
       setLiveAt(null);
     }
   };
+  const applyFixes = (findings: Finding[], focusAfter?: string[]) =>
+    write(() => ops.applyFixes(findings), false, focusAfter);
 
   const removeMarks = async () => {
     const result = await run('removeMarks', () => ops.removeMarks());
@@ -201,11 +207,15 @@ export function ValidatePanel() {
     target?.querySelector<HTMLElement>('button')?.focus();
   }, [report]);
 
-  const fixOne = (f: Finding) => {
+  const after = (f: Finding) => {
     const order = shown.map(findingKey);
     const at = order.indexOf(findingKey(f));
-    void applyFixes([f], [...order.slice(at + 1), ...order.slice(0, at).reverse()]);
+    return [...order.slice(at + 1), ...order.slice(0, at).reverse()];
   };
+  const fixOne = (f: Finding) => void applyFixes([f], after(f));
+  const suggestOne = (f: Finding) => void write(() => ops.applySuggestion(f), true, after(f));
+  // One fix a cell, as the adapter applies them: the preview lists what will be written.
+  const previewed = preview ? onePerCell(preview) : [];
 
   return (
     <PanelSection headingId={headingId} title={t.validateHeading}>
@@ -213,7 +223,7 @@ export function ValidatePanel() {
         <Button appearance="primary" disabledFocusable={busy} onClick={validate}>
           {t.checkData}
         </Button>
-        <Button disabledFocusable={busy || fixable.length === 0} onClick={() => applyFixes(fixable)}>
+        <Button disabledFocusable={busy || fixable.length === 0} onClick={() => setPreview(fixable)}>
           {t.fixAll}
         </Button>
         <Button disabledFocusable={busy} onClick={removeMarks}>
@@ -227,11 +237,39 @@ export function ValidatePanel() {
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      {preview && (
+        <MessageBar intent="info" layout="multiline" data-testid="fix-preview">
+          <MessageBarBody>
+            <Text block size={200}>
+              {t.fixPreviewTitle(num(previewed.length))}
+            </Text>
+            <ul className={panel.list}>
+              {previewed.map((f) => (
+                <li key={findingKey(f)} data-cell={`${f.sheet}!${f.cell}`}>
+                  <Text size={200}>
+                    {f.sheet}!{f.cell}: {f.fix?.description[lang]}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+            <div className={panel.actions}>
+              <Button appearance="primary" disabledFocusable={busy} onClick={() => applyFixes(previewed)}>
+                {t.fixPreviewConfirm(num(previewed.length))}
+              </Button>
+              <Button disabledFocusable={busy} onClick={() => setPreview(null)}>
+                {t.fixPreviewCancel}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {fixReport && (
         <MessageBar intent={fixReport.skipped.length ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
             <Text block size={200}>
-              {t.fixesApplied(num(fixReport.applied))}
+              {fixReport.suggestion && fixReport.applied === 1
+                ? t.suggestionApplied
+                : t.fixesApplied(num(fixReport.applied))}
             </Text>
             {fixReport.skipped.length > 0 && (
               <>
@@ -295,6 +333,7 @@ export function ValidatePanel() {
                     findings={group.findings}
                     onGoTo={goTo}
                     onFix={fixOne}
+                    onSuggest={suggestOne}
                     itemClass={styles[group.severity]}
                     headingClass={styles.severityHeading}
                     actionsClass={styles.findingActions}
@@ -338,6 +377,7 @@ interface FindingGroupProps {
   findings: Finding[];
   onGoTo(f: Finding): void;
   onFix(f: Finding): void;
+  onSuggest(f: Finding): void;
   itemClass: string;
   headingClass: string;
   actionsClass: string;
@@ -345,6 +385,17 @@ interface FindingGroupProps {
   /** The sheet's marked cells (plain upper-case addresses) and the colour each is marked in. */
   marks: ReadonlyMap<string, FlaggedCell['severity']>;
   markClass: Record<FlaggedCell['severity'], string>;
+}
+
+/** The first fix for each cell: "Sửa tất cả" writes one value a cell. */
+function onePerCell(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.sheet}!${f.cell.toUpperCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function findingKey(f: Finding): string {
@@ -356,6 +407,7 @@ function FindingGroup({
   findings,
   onGoTo,
   onFix,
+  onSuggest,
   itemClass,
   headingClass,
   actionsClass,
@@ -390,6 +442,7 @@ function FindingGroup({
               {/* Which separator this Excel uses is said once, by the message itself (the engine's
                   "Excel này dùng …", only when Excel reported it), not again by the pane. */}
               {f.fix && <Caption1 className={panel.muted}>{f.fix.description[lang]}</Caption1>}
+              {f.suggestion && <Caption1 data-suggestion>{t.suggestionLabel(f.suggestion.description[lang])}</Caption1>}
               <div className={actionsClass}>
                 <span className={mark ? mergeClasses(panel.cellRef, markClass[mark]) : panel.cellRef} data-mark={mark}>
                   {f.cell}
@@ -412,6 +465,17 @@ function FindingGroup({
                     onClick={() => onFix(f)}
                   >
                     {t.fix}
+                  </Button>
+                )}
+                {f.suggestion && (
+                  <Button
+                    size="small"
+                    appearance="secondary"
+                    disabledFocusable={busy}
+                    aria-label={`${t.applySuggestion} ${f.cell}`}
+                    onClick={() => onSuggest(f)}
+                  >
+                    {t.applySuggestion}
                   </Button>
                 )}
               </div>

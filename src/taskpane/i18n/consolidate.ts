@@ -27,6 +27,10 @@ export interface ConsolidateMessages {
   parHeading: string;
   parMerged: (n: string) => string;
   conflicts: (n: string) => string;
+  /** The consolidation was not written into the open workbook (it holds a unit's figures…): its own workbook instead. */
+  newWorkbookOffer: string;
+  openNewWorkbook: string;
+  newWorkbookOpened: string;
 }
 
 export const consolidateVi: ConsolidateMessages = {
@@ -59,6 +63,10 @@ export const consolidateVi: ConsolidateMessages = {
   parHeading: 'Chỉ số CCHC',
   parMerged: (n) => `${n} tiêu chí lấy điểm từ tệp của đơn vị chủ trì.`,
   conflicts: (n) => `${n} xung đột cần cán bộ xử lý (chưa lấy điểm nào):`,
+  newWorkbookOffer:
+    'Bảng tổng hợp chưa được ghi vào sổ làm việc đang mở (không ghi đè số liệu của đơn vị). Có thể mở bảng tổng hợp trong một sổ làm việc mới, giống tệp "cchc consolidate" tạo ra.',
+  openNewWorkbook: 'Mở bảng tổng hợp trong sổ làm việc mới',
+  newWorkbookOpened: 'Đã mở bảng tổng hợp trong một sổ làm việc mới; sổ làm việc đang mở không thay đổi.',
 };
 
 export const consolidateEn: ConsolidateMessages = {
@@ -91,4 +99,8 @@ export const consolidateEn: ConsolidateMessages = {
   parHeading: 'PAR index',
   parMerged: (n) => `${n} criteria scored from their lead unit’s file.`,
   conflicts: (n) => `${n} conflicts for the official (no score taken):`,
+  newWorkbookOffer:
+    'The consolidation was not written into the open workbook (a unit’s figures are never written over). It can open in a new workbook instead, the same file "cchc consolidate" makes.',
+  openNewWorkbook: 'Open the consolidation in a new workbook',
+  newWorkbookOpened: 'The consolidation opened in a new workbook; the open workbook is unchanged.',
 };

@@ -92,6 +92,13 @@ export const en: Messages = {
     'The marks left by the last check were removed. Cells holding a wrong value stay coloured by the sheet’s own rule until they are fixed; your own formatting is untouched.',
   fixesApplied: (n) => `Fixed ${n} cells.`,
   fixSkipped: 'Not fixed:',
+  fixPreviewTitle: (n) =>
+    `“Fix all” will rewrite how these ${n} cells are written (what the official entered keeps its meaning):`,
+  fixPreviewConfirm: (n) => `Fix ${n} cells`,
+  fixPreviewCancel: 'Cancel',
+  suggestionLabel: (what) => `Suggestion (read it, then decide): ${what}`,
+  applySuggestion: 'Apply suggestion',
+  suggestionApplied: 'Applied the suggestion to 1 cell.',
   showMore: (n) => `Show ${n} more`,
   findingsOf: (sheet) => `Sheet “${sheet}”`,
   marksLegendHeading: 'What the colours in a sheet mean',
@@ -116,6 +123,8 @@ export const en: Messages = {
   maxPoints: (max) => `out of ${max}`,
   totalVsTarget: (gap, reached) => (reached ? `Target reached (+${gap})` : `${gap} points short of the target`),
   totalVs2020: (delta, up) => (up ? `Above 2020: +${delta}` : `Below 2020: −${delta}`),
+  excludedHeading: (n) => `Left out of the total (${n} cells filled but not valid):`,
+  excludedItem: (criterion, value, reason) => `${criterion}: “${value}” — ${reason}`,
   totalIncomplete: (missing, partial) =>
     `Not fully scored: ${missing} sub-criteria have no score yet; the filled ones add up to ${partial}.`,
   chartHeading: 'By area',

@@ -89,6 +89,14 @@ export interface Messages {
   marksRemoved: string;
   fixesApplied: (count: string) => string;
   fixSkipped: string;
+  /** "Sửa tất cả" shows what it will write before writing it. */
+  fixPreviewTitle: (count: string) => string;
+  fixPreviewConfirm: (count: string) => string;
+  fixPreviewCancel: string;
+  /** A value the official did not type (an assessment, a rescaled figure, a formula): offered, never in bulk. */
+  suggestionLabel: (what: string) => string;
+  applySuggestion: string;
+  suggestionApplied: string;
   showMore: (count: string) => string;
   findingsOf: (sheet: string) => string;
   marksLegendHeading: string;
@@ -107,6 +115,9 @@ export interface Messages {
   totalVsTarget: (gap: string, reached: boolean) => string;
   totalVs2020: (delta: string, up: boolean) => string;
   totalIncomplete: (missing: string, partial: string) => string;
+  /** Filled scores the total leaves out (text, out of range…), listed under it. */
+  excludedHeading: (count: string) => string;
+  excludedItem: (criterion: string, value: string, reason: string) => string;
   chartHeading: string;
   chartLegend: { score2020: string; target2021: string; score2021: string };
   chartAreaLabel: (area: string, score2020: string, target: string, score: string, max: string) => string;

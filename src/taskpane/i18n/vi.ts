@@ -92,6 +92,13 @@ export const vi: Messages = {
     'Đã xóa các đánh dấu do lần kiểm tra trước để lại. Ô có giá trị sai vẫn được tô màu theo quy tắc của trang cho đến khi sửa xong; định dạng của bạn giữ nguyên.',
   fixesApplied: (n) => `Đã sửa ${n} ô.`,
   fixSkipped: 'Không sửa được:',
+  fixPreviewTitle: (n) =>
+    `“Sửa tất cả” sẽ ghi lại cách viết của ${n} ô sau (giá trị cán bộ đã nhập giữ nguyên ý nghĩa):`,
+  fixPreviewConfirm: (n) => `Sửa ${n} ô`,
+  fixPreviewCancel: 'Hủy',
+  suggestionLabel: (what) => `Đề xuất (cán bộ xem rồi tự quyết định): ${what}`,
+  applySuggestion: 'Áp dụng đề xuất',
+  suggestionApplied: 'Đã áp dụng đề xuất cho 1 ô.',
   showMore: (n) => `Xem thêm ${n}`,
   findingsOf: (sheet) => `Trang “${sheet}”`,
   marksLegendHeading: 'Ý nghĩa các màu trên trang',
@@ -116,6 +123,8 @@ export const vi: Messages = {
   maxPoints: (max) => `trên ${max} điểm`,
   totalVsTarget: (gap, reached) => (reached ? `Đạt mục tiêu (+${gap})` : `Còn thiếu ${gap} điểm so với mục tiêu`),
   totalVs2020: (delta, up) => (up ? `Cao hơn năm 2020: +${delta}` : `Thấp hơn năm 2020: −${delta}`),
+  excludedHeading: (n) => `Không tính vào tổng (${n} ô đã nhập nhưng không hợp lệ):`,
+  excludedItem: (criterion, value, reason) => `${criterion}: “${value}” — ${reason}`,
   totalIncomplete: (missing, partial) =>
     `Chưa chấm đủ: còn ${missing} tiêu chí thành phần chưa có điểm; điểm tạm cộng ${partial}.`,
   chartHeading: 'Theo lĩnh vực',

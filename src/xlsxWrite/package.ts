@@ -4,7 +4,7 @@
  * added to the zip ExcelJS produced. JSZip is the zip library ExcelJS itself uses.
  */
 import JSZip from 'jszip';
-import { xmlUnescape } from '../../xlsx/xmlText';
+import { xmlUnescape } from '../xlsx/xmlText';
 
 export interface DefinedNameExtra {
   name: string;
@@ -66,7 +66,7 @@ function customPropertiesXml(properties: Record<string, string>): string {
   );
 }
 
-export async function packageWorkbook(bytes: Buffer, extras: PackageExtras): Promise<Buffer> {
+export async function packageWorkbook(bytes: Uint8Array, extras: PackageExtras): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const workbookXml = await readPart(zip, 'xl/workbook.xml');
   zip.file('xl/workbook.xml', insertDefinedNames(workbookXml, extras.names));
@@ -92,11 +92,12 @@ export async function packageWorkbook(bytes: Buffer, extras: PackageExtras): Pro
         ),
       );
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  // Bytes any host can use (Node writes them to a file, the pane opens them in Excel): no Buffer.
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** Custom document properties of a package (string values), for reading the version back. */
-export async function readCustomProperties(bytes: Buffer): Promise<Record<string, string>> {
+export async function readCustomProperties(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const file = zip.file('docProps/custom.xml');
   if (!file) return {};
@@ -108,7 +109,7 @@ export async function readCustomProperties(bytes: Buffer): Promise<Record<string
 }
 
 /** Defined names of a package as written (ExcelJS drops those that are not ranges). */
-export async function readDefinedNames(bytes: Buffer): Promise<DefinedNameExtra[]> {
+export async function readDefinedNames(bytes: Uint8Array): Promise<DefinedNameExtra[]> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await readPart(zip, 'xl/workbook.xml');
   const out: DefinedNameExtra[] = [];

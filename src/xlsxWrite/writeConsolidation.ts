@@ -1,20 +1,20 @@
 /**
- * Writes a consolidation (src/consolidate) as an .xlsx file for `cchc consolidate`: the form of
+ * Writes a consolidation (src/consolidate) as an .xlsx file for `cchc consolidate` and the pane (host-free: bytes, no Node API): the form of
  * each Appendix 1 template with the city totals, the merged PAR sheet when lead units returned
  * scores, and the sources sheet. Marked as a consolidation in A1, so it is never read back as a
  * unit's return.
  */
 import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { appendix1Row } from '../../catalog';
-import type { Appendix1TemplateId } from '../../catalog/types';
-import type { Aggregate, Consolidation, Lang } from '../../consolidate';
-import { methodLabel, noteFor } from '../../consolidate/labels';
-import { SOURCES_SHEET, sourcesTable } from '../../consolidate/sources';
-import { buildWorkbookPlan } from '../../layout';
-import { columnNumber } from '../../layout/a1';
-import type { RowPlan, SheetPlan } from '../../layout/types';
-import { CONSOLIDATED_PREFIX } from '../../xlsx/reader';
+import { appendix1Row } from '../catalog';
+import type { Appendix1TemplateId } from '../catalog/types';
+import type { Aggregate, Consolidation, Lang } from '../consolidate';
+import { consolidatedReporter, methodLabel, noteFor } from '../consolidate/labels';
+import { SOURCES_SHEET, sourcesTable } from '../consolidate/sources';
+import { buildWorkbookPlan } from '../layout';
+import { columnNumber } from '../layout/a1';
+import type { RowPlan, SheetPlan } from '../layout/types';
+import { CONSOLIDATED_PREFIX } from '../xlsx/reader';
 import { addPlannedSheet, excelStyle, VERSION_NAME, workbookBytes, type BuiltWorkbook } from './writePlan';
 
 export { SOURCES_SHEET };
@@ -71,10 +71,7 @@ function writeConsolidatedSheet(
     const units = consolidation.sources
       .filter((s) => s.sheets.some((x) => x.templateId === plan.templateId))
       .map((s) => s.unit);
-    sheet.getCell(`${reporterLetter}${reporter.row}`).value =
-      lang === 'vi'
-        ? `Bảng tổng hợp của ${units.length} đơn vị: ${units.join('; ')}`
-        : `Consolidation of ${units.length} units: ${units.join('; ')}`;
+    sheet.getCell(`${reporterLetter}${reporter.row}`).value = consolidatedReporter(units, lang);
   }
 
   // The method column, right of the form.
@@ -163,7 +160,7 @@ function sourcesSheet(workbook: Workbook, consolidation: Consolidation, lang: La
   return sheet;
 }
 
-export async function consolidatedWorkbook(consolidation: Consolidation, lang: Lang): Promise<Buffer> {
+export async function consolidatedWorkbook(consolidation: Consolidation, lang: Lang): Promise<Uint8Array> {
   const templates = [...consolidation.templates, ...(consolidation.par ? (['PAR'] as const) : [])];
   const plan = buildWorkbookPlan({ templates });
   const workbook = new Workbook();

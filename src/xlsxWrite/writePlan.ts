@@ -14,11 +14,11 @@ import type {
   StyleId,
   ValidationPlan,
   WorkbookPlan,
-} from '../../layout/types';
-import { cellAddress } from '../../layout/a1';
-import { RULES_NAME, rulesNameFormula } from '../../layout/ruleRecord';
-import { CONDITIONAL_PURPOSES } from '../../layout/types';
-import { MARKER_NAME, markerNameFormula } from '../../layout/marker';
+} from '../layout/types';
+import { cellAddress } from '../layout/a1';
+import { RULES_NAME, rulesNameFormula } from '../layout/ruleRecord';
+import { CONDITIONAL_PURPOSES } from '../layout/types';
+import { MARKER_NAME, markerNameFormula } from '../layout/marker';
 import { packageWorkbook, type DefinedNameExtra } from './package';
 
 /** Name of the worksheet-scoped list of cells marked by "validate in place" (see the brief). */
@@ -244,7 +244,7 @@ export function workbookFromPlan(plan: WorkbookPlan, options: ApplyOptions = {})
 }
 
 /** The .xlsx bytes of a built workbook, with the names and properties ExcelJS cannot write. */
-export async function workbookBytes(built: BuiltWorkbook): Promise<Buffer> {
+export async function workbookBytes(built: BuiltWorkbook): Promise<Uint8Array> {
   const raw = await built.workbook.xlsx.writeBuffer();
-  return packageWorkbook(Buffer.from(raw as ArrayBuffer), { names: built.names, properties: built.properties });
+  return packageWorkbook(new Uint8Array(raw as ArrayBuffer), { names: built.names, properties: built.properties });
 }
