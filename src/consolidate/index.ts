@@ -13,11 +13,12 @@ import { buildSheetPlan, buildWorkbookPlan } from '../layout';
 import type { InputProblem } from '../xlsx/errors';
 import { aggregateRows, collect, errorCells } from './aggregate';
 import { mergePar, parClaims, type ParInput } from './par';
-import type { Consolidation, Lang, ParClaim, ReadReturn, SourceFile } from './types';
+import type { Consolidation, Lang, ParChoice, ParClaim, ReadReturn, SourceFile } from './types';
 import { unitIdOf, unitKey } from './units';
 
 export type * from './types';
 export { PASS, FAIL, clean } from './aggregate';
+export { contentHash } from './hash';
 
 const APPENDIX1_IDS = new Set<string>(APPENDIX1.map((t) => t.id));
 
@@ -97,6 +98,7 @@ export class Consolidator {
         unit: baseName(read.file),
         reporterFromCell: false,
         status: 'unreadable',
+        ...(read.hash ? { hash: read.hash } : {}),
         problem: read.error.problem,
         message: read.error.text[this.lang],
         ...(read.error.details ? { details: read.error.details } : {}),
@@ -113,6 +115,7 @@ export class Consolidator {
       unit: book.reporter ?? baseName(read.file),
       reporterFromCell: book.reporter !== null,
       unitId: unitIdOf(book.reporter),
+      ...(read.hash ? { hash: read.hash } : {}),
       status: 'used',
       version: versions.join(', '),
       sheets: [],
@@ -175,8 +178,8 @@ export class Consolidator {
     return source;
   }
 
-  /** Aggregates what was added. Call once, after the last file. */
-  finish(): Consolidation {
+  /** Aggregates what was added. Call once, after the last file. `choices`: the official's PAR choices. */
+  finish(choices: readonly ParChoice[] = []): Consolidation {
     const consolidation = this.consolidation;
     consolidation.templates = APPENDIX1.map((t) => t.id).filter((id) => this.perTemplate.has(id));
     if (consolidation.templates.length > 0) {
@@ -188,9 +191,22 @@ export class Consolidator {
       }
     }
     const claims: ParClaim[] = this.parInputs.flatMap((input) => parClaims(input, consolidation, this.lang));
-    consolidation.par = mergePar(claims, consolidation, this.lang);
+    consolidation.par = mergePar(claims, consolidation, this.lang, choices);
     return consolidation;
   }
+}
+
+/**
+ * The same consolidation with the PAR merge made again under these choices, from the claims it
+ * already holds: nothing is read again (the pane's "Lấy điểm này").
+ */
+export function applyParChoices(
+  consolidation: Consolidation,
+  choices: readonly ParChoice[],
+  lang: Lang,
+): Consolidation {
+  if (!consolidation.par) return consolidation;
+  return { ...consolidation, par: mergePar(consolidation.par.claims, consolidation, lang, choices) };
 }
 
 /** Consolidates files already read, in the order given. */
@@ -199,8 +215,9 @@ export function consolidate(
   lang: Lang,
   version?: string,
   numbers: MessageOptions = {},
+  choices: readonly ParChoice[] = [],
 ): Consolidation {
   const consolidator = new Consolidator(lang, version, numbers);
   for (const read of reads) consolidator.add(read);
-  return consolidator.finish();
+  return consolidator.finish(choices);
 }

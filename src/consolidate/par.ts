@@ -2,7 +2,9 @@
  * PAR returns from lead units (Document 3541): each unit sends back its own copy of the PAR
  * sheet; each criterion's 2021 score and evidence are taken from the file of its lead unit
  * (Chủ trì tham mưu, catalog `lead`). A criterion scored in two files, scored by a unit that does
- * not lead it, or with no lead in the catalog, is a conflict for the official: never chosen.
+ * not lead it, or with no lead in the catalog, is a conflict for the official: never chosen by the
+ * code. The official's choice (ParChoice: the claim of a file by content hash and unit) takes that
+ * claim while the file is unchanged; when it changed, the conflict comes back and says so.
  * Invalid scores (engine errors) are left out like Appendix 1 values.
  */
 import { parRow, unitById } from '../catalog';
@@ -11,7 +13,7 @@ import { keyOfCell, parseCellInput } from '../engine';
 import type { SheetSnapshot } from '../engine/types';
 import { buildSheetPlan } from '../layout';
 import { columnNumber } from '../layout/a1';
-import type { Consolidation, Lang, ParClaim, ParConflict, ParMerge } from './types';
+import type { Consolidation, Lang, ParChoice, ParClaim, ParConflict, ParMerge } from './types';
 
 export interface ParInput {
   index: number;
@@ -71,19 +73,60 @@ export function parClaims(input: ParInput, consolidation: Consolidation, lang: L
   return claims;
 }
 
-/** Merges the claims of every file: the lead's alone is taken, anything else is a conflict. */
-export function mergePar(claims: ParClaim[], consolidation: Consolidation, lang: Lang): ParMerge | null {
+/** The claim a choice names, if its file is still the one chosen (same content hash and unit). */
+function chosenClaim(list: ParClaim[], choice: ParChoice, consolidation: Consolidation): ParClaim | undefined {
+  return list.find((c) => {
+    const s = consolidation.sources[c.source];
+    return s.hash !== undefined && s.hash === choice.hash && s.unit === choice.unit;
+  });
+}
+
+/**
+ * Merges the claims of every file: the lead's alone is taken, anything else is a conflict unless
+ * the official chose one of its claims (`choices`, by row key) from a file still unchanged.
+ */
+export function mergePar(
+  claims: ParClaim[],
+  consolidation: Consolidation,
+  lang: Lang,
+  choices: readonly ParChoice[] = [],
+): ParMerge | null {
   if (claims.length === 0) return null;
   const byRow = new Map<string, ParClaim[]>();
   for (const c of claims) byRow.set(c.rowKey, [...(byRow.get(c.rowKey) ?? []), c]);
-  const merge: ParMerge = { merged: [], conflicts: [] };
+  const merge: ParMerge = { merged: [], conflicts: [], claims };
   const unitOf = (c: ParClaim) => consolidation.sources[c.source].unit;
   for (const row of buildSheetPlan('PAR').rows) {
     const list = byRow.get(row.key);
     if (!list) continue;
     const lead = parRow(row.key)?.lead ?? null;
-    const conflict = (reason: ParConflict['reason'], vi: string, en: string) =>
-      merge.conflicts.push({ rowKey: row.key, reason, lead, claims: list, message: lang === 'vi' ? vi : en });
+    const choice = choices.find((c) => c.rowKey === row.key);
+    const conflict = (reason: ParConflict['reason'], vi: string, en: string) => {
+      const taken = choice && chosenClaim(list, choice, consolidation);
+      if (taken) {
+        merge.merged.push({
+          rowKey: row.key,
+          score: taken.score,
+          evidence: taken.evidence,
+          source: taken.source,
+          chosen: choice,
+        });
+        return;
+      }
+      const stale = choice
+        ? lang === 'vi'
+          ? ` Điểm đã chọn trước đây (tệp của ${choice.unit}) không còn được lấy: tệp đó đã thay đổi hoặc không còn trong lần tổng hợp này; cần chọn lại.`
+          : ` The score chosen before (the file of ${choice.unit}) is no longer taken: that file changed or is not in this consolidation; choose again.`
+        : '';
+      merge.conflicts.push({
+        rowKey: row.key,
+        reason,
+        lead,
+        claims: list,
+        message: (lang === 'vi' ? vi : en) + stale,
+        ...(choice ? { staleChoice: true } : {}),
+      });
+    };
     const units = list.map(unitOf).join('; ');
     if (list.length > 1)
       conflict(

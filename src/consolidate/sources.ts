@@ -5,7 +5,7 @@
  * on "Nguồn số liệu"; the pane writes the same rows into the open workbook.
  */
 import { TEMPLATE_VERSION } from '../catalog';
-import type { Consolidation, Lang, SourceCell } from './types';
+import type { Consolidation, Lang, ParClaim, ParMerged, SourceCell } from './types';
 
 export const SOURCES_SHEET = 'Nguồn số liệu';
 
@@ -46,6 +46,21 @@ function fileNotes(consolidation: Consolidation, lang: Lang): string[] {
       );
     return notes.join(' ');
   });
+}
+
+/** Who chose (unknown: the pane's official), when, and which other scores there were. */
+function chosenNote(m: ParMerged, claims: readonly ParClaim[], consolidation: Consolidation, lang: Lang): string {
+  const vi = lang === 'vi';
+  const at = new Date(m.chosen?.at ?? '');
+  const day = Number.isNaN(at.getTime()) ? (m.chosen?.at ?? '') : at.toLocaleDateString(vi ? 'vi-VN' : 'en-GB');
+  const others = claims
+    .filter((c) => c.rowKey === m.rowKey && c.source !== m.source)
+    .map((c) => `${c.score ?? ''} (${consolidation.sources[c.source].unit})`)
+    .join('; ');
+  const evidence = m.evidence ? (vi ? ` Tài liệu kiểm chứng: ${m.evidence}.` : ` Evidence: ${m.evidence}.`) : '';
+  return vi
+    ? `Xung đột, điểm được chọn trong ngăn CCHC ngày ${day}; các điểm khác: ${others || '(không có)'}.${evidence}`
+    : `Conflict, score chosen in the CCHC pane on ${day}; other scores: ${others || '(none)'}.${evidence}`;
 }
 
 export const SOURCES_TITLES = [
@@ -137,11 +152,11 @@ export function sourcesTable(consolidation: Consolidation, lang: Lang, by: strin
       rows: [
         ...par.merged.map((m) => [
           m.rowKey,
-          vi ? 'Đã lấy' : 'Taken',
+          m.chosen ? (vi ? 'Đã chọn' : 'Chosen') : vi ? 'Đã lấy' : 'Taken',
           m.score ?? '',
           unit(m.source),
           consolidation.sources[m.source].file,
-          m.evidence,
+          m.chosen ? chosenNote(m, par.claims, consolidation, lang) : m.evidence,
         ]),
         ...par.conflicts.map((c) => [
           c.rowKey,

@@ -9,7 +9,10 @@ export type Lang = 'vi' | 'en';
 export type ValueKind = Exclude<RowKind, 'group' | 'meta' | 'par-leaf' | 'par-parent'>;
 
 /** One file as the reader left it: a workbook, or why it could not be one. */
-export type ReadReturn = { file: string; book: TemplateWorkbook } | { file: string; error: InputError };
+export type ReadReturn = ({ file: string; book: TemplateWorkbook } | { file: string; error: InputError }) & {
+  /** The file's content hash (contentHash of its bytes): a PAR choice holds only while it is unchanged. */
+  hash?: string;
+};
 
 export interface Contribution {
   source: number;
@@ -63,6 +66,8 @@ export interface SourceFile {
   reporterFromCell: boolean;
   /** The catalog unit the reporter names, when it names one (PAR lead units). */
   unitId?: UnitId;
+  /** The content hash of the file's bytes, when the caller computed one (PAR choices). */
+  hash?: string;
   /**
    * used: consolidated; unreadable: the reader refused it; refused: read, but not consolidated
    * (another version, a second file of the same unit); no-appendix1: nothing of Appendix 1.
@@ -98,6 +103,20 @@ export interface ParMerged {
   score: number | null;
   evidence: string;
   source: number;
+  /** Set when the official chose this score among conflicting claims. */
+  chosen?: ParChoice;
+}
+
+/**
+ * The official's choice of one claim of a conflicting criterion: the claim of the file with this
+ * content hash and unit. It holds only while that file is unchanged (same hash).
+ */
+export interface ParChoice {
+  rowKey: string;
+  hash: string;
+  unit: string;
+  /** When it was chosen (ISO date), written on "Nguồn số liệu". */
+  at: string;
 }
 
 export interface ParConflict {
@@ -107,11 +126,15 @@ export interface ParConflict {
   lead: UnitId | null;
   claims: ParClaim[];
   message: string;
+  /** A choice was made for it, but the chosen file changed (or is gone): the official chooses again. */
+  staleChoice?: boolean;
 }
 
 export interface ParMerge {
   merged: ParMerged[];
   conflicts: ParConflict[];
+  /** Every file's claims, so choices can be applied again without reading the files. */
+  claims: ParClaim[];
 }
 
 export interface Consolidation {
