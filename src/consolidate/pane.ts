@@ -10,11 +10,13 @@ import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/common';
 import { InputError } from '../xlsx/errors';
 import { consolidatedReporter } from './labels';
 import { readTemplateBytes } from '../xlsx/reader';
+import { contentHash } from './hash';
 import { Consolidator } from './index';
 import { SOURCES_SHEET, sourcesTable } from './sources';
-import type { Consolidation, Lang, SourceFile } from './types';
+import type { Consolidation, Lang, ParChoice, SourceFile } from './types';
 
 export { SOURCES_SHEET };
+export { applyParChoices } from './index';
 
 /** What the pane needs of a picked file (a browser File has all three). */
 export interface PickedFile {
@@ -41,24 +43,28 @@ export async function readAndConsolidate(
     onFile?: (done: number, source: SourceFile) => void;
     /** This Excel's decimal separator, when known: the pane's lists write numbers with it. */
     decimalSeparator?: DecimalSeparator | null;
+    /** The official's PAR choices so far: each holds while its file's bytes are unchanged. */
+    choices?: readonly ParChoice[];
   } = {},
 ): Promise<Consolidation> {
   const consolidator = new Consolidator(lang, undefined, { decimalSeparator: options.decimalSeparator });
   for (const [i, file] of files.entries()) {
     if (options.signal?.aborted) throw new Cancelled();
     let source: SourceFile;
+    let hash: string | undefined;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      source = consolidator.add({ file: file.name, book: await readTemplateBytes(file.name, bytes) });
+      hash = contentHash(bytes);
+      source = consolidator.add({ file: file.name, hash, book: await readTemplateBytes(file.name, bytes) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      source = consolidator.add({ file: file.name, error: e });
+      source = consolidator.add({ file: file.name, hash, error: e });
     }
     options.onFile?.(i + 1, source);
     await breathe();
   }
   if (options.signal?.aborted) throw new Cancelled();
-  return consolidator.finish();
+  return consolidator.finish(options.choices);
 }
 
 /** The consolidation as the adapter writes it: values by key and column, PAR scores, sources rows. */

@@ -1,7 +1,7 @@
 import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useRef, useState } from 'react';
 import type { ConsolidationWriteReport } from '../../contracts/operations';
-import type { Consolidation, SourceFile } from '../../consolidate/types';
+import type { Consolidation, ParChoice, ParClaim, ParConflict, SourceFile } from '../../consolidate/types';
 import { consolidateEn, consolidateVi, type ConsolidateMessages } from '../i18n/consolidate';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';
@@ -111,6 +111,44 @@ function FileRow({ source }: { source: SourceFile }) {
   );
 }
 
+/** One conflicting criterion: its claims (score, unit, file; the lead's marked), each with a button to take it. */
+function ConflictItem({
+  conflict,
+  consolidation,
+  disabled,
+  onChoose,
+}: {
+  conflict: ParConflict;
+  consolidation: Consolidation;
+  disabled: boolean;
+  onChoose: (claim: ParClaim) => void;
+}) {
+  const { num } = usePane();
+  const c = useStrings();
+  const styles = useStyles();
+  return (
+    <li data-conflict={conflict.rowKey}>
+      <Text size={200}>{conflict.message}</Text>
+      <ul className={styles.findings}>
+        {conflict.claims.map((claim) => {
+          const source = consolidation.sources[claim.source];
+          const lead = conflict.lead !== null && source.unitId === conflict.lead;
+          return (
+            <li key={claim.source}>
+              <Text size={200}>
+                {c.claim(claim.score === null ? '' : num(claim.score, 2), source.unit, source.file, lead)}
+              </Text>{' '}
+              <Button size="small" disabled={disabled || !source.hash} onClick={() => onChoose(claim)}>
+                {lead ? c.takeLead : c.takeThis}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
 /** The panel itself, fetched with its own chunk the first time the view is shown (ConsolidatePanel.tsx). */
 export default function ConsolidateBody() {
   const { ops, lang, busy, run, num, showError, workbookChanged, decimalSeparator } = usePane();
@@ -130,6 +168,11 @@ export default function ConsolidateBody() {
   /** A consolidation the open workbook did not take (it holds a unit's figures…): offered as a new workbook. */
   const [refused, setRefused] = useState<Consolidation | null>(null);
   const [opened, setOpened] = useState(false);
+  /**
+   * The official's PAR choices in this session: kept across consolidations (each holds while its
+   * file's bytes are unchanged, which the core checks), so consolidating again keeps them.
+   */
+  const choices = useRef<ParChoice[]>([]);
 
   const consolidate = useCallback(
     async (files: File[]) => {
@@ -149,6 +192,7 @@ export default function ConsolidateBody() {
           // The files' findings and the reasons cells were left out write numbers as this Excel does.
           consolidation = await readAndConsolidate(files, lang, {
             decimalSeparator,
+            choices: choices.current,
             signal: controller.signal,
             onFile: (done, source) => {
               setSources((list) => [...list, source]);
@@ -193,9 +237,51 @@ export default function ConsolidateBody() {
     if (done) setOpened(true);
   };
 
+  /** Takes one claim of a conflict: the merge is made again (no file read) and written as the consolidation was. */
+  const choose = async (claim: ParClaim) => {
+    const current = result?.consolidation ?? refused;
+    const source = current?.sources[claim.source];
+    if (!current || !source?.hash) return;
+    const choice: ParChoice = {
+      rowKey: claim.rowKey,
+      hash: source.hash,
+      unit: source.unit,
+      at: new Date().toISOString(),
+    };
+    choices.current = [...choices.current.filter((x) => x.rowKey !== claim.rowKey), choice];
+    try {
+      const { applyParChoices, toWrite } = await loadConsolidation();
+      const next = applyParChoices(current, choices.current, lang);
+      if (!result) {
+        // Not written into the open workbook: the new workbook, when opened, holds the choice.
+        setRefused(next);
+        setOpened(false);
+        return;
+      }
+      if (!result.report) {
+        setResult({ consolidation: next, report: null });
+        return;
+      }
+      const written = await run('consolidate', (onProgress) =>
+        ops.writeConsolidation(toWrite(next, lang, 'add-in CCHC'), onProgress),
+      );
+      if (written) {
+        setResult({ consolidation: next, report: written.value });
+        workbookChanged();
+      } else {
+        setResult(null);
+        setRefused(next);
+      }
+    } catch (e) {
+      showError(e);
+    }
+  };
+
   const c = useStrings();
   const report = result?.report;
-  const par = result?.consolidation.par;
+  const shown = result?.consolidation ?? refused;
+  const par = shown?.par;
+  const chosen = par?.merged.filter((m) => m.chosen) ?? [];
   return (
     <PanelSection headingId={headingId} title={c.heading}>
       <Caption1 className={panel.muted}>{c.intro}</Caption1>
@@ -260,8 +346,26 @@ export default function ConsolidateBody() {
               <Text size={200}>{c.conflicts(num(par.conflicts.length))}</Text>
               <ul className={styles.findings}>
                 {par.conflicts.map((x) => (
-                  <li key={x.rowKey}>
-                    <Text size={200}>{x.message}</Text>
+                  <ConflictItem
+                    key={x.rowKey}
+                    conflict={x}
+                    consolidation={shown}
+                    disabled={busy || reading !== null}
+                    onChoose={(claim) => void choose(claim)}
+                  />
+                ))}
+              </ul>
+            </>
+          )}
+          {chosen.length > 0 && (
+            <>
+              <Text size={200}>{c.chosenHeading}</Text>
+              <ul className={styles.findings} data-testid="consolidate-chosen">
+                {chosen.map((m) => (
+                  <li key={m.rowKey}>
+                    <Text size={200}>
+                      {c.chosen(m.rowKey, m.score === null ? '' : num(m.score, 2), shown.sources[m.source].unit)}
+                    </Text>
                   </li>
                 ))}
               </ul>

@@ -27,6 +27,13 @@ export interface ConsolidateMessages {
   parHeading: string;
   parMerged: (n: string) => string;
   conflicts: (n: string) => string;
+  /** One claim of a conflict: score, unit, file; `lead` when it is the lead unit's. */
+  claim: (score: string, unit: string, file: string, lead: boolean) => string;
+  takeLead: string;
+  takeThis: string;
+  /** A chosen score, as the pane lists it (the choice persists while the file is unchanged). */
+  chosen: (rowKey: string, score: string, unit: string) => string;
+  chosenHeading: string;
   /** The consolidation was not written into the open workbook (it holds a unit's figures…): its own workbook instead. */
   newWorkbookOffer: string;
   openNewWorkbook: string;
@@ -63,6 +70,11 @@ export const consolidateVi: ConsolidateMessages = {
   parHeading: 'Chỉ số CCHC',
   parMerged: (n) => `${n} tiêu chí lấy điểm từ tệp của đơn vị chủ trì.`,
   conflicts: (n) => `${n} xung đột cần cán bộ xử lý (chưa lấy điểm nào):`,
+  claim: (score, unit, file, lead) => `${score || '(trống)'} điểm: ${unit} (${file})${lead ? ', đơn vị chủ trì' : ''}`,
+  takeLead: 'Lấy điểm của đơn vị chủ trì',
+  takeThis: 'Lấy điểm này',
+  chosen: (rowKey, score, unit) => `Tiêu chí ${rowKey}: lấy ${score || '(trống)'} điểm của ${unit}.`,
+  chosenHeading: 'Điểm đã chọn (giữ lại khi tổng hợp lại với cùng các tệp; ghi trên trang "Nguồn số liệu"):',
   newWorkbookOffer:
     'Bảng tổng hợp chưa được ghi vào sổ làm việc đang mở (không ghi đè số liệu của đơn vị). Có thể mở bảng tổng hợp trong một sổ làm việc mới, giống tệp "cchc consolidate" tạo ra.',
   openNewWorkbook: 'Mở bảng tổng hợp trong sổ làm việc mới',
@@ -99,6 +111,11 @@ export const consolidateEn: ConsolidateMessages = {
   parHeading: 'PAR index',
   parMerged: (n) => `${n} criteria scored from their lead unit’s file.`,
   conflicts: (n) => `${n} conflicts for the official (no score taken):`,
+  claim: (score, unit, file, lead) => `${score || '(blank)'} points: ${unit} (${file})${lead ? ', lead unit' : ''}`,
+  takeLead: 'Take the lead unit’s score',
+  takeThis: 'Take this score',
+  chosen: (rowKey, score, unit) => `Criterion ${rowKey}: ${score || '(blank)'} points of ${unit} taken.`,
+  chosenHeading: 'Chosen scores (kept when consolidating again with the same files; recorded on "Nguồn số liệu"):',
   newWorkbookOffer:
     'The consolidation was not written into the open workbook (a unit’s figures are never written over). It can open in a new workbook instead, the same file "cchc consolidate" makes.',
   openNewWorkbook: 'Open the consolidation in a new workbook',
