@@ -16,10 +16,12 @@ export interface ParsedArgs {
   positional: string[];
   booleans: Set<string>;
   strings: Map<string, string>;
+  /** Every value of each string option, in order (a repeatable option: --choose A --choose B); `strings` keeps the last. */
+  lists: Map<string, string[]>;
 }
 
 export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs {
-  const parsed: ParsedArgs = { positional: [], booleans: new Set(), strings: new Map() };
+  const parsed: ParsedArgs = { positional: [], booleans: new Set(), strings: new Map(), lists: new Map() };
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -44,6 +46,7 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
       if (value === undefined || value === '')
         throw new UsageError({ vi: `Tùy chọn --${name} cần một giá trị.`, en: `Option --${name} needs a value.` });
       parsed.strings.set(name, value);
+      parsed.lists.set(name, [...(parsed.lists.get(name) ?? []), value]);
     } else {
       throw new UsageError({ vi: `Không có tùy chọn ${arg}.`, en: `Unknown option ${arg}.` });
     }

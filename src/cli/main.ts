@@ -23,8 +23,9 @@ const USAGE: Record<Lang, string> = {
   cchc check TỆP.xlsx … [--json] [--lang en] [--decimal , | .]
       Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
       --decimal: dấu thập phân của Excel người đọc, cho các số trong báo cáo (mặc định theo ngôn ngữ).
-  cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en] [--decimal , | .]
+  cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en] [--decimal , | .] [--choose TIÊU_CHÍ=TỆP]…
       Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị. --decimal: như với check.
+      --choose 1.2=snv.xlsx: lấy điểm Chỉ số CCHC của tệp đó cho tiêu chí đang xung đột (lặp lại được).
   cchc report TỆP.xlsx --out BAOCAO.docx [--draft working | clean] [--force]
       Báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP và Đề cương (Phụ lục 2), kèm Phụ lục 1, điểm tự chấm Chỉ số CCHC.
       --draft working (mặc định): bản làm việc, giữ gợi ý, số liệu cần dẫn và các lỗi còn lại, có đánh dấu;
@@ -43,8 +44,9 @@ const USAGE: Record<Lang, string> = {
   cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .]
       Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
       --decimal: the decimal separator of the reader's Excel, for the report's numbers (default: the language's).
-  cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en] [--decimal , | .]
+  cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en] [--decimal , | .] [--choose CRITERION=FILE]…
       Consolidates the units' Appendix 1 returns into the city-level table. --decimal: as for check.
+      --choose 1.2=snv.xlsx: takes that file's PAR score for a conflicting criterion (repeatable).
   cchc report FILE.xlsx --out REPORT.docx [--draft working | clean] [--force]
       The Word report in the form of Decree 30/2020/NĐ-CP, following the outline (Appendix 2), with Appendix 1 and the PAR self-score.
       --draft working (default): the working draft, with the guidance, the figures to cite and the remaining errors, marked;

@@ -58,9 +58,10 @@ function chosenNote(m: ParMerged, claims: readonly ParClaim[], consolidation: Co
     .map((c) => `${c.score ?? ''} (${consolidation.sources[c.source].unit})`)
     .join('; ');
   const evidence = m.evidence ? (vi ? ` Tài liệu kiểm chứng: ${m.evidence}.` : ` Evidence: ${m.evidence}.`) : '';
+  const cli = m.chosen?.by === 'cli';
   return vi
-    ? `Xung đột, điểm được chọn trong ngăn CCHC ngày ${day}; các điểm khác: ${others || '(không có)'}.${evidence}`
-    : `Conflict, score chosen in the CCHC pane on ${day}; other scores: ${others || '(none)'}.${evidence}`;
+    ? `Xung đột, điểm được chọn ${cli ? 'bằng lệnh cchc consolidate --choose' : 'trong ngăn CCHC'} ngày ${day}; các điểm khác: ${others || '(không có)'}.${evidence}`
+    : `Conflict, score chosen ${cli ? 'with cchc consolidate --choose' : 'in the CCHC pane'} on ${day}; other scores: ${others || '(none)'}.${evidence}`;
 }
 
 export const SOURCES_TITLES = [

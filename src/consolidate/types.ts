@@ -117,6 +117,8 @@ export interface ParChoice {
   unit: string;
   /** When it was chosen (ISO date), written on "Nguồn số liệu". */
   at: string;
+  /** Where it was chosen: the pane's buttons (default) or `cchc consolidate --choose`. */
+  by?: 'pane' | 'cli';
 }
 
 export interface ParConflict {

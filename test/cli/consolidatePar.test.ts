@@ -37,3 +37,37 @@ it('takes each criterion from its lead unit, lists the conflicts and exits 1 for
   // The conflict is not silently chosen: the cell stays empty for the official.
   expect(ws.getCell(cellFor(ws, 'PAR', '1.1', 'score2021')).value).toBeNull();
 }, 60_000);
+
+it('--choose takes the named file’s score for a conflict, writes it and records the choice on the sources sheet', async () => {
+  // snv.xlsx and stp.xlsx from the test above: 1.1 is scored in both.
+  const run = await cli(
+    ['consolidate', 'snv.xlsx', 'stp.xlsx', '--out', 'chosen.xlsx', '--json', '--choose', '1.1=snv.xlsx'],
+    { cwd: tmp.dir },
+  );
+  expect(run.stderr).not.toMatch(/PAR Tiêu chí/);
+  expect(run.code).toBe(0);
+  const json = JSON.parse(run.stdout) as {
+    par: { merged: { rowKey: string; score: number; file: string }[]; conflicts: unknown[] };
+  };
+  expect(json.par.merged.map((m) => [m.rowKey, m.score, m.file])).toEqual([
+    ['1.1', 1.25, 'snv.xlsx'],
+    ['2.1', 1.75, 'stp.xlsx'],
+  ]);
+  expect(json.par.conflicts).toEqual([]);
+  const total = new Workbook();
+  await total.xlsx.readFile(f('chosen.xlsx'));
+  const ws = total.getWorksheet(buildSheetPlan('PAR').name)!;
+  expect(ws.getCell(cellFor(ws, 'PAR', '1.1', 'score2021')).value).toBe(1.25);
+  const sources: string[] = [];
+  total.getWorksheet('Nguồn số liệu')!.eachRow((row) => sources.push(JSON.stringify(row.values)));
+  expect(sources.join('\n')).toMatch(
+    /"1\.1","Đã chọn",1\.25,"Sở Nội vụ","snv\.xlsx","Xung đột, điểm được chọn bằng lệnh cchc consolidate --choose/,
+  );
+
+  // A file that is not among the inputs is a usage error, nothing written.
+  const wrong = await cli(['consolidate', 'snv.xlsx', 'stp.xlsx', '--out', 'x.xlsx', '--choose', '1.1=khac.xlsx'], {
+    cwd: tmp.dir,
+  });
+  expect(wrong.code).toBe(2);
+  expect(wrong.stderr).toMatch(/khac\.xlsx/);
+}, 60_000);

@@ -1,5 +1,5 @@
 /**
- * `cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--decimal , | .]`: the city-level Appendix 1 from
+ * `cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--decimal , | .] [--choose CRITERION=FILE]…`: the city-level Appendix 1 from
  * the units' returns, and the merged PAR sheet when lead units return their own PAR copy. The rules
  * live in src/consolidate (shared with the pane's "Tổng hợp" panel); this command reads the files,
  * writes the result with src/xlsxWrite/writeConsolidation.ts and prints a summary (or --json). --decimal, as
@@ -7,7 +7,7 @@
  * follow the reader's Excel.
  */
 import path from 'node:path';
-import { Consolidator, type Consolidation } from '../../consolidate';
+import { baseName, Consolidator, contentHash, type Consolidation, type ParChoice } from '../../consolidate';
 import type { DecimalSeparator } from '../../engine/types';
 import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
 import { InputError, UsageError } from '../errors';
@@ -15,11 +15,12 @@ import { t } from '../i18n';
 import type { CliIo } from '../io';
 import { withProgress } from '../progress';
 import { CONSOLIDATED_PREFIX } from '../../xlsx/reader';
-import { readTemplateWorkbook } from '../xlsx/readSnapshots';
+import { readTemplateBytes } from '../../xlsx/reader';
+import { readFileBytes } from '../xlsx/readSnapshots';
 import { consolidatedWorkbook, SOURCES_SHEET } from '../../xlsxWrite/writeConsolidation';
 import { requireXlsxPath, writeOutput } from './template';
 
-export const CONSOLIDATE_OPTIONS = { booleans: ['json'], strings: ['out', 'lang', 'decimal'] } as const;
+export const CONSOLIDATE_OPTIONS = { booleans: ['json'], strings: ['out', 'lang', 'decimal', 'choose'] } as const;
 
 // A1 of a consolidated sheet is not a template marker, so a total is never checked or summed as a unit's return.
 export { CONSOLIDATED_PREFIX, SOURCES_SHEET };
@@ -32,21 +33,52 @@ export interface ConsolidateOptions {
   decimalSeparator?: DecimalSeparator | null;
   cwd: string;
   onFile?: (file: string) => void;
+  /** --choose ROW=FILE: the official takes that file's score for a conflicting PAR criterion. */
+  choose?: readonly { rowKey: string; file: string }[];
+}
+
+/** `--choose 1.2=snv.xlsx` as a row key and a file name. */
+export function parseChoose(values: readonly string[]): { rowKey: string; file: string }[] {
+  return values.map((v) => {
+    const eq = v.indexOf('=');
+    if (eq <= 0 || eq === v.length - 1)
+      throw new UsageError({
+        vi: `--choose "${v}": cần dạng MÃ_TIÊU_CHÍ=TỆP (ví dụ --choose 1.2=so-noi-vu.xlsx).`,
+        en: `--choose "${v}": expected CRITERION=FILE (e.g. --choose 1.2=so-noi-vu.xlsx).`,
+      });
+    return { rowKey: v.slice(0, eq).trim(), file: v.slice(eq + 1).trim() };
+  });
 }
 
 /** Reads and aggregates the files, one at a time; nothing is written. */
 export async function consolidateFiles(files: readonly string[], options: ConsolidateOptions): Promise<Consolidation> {
   const consolidator = new Consolidator(options.lang, undefined, { decimalSeparator: options.decimalSeparator });
   for (const file of files) {
+    let hash: string | undefined;
     try {
-      consolidator.add({ file, book: await readTemplateWorkbook(path.resolve(options.cwd, file)) });
+      const full = path.resolve(options.cwd, file);
+      const bytes = await readFileBytes(full);
+      hash = contentHash(bytes);
+      consolidator.add({ file, hash, book: await readTemplateBytes(full, bytes) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      consolidator.add({ file, error: e });
+      consolidator.add({ file, hash, error: e });
     }
     options.onFile?.(file);
   }
-  return consolidator.finish();
+  const at = new Date().toISOString();
+  const choices: ParChoice[] = (options.choose ?? []).map(({ rowKey, file }) => {
+    const source = consolidator.consolidation.sources.find(
+      (s) => s.file === file || baseName(s.file) === baseName(file),
+    );
+    if (!source?.hash)
+      throw new UsageError({
+        vi: `--choose ${rowKey}=${file}: tệp "${file}" không có trong các tệp tổng hợp.`,
+        en: `--choose ${rowKey}=${file}: "${file}" is not one of the files consolidated.`,
+      });
+    return { rowKey, hash: source.hash, unit: source.unit, at, by: 'cli' };
+  });
+  return consolidator.finish(choices);
 }
 
 function summaryJson(consolidation: Consolidation, out: string): unknown {
@@ -112,6 +144,7 @@ export async function runConsolidate(argv: string[], io: CliIo): Promise<number>
       vi: 'Cần ít nhất một tệp .xlsx để tổng hợp.',
       en: 'Give at least one .xlsx file to consolidate.',
     });
+  const choose = parseChoose(args.lists.get('choose') ?? []);
   const out = path.resolve(io.cwd, outArg);
   if (args.positional.some((f) => path.resolve(io.cwd, f) === out))
     throw new UsageError({
@@ -120,8 +153,19 @@ export async function runConsolidate(argv: string[], io: CliIo): Promise<number>
     });
 
   const consolidation = await withProgress(io.stderr, args.positional, (onFile) =>
-    consolidateFiles(args.positional, { lang, decimalSeparator, cwd: io.cwd, onFile }),
+    consolidateFiles(args.positional, { lang, decimalSeparator, cwd: io.cwd, onFile, choose }),
   );
+  for (const { rowKey, file } of choose)
+    if (!consolidation.par?.merged.some((m) => m.rowKey === rowKey && m.chosen))
+      io.stderr.write(
+        t(
+          {
+            vi: `cchc consolidate: --choose ${rowKey}=${file} không được áp dụng: tiêu chí không có xung đột, hoặc tệp không chấm tiêu chí này.\n`,
+            en: `cchc consolidate: --choose ${rowKey}=${file} not applied: the criterion has no conflict, or the file does not score it.\n`,
+          },
+          lang,
+        ),
+      );
   for (const s of consolidation.sources)
     if (s.status === 'unreadable' || s.status === 'refused')
       io.stderr.write(`cchc consolidate: ${s.file}: ${s.message}\n`);
