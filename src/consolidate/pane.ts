@@ -106,7 +106,22 @@ export function toWrite(consolidation: Consolidation, lang: Lang, by: string, da
           })),
         ],
       })),
-      ...(consolidation.par ? [{ templateId: 'PAR' as const, values: [reporter('PAR')] }] : []),
+      ...(consolidation.par
+        ? [
+            {
+              templateId: 'PAR' as const,
+              // A conflict's cells are emptied: a score taken (or chosen) by an earlier consolidation
+              // written here must not stay once the criterion is in conflict again.
+              values: [
+                reporter('PAR'),
+                ...consolidation.par.conflicts.flatMap((c) => [
+                  { rowKey: c.rowKey, column: 'score2021', value: null },
+                  { rowKey: c.rowKey, column: 'evidence', value: null },
+                ]),
+              ],
+            },
+          ]
+        : []),
     ],
     par: consolidation.par?.merged.map((m) => ({ rowKey: m.rowKey, score: m.score, evidence: m.evidence })) ?? null,
     sources: { name: SOURCES_SHEET, rows },

@@ -77,6 +77,20 @@ describe('writeConsolidation', () => {
     expect(sources[5].slice(0, 3)).toEqual([1, 'a.xlsx', 'UBND quận Ba Đình']);
   });
 
+  it('empties a chosen score written before once the choice is dropped (its file changed)', async () => {
+    const { wb, ops } = setup();
+    const hashed = files.map((f, i) => ({ ...f, hash: `h${i}` }));
+    const choice = { rowKey: '1.1', hash: 'h0', unit: 'UBND quận Ba Đình', at: '2026-01-02T00:00:00.000Z' };
+    await ops.writeConsolidation(toWrite(consolidate(hashed, 'vi', undefined, {}, [choice]), 'vi', 'add-in CCHC'));
+    const par = planOf('PAR');
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'score2021'))).toEqual([[1.25]]);
+    const changed = [{ ...hashed[0], hash: 'h0-edited' }, hashed[1]];
+    await ops.writeConsolidation(toWrite(consolidate(changed, 'vi', undefined, {}, [choice]), 'vi', 'add-in CCHC'));
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'score2021'))).toEqual([['']]);
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'evidence'))).toEqual([['']]);
+    expect(await read(wb, par.name, cellOf(par, '1.2', 'score2021'))).toEqual([[0.5]]);
+  });
+
   it('rewrites its own sources sheet on a second run and keeps a foreign sheet of that name', async () => {
     const { wb, ops } = setup();
     await ops.writeConsolidation(input);
