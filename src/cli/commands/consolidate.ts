@@ -43,8 +43,8 @@ export function parseChoose(values: readonly string[]): { rowKey: string; file: 
     const eq = v.indexOf('=');
     if (eq <= 0 || eq === v.length - 1)
       throw new UsageError({
-        vi: `--choose "${v}": cần dạng MÃ_TIÊU_CHÍ=TỆP (ví dụ --choose 1.2=so-noi-vu.xlsx).`,
-        en: `--choose "${v}": expected CRITERION=FILE (e.g. --choose 1.2=so-noi-vu.xlsx).`,
+        vi: `--choose ${v}: cần dạng MÃ_TIÊU_CHÍ=TỆP (ví dụ --choose 1.2=so-noi-vu.xlsx).`,
+        en: `--choose ${v}: expected CRITERION=FILE (e.g. --choose 1.2=so-noi-vu.xlsx).`,
       });
     return { rowKey: v.slice(0, eq).trim(), file: v.slice(eq + 1).trim() };
   });
