@@ -1,13 +1,11 @@
 /**
- * A cheap, stable fingerprint of a file's bytes (length and FNV-1a, 32 bits), computed where the
- * pane and the CLI read a unit's file: a PAR choice holds only while its file's fingerprint is
- * unchanged. Not a security hash: it only tells an edited or replaced file from the one chosen.
+ * The fingerprint of a file's bytes, computed where the pane and the CLI read a unit's file: a PAR
+ * choice holds only while its file's fingerprint is unchanged. SHA-256 from the platform's Web
+ * Crypto (`crypto.subtle`: every browser the pane runs in, and Node 20's global `crypto`), so no
+ * hash is written by hand; the hex digest is what the sources sheet and the choices compare.
  */
-export function contentHash(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${bytes.length.toString(16)}-${(h >>> 0).toString(16).padStart(8, '0')}`;
+export async function contentHash(bytes: Uint8Array): Promise<string> {
+  // A file's bytes sit in an ArrayBuffer (read from a File or from disk), never a SharedArrayBuffer.
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

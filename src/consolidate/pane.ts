@@ -54,7 +54,7 @@ export async function readAndConsolidate(
     let hash: string | undefined;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      hash = contentHash(bytes);
+      hash = await contentHash(bytes);
       source = consolidator.add({ file: file.name, hash, book: await readTemplateBytes(file.name, bytes) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

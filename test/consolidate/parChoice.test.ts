@@ -14,17 +14,22 @@ function book(file: string, reporter: string, sheets: SheetSnapshot[], hash: str
 const PAR = (values: Fill) => makeSnapshot('PAR', { values });
 
 // 1.2 is led by Sở Nội vụ (catalog); both units score it: a 'several-files' conflict.
-const snvHash = contentHash(new Uint8Array([1, 2, 3]));
-const stpHash = contentHash(new Uint8Array([4, 5, 6]));
+// The merge compares fingerprints as text; contentHash itself is tested below.
+const snvHash = 'fingerprint-of-snv';
+const stpHash = 'fingerprint-of-stp';
 const snv = book('snv.xlsx', 'Sở Nội vụ', [PAR({ '1.2': { score2021: 0.5, evidence: 'QĐ 7' } })], snvHash);
 const stp = book('stp.xlsx', 'Sở Tư pháp', [PAR({ '1.2': { score2021: 0.25 } })], stpHash);
 const leadChoice: ParChoice = { rowKey: '1.2', hash: snvHash, unit: 'Sở Nội vụ', at: '2026-01-02T08:00:00.000Z' };
 
 describe('PAR choices', () => {
-  it('hashes bytes stably and tells different bytes apart', () => {
-    expect(contentHash(new Uint8Array([1, 2, 3]))).toBe(snvHash);
-    expect(snvHash).not.toBe(stpHash);
-    expect(contentHash(new Uint8Array([1, 2, 3, 0]))).not.toBe(snvHash);
+  it('hashes bytes stably (SHA-256) and tells different bytes apart', async () => {
+    const once = await contentHash(new Uint8Array([1, 2, 3]));
+    expect(await contentHash(new Uint8Array([1, 2, 3]))).toBe(once);
+    expect(await contentHash(new Uint8Array([1, 2, 3, 0]))).not.toBe(once);
+    // SHA-256 of the empty input, as published in FIPS 180-2's examples.
+    expect(await contentHash(new Uint8Array([]))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
   });
 
   it('takes the chosen claim instead of leaving a conflict, and records it on the sources sheet', () => {
@@ -54,12 +59,7 @@ describe('PAR choices', () => {
   });
 
   it('drops the choice when the chosen file changed: the conflict is back and says so', () => {
-    const changed = book(
-      'snv.xlsx',
-      'Sở Nội vụ',
-      [PAR({ '1.2': { score2021: 0.75 } })],
-      contentHash(new Uint8Array([9])),
-    );
+    const changed = book('snv.xlsx', 'Sở Nội vụ', [PAR({ '1.2': { score2021: 0.75 } })], 'fingerprint-of-snv-edited');
     const again = consolidate([changed, stp], 'vi', undefined, {}, [leadChoice]);
     expect(again.par?.merged).toEqual([]);
     expect(again.par?.conflicts.map((c) => [c.rowKey, c.staleChoice])).toEqual([['1.2', true]]);

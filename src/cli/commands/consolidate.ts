@@ -58,7 +58,7 @@ export async function consolidateFiles(files: readonly string[], options: Consol
     try {
       const full = path.resolve(options.cwd, file);
       const bytes = await readFileBytes(full);
-      hash = contentHash(bytes);
+      hash = await contentHash(bytes);
       consolidator.add({ file, hash, book: await readTemplateBytes(full, bytes) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
