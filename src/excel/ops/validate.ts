@@ -19,15 +19,29 @@ import {
   READ_ONLY_NOTE,
 } from '../core';
 import { ExcelOperationError } from '../errors';
-import { EMPTY_FLAGS, FLAGS_NAME, flaggedCells, flagsFormula, parseFlags, truncationNote } from '../flags';
+import { flagStoreOf } from '../../layout/ruleRecord';
+import { foreignHelperNote, helperCellsOf, helperWrites, rowTexts } from '../flagColumnWrites';
+import {
+  EMPTY_FLAGS,
+  FLAGS_NAME,
+  flaggedCells,
+  flagsFormula,
+  parseFlags,
+  truncationNote,
+  type FlaggedCell,
+} from '../flags';
 import { queueAddFlagsName } from '../queue';
 import { calculationNotes, type SheetState } from '../read';
 import type { Session } from '../session';
 import type { ExcelValidationReport } from '../types';
 
 /**
- * Queues CCHC_FLAGS writes for sheets whose marks changed; returns notes for cut lists. A sheet
- * without the name gets one only when it has something to mark: an empty list needs no write.
+ * Queues the mark writes of sheets whose marks changed; returns notes. A sheet inserted by this
+ * version (its CCHC_RULES record says its rules read the helper column) gets its helper column
+ * written (flagColumnWrites.ts), and a CCHC_FLAGS list an earlier version left emptied, so that
+ * the earlier rules still below the new ones mark nothing stale. A sheet inserted earlier keeps
+ * its CCHC_FLAGS list (cut at Excel's formula limit, with a note) until "Chèn biểu mẫu" upgrades
+ * it; a sheet without the name gets one only when it has something to mark.
  */
 export function queueFlags(
   session: Session,
@@ -40,7 +54,12 @@ export function queueFlags(
     if (!s.marker || s.flags === undefined) continue;
     const result = results.get(s.name);
     if (!result) continue;
-    const f = flagsFormula(flaggedCells(result.findings));
+    const cells = flaggedCells(result.findings);
+    if (flagStoreOf(s.rulesRecord) === 'column') {
+      writes += queueHelperColumn(session, s, cells, notes);
+      continue;
+    }
+    const f = flagsFormula(cells);
     if (f.left > 0) notes.push(truncationNote(s.name, f.cells.length, f.left));
     if (s.flags === null) {
       if (f.formula === EMPTY_FLAGS) continue;
@@ -53,6 +72,21 @@ export function queueFlags(
     s.flags = f.formula;
   }
   return { notes, writes };
+}
+
+/** The helper column's writes of one sheet, and emptying an earlier version's list. */
+function queueHelperColumn(session: Session, s: SheetState<unknown>, cells: FlaggedCell[], notes: Bilingual[]): number {
+  const sheet = session.ctx.workbook.worksheets.getItem(s.id);
+  const { writes, foreign } = helperWrites(helperCellsOf(s.snapshot), rowTexts(cells));
+  if (foreign.length > 0) notes.push(foreignHelperNote(s.name, foreign));
+  for (const w of writes) sheet.getRange(w.address).values = w.values;
+  let n = writes.length;
+  if (s.flags && s.flags !== EMPTY_FLAGS) {
+    sheet.names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
+    s.flags = EMPTY_FLAGS;
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -238,9 +272,14 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
 export async function removeMarks(core: AdapterCore): Promise<void> {
   await core.button(ACTIONS.removeMarks, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
-    const state = await core.read<never>(session, {});
+    // The helper column's cells are read with the window: only they are cleared, and only the add-in's text.
+    const state = await core.read<never>(session, { data: 'all' });
     let writes = 0;
     for (const s of state.templates) {
+      if (flagStoreOf(s.rulesRecord) === 'column') {
+        writes += queueHelperColumn(session, s, [], []);
+        continue;
+      }
       if (s.flags === null) continue;
       if (s.flags !== EMPTY_FLAGS) {
         session.ctx.workbook.worksheets.getItem(s.id).names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
