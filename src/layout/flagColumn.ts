@@ -2,7 +2,8 @@
  * The marks of "Kiểm tra dữ liệu" as plain text in one hidden helper column per template sheet
  * (FLAG_COLUMN), one cell per row: `|4|w6|` marks the row's cell in column 4 (D) as an error and
  * the one in column 6 (F) as a warning. The sheet's 'flagged' and 'flaggedWarning' rules look the
- * evaluated cell's column number up in its row's helper cell with SEARCH.
+ * evaluated cell's column number up in its row's helper cell with FIND (exact and without
+ * wildcards, unlike SEARCH; fast-formula-parser's SEARCH even reads "|" as a RegExp's "or").
  *
  * Why not a name holding an array constant (`={"D7","E9"}`, the store of versions up to 2.x,
  * still read on sheets inserted by them: flags.ts): a name's formula is parsed with the system's
@@ -51,5 +52,5 @@ export function parseRowFlagText(value: unknown): { col: number; severity: 'erro
 /** The rule's test for the evaluated cell, written for the top-left cell (row `top`) of its range. */
 export function flagColumnFormula(top: number, severity: 'error' | 'warning'): string {
   const prefix = severity === 'warning' ? WARNING_MARK : '';
-  return `=ISNUMBER(SEARCH("|${prefix}"&COLUMN()&"|",$${FLAG_COLUMN}${top}))`;
+  return `=ISNUMBER(FIND("|${prefix}"&COLUMN()&"|",$${FLAG_COLUMN}${top}))`;
 }
