@@ -19,7 +19,9 @@ import {
   READ_ONLY_NOTE,
 } from '../core';
 import { ExcelOperationError } from '../errors';
-import { flagStoreOf } from '../../layout/ruleRecord';
+import { cellAddress, parseCell } from '../../layout/a1';
+import { FLAG_COLUMN, parseRowFlagText } from '../../layout/flagColumn';
+import { flagStoreOf, RULES_NAME } from '../../layout/ruleRecord';
 import { foreignHelperNote, helperCellsOf, helperWrites, rowTexts } from '../flagColumnWrites';
 import {
   EMPTY_FLAGS,
@@ -76,13 +78,14 @@ export function queueFlags(
 
 /** The helper column's writes of one sheet, and emptying an earlier version's list. */
 function queueHelperColumn(session: Session, s: SheetState<unknown>, cells: FlaggedCell[], notes: Bilingual[]): number {
-  const sheet = session.ctx.workbook.worksheets.getItem(s.id);
+  // Got only when something is written: a getItem alone would make Excel.run send a batch at its end.
+  const sheet = (): Excel.Worksheet => session.ctx.workbook.worksheets.getItem(s.id);
   const { writes, foreign } = helperWrites(helperCellsOf(s.snapshot), rowTexts(cells));
   if (foreign.length > 0) notes.push(foreignHelperNote(s.name, foreign));
-  for (const w of writes) sheet.getRange(w.address).values = w.values;
+  for (const w of writes) sheet().getRange(w.address).values = w.values;
   let n = writes.length;
   if (s.flags && s.flags !== EMPTY_FLAGS) {
-    sheet.names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
+    sheet().names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
     s.flags = EMPTY_FLAGS;
     n++;
   }
@@ -189,7 +192,8 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
     const skipped: FixReport['skipped'] = [];
     const collection = session.ctx.workbook.worksheets;
     const probes: { finding: Finding; range: Excel.Range }[] = [];
-    const flagNames = new Map<string, Excel.NamedItem>();
+    const flagNames = new Map<string, { flags: Excel.NamedItem; rules: Excel.NamedItem }>();
+    const helpers: { sheet: string; row: number; range: Excel.Range }[] = [];
     const targeted = new Set<string>();
     for (const f of findings) {
       if (!f.fix) {
@@ -223,10 +227,12 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
       range.load('values,formulas');
       probes.push({ finding: f, range });
       if (!flagNames.has(f.sheet)) {
-        const n = sheet.names.getItemOrNullObject(FLAGS_NAME);
-        n.load('formula');
-        flagNames.set(f.sheet, n);
+        const flags = sheet.names.getItemOrNullObject(FLAGS_NAME).load('formula');
+        const rules = sheet.names.getItemOrNullObject(RULES_NAME).load('formula');
+        flagNames.set(f.sheet, { flags, rules });
       }
+      const row = parseCell(f.cell.replace(/\$/g, '')).row;
+      helpers.push({ sheet: f.sheet, row, range: sheet.getRange(`${FLAG_COLUMN}${row}`).load('values,formulas') });
     }
     if (probes.length === 0) return { applied: 0, skipped, syncs: session.syncs };
     await session.sync();
@@ -258,8 +264,17 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
     }
     // Fixed cells lose their mark in the same request.
     for (const [sheetName, fixed] of fixedBySheet) {
-      const name = flagNames.get(sheetName);
-      if (!name || name.isNullObject) continue;
+      const names = flagNames.get(sheetName);
+      if (!names) continue;
+      if (flagStoreOf(names.rules.isNullObject ? null : names.rules.formula) === 'column') {
+        queueUnmarkFixed(
+          helpers.filter((h) => h.sheet === sheetName),
+          fixed,
+        );
+        continue;
+      }
+      const name = names.flags;
+      if (name.isNullObject) continue;
       const remaining = parseFlags(name.formula).filter((c) => !fixed.has(c.cell));
       const next = flagsFormula(remaining).formula;
       if (next !== name.formula) name.formula = next;
@@ -267,6 +282,22 @@ export function applyFixes(core: AdapterCore, findings: Finding[]): Promise<FixR
     if (applied > 0) await session.sync();
     return { applied, skipped, syncs: session.syncs };
   });
+}
+
+/** Fixed cells leave their row's helper text (only text the add-in wrote: flagColumnWrites.ts). */
+function queueUnmarkFixed(helpers: { row: number; range: Excel.Range }[], fixed: Set<string>): void {
+  const done = new Set<number>();
+  for (const h of helpers) {
+    if (done.has(h.row)) continue;
+    done.add(h.row);
+    const now = new Map([
+      [h.row, { value: h.range.values[0][0] as CellValue, formula: h.range.formulas[0][0] as CellValue }],
+    ]);
+    const kept = parseRowFlagText(h.range.values[0][0])
+      .map((m) => ({ cell: cellAddress(h.row, m.col), severity: m.severity }))
+      .filter((c) => !fixed.has(c.cell));
+    for (const w of helperWrites(now, rowTexts(kept)).writes) h.range.values = w.values;
+  }
 }
 
 export async function removeMarks(core: AdapterCore): Promise<void> {
