@@ -35,8 +35,7 @@ const sortRules = (rules: { formula?: string; range?: string }[]) => rules.map((
  */
 async function makeOldFlagRules(wb: MemoryWorkbook, sheet: string, old: CfFormat): Promise<void> {
   await wb.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    const cfs = ws.getRange('A1:Z400').conditionalFormats;
+    const cfs = context.workbook.worksheets.getItem(sheet).getRange('A1:Z400').conditionalFormats;
     cfs.load('items/id,items/type');
     await context.sync();
     const rules = cfs.items.map((item) => {
@@ -52,7 +51,7 @@ async function makeOldFlagRules(wb: MemoryWorkbook, sheet: string, old: CfFormat
     const format = cfs.getItem(flagged.id).custom.format;
     format.fill.color = old.fill!;
     format.font.color = old.fontColor!;
-    ws.names.getItem(RULES_NAME).formula = '="24:0ldv3r"';
+    context.workbook.worksheets.getItem(sheet).names.getItem(RULES_NAME).formula = '="24:0ldv3r"';
     // Deleted last: deleting renumbers the rules below it.
     cfs.getItem(warning.id).delete();
     await context.sync();
