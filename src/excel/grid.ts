@@ -4,6 +4,7 @@
  * an official entered (by row key and column id) so they survive a new layout. No Office.js here,
  * so all of it is tested without a workbook.
  */
+import { FLAG_COLUMN_ID } from '../layout/flagColumn';
 import type { CellValue, SheetSnapshot } from '../engine/types';
 import { keyOfCell } from '../engine/sheet';
 import { columnLetter, columnNumber, parseCell, parseRange, type RangeRef } from '../layout/a1';
@@ -29,7 +30,8 @@ export function planArea(plan: SheetPlan): Area {
   for (const v of plan.validations) grow(parseRange(v.range));
   for (const cf of plan.conditionalFormats) grow(parseRange(cf.range));
   for (const r of plan.rows) rows = Math.max(rows, r.row);
-  for (const c of plan.columns) cols = Math.max(cols, columnNumber(c.letter));
+  // The hidden column of marks (column U) is the check's, not the template's: the grid never writes it.
+  for (const c of plan.columns) if (c.columnId !== FLAG_COLUMN_ID) cols = Math.max(cols, columnNumber(c.letter));
   return { rows, cols };
 }
 

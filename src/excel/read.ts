@@ -13,6 +13,7 @@ import type { TemplateId } from '../catalog/types';
 import type { CellValue, SheetSnapshot } from '../engine/types';
 import { parseCell, stripSheet } from '../layout/a1';
 import { MARKER_NAME, markerFor, parseMarker, parseMarkerFormula } from '../layout/marker';
+import { RULES_NAME } from '../layout/ruleRecord';
 import { FLAGS_NAME } from './flags';
 import { actionBytes, pathBytes, sheetPathBytes, type Session } from './session';
 
@@ -53,8 +54,10 @@ export interface SheetState<E = unknown> {
   a1Overwritten: CellValue | null;
   /** Values, formulas and number formats of the used part of the read window, when read. */
   snapshot: SheetSnapshot | null;
-  /** The CCHC_FLAGS formula; null when the sheet has no such name; undefined when not read. */
+  /** The CCHC_FLAGS formula (the marks of sheets inserted by earlier versions); null when the sheet has no such name; undefined when not read. */
   flags: string | null | undefined;
+  /** The CCHC_RULES formula (which rules the add-in gave the sheet: ruleRecord.ts); null when absent; undefined when not read. */
+  rulesRecord: string | null | undefined;
   /** Whatever the caller asked to read beside the values (a refresh's comparison). */
   extras: E | undefined;
 }
@@ -140,6 +143,7 @@ interface Probe<E> {
   a1: Excel.Range;
   markerName: Excel.NamedItem;
   flags: Excel.NamedItem;
+  rulesRecord: Excel.NamedItem;
   used: Excel.Range | null;
   extras: E | undefined;
 }
@@ -156,6 +160,8 @@ function queueProbe<E>(
   markerName.load('formula');
   const flags = sheet.names.getItemOrNullObject(FLAGS_NAME);
   flags.load('formula');
+  const rulesRecord = sheet.names.getItemOrNullObject(RULES_NAME);
+  rulesRecord.load('formula');
   let used: Excel.Range | null = null;
   let extras: E | undefined;
   if (withData) {
@@ -166,7 +172,7 @@ function queueProbe<E>(
     used.load('address,values,formulas,numberFormat');
     if (opts.extras) extras = opts.extras(sheet, templateId);
   }
-  return { a1, markerName, flags, used, extras };
+  return { a1, markerName, flags, rulesRecord, used, extras };
 }
 
 /** Request bytes of a probe's commands (the answers are in the caller's estimate, but for A1 and the name). */
@@ -175,6 +181,7 @@ function probeBytes<E>(id: string, withData: boolean, opts: ReadOptions<E>): num
   let n =
     actionBytes(sheet + pathBytes(['getRange', 'A1']), 'load', 'values') +
     actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', FLAGS_NAME]), 'load', 'formula') +
+    actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', RULES_NAME]), 'load', 'formula') +
     actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', MARKER_NAME]), 'load', 'formula') +
     300;
   if (withData) {
@@ -338,6 +345,7 @@ export async function readWorkbook<E>(
       a1Overwritten: identity?.a1Overwritten ?? null,
       snapshot,
       flags: p ? (p.flags.isNullObject ? null : p.flags.formula) : undefined,
+      rulesRecord: p ? (p.rulesRecord.isNullObject ? null : p.rulesRecord.formula) : undefined,
       extras: marker && p ? p.extras : undefined,
     };
   });

@@ -3,6 +3,7 @@
  * one address, overlapping merges, a cell written inside a merge other than its top-left.
  */
 import { cellAddress, columnLetter, rangeAddress, type RangeRef } from './a1';
+import { FLAG_COLUMN_ID, FLAG_COLUMN_NUMBER, FLAG_COLUMN_WIDTH } from './flagColumn';
 import { DEFAULT_ROW_POINTS } from './measure';
 import {
   CONDITIONAL_PURPOSES,
@@ -29,6 +30,13 @@ export class SheetBuilder {
   readonly validations: ValidationPlan[] = [];
   private readonly conditionalFormats: ConditionalFormatPlan[] = [];
   private readonly heights = new Map<number, number>();
+  /** Whether the sheet's rules read the hidden helper column of marks (flagColumn.ts). */
+  private flagColumn = false;
+
+  /** Adds the hidden helper column of marks to the built plan's columns. */
+  useFlagColumn(): void {
+    this.flagColumn = true;
+  }
 
   /** Writes one cell; throws if the address is already written or lies inside a merge. */
   set(row: number, col: number, content: CellContent): string {
@@ -91,8 +99,12 @@ export class SheetBuilder {
     const rowHeights: Record<number, number> = {};
     for (const row of [...this.heights.keys()].sort((a, b) => a - b)) rowHeights[row] = this.heights.get(row) as number;
     const conditionalFormats = PURPOSE_ORDER.flatMap((p) => this.conditionalFormats.filter((cf) => cf.purpose === p));
+    const columns = this.flagColumn
+      ? [...base.columns, columnPlan(FLAG_COLUMN_NUMBER, FLAG_COLUMN_WIDTH, FLAG_COLUMN_ID, true)]
+      : base.columns;
     return {
       ...base,
+      columns,
       cells: cells.map(({ row: _row, col: _col, ...cell }) => cell),
       merges: [...this.mergeRanges].sort((a, b) => a.top - b.top || a.left - b.left).map(rangeAddress),
       rows: [...this.rows].sort((a, b) => a.row - b.row),

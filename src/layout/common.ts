@@ -7,7 +7,8 @@ import { columnLetter } from './a1';
 import { columnPlan, rect, rectAddress, type SheetBuilder } from './builder';
 import { markerFor } from './marker';
 import { textHeight } from './measure';
-import { conditionalFormat, FLAGGED_FORMULA, FLAGGED_WARNING_FORMULA, INPUT_FORMATS, invalidFormula } from './rules';
+import { flagColumnFormula } from './flagColumn';
+import { conditionalFormat, INPUT_FORMATS, invalidFormula } from './rules';
 import type { ColumnPlan, PrintPlan, SheetPlan, StyleId } from './types';
 
 /** Column A: the marker in A1, then the key of every keyed row. Hidden. */
@@ -77,14 +78,15 @@ export function writeReporterLine(
 }
 
 /**
- * The sheet's two rules reading CCHC_FLAGS ('flagged' for every cell a check flagged, red;
- * 'flaggedWarning' for those with warnings only, orange), over everything from the first keyed
- * row down.
+ * The sheet's two rules reading its hidden helper column of marks (flagColumn.ts: 'flagged' for
+ * the cells a check found an error in, red; 'flaggedWarning' for those with warnings only,
+ * orange), over everything from the first keyed row down, and that column.
  */
 export function addFlaggedRule(b: SheetBuilder, top: number, left: number, bottom: number, right: number): void {
   const range = rectAddress(top, left, bottom, right);
-  b.addConditionalFormat(conditionalFormat('flagged', range, FLAGGED_FORMULA));
-  b.addConditionalFormat(conditionalFormat('flaggedWarning', range, FLAGGED_WARNING_FORMULA));
+  b.useFlagColumn();
+  b.addConditionalFormat(conditionalFormat('flagged', range, flagColumnFormula(top, 'error')));
+  b.addConditionalFormat(conditionalFormat('flaggedWarning', range, flagColumnFormula(top, 'warning')));
 }
 
 export function printPlan(columns: readonly ColumnPlan[], titleRows?: [number, number]): PrintPlan {

@@ -2,6 +2,8 @@
 import type { TemplateId } from '../../src/catalog/types';
 import { createExcelOperations, type ExcelOperations, type ExcelOperationsDeps } from '../../src/excel';
 import { buildSheetPlan } from '../../src/layout';
+import { cellAddress } from '../../src/layout/a1';
+import { FLAG_COLUMN, parseRowFlagText } from '../../src/layout/flagColumn';
 import type { SheetPlan } from '../../src/layout/types';
 import { createMemoryWorkbook, type MemoryWorkbookOptions } from '../../src/memoryExcel';
 
@@ -73,6 +75,21 @@ export async function nameFormula(wb: MemoryWorkbook, sheet: string, name: strin
     item.load('formula');
     await context.sync();
     return item.isNullObject ? null : (item.formula as string);
+  });
+}
+
+/**
+ * The marks a sheet's hidden helper column holds (layout/flagColumn.ts), as `D7` for an error and
+ * `w:D7` for a warning, in row-then-column order; rows holding anything else are left out.
+ */
+export async function helperMarks(wb: MemoryWorkbook, sheet: string): Promise<string[]> {
+  return wb.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(`${FLAG_COLUMN}1:${FLAG_COLUMN}400`);
+    range.load('values');
+    await context.sync();
+    return range.values.flatMap((row, i) =>
+      parseRowFlagText(row[0]).map((m) => `${m.severity === 'warning' ? 'w:' : ''}${cellAddress(i + 1, m.col)}`),
+    );
   });
 }
 

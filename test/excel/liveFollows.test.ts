@@ -4,9 +4,8 @@
  * sheet. It only reads, follows sheets by id, and no edit goes unchecked.
  */
 import type { ValidationReport } from '../../src/contracts/operations';
-import { FLAGS_NAME } from '../../src/excel';
 import { OLD_VERSION, olderPlan, opsFor } from './coauthoringScenarios';
-import { API_SETS, cellOf, nameFormula, planOf, setup, type MemoryWorkbook } from './helpers';
+import { API_SETS, cellOf, helperMarks, planOf, setup, type MemoryWorkbook } from './helpers';
 
 const I = planOf('I');
 const II = planOf('II');
@@ -141,7 +140,7 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
     const v = await ops.validate();
     expect(v.notes?.some((n) => n.vi.includes(`“${PAR.name}” đang được bảo vệ`))).toBe(true);
     expect(v.notes?.some((n) => n.vi.includes('chỉ có quyền xem'))).toBe(false);
-    expect(await nameFormula(wb, I.name, FLAGS_NAME)).toContain(bad);
+    expect(await helperMarks(wb, I.name)).toContain(bad);
     expect(ops.hostInfo().readOnly).toBe(false);
     // The totals button cannot restore the formula there: it says so, and what it could not do.
     const totals = await ops.subtotals(true);
@@ -153,7 +152,9 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
     // Unprotected again: the next buttons work.
     wb.protectSheetFromUser(PAR.name, false);
     await ops.validate();
-    expect(await nameFormula(wb, PAR.name, FLAGS_NAME)).toContain(cellOf(PAR, '1.1', 'score2021'));
+    expect((await helperMarks(wb, PAR.name)).map((m) => m.replace(/^w:/, ''))).toContain(
+      cellOf(PAR, '1.1', 'score2021'),
+    );
   });
 
   test('a button refused on a protected sheet rejects with the sheet and the action, and later buttons work', async () => {

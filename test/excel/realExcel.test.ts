@@ -4,8 +4,9 @@
  * details cannot be read, pasted cells that bring their own formats, the order a rule and the name
  * it refers to are created in, and print fitting that Excel does not apply half-given.
  */
+import { parseCell } from '../../src/layout/a1';
+import { FLAG_COLUMN } from '../../src/layout/flagColumn';
 import { TEMPLATE_IDS } from '../../src/catalog';
-import { FLAGS_NAME } from '../../src/excel';
 import type { SheetPlan } from '../../src/layout/types';
 import { API_SETS, cellOf, cellView, planOf, plannedRules, rulesOn, setup, type MemoryWorkbook } from './helpers';
 
@@ -168,21 +169,18 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
   });
 
   describe('order of creation', () => {
-    test('a refresh that adds CCHC_FLAGS adds it before the rule that refers to it', async () => {
+    test('a refresh puts back a deleted marks rule, which reads the hidden column U', async () => {
       const { wb, ops } = setup({ api });
       await ops.inject(['I']);
       const flagged = I.conditionalFormats.find((c) => c.purpose === 'flagged')!;
       await deleteOurRule(wb, I.name, flagged.formula, flagged.range);
-      await wb.run(async (context) => {
-        context.workbook.worksheets.getItem(I.name).names.getItem(FLAGS_NAME).delete();
-        await context.sync();
-      });
       await ops.inject(['I']);
       await expectPlanOnTop(wb, I);
-      // The name exists and the rule reads it: a flagged cell gets the flagged fill.
+      // The rule reads the row's text in column U: a cell listed there gets the flagged fill.
       const cell = cellOf(I, 'I.1', '2018');
+      const { row, col } = parseCell(cell);
       await wb.run(async (context) => {
-        context.workbook.worksheets.getItem(I.name).names.getItem(FLAGS_NAME).formula = `={"${cell}"}`;
+        context.workbook.worksheets.getItem(I.name).getRange(`${FLAG_COLUMN}${row}`).values = [[`|${col}|`]];
         await context.sync();
       });
       expect(wb.evaluateConditionalFormats(I.name).get(cell)?.fill).toBe(flagged.format.fill);

@@ -1,9 +1,20 @@
 import { TEMPLATE_IDS } from '../../src/catalog';
 import { ExcelOperationError, FLAGS_NAME } from '../../src/excel';
 import { defaultSheetName } from '../../src/layout';
-import { FLAGGED_FORMULA, FLAGGED_WARNING_FORMULA } from '../../src/layout/rules';
+import { RULES_NAME } from '../../src/layout/ruleRecord';
+import { FLAGGED_FORMULA as LEGACY_FLAGGED_FORMULA } from '../../src/layout/rules';
 import type { ConditionalPurpose, SheetPlan } from '../../src/layout/types';
-import { cellOf, nameFormula, planOf, plannedRules, rulesOn, setup, eachApi, type MemoryWorkbook } from './helpers';
+import {
+  cellOf,
+  helperMarks,
+  nameFormula,
+  planOf,
+  plannedRules,
+  rulesOn,
+  setup,
+  eachApi,
+  type MemoryWorkbook,
+} from './helpers';
 
 type CfFormat = { fill?: string; fontColor?: string; bold?: boolean };
 
@@ -18,8 +29,9 @@ function formatOf(plan: SheetPlan, purpose: ConditionalPurpose): CfFormat {
 const sortRules = (rules: { formula?: string; range?: string }[]) => rules.map((r) => `${r.formula}|${r.range}`).sort();
 
 /**
- * The rules a sheet had before warnings had their own colour: no 'flaggedWarning' rule, and the
- * 'flagged' rule (same formula and range as now) in its former colour.
+ * The rules of a sheet inserted by an earlier version: the marks read from the CCHC_FLAGS list
+ * (an array constant) by one 'flagged' rule, in its former colour, no 'flaggedWarning' rule, and
+ * a CCHC_RULES record of that version (no ":U" ending).
  */
 async function makeOldFlagRules(wb: MemoryWorkbook, sheet: string, old: CfFormat): Promise<void> {
   await wb.run(async (context) => {
@@ -32,11 +44,14 @@ async function makeOldFlagRules(wb: MemoryWorkbook, sheet: string, old: CfFormat
       return { id: item.id, rule };
     });
     await context.sync();
-    const warning = rules.find((r) => r.rule.formula === FLAGGED_WARNING_FORMULA)!;
-    const flagged = rules.find((r) => r.rule.formula === FLAGGED_FORMULA)!;
+    const purpose = (p: ConditionalPurpose) => I.conditionalFormats.find((c) => c.purpose === p)!.formula;
+    const warning = rules.find((r) => r.rule.formula === purpose('flaggedWarning'))!;
+    const flagged = rules.find((r) => r.rule.formula === purpose('flagged'))!;
+    flagged.rule.formula = LEGACY_FLAGGED_FORMULA;
     const format = cfs.getItem(flagged.id).custom.format;
     format.fill.color = old.fill!;
     format.font.color = old.fontColor!;
+    context.workbook.worksheets.getItem(sheet).names.getItem(RULES_NAME).formula = '="24:0ldv3r"';
     // Deleted last: deleting renumbers the rules below it.
     cfs.getItem(warning.id).delete();
     await context.sync();
@@ -84,8 +99,10 @@ eachApi(() => {
       const at = (cell: string) => report.findings.filter((f) => f.cell === cell).map((f) => f.severity);
       expect(at(total)).toEqual(['warning']);
       expect(at(wrong)).toEqual(['error']);
-      // One name write: the warning's cell listed plain and with its prefix, the error's plain.
-      expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(`={"${total}","w:${total}","${wrong}"}`);
+      // One range write into the hidden column U: the warning's cell with its prefix, the error's plain;
+      // the earlier version's list stays empty.
+      expect(await helperMarks(wb, I.name)).toEqual([`w:${total}`, wrong]);
+      expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe('={""}');
       const painted = wb.evaluateConditionalFormats(I.name);
       expect(painted.get(total)).toEqual(formatOf(I, 'flaggedWarning'));
       // The live 'invalid' rule comes first and colours the wrong value red; the check's mark adds bold.
@@ -109,7 +126,10 @@ eachApi(() => {
       await wb.pasteFromUser(I.name, cellOf(I, 'I.1.a', '2018'), [['2']]);
       await wb.pasteFromUser(I.name, cellOf(I, 'I.1.b', '2018'), [['2']]);
       await ops.validate();
-      // The old rule matches the plain entry: the warning is marked, in the old single colour.
+      // The old rule matches the plain entry of the list it reads: the warning is marked, in the
+      // old single colour, and nothing is written into column U of a sheet that has no rule reading it.
+      expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(`={"${total}","w:${total}"}`);
+      expect(await helperMarks(wb, I.name)).toEqual([]);
       expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(OLD);
       // Inserting again finds a rule missing: the plan's rules are added on top of the old ones
       // (nothing is deleted: cfRules.ts), and, first where both colour a cell, they win.
@@ -119,10 +139,17 @@ eachApi(() => {
       const after = await rulesOn(wb, I.name);
       expect(sortRules(after.slice(0, I.conditionalFormats.length))).toEqual(sortRules(plannedRules(I)));
       expect(after.slice(I.conditionalFormats.length)).toEqual(before);
+      // Until the check is pressed again the old list stays: the template's own sum rule, now on
+      // top, colours the cell, the old rule still adds its bold. Pressed, the marks move to column
+      // U, and the list the old rule reads is emptied, so that no stale mark of it shows.
+      expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual({ ...formatOf(I, 'sumMismatch'), bold: true });
+      await ops.validate();
+      expect(await helperMarks(wb, I.name)).toEqual([`w:${total}`]);
+      expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe('={""}');
       expect(wb.evaluateConditionalFormats(I.name).get(total)).toEqual(formatOf(I, 'flaggedWarning'));
     });
 
-    test('returns findings and marks their cells through CCHC_FLAGS', async () => {
+    test('returns findings and marks their cells through the hidden column U', async () => {
       const { wb, ops } = await filled();
       const report = await ops.validate();
       const at = (sheet: string, cell: string) =>
@@ -137,13 +164,12 @@ eachApi(() => {
       expect(report.cellsChecked).toBeGreaterThan(report.cellsFilled);
       expect(report.syncs).toBeLessThanOrEqual(2);
 
-      expect(await nameFormula(wb, I.name, FLAGS_NAME)).toBe(
-        `={"${cellOf(I, 'I.1.a', '2019')}","${cellOf(I, 'I.1.a', '2020')}"}`,
-      );
-      const parFlags = await nameFormula(wb, PAR.name, FLAGS_NAME);
-      expect(parFlags).toContain(`"${cellOf(PAR, '1.1', 'score2021')}"`);
-      expect(parFlags).toContain(`"${cellOf(PAR, '1.2', 'score2021')}"`);
-      expect(await nameFormula(wb, defaultSheetName('II'), FLAGS_NAME)).toBe('={""}');
+      expect(await helperMarks(wb, I.name)).toEqual([cellOf(I, 'I.1.a', '2019'), cellOf(I, 'I.1.a', '2020')]);
+      // Marked red or orange, whichever their findings' severity.
+      const parFlags = (await helperMarks(wb, PAR.name)).map((m) => m.replace(/^w:/, ''));
+      expect(parFlags).toContain(cellOf(PAR, '1.1', 'score2021'));
+      expect(parFlags).toContain(cellOf(PAR, '1.2', 'score2021'));
+      expect(await helperMarks(wb, defaultSheetName('II'))).toEqual([]);
       // Both the 'invalid' and the 'flagged' rule match this cell; 'invalid' comes first in the plan,
       // so its fill wins, as in Excel. A cell with no finding stays unpainted.
       const invalidFill = I.conditionalFormats.find((c) => c.purpose === 'invalid')!.format.fill;
@@ -163,11 +189,11 @@ eachApi(() => {
       expect(wb.stats().syncs).toBe(1);
     });
 
-    test('remove marks empties every CCHC_FLAGS, values and templates stay', async () => {
+    test('remove marks empties every helper column, values and templates stay', async () => {
       const { wb, ops } = await filled();
       await ops.validate();
       await ops.removeMarks();
-      for (const id of TEMPLATE_IDS) expect(await nameFormula(wb, defaultSheetName(id), FLAGS_NAME)).toBe('={""}');
+      for (const id of TEMPLATE_IDS) expect(await helperMarks(wb, defaultSheetName(id))).toEqual([]);
       expect(wb.getCell(I.name, cellOf(I, 'I.1.a', '2020')).value).toBe('abc');
       const painted = wb.evaluateConditionalFormats(I.name);
       const flaggedFill = I.conditionalFormats.find((c) => c.purpose === 'flagged')!.format.fill;
@@ -185,9 +211,9 @@ eachApi(() => {
       expect(result).toMatchObject({ applied: 1, skipped: [] });
       expect(result.syncs).toBe(2);
       expect(wb.getCell(PAR.name, comma.cell).value).toBe(0.5);
-      const flags = await nameFormula(wb, PAR.name, FLAGS_NAME);
-      expect(flags).not.toContain(`"${comma.cell}"`);
-      expect(flags).toContain(`"${cellOf(PAR, '1.2', 'score2021')}"`);
+      const flags = await helperMarks(wb, PAR.name);
+      expect(flags).not.toContain(comma.cell);
+      expect(flags).toContain(cellOf(PAR, '1.2', 'score2021'));
     });
 
     test('all fixable ones at once; the rest skipped with a reason', async () => {

@@ -129,7 +129,8 @@ describe.each(cases.filter(([, t]) => t.tables[0].columns[0].id === '2015'))(
       expect(years.map((c) => c.columnId)).toEqual(['2015', '2016', '2017', '2018', '2019', '2020']);
       const numbers = years.map((c) => columnNumber(c.letter));
       numbers.forEach((n, i) => expect(n).toBe(numbers[0] + i));
-      expect(years[years.length - 1].letter).toBe(sheet.columns[sheet.columns.length - 1].letter);
+      // The last column of the table (the hidden column of marks, U, comes after it).
+      expect(years[years.length - 1].letter).toBe(sheet.columns[sheet.columns.length - 2].letter);
       for (const row of template.tables[0].rows.filter((r) => r.kind !== 'group'))
         expect(rowByKey(sheet, row.id).inputs).toEqual(Object.fromEntries(years.map((c) => [c.columnId, c.letter])));
     });

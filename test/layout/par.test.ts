@@ -10,7 +10,7 @@ const leaves = PAR_ROWS.filter((r) => r.children.length === 0);
 const parents = PAR_ROWS.filter((r) => r.children.length > 0);
 const g = (id: string) => `G${rowByKey(sheet, id).row}`;
 
-test('columns A…L in the required order with the required ids', () => {
+test('columns A…L in the required order with the required ids, then the hidden column of marks', () => {
   expect(sheet.columns.map((c) => `${c.letter}:${c.columnId}`)).toEqual([
     'A:key',
     'B:stt',
@@ -24,8 +24,9 @@ test('columns A…L in the required order with the required ids', () => {
     'J:tasks',
     'K:deadline',
     'L:evidence',
+    'U:flags', // the hidden column of marks (layout/flagColumn.ts)
   ]);
-  expect(PAR_COLUMNS.map((c) => c.id)).toEqual(sheet.columns.map((c) => c.columnId));
+  expect(PAR_COLUMNS.map((c) => c.id)).toEqual(sheet.columns.slice(0, -1).map((c) => c.columnId));
   const [header] = sheet.headerRows;
   expect(['B', 'C', 'D', 'E', 'F', 'I', 'J', 'K'].map((l) => valueAt(sheet, `${l}${header}`))).toEqual([
     'STT',

@@ -1,6 +1,7 @@
 import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
 import { columnNumber, parseCell, parseRange } from '../../src/layout/a1';
 import { buildSheetPlan, buildWorkbookPlan, parseMarker, STYLES } from '../../src/layout';
+import { FLAG_COLUMN, FLAG_COLUMN_ID } from '../../src/layout/flagColumn';
 import { PROMPT_MESSAGE_MAX, PROMPT_TITLE_MAX } from '../../src/layout/rules';
 import type { SheetPlan } from '../../src/layout/types';
 import { cellMap, contains, expand, inputCells } from './helpers';
@@ -76,7 +77,7 @@ test('refuses unknown templates, names Excel rejects and shared names', () => {
 
 describe.each(sheets)('sheet %s', (_id, sheet) => {
   const cells = cellMap(sheet);
-  const lastCol = sheet.columns.length;
+  const lastCol = sheet.columns.filter((c) => c.columnId !== FLAG_COLUMN_ID).length;
 
   test('A1 holds the marker, which parses back', () => {
     expect(parseMarker(cells.get('A1')?.value)).toEqual({ templateId: sheet.templateId, version: TEMPLATE_VERSION });
@@ -87,10 +88,14 @@ describe.each(sheets)('sheet %s', (_id, sheet) => {
     expect(sheet.name.length).toBeLessThanOrEqual(31);
   });
 
-  test('columns are A, B, C… in order; column A is the hidden key column', () => {
-    sheet.columns.forEach((c, i) => expect(columnNumber(c.letter)).toBe(i + 1));
-    expect(sheet.columns[0]).toMatchObject({ letter: 'A', hidden: true, columnId: 'key' });
-    expect(sheet.columns.slice(1).every((c) => !c.hidden && c.width > 0)).toBe(true);
+  test('columns are A, B, C… in order; column A is the hidden key column, U the hidden column of marks', () => {
+    const helper = sheet.columns[sheet.columns.length - 1];
+    expect(helper).toMatchObject({ letter: FLAG_COLUMN, hidden: true, columnId: FLAG_COLUMN_ID });
+    const own = sheet.columns.slice(0, -1);
+    own.forEach((c, i) => expect(columnNumber(c.letter)).toBe(i + 1));
+    expect(own.length).toBeLessThan(columnNumber(FLAG_COLUMN));
+    expect(own[0]).toMatchObject({ letter: 'A', hidden: true, columnId: 'key' });
+    expect(own.slice(1).every((c) => !c.hidden && c.width > 0)).toBe(true);
   });
 
   test('no two cells share an address, and every cell lies in a planned column', () => {
@@ -182,20 +187,22 @@ describe.each(sheets)('sheet %s', (_id, sheet) => {
     }
   });
 
-  test('conditional formats: "invalid" rules first, one "flagged" and one "flaggedWarning" rule with the CCHC_FLAGS test', () => {
+  test('conditional formats: "invalid" rules first, one "flagged" and one "flaggedWarning" rule reading column U', () => {
     const purposes = sheet.conditionalFormats.map((cf) => cf.purpose);
     const lastInvalid = purposes.lastIndexOf('invalid');
     const firstOther = purposes.findIndex((p) => p !== 'invalid');
     if (lastInvalid >= 0 && firstOther >= 0) expect(lastInvalid).toBeLessThan(firstOther);
     const flagged = sheet.conditionalFormats.filter((cf) => cf.purpose === 'flagged');
     expect(flagged).toHaveLength(1);
-    expect(flagged[0].formula).toBe('=ISNUMBER(MATCH(ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))');
+    const top = parseRange(flagged[0].range).top;
+    // Plain text looked up in the row's helper cell: no array constant, no name, no list separator.
+    expect(flagged[0].formula).toBe(`=ISNUMBER(FIND("|"&COLUMN()&"|",$U${top}))`);
     for (const input of inputCells(sheet)) expect(contains(flagged[0].range, input.address)).toBe(true);
     // Warnings: the same cells, the prefixed entry; listed before 'flagged' so that its orange wins
-    // over the red on a cell that both match.
+    // where both match (an earlier version's list also names a warning's cell plainly).
     const warning = sheet.conditionalFormats.filter((cf) => cf.purpose === 'flaggedWarning');
     expect(warning).toHaveLength(1);
-    expect(warning[0].formula).toBe('=ISNUMBER(MATCH("w:"&ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))');
+    expect(warning[0].formula).toBe(`=ISNUMBER(FIND("|w"&COLUMN()&"|",$U${top}))`);
     expect(warning[0].range).toBe(flagged[0].range);
     expect(purposes.indexOf('flaggedWarning')).toBeLessThan(purposes.indexOf('flagged'));
     for (const cf of sheet.conditionalFormats) expect(parseRange(cf.range).right).toBeLessThanOrEqual(lastCol);
@@ -225,6 +232,7 @@ describe.each(sheets)('sheet %s', (_id, sheet) => {
           'ISFORMULA',
           'MATCH',
           'ADDRESS',
+          'FIND',
           'ROW',
           'COLUMN',
           'COUNT',

@@ -1,16 +1,16 @@
 /**
  * The marks of "Kiểm tra dữ liệu" as a real spreadsheet engine draws them: a sheet written from
- * the plan with every rule, its CCHC_FLAGS list as the adapter writes it, exported by LibreOffice
- * to HTML, which carries each cell's conditional colours. Errors must come out red and warnings
- * orange: the 'flaggedWarning' rule's "w:" entry evaluated, and its precedence over 'flagged'
- * (which also matches a warning's cell) kept. Needs LibreOffice, as cli.lo.ts.
+ * the plan with every rule, its hidden column U of marks as the adapter writes it, exported by
+ * LibreOffice to HTML, which carries each cell's conditional colours. Errors must come out red and
+ * warnings orange: each rule's FIND over the row's text evaluated by a real engine. Needs LibreOffice, as cli.lo.ts.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { workbookBytes, workbookFromPlan } from '../../src/xlsxWrite/writePlan';
-import { flagsFormula } from '../../src/excel/flags';
+import { rowTexts } from '../../src/excel/flagColumnWrites';
+import { FLAG_COLUMN } from '../../src/layout/flagColumn';
 import { buildWorkbookPlan } from '../../src/layout';
 import { CF_FORMATS } from '../../src/layout/rules';
 import { CONDITIONAL_PURPOSES, type SheetPlan } from '../../src/layout/types';
@@ -48,14 +48,13 @@ it('errors are drawn red and warnings orange, an unflagged cell in neither', asy
 
   // Every rule of the plan, whatever the writer's default list holds.
   const built = workbookFromPlan(plan, { conditionalPurposes: CONDITIONAL_PURPOSES });
-  const flags = built.names.find((n) => n.name === 'CCHC_FLAGS' && n.localSheetId === 0);
-  expect(flags).toBeDefined();
-  const f = flagsFormula([
+  // The marks as the adapter writes them: each row's text in the hidden column U.
+  const ws = built.workbook.getWorksheet(sheet.name)!;
+  const texts = rowTexts([
     { cell: error.cell, severity: 'error' },
     { cell: warning.cell, severity: 'warning' },
   ]);
-  flags!.formula = f.formula.slice(1);
-  const ws = built.workbook.getWorksheet(sheet.name)!;
+  for (const [row, text] of texts) ws.getCell(`${FLAG_COLUMN}${row}`).value = text;
   for (const c of [error, warning, plain]) ws.getCell(c.cell).value = c.value;
   const file = path.join(tmp.dir, 'flags.xlsx');
   writeFileSync(file, await workbookBytes(built));

@@ -19,15 +19,31 @@ import {
   READ_ONLY_NOTE,
 } from '../core';
 import { ExcelOperationError } from '../errors';
-import { EMPTY_FLAGS, FLAGS_NAME, flaggedCells, flagsFormula, parseFlags, truncationNote } from '../flags';
+import { cellAddress, parseCell } from '../../layout/a1';
+import { FLAG_COLUMN, parseRowFlagText } from '../../layout/flagColumn';
+import { flagStoreOf, RULES_NAME } from '../../layout/ruleRecord';
+import { foreignHelperNote, helperCellsOf, helperWrites, rowTexts } from '../flagColumnWrites';
+import {
+  EMPTY_FLAGS,
+  FLAGS_NAME,
+  flaggedCells,
+  flagsFormula,
+  parseFlags,
+  truncationNote,
+  type FlaggedCell,
+} from '../flags';
 import { protectText, queueAddFlagsName } from '../queue';
 import { calculationNotes, type SheetState } from '../read';
 import type { Session } from '../session';
 import type { ExcelValidationReport } from '../types';
 
 /**
- * Queues CCHC_FLAGS writes for sheets whose marks changed; returns notes for cut lists. A sheet
- * without the name gets one only when it has something to mark: an empty list needs no write.
+ * Queues the mark writes of sheets whose marks changed; returns notes. A sheet inserted by this
+ * version (its CCHC_RULES record says its rules read the helper column) gets its helper column
+ * written (flagColumnWrites.ts), and a CCHC_FLAGS list an earlier version left emptied, so that
+ * the earlier rules still below the new ones mark nothing stale. A sheet inserted earlier keeps
+ * its CCHC_FLAGS list (cut at Excel's formula limit, with a note) until "Chèn biểu mẫu" upgrades
+ * it; a sheet without the name gets one only when it has something to mark.
  */
 export function queueFlags(
   session: Session,
@@ -40,7 +56,12 @@ export function queueFlags(
     if (!s.marker || s.flags === undefined) continue;
     const result = results.get(s.name);
     if (!result) continue;
-    const f = flagsFormula(flaggedCells(result.findings));
+    const cells = flaggedCells(result.findings);
+    if (flagStoreOf(s.rulesRecord) === 'column') {
+      writes += queueHelperColumn(session, s, cells, notes);
+      continue;
+    }
+    const f = flagsFormula(cells);
     if (f.left > 0) notes.push(truncationNote(s.name, f.cells.length, f.left));
     if (s.flags === null) {
       if (f.formula === EMPTY_FLAGS) continue;
@@ -53,6 +74,22 @@ export function queueFlags(
     s.flags = f.formula;
   }
   return { notes, writes };
+}
+
+/** The helper column's writes of one sheet, and emptying an earlier version's list. */
+function queueHelperColumn(session: Session, s: SheetState<unknown>, cells: FlaggedCell[], notes: Bilingual[]): number {
+  // Got only when something is written: a getItem alone would make Excel.run send a batch at its end.
+  const sheet = (): Excel.Worksheet => session.ctx.workbook.worksheets.getItem(s.id);
+  const { writes, foreign } = helperWrites(helperCellsOf(s.snapshot), rowTexts(cells));
+  if (foreign.length > 0) notes.push(foreignHelperNote(s.name, foreign));
+  for (const w of writes) sheet().getRange(w.address).values = w.values;
+  let n = writes.length;
+  if (s.flags && s.flags !== EMPTY_FLAGS) {
+    sheet().names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
+    s.flags = EMPTY_FLAGS;
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -174,7 +211,8 @@ function writeChanges(core: AdapterCore, findings: Finding[], kind: 'fix' | 'sug
     const skipped: FixReport['skipped'] = [];
     const collection = session.ctx.workbook.worksheets;
     const probes: { finding: Finding; change: Fix; range: Excel.Range }[] = [];
-    const flagNames = new Map<string, Excel.NamedItem>();
+    const flagNames = new Map<string, { flags: Excel.NamedItem; rules: Excel.NamedItem }>();
+    const helpers: { sheet: string; row: number; range: Excel.Range }[] = [];
     const targeted = new Set<string>();
     for (const f of findings) {
       const change = kind === 'fix' ? f.fix : f.suggestion;
@@ -214,10 +252,12 @@ function writeChanges(core: AdapterCore, findings: Finding[], kind: 'fix' | 'sug
       range.load('values,formulas,numberFormat');
       probes.push({ finding: f, change, range });
       if (!flagNames.has(f.sheet)) {
-        const n = sheet.names.getItemOrNullObject(FLAGS_NAME);
-        n.load('formula');
-        flagNames.set(f.sheet, n);
+        const flags = sheet.names.getItemOrNullObject(FLAGS_NAME).load('formula');
+        const rules = sheet.names.getItemOrNullObject(RULES_NAME).load('formula');
+        flagNames.set(f.sheet, { flags, rules });
       }
+      const row = parseCell(f.cell.replace(/\$/g, '')).row;
+      helpers.push({ sheet: f.sheet, row, range: sheet.getRange(`${FLAG_COLUMN}${row}`).load('values,formulas') });
     }
     if (probes.length === 0) return { applied: 0, skipped, syncs: session.syncs };
     await session.sync();
@@ -249,8 +289,17 @@ function writeChanges(core: AdapterCore, findings: Finding[], kind: 'fix' | 'sug
     }
     // Fixed cells lose their mark in the same request.
     for (const [sheetName, fixed] of fixedBySheet) {
-      const name = flagNames.get(sheetName);
-      if (!name || name.isNullObject) continue;
+      const names = flagNames.get(sheetName);
+      if (!names) continue;
+      if (flagStoreOf(names.rules.isNullObject ? null : names.rules.formula) === 'column') {
+        queueUnmarkFixed(
+          helpers.filter((h) => h.sheet === sheetName),
+          fixed,
+        );
+        continue;
+      }
+      const name = names.flags;
+      if (name.isNullObject) continue;
       const remaining = parseFlags(name.formula).filter((c) => !fixed.has(c.cell));
       const next = flagsFormula(remaining).formula;
       if (next !== name.formula) name.formula = next;
@@ -260,12 +309,33 @@ function writeChanges(core: AdapterCore, findings: Finding[], kind: 'fix' | 'sug
   });
 }
 
+/** Fixed cells leave their row's helper text (only text the add-in wrote: flagColumnWrites.ts). */
+function queueUnmarkFixed(helpers: { row: number; range: Excel.Range }[], fixed: Set<string>): void {
+  const done = new Set<number>();
+  for (const h of helpers) {
+    if (done.has(h.row)) continue;
+    done.add(h.row);
+    const now = new Map([
+      [h.row, { value: h.range.values[0][0] as CellValue, formula: h.range.formulas[0][0] as CellValue }],
+    ]);
+    const kept = parseRowFlagText(h.range.values[0][0])
+      .map((m) => ({ cell: cellAddress(h.row, m.col), severity: m.severity }))
+      .filter((c) => !fixed.has(c.cell));
+    for (const w of helperWrites(now, rowTexts(kept)).writes) h.range.values = w.values;
+  }
+}
+
 export async function removeMarks(core: AdapterCore): Promise<void> {
   await core.button(ACTIONS.removeMarks, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
-    const state = await core.read<never>(session, {});
+    // The helper column's cells are read with the window: only they are cleared, and only the add-in's text.
+    const state = await core.read<never>(session, { data: 'all' });
     let writes = 0;
     for (const s of state.templates) {
+      if (flagStoreOf(s.rulesRecord) === 'column') {
+        writes += queueHelperColumn(session, s, [], []);
+        continue;
+      }
       if (s.flags === null) continue;
       if (s.flags !== EMPTY_FLAGS) {
         session.ctx.workbook.worksheets.getItem(s.id).names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
