@@ -5,6 +5,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { createExcelOperations, officeExcelRun, type ExcelOperations } from '../excel';
+import { excelDecimalSeparator } from '../excel/numberSettings';
 import { createSettingsStore, detectHost, documentIsReadOnly } from '../excel/officeHelpers';
 import { NotInExcel } from './components/NotInExcel';
 import { TaskPane } from './components/TaskPane';
@@ -16,7 +17,8 @@ import { SETTING_LANGUAGE, paneSettingsFrom } from './settings';
 const SETTINGS_NAMESPACE = 'cchc-taskpane';
 
 /**
- * Excel's own decimal separator (ExcelApi 1.11); before that, a guess from Office's display
+ * Excel's decimal separator (ExcelApi 1.11, src/excel/numberSettings.ts: Excel's own setting when
+ * it does not use the system's); before that, a guess from Office's display
  * language. A failure to read it is not worth stopping the pane for: the guess stands (and the
  * promise never fails, which the pane, already drawn, could not say).
  */
@@ -24,12 +26,7 @@ async function numberSettings(): Promise<NumberSettings> {
   const guess = settingsFromDisplayLanguage(Office.context?.displayLanguage);
   try {
     if (!Office.context?.requirements?.isSetSupported('ExcelApi', '1.11')) return guess;
-    const separator = await Excel.run(async (context) => {
-      const format = context.application.cultureInfo.numberFormat;
-      format.load('numberDecimalSeparator');
-      await context.sync();
-      return format.numberDecimalSeparator;
-    });
+    const separator = await excelDecimalSeparator(officeExcelRun);
     return isDecimalSeparator(separator) ? { decimalSeparator: separator, source: 'excel' } : guess;
   } catch (e) {
     // Said, not thrown: the pane works with the guess.

@@ -24,6 +24,9 @@ test('read while drawn, once, and usable before Excel gives its number settings;
   let drawnAtFirstRead: boolean | null = null;
   // The in-memory workbook has no Application.cultureInfo: this one answers '.' when let.
   const application = {
+    load: () => undefined,
+    useSystemSeparators: true,
+    decimalSeparator: '.',
     cultureInfo: { numberFormat: { load: () => undefined, numberDecimalSeparator: '.' } },
   };
   const globals = globalThis as unknown as Record<string, unknown>;
