@@ -54,6 +54,9 @@ export const officeExcelRun: ExcelRun = (<T>(
     ? Excel.run(a as (ctx: Excel.RequestContext) => Promise<T>)
     : Excel.run(a as Excel.RunOptions, b)) as ExcelRun;
 
+/** Office's own `Excel.createWorkbook` (ExcelApi 1.8), looked up at call time like officeExcelRun. */
+export const officeCreateWorkbook = (base64: string): Promise<void> => Excel.createWorkbook(base64);
+
 export interface ExcelOperationsDeps {
   /** `Excel.run` in Excel; the in-memory workbook's `run` in tests and the playground. */
   run: ExcelRun;

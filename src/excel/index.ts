@@ -4,7 +4,7 @@
  * in the playground and tests, the in-memory workbook's `run` and a requirement checker.
  */
 export { createExcelOperations } from './operations';
-export { officeExcelRun } from './core';
+export { officeCreateWorkbook, officeExcelRun } from './core';
 export type {
   ExcelOperations,
   ExcelOperationsDeps,

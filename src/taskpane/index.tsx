@@ -4,7 +4,7 @@
  * Must not import src/memoryExcel or src/playground (the playground has its own entry).
  */
 import { createRoot } from 'react-dom/client';
-import { createExcelOperations, officeExcelRun, type ExcelOperations } from '../excel';
+import { createExcelOperations, officeCreateWorkbook, officeExcelRun, type ExcelOperations } from '../excel';
 import { excelDecimalSeparator } from '../excel/numberSettings';
 import { createSettingsStore, detectHost, documentIsReadOnly } from '../excel/officeHelpers';
 import { NotInExcel } from './components/NotInExcel';
@@ -81,7 +81,7 @@ async function start(): Promise<void> {
     // Only what Excel itself said: the engine's messages then state "this Excel uses …", which a
     // guess from the display language (Excel before ExcelApi 1.11, e.g. Excel 2019) cannot claim.
     numberSettings: asked.then((numbers) => (numbers.source === 'excel' ? numbers : null)),
-    createWorkbook: (base64) => Excel.createWorkbook(base64),
+    createWorkbook: officeCreateWorkbook,
   });
   const reading = readingAlready(operations);
   const pane = (numbers: NumberSettings) => (
