@@ -6,14 +6,23 @@
  * (no painted colours: Excel does not report a conditional format's effect).
  */
 import { parLeaves, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
-import type { TemplateId } from '../catalog/types';
-import { EMPTY_FLAGS, FLAGS_NAME, UNPLACED_SHEET, type ExcelErrorInfo, type ExcelOperations } from '../excel';
-import { buildSheetPlan, MARKER_NAME, markerFor, parseMarkerFormula } from '../layout';
-import { cellAddress } from '../layout/a1';
-import { FLAG_COLUMN, parseRowFlagText } from '../layout/flagColumn';
-import type { SheetPlan } from '../layout/types';
+import { EMPTY_FLAGS, FLAGS_NAME, UNPLACED_SHEET, type ExcelErrorInfo } from '../excel';
+import { MARKER_NAME, markerFor, parseMarkerFormula } from '../layout';
+import { FLAG_COLUMN } from '../layout/flagColumn';
 import { check, checkEqual, checkIncludes, checkNear, sameFormula, show, sleep } from './check';
-import type { Scenario, ScenarioContext } from './runner';
+import type { Scenario } from './runner';
+import {
+  cellOf,
+  codesAt,
+  flags,
+  formulaOf,
+  insert,
+  marksOf,
+  plainMark,
+  planOf,
+  rowOf,
+  type ValidationReport,
+} from './templateCells';
 import {
   cfFormulas,
   deleteCfs,
@@ -28,80 +37,6 @@ import {
   validationType,
   writeCells,
 } from './workbook';
-
-/** What live validation reports (the same shape as validate's report). */
-type ValidationReport = Parameters<Parameters<ExcelOperations['startLiveValidation']>[0]>[0];
-
-const plans = new Map<TemplateId, SheetPlan>();
-/** The template's layout (addresses do not depend on the sheet's name). */
-function planOf(id: TemplateId): SheetPlan {
-  let plan = plans.get(id);
-  if (!plan) plans.set(id, (plan = buildSheetPlan(id)));
-  return plan;
-}
-
-/** Address of a row's input or formula cell: cellOf('PAR', '1.1', 'score2021') → 'G7'. */
-export function cellOf(id: TemplateId, key: string, columnId: string): string {
-  const row = planOf(id).rows.find((r) => r.key === key);
-  const letter = row?.inputs[columnId] ?? row?.formulas[columnId];
-  if (!row || !letter) throw new Error(`template ${id} has no column ${columnId} on row ${key}`);
-  return `${letter}${row.row}`;
-}
-
-function rowOf(id: TemplateId, key: string): number {
-  const row = planOf(id).rows.find((r) => r.key === key);
-  if (!row) throw new Error(`template ${id} has no row ${key}`);
-  return row.row;
-}
-
-function formulaOf(id: TemplateId, address: string): string {
-  const cell = planOf(id).cells.find((c) => c.address === address);
-  if (!cell?.formula) throw new Error(`template ${id} plans no formula in ${address}`);
-  return cell.formula;
-}
-
-/**
- * Inserts templates with the intact adapter (the runner refused any workbook that already had
- * one, so every one is created) and returns the sheet each went to; names are taken from the
- * report, as a user's sheet of the same name makes the adapter pick another.
- */
-async function insert(
-  ops: ExcelOperations,
-  ids: TemplateId[],
-): Promise<Record<TemplateId, string> & { report: Awaited<ReturnType<ExcelOperations['inject']>> }> {
-  const wanted = TEMPLATE_IDS.filter((id) => ids.includes(id));
-  const report = await ops.inject(wanted);
-  checkEqual(report.created.length, wanted.length, `sheets created for ${wanted.join(', ')}`);
-  const sheets = { report } as Record<TemplateId, string> & { report: typeof report };
-  wanted.forEach((id, i) => (sheets[id] = report.created[i]));
-  return sheets;
-}
-
-function codesAt(report: ValidationReport, sheet: string, cell: string): string[] {
-  return report.findings.filter((f) => f.sheet === sheet && f.cell === cell).map((f) => f.code);
-}
-
-async function flags(ctx: ScenarioContext, sheet: string): Promise<string> {
-  const formula = await nameFormula(ctx.run, sheet, FLAGS_NAME);
-  check(formula !== null, `${sheet} has no ${FLAGS_NAME} name`);
-  return formula;
-}
-
-/** A mark's cell, whatever its colour ("w:E9" → "E9"). */
-const plainMark = (m: string): string => m.replace(/^w:/, '');
-
-/** The cells the sheet's hidden column of marks holds ("D7", "w:E9" for a warning): layout/flagColumn.ts. */
-async function marksOf(ctx: ScenarioContext, sheet: string): Promise<string[]> {
-  const values = await ctx.run(async (c) => {
-    const range = c.workbook.worksheets.getItem(sheet).getRange(`${FLAG_COLUMN}1:${FLAG_COLUMN}400`);
-    range.load('values');
-    await c.sync();
-    return range.values;
-  });
-  return values.flatMap((row, i) =>
-    parseRowFlagText(row[0]).map((m) => `${m.severity === 'warning' ? 'w:' : ''}${cellAddress(i + 1, m.col)}`),
-  );
-}
 
 const PAR_AREA = 'A1:Z400';
 
