@@ -424,24 +424,11 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
         throw invalidArgument('ConditionalFormatCollection.add', `unknown type ${String(type)}`);
       if (m.rect.bottom - m.rect.top > 1_000_000)
         throw notImplemented('ConditionalFormatCollection', 'add on whole columns');
-      if (type !== 'Custom') {
-        // Only its type, range and priority are kept (it is never drawn), and its details read
-        // back as a user's rule does (see FOREIGN_API_TYPES).
-        const foreign: CfEntry = {
-          type: type as CfEntry['type'],
-          byUser: true,
-          rects: [m.rect],
-          anchorRow: m.rect.top,
-          anchorCol: m.rect.left,
-          formula: '',
-          format: {},
-          stopIfTrue: false,
-        };
-        m.sheet.cfs.unshift(foreign);
-        return { sheet: m.sheet, cf: foreign, scope: m.rect, index: 0 };
-      }
+      // A data bar or colour scale keeps only its type, range and priority (it is never drawn), and
+      // its details read back as a user's rule does (see FOREIGN_API_TYPES).
       const cf: CfEntry = {
-        type: 'Custom',
+        type: type as CfEntry['type'],
+        ...(type !== 'Custom' && { byUser: true }),
         rects: [m.rect],
         anchorRow: m.rect.top,
         anchorCol: m.rect.left,
