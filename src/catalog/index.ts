@@ -12,6 +12,8 @@ export type { UnitPlace } from './units';
 export { APPENDIX1, PAR_ROWS };
 export { OUTLINE, OUTLINE_SOURCE, outlineRow, relatedOf } from './outline';
 export type { OutlinePart, OutlineRow } from './outline';
+export { PAR_LISTS, PAR_LIST_2021, parList, latestParList } from './parLists';
+export type { ParList, ParListSource } from './parLists';
 // Section VIII's mapping (section8.ts) and the outline's guidance (outlineGuidance.ts) are imported from
 // their modules, not re-exported here: the task pane's start-up code would carry them.
 

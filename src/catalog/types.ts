@@ -152,8 +152,8 @@ export interface ParRow {
   /** Direct children, in order. Empty for leaves (the rows officials score). */
   children: string[];
   max: number;
-  score2020: number;
-  target2021: number;
+  previousScore: number;
+  target: number;
   /** Lead unit (Chủ trì tham mưu); null where several units share the row (areas, total). */
   lead: UnitId | null;
   /** The lead unit as printed in the seed, or as it reaches this row from a merged cell above. */

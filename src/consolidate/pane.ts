@@ -115,7 +115,7 @@ export function toWrite(consolidation: Consolidation, lang: Lang, by: string, da
               values: [
                 reporter('PAR'),
                 ...consolidation.par.conflicts.flatMap((c) => [
-                  { rowKey: c.rowKey, column: 'score2021', value: null },
+                  { rowKey: c.rowKey, column: 'score', value: null },
                   { rowKey: c.rowKey, column: 'evidence', value: null },
                 ]),
               ],

@@ -40,7 +40,7 @@ export function parClaims(input: ParInput, consolidation: Consolidation, lang: L
   for (const rowPlan of plan.rows) {
     if (rowPlan.kind !== 'par-leaf') continue;
     const r = rows.get(rowPlan.key);
-    const scoreLetter = rowPlan.inputs.score2021;
+    const scoreLetter = rowPlan.inputs.score;
     const evidenceLetter = rowPlan.inputs.evidence;
     if (r === undefined || !scoreLetter) continue;
     const c = columnNumber(scoreLetter) - 1;
@@ -60,7 +60,7 @@ export function parClaims(input: ParInput, consolidation: Consolidation, lang: L
         sheet: snapshot.name,
         cell,
         rowKey: rowPlan.key,
-        column: 'score2021',
+        column: 'score',
         value: raw,
         reason: error ?? (parsed.problems[0] ? parsed.problems[0].message[lang] : String(raw)),
       });

@@ -53,7 +53,7 @@ function overwritten(
   const cell = `${fc.letter}${ctx.row0 + r}`;
   const restored = fc.formula === undefined ? null : moveFormula(fc.formula, ctx);
   const shown = isEmpty(v) ? null : v;
-  const isParentScore = fc.columnId === 'score2021' && spec.par !== undefined && spec.par.children.length > 0;
+  const isParentScore = fc.columnId === 'score' && spec.par !== undefined && spec.par.children.length > 0;
   const sum = isParentScore && core ? parentScore(core, spec.key) : undefined;
   let vi: string;
   let en: string;

@@ -48,7 +48,7 @@ export function parCore(ctx: SheetContext): ParCore {
   const tree = ctx.table.par;
   if (!tree) throw new RangeError(`Template ${ctx.table.templateId} has no PAR columns`);
   const n = tree.rows.length;
-  const gIdx = tree.cols.score2021 - ctx.col0;
+  const gIdx = tree.cols.score - ctx.col0;
   const partial = new Float64Array(n);
   const missing = new Int32Array(n);
   const at = new Int32Array(n);
@@ -107,9 +107,9 @@ export function buildSummary(core: ParCore): ParSummary {
       id: row.id,
       cell: cellOf(core, i),
       max: row.max,
-      score2020: row.score2020,
-      target2021: row.target2021,
-      score2021: complete ? partial[i] / 1000 : null,
+      previousScore: row.previousScore,
+      target: row.target,
+      score: complete ? partial[i] / 1000 : null,
       partialSum: partial[i] / 1000,
       missing: missing[i],
       complete,
@@ -189,7 +189,7 @@ export function parFindings(ctx: SheetContext, core: ParCore, s: NumberStyle, ou
     const id = tree.rows[i].id;
     // Cached messages are keyed by style too: each writes its numbers in one.
     const p = problems.get(`below|${s.id}|${i}|${core.partial[i]}`, () => belowTargetProblem(core, i, s));
-    out.push(finding(ctx, p as InputProblem, id, 'score2021', cellOf(core, i)));
+    out.push(finding(ctx, p as InputProblem, id, 'score', cellOf(core, i)));
   }
 }
 
@@ -202,8 +202,8 @@ function belowTargetProblem(core: ParCore, i: number, s: NumberStyle): InputProb
     severity: 'info',
     code: 'below-target',
     message: {
-      vi: `Điểm 2021 của ${row.id} là ${s.vi.num(score)}, thấp hơn mục tiêu ${s.vi.num(row.target2021)} (thiếu ${s.vi.num(short)} điểm; còn có thể đạt thêm ${s.vi.num(achievable)} điểm).`,
-      en: `The 2021 score of ${row.id} is ${s.en.num(score)}, below the target of ${s.en.num(row.target2021)} (${s.en.num(short)} points short; ${s.en.num(achievable)} points still achievable).`,
+      vi: `Điểm 2021 của ${row.id} là ${s.vi.num(score)}, thấp hơn mục tiêu ${s.vi.num(row.target)} (thiếu ${s.vi.num(short)} điểm; còn có thể đạt thêm ${s.vi.num(achievable)} điểm).`,
+      en: `The 2021 score of ${row.id} is ${s.en.num(score)}, below the target of ${s.en.num(row.target)} (${s.en.num(short)} points short; ${s.en.num(achievable)} points still achievable).`,
     },
   };
 }
@@ -229,7 +229,7 @@ function stated2020(ctx: SheetContext, i: number): number {
   const tree = ctx.table.par as ParTree;
   const spec = tree.spec[i];
   const r = spec < 0 ? -1 : ctx.first[spec];
-  const ci = tree.cols.score2020 - ctx.col0;
+  const ci = tree.cols.previousScore - ctx.col0;
   const v: unknown = r < 0 || ci < 0 ? undefined : ctx.values[r][ci];
   return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) : tree.score2020Milli[i];
 }
@@ -244,7 +244,7 @@ function check2020(ctx: SheetContext, i: number, r: number, s: NumberStyle, out:
   for (const c of kids) sum += stated2020(ctx, c);
   if (parent === sum) return;
   const p = problems.get(`2020|${s.id}|${i}|${parent}|${sum}`, () => problem2020(row.id, kids.length, parent, sum, s));
-  out.push(finding(ctx, p as InputProblem, row.id, 'score2020', `${columnLetter(tree.cols.score2020)}${ctx.row0 + r}`));
+  out.push(finding(ctx, p as InputProblem, row.id, 'previousScore', `${columnLetter(tree.cols.previousScore)}${ctx.row0 + r}`));
 }
 
 function problem2020(
@@ -262,7 +262,7 @@ function problem2020(
   return within
     ? {
         severity: 'info',
-        code: 'par-2020-rounding',
+        code: 'par-previous-rounding',
         message: {
           vi: `Điểm 2020 công bố của ${id} là ${style.vi.num(p)}, tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}): trong phạm vi làm tròn, giữ nguyên số công bố.`,
           en: `The published 2020 score of ${id} is ${style.en.num(p)}; its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}): within rounding, the published figure is kept.`,
@@ -270,7 +270,7 @@ function problem2020(
       }
     : {
         severity: 'warning',
-        code: 'par-2020-mismatch',
+        code: 'par-previous-mismatch',
         message: {
           vi: `Điểm 2020 của ${id} là ${style.vi.num(p)} nhưng tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}), vượt mức sai số làm tròn. Đối chiếu lại với văn bản công bố.`,
           en: `The 2020 score of ${id} is ${style.en.num(p)} but its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}), more than rounding explains. Check against the published document.`,
@@ -282,7 +282,7 @@ function problem2020(
 function checkEvidence(ctx: SheetContext, row: ParRow, r: number, s: NumberStyle, out: Finding[]): void {
   const tree = ctx.table.par as ParTree;
   const cells = ctx.values[r];
-  const g: unknown = cells[tree.cols.score2021 - ctx.col0];
+  const g: unknown = cells[tree.cols.score - ctx.col0];
   let score = 0;
   if (typeof g === 'number') {
     if (!numberIsValid(g, 'parScore', row.max)) return;

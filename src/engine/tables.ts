@@ -83,9 +83,9 @@ export interface RelationCheck {
 
 export interface ParColumns {
   max: number;
-  score2020: number;
-  target2021: number;
-  score2021: number;
+  previousScore: number;
+  target: number;
+  score: number;
   gap: number;
   evidence: number;
 }
@@ -278,9 +278,9 @@ function parTree(plan: SheetPlan, specs: Map<string, RowSpec>): ParTree {
     plan.columns.find((x) => x.columnId === columnId)?.letter ?? fallback;
   const cols: ParColumns = {
     max: columnNumber(letterOf('max', 'D')),
-    score2020: columnNumber(letterOf('score2020', 'E')),
-    target2021: columnNumber(letterOf('target2021', 'F')),
-    score2021: columnNumber(letterOf('score2021', 'G')),
+    previousScore: columnNumber(letterOf('previousScore', 'E')),
+    target: columnNumber(letterOf('target', 'F')),
+    score: columnNumber(letterOf('score', 'G')),
     gap: columnNumber(letterOf('gap', 'H')),
     evidence: columnNumber(letterOf('evidence', 'L')),
   };
@@ -304,14 +304,14 @@ function parTree(plan: SheetPlan, specs: Map<string, RowSpec>): ParTree {
     children,
     postOrder,
     maxMilli: Float64Array.from(rows.map((r) => milli(r.max))),
-    targetMilli: Float64Array.from(rows.map((r) => milli(r.target2021))),
-    score2020Milli: Float64Array.from(rows.map((r) => milli(r.score2020))),
+    targetMilli: Float64Array.from(rows.map((r) => milli(r.target))),
+    score2020Milli: Float64Array.from(rows.map((r) => milli(r.previousScore))),
     totalIndex: indexOf.get('total') ?? -1,
-    scoreLetter: letterOf('score2021', 'G'),
+    scoreLetter: letterOf('score', 'G'),
     planRow: Int32Array.from(rows.map((r) => specs.get(r.id)?.plan.row ?? 0)),
     planCell: rows.map((r) => {
       const row = specs.get(r.id)?.plan.row;
-      return row === undefined ? '' : `${letterOf('score2021', 'G')}${row}`;
+      return row === undefined ? '' : `${letterOf('score', 'G')}${row}`;
     }),
   };
 }
@@ -321,7 +321,7 @@ export function cellKind(rowKind: RowPlan['kind'], columnId: string): CellKind {
   switch (rowKind) {
     case 'par-leaf':
     case 'par-parent':
-      return columnId === 'score2021' ? 'parScore' : 'text';
+      return columnId === 'score' ? 'parScore' : 'text';
     case 'meta':
       return 'text';
     default:
@@ -330,11 +330,11 @@ export function cellKind(rowKind: RowPlan['kind'], columnId: string): CellKind {
 }
 
 const PLAN_COLUMN_LABELS: Record<string, string> = {
-  score2021: 'Điểm 2021',
+  score: 'Điểm 2021',
   evidence: 'Tài liệu kiểm chứng',
   gap: 'Chênh lệch',
-  score2020: 'Điểm 2020',
-  target2021: 'Mục tiêu 2021',
+  previousScore: 'Điểm 2020',
+  target: 'Mục tiêu 2021',
   max: 'Điểm tối đa',
   reporter: 'Cơ quan, đơn vị báo cáo',
 };

@@ -69,8 +69,8 @@ export type FindingCode =
   | 'sum-mismatch' // total ≠ sum of complete parts
   | 'bound-exceeded' // lesser > greater (có mặt > được giao…)
   | 'implausible-jump' // year-on-year ×10 or to zero from a large figure (info)
-  | 'par-2020-rounding' // published 2020 parent differs from its children by rounding (info)
-  | 'par-2020-mismatch' // published 2020 parent differs beyond rounding
+  | 'par-previous-rounding' // published 2020 parent differs from its children by rounding (info)
+  | 'par-previous-mismatch' // published 2020 parent differs beyond rounding
   | 'formula-overwritten' // a PAR parent's formula replaced by a number
   | 'evidence-missing' // PAR leaf scored > 0 with no evidence (column L)
   | 'percent-format' // a number shown as a percent in a cell of points or counts (typed "85%")
@@ -108,7 +108,7 @@ export interface Finding {
   cell: string;
   /** Catalog row key ('III.5.a', '2.4.1'). */
   rowKey: string;
-  /** Column id ('2019', 'assessment', 'score2021', 'evidence'); null for whole-row findings. */
+  /** Column id ('2019', 'assessment', 'score', 'evidence'); null for whole-row findings. */
   column: string | null;
   message: Bilingual;
   /** A mechanical rewrite of the value the official typed: "Sửa" and "Sửa tất cả" apply it. */
@@ -122,20 +122,20 @@ export interface ParRowResult {
   /** Cell of the 2021 score in the sheet (G…). */
   cell: string;
   max: number;
-  score2020: number;
-  target2021: number;
+  previousScore: number;
+  target: number;
   /** Leaf: the entered value; parent: the sum of its leaves when complete; null when not filled. */
-  score2021: number | null;
-  /** Sum of the filled leaves under this row (equals score2021 when complete). */
+  score: number | null;
+  /** Sum of the filled leaves under this row (equals score when complete). */
   partialSum: number;
   /** Leaves under this row not yet filled (0 for a filled leaf). */
   missing: number;
   complete: boolean;
   /** null while incomplete. */
   belowTarget: boolean | null;
-  /** score2021 − target2021; null while incomplete. */
+  /** score − target; null while incomplete. */
   gap: number | null;
-  /** max − score2021: points still achievable; null while incomplete. */
+  /** max − score: points still achievable; null while incomplete. */
   achievable: number | null;
   lead: UnitId | null;
   isLeaf: boolean;

@@ -51,9 +51,9 @@ export const PAR_COLUMNS = [
   { id: 'stt', width: 7, header: 'STT' },
   { id: 'label', width: 45, header: 'Lĩnh vực/Tiêu chí/Tiêu chí thành phần' },
   { id: 'max', width: 8, header: 'Điểm tối đa' },
-  { id: 'score2020', width: 9, header: 'Điểm năm 2020' },
-  { id: 'target2021', width: 9, header: 'Mục tiêu năm 2021' },
-  { id: 'score2021', width: 11, header: 'Điểm tự chấm năm 2021' },
+  { id: 'previousScore', width: 9, header: 'Điểm năm 2020' },
+  { id: 'target', width: 9, header: 'Mục tiêu năm 2021' },
+  { id: 'score', width: 11, header: 'Điểm tự chấm năm 2021' },
   { id: 'gap', width: 10, header: 'Chênh lệch so với mục tiêu' },
   { id: 'lead', width: 22, header: 'Chủ trì tham mưu' },
   { id: 'tasks', width: 55, header: 'Nhiệm vụ' },
@@ -109,8 +109,8 @@ export function parentScoreFormula(childScoreCells: readonly string[], childGapC
  * is blank, as the pane leaves the score out of its total.
  */
 export function gapFormula(row: number, leaf: boolean): string {
-  const g = cellAddress(row, PAR_COL.score2021);
-  const f = cellAddress(row, PAR_COL.target2021);
+  const g = cellAddress(row, PAR_COL.score);
+  const f = cellAddress(row, PAR_COL.target);
   if (!leaf) return `=IF(ISNUMBER(${g}),${g}-${f},"")`;
   const max = cellAddress(row, PAR_COL.max);
   return `=IF(ISNUMBER(${g}),IF(AND(${g}>=0,${g}<=${max},ROUND(${g},3)=${g}),${g}-${f},""),"")`;
@@ -159,7 +159,7 @@ export function buildParSheet(
     conditionalFormat(
       'belowTarget',
       rectAddress(first, PAR_COL.stt, last, LAST_COL),
-      belowTargetFormula(`$${cellAddress(first, PAR_COL.score2021)}`, `$${cellAddress(first, PAR_COL.target2021)}`),
+      belowTargetFormula(`$${cellAddress(first, PAR_COL.score)}`, `$${cellAddress(first, PAR_COL.target)}`),
     ),
   );
   addFlaggedRule(b, REPORTER_ROW, PAR_COL.stt, last, LAST_COL);
@@ -180,14 +180,14 @@ function placeParRow(b: SheetBuilder, columns: ColumnPlan[], r: ParRow, row: num
     b.needHeight(row, textHeight(r.label, spanWidth(columns, PAR_COL.label, PAR_COL.label), { bold: r.level <= 1 }));
   }
   b.set(row, PAR_COL.max, { value: r.max, numberFormat: SCORE_FORMAT, style: 'readonly' });
-  b.set(row, PAR_COL.score2020, { value: r.score2020, numberFormat: SCORE_FORMAT, style: 'readonly' });
-  b.set(row, PAR_COL.target2021, { value: r.target2021, numberFormat: SCORE_FORMAT, style: 'readonly' });
+  b.set(row, PAR_COL.previousScore, { value: r.previousScore, numberFormat: SCORE_FORMAT, style: 'readonly' });
+  b.set(row, PAR_COL.target, { value: r.target, numberFormat: SCORE_FORMAT, style: 'readonly' });
   if (leaf) {
-    b.set(row, PAR_COL.score2021, { numberFormat: SCORE_FORMAT, style: 'input' });
+    b.set(row, PAR_COL.score, { numberFormat: SCORE_FORMAT, style: 'input' });
   } else {
-    const children = r.children.map((c) => cellAddress(rowOf.get(c) as number, PAR_COL.score2021));
+    const children = r.children.map((c) => cellAddress(rowOf.get(c) as number, PAR_COL.score));
     const gaps = r.children.map((c) => cellAddress(rowOf.get(c) as number, PAR_COL.gap));
-    b.set(row, PAR_COL.score2021, {
+    b.set(row, PAR_COL.score, {
       formula: parentScoreFormula(children, gaps),
       numberFormat: SCORE_FORMAT,
       style: 'formula',
@@ -206,10 +206,10 @@ function placeParRow(b: SheetBuilder, columns: ColumnPlan[], r: ParRow, row: num
           key: r.id,
           row,
           kind: 'par-leaf',
-          inputs: { score2021: at('score2021'), evidence: at('evidence') },
+          inputs: { score: at('score'), evidence: at('evidence') },
           formulas: { gap: at('gap') },
         }
-      : { key: r.id, row, kind: 'par-parent', inputs: {}, formulas: { score2021: at('score2021'), gap: at('gap') } },
+      : { key: r.id, row, kind: 'par-parent', inputs: {}, formulas: { score: at('score'), gap: at('gap') } },
   );
 }
 
@@ -249,8 +249,8 @@ function addParRules(b: SheetBuilder, order: ParRow[], first: number, separator:
     (start, end) => {
       const top = first + start;
       const bottom = first + end;
-      const g = cellAddress(top, PAR_COL.score2021);
-      const gRange = rectAddress(top, PAR_COL.score2021, bottom, PAR_COL.score2021);
+      const g = cellAddress(top, PAR_COL.score);
+      const gRange = rectAddress(top, PAR_COL.score, bottom, PAR_COL.score);
       if (!isLeaf(order[start])) {
         b.addConditionalFormat(conditionalFormat('formulaOverwritten', gRange, formulaOverwrittenFormula(g)));
         return;
@@ -268,7 +268,7 @@ function addParRules(b: SheetBuilder, order: ParRow[], first: number, separator:
     (r) => (isLeaf(r) ? `leaf:${r.max}` : 'parent'),
     (start, end) => {
       if (!isLeaf(order[start])) return;
-      const range = rectAddress(first + start, PAR_COL.score2021, first + end, PAR_COL.score2021);
+      const range = rectAddress(first + start, PAR_COL.score, first + end, PAR_COL.score);
       b.addValidation(parScoreValidation(range, order[start].max, separator));
     },
   );

@@ -38,8 +38,8 @@ export const STATUS_COLUMNS = [
   { id: 'filled', width: 11, header: 'Số ô đã nhập' },
   { id: 'toFill', width: 11, header: 'Số ô cần nhập' },
   { id: 'percentFilled', width: 11, header: 'Tỷ lệ đã nhập' },
-  { id: 'score2021', width: 12, header: 'Tổng điểm tự chấm năm 2021' },
-  { id: 'target2021', width: 11, header: 'Mục tiêu năm 2021' },
+  { id: 'score', width: 12, header: 'Tổng điểm tự chấm năm 2021' },
+  { id: 'target', width: 11, header: 'Mục tiêu năm 2021' },
   { id: 'gap', width: 11, header: 'Chênh lệch so với mục tiêu' },
 ] as const;
 
@@ -161,31 +161,31 @@ function placeStatusRow(b: SheetBuilder, columns: ColumnPlan[], sheet: SheetPlan
   };
 
   const total = sheet.templateId === 'PAR' ? sheet.rows.find((r) => r.key === 'total') : undefined;
-  const target = parRow('total')?.target2021;
+  const target = parRow('total')?.target;
   if (total && target !== undefined) {
-    const source = prefix + total.formulas.score2021 + total.row;
-    b.set(row, COL.score2021, {
+    const source = prefix + total.formulas.score + total.row;
+    b.set(row, COL.score, {
       formula: `=IF(ISNUMBER(${source}),${source},"")`,
       numberFormat: SCORE_FORMAT,
       style: 'formula',
     });
-    b.set(row, COL.target2021, { value: target, numberFormat: SCORE_FORMAT, style: 'readonly' });
+    b.set(row, COL.target, { value: target, numberFormat: SCORE_FORMAT, style: 'readonly' });
     b.set(row, COL.gap, {
-      formula: `=IF(ISNUMBER(${at('score2021')}),${at('score2021')}-${at('target2021')},"")`,
+      formula: `=IF(ISNUMBER(${at('score')}),${at('score')}-${at('target')},"")`,
       numberFormat: SCORE_FORMAT,
       style: 'formula',
     });
-    formulas.score2021 = columnLetter(COL.score2021);
+    formulas.score = columnLetter(COL.score);
     formulas.gap = columnLetter(COL.gap);
     b.addConditionalFormat(
       conditionalFormat(
         'belowTarget',
         rectAddress(row, COL.template, row, LAST_COL),
-        belowTargetFormula(`$${at('score2021')}`, `$${at('target2021')}`),
+        belowTargetFormula(`$${at('score')}`, `$${at('target')}`),
       ),
     );
   } else {
-    for (const id of ['score2021', 'target2021', 'gap'] as const) b.set(row, COL[id], { style: 'readonly' });
+    for (const id of ['score', 'target', 'gap'] as const) b.set(row, COL[id], { style: 'readonly' });
   }
   // 'group': a row that takes no input (RowPlan.kind has no status kind yet; see the report).
   b.addRow({ key: sheet.templateId, row, kind: 'group', inputs: {}, formulas });

@@ -58,7 +58,7 @@ export interface ColumnPlan {
   /** Width in Excel character units (ExcelJS `width`); Office.js adapters convert to points. */
   width: number;
   hidden?: boolean;
-  /** The id of the data column this sheet column holds ('2019', 'score2021', 'evidence'…). */
+  /** The id of the data column this sheet column holds ('2019', 'score', 'evidence'…). */
   columnId?: string;
 }
 

@@ -83,8 +83,8 @@ function goalsTable(lib: DocxLib, p: Run, model: ReportModel, draft: Draft): Chu
 }
 
 function parLineCells(l: ParLine): string[] {
-  const self = l.score2021 || (l.missing > 0 ? `chưa đủ (${l.missing})` : '');
-  return [l.stt, l.label, l.max, l.score2020, l.target2021, self, l.gap];
+  const self = l.score || (l.missing > 0 ? `chưa đủ (${l.missing})` : '');
+  return [l.stt, l.label, l.max, l.previousScore, l.target, self, l.gap];
 }
 
 function parChunks(lib: DocxLib, p: Run, par: ParSection | null): Chunk[] {
@@ -124,7 +124,7 @@ function parChunks(lib: DocxLib, p: Run, par: ParSection | null): Chunk[] {
     const rows: GridRow[] = [];
     for (const g of par.byLead) {
       rows.push({ cells: [`${g.lead}: thiếu ${g.pointsOwed} điểm so với mục tiêu`], bold: true, span: true });
-      for (const r of g.rows) rows.push({ cells: [r.stt, r.label, r.score2021, r.target2021, r.gap] });
+      for (const r of g.rows) rows.push({ cells: [r.stt, r.label, r.score, r.target, r.gap] });
     }
     const below = ['Tự chấm', 'Mục tiêu', 'Chênh lệch'];
     const grid = layoutGrid(

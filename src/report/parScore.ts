@@ -13,10 +13,10 @@ export interface ParLine {
   stt: string;
   label: string;
   max: string;
-  score2020: string;
-  target2021: string;
+  previousScore: string;
+  target: string;
   /** The self-score; '' while a criterion under it is not scored. */
-  score2021: string;
+  score: string;
   /** Self-score minus target ('+0,5', '-1,2'); '' while incomplete. */
   gap: string;
   /** Criteria under the row not yet scored. */
@@ -50,24 +50,24 @@ function line(row: ParRowResult): ParLine {
     stt: catalog?.stt ?? '',
     label: catalog?.label ?? row.id,
     max: score(row.max),
-    score2020: score(row.score2020),
-    target2021: score(row.target2021),
-    score2021: row.score2021 === null ? '' : score(row.score2021),
+    previousScore: score(row.previousScore),
+    target: score(row.target),
+    score: row.score === null ? '' : score(row.score),
     gap: row.gap === null ? '' : signed(row.gap),
     missing: row.missing,
   };
 }
 
 export function verdictOf(total: ParRowResult): string {
-  const target = score(total.target2021);
-  if (total.score2021 === null)
+  const target = score(total.target);
+  if (total.score === null)
     return `Tổng điểm tự chấm năm 2021: chưa đủ — còn ${total.missing} tiêu chí chưa chấm; điểm đã chấm ${score(total.partialSum)}/${score(total.max)}, mục tiêu ${target} điểm.`;
   const gap = total.gap ?? 0;
   const against =
     gap >= 0
       ? `đạt mục tiêu ${target} điểm (vượt ${score(gap)} điểm)`
       : `thấp hơn mục tiêu ${target} điểm ${score(-gap)} điểm`;
-  return `Tổng điểm tự chấm năm 2021: ${score(total.score2021)}/${score(total.max)} điểm, ${against}; năm 2020 đạt ${score(total.score2020)} điểm.`;
+  return `Tổng điểm tự chấm năm 2021: ${score(total.score)}/${score(total.max)} điểm, ${against}; năm 2020 đạt ${score(total.previousScore)} điểm.`;
 }
 
 /** The section, or null when the workbook has no PAR sheet. */

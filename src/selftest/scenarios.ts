@@ -64,10 +64,10 @@ const inject: Scenario = {
     }
     const par = report.created[TEMPLATE_IDS.indexOf('PAR')];
     checkEqual(await flags(ctx, par), EMPTY_FLAGS, `${FLAGS_NAME} of ${par}`);
-    const parent = cellOf('PAR', '1', 'score2021');
+    const parent = cellOf('PAR', '1', 'score');
     const read = await readCell(ctx.run, par, parent);
     check(sameFormula(read.formula, formulaOf('PAR', parent)), `subtotal formula in ${parent}: got ${show(read)}`);
-    const leaf = cellOf('PAR', '1.1', 'score2021');
+    const leaf = cellOf('PAR', '1.1', 'score');
     const dv = await validationType(ctx.run, par, leaf);
     check(dv !== 'None', `data validation on ${leaf}: got ${dv}`);
     const cfs = await cfFormulas(ctx.run, par, PAR_AREA);
@@ -95,8 +95,8 @@ const validate: Scenario = {
     const notWhole = cellOf('I', 'I.1.a', '2019');
     const notNumber = cellOf('I', 'I.1.a', '2020');
     const goodCount = cellOf('I', 'I.2', '2019');
-    const overMax = cellOf('PAR', '1.2', 'score2021');
-    const goodScore = cellOf('PAR', '1.1', 'score2021');
+    const overMax = cellOf('PAR', '1.2', 'score');
+    const goodScore = cellOf('PAR', '1.1', 'score');
     await writeCells(ctx.run, s.I, { [notWhole]: 1.234, [notNumber]: 'abc', [goodCount]: 14 });
     await writeCells(ctx.run, s.PAR, {
       [overMax]: 9,
@@ -136,7 +136,7 @@ const fix: Scenario = {
     const spelled = cellOf('VIII', 'VIII.1', 'assessment');
     const coAuthored = cellOf('VIII', 'VIII.2', 'assessment');
     const percent = cellOf('VII', 'VII.1', '2020');
-    const parent = cellOf('PAR', '1', 'score2021');
+    const parent = cellOf('PAR', '1', 'score');
     // Text cells ('@'): "đạt" stays text in every locale.
     await writeCells(ctx.run, s.VIII, { [spelled]: 'đạt', [coAuthored]: 'khong dat' });
     await writeCells(ctx.run, s.VII, { [percent]: 85 });
@@ -191,7 +191,7 @@ const subtotals: Scenario = {
   subject: ['subtotals'],
   async run(ctx) {
     const s = await insert(ctx.prepare, ['I', 'PAR']);
-    const parent = cellOf('PAR', '1', 'score2021');
+    const parent = cellOf('PAR', '1', 'score');
     const total2019 = cellOf('I', 'I.1', '2019');
     const total2018 = cellOf('I', 'I.1', '2018');
     const typedTotal = cellOf('I', 'I.1', '2017');
@@ -242,7 +242,7 @@ const belowTarget: Scenario = {
     checkEqual(removed, 1, 'below-target rules deleted to start with');
     const scores: Record<string, number> = {};
     for (const leaf of parLeaves('1'))
-      scores[cellOf('PAR', leaf.id, 'score2021')] = leaf.id === '1.1' ? 0 : leaf.target2021;
+      scores[cellOf('PAR', leaf.id, 'score')] = leaf.id === '1.1' ? 0 : leaf.target;
     await writeCells(ctx.run, s.PAR, scores);
 
     const summary = await ctx.ops.highlightBelowTarget();
@@ -268,7 +268,7 @@ const reinject: Scenario = {
     const keys = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6'];
     const typed: Record<string, string | number> = {};
     keys.forEach((key, i) => {
-      typed[cellOf('PAR', key, 'score2021')] = [0.5, 0.25, 0.5, 0.25, 0.5, 0.25][i];
+      typed[cellOf('PAR', key, 'score')] = [0.5, 0.25, 0.5, 0.25, 0.5, 0.25][i];
       typed[cellOf('PAR', key, 'evidence')] = `VB số ${i + 1}`;
     });
     await writeCells(ctx.run, s.PAR, typed);
@@ -380,7 +380,7 @@ const live: Scenario = {
     let stopped = false;
     try {
       checkEqual(reports.length, 1, 'reports as live validation starts (the first check)');
-      const score = cellOf('PAR', '1.1', 'score2021');
+      const score = cellOf('PAR', '1.1', 'score');
       const evidence = cellOf('PAR', '1.1', 'evidence');
       const next = nextReport(`after typing into ${s.PAR}!${score}`);
       // Scored without evidence: the evidence cell must be reported and marked.
@@ -417,7 +417,7 @@ const goToCell: Scenario = {
   subject: ['goToCell'],
   async run(ctx) {
     const s = await insert(ctx.prepare, ['I', 'PAR']);
-    const target = cellOf('PAR', '1.3', 'score2021');
+    const target = cellOf('PAR', '1.3', 'score');
     await ctx.ops.goToCell(s.PAR, target);
     checkEqual(await selection(ctx.run), { sheet: s.PAR, address: target }, 'active sheet and selection');
     let failure: unknown = null;

@@ -26,7 +26,7 @@ export function planOf(id: TemplateId): SheetPlan {
   return plan;
 }
 
-/** Address of a row's input or formula cell: cellOf('PAR', '1.1', 'score2021') → 'G7'. */
+/** Address of a row's input or formula cell: cellOf('PAR', '1.1', 'score') → 'G7'. */
 export function cellOf(id: TemplateId, key: string, columnId: string): string {
   const row = planOf(id).rows.find((r) => r.key === key);
   const letter = row?.inputs[columnId] ?? row?.formulas[columnId];

@@ -99,7 +99,7 @@ export function findingRowTitle(f: Pick<Finding, 'rowKey' | 'column'>, lang: Lan
 }
 
 /** Findings that describe the source document itself (rounded published scores), not the user's data. */
-export const SOURCE_NOTE_CODES: ReadonlySet<string> = new Set(['par-2020-rounding']);
+export const SOURCE_NOTE_CODES: ReadonlySet<string> = new Set(['par-previous-rounding']);
 
 /** A report without the source-document notes: what the official can act on. */
 export function actionable(findings: readonly Finding[]): Finding[] {
@@ -114,9 +114,9 @@ export function roundedParents(): { id: string; label: string; published: number
   const out: { id: string; label: string; published: number; sum: number }[] = [];
   for (const row of PAR_ROWS) {
     if (row.children.length === 0) continue;
-    const milli = row.children.reduce((acc, id) => acc + Math.round((parRow(id)?.score2020 ?? 0) * 1000), 0);
-    if (milli !== Math.round(row.score2020 * 1000))
-      out.push({ id: row.id, label: row.label, published: row.score2020, sum: milli / 1000 });
+    const milli = row.children.reduce((acc, id) => acc + Math.round((parRow(id)?.previousScore ?? 0) * 1000), 0);
+    if (milli !== Math.round(row.previousScore * 1000))
+      out.push({ id: row.id, label: row.label, published: row.previousScore, sum: milli / 1000 });
   }
   return out;
 }

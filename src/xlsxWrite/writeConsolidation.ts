@@ -124,7 +124,7 @@ function writeParSheet(
   for (const m of consolidation.par?.merged ?? []) {
     const row = rowByKey.get(m.rowKey);
     if (!row) continue;
-    if (m.score !== null && row.inputs.score2021) sheet.getCell(`${row.inputs.score2021}${row.row}`).value = m.score;
+    if (m.score !== null && row.inputs.score) sheet.getCell(`${row.inputs.score}${row.row}`).value = m.score;
     if (m.evidence && row.inputs.evidence) sheet.getCell(`${row.inputs.evidence}${row.row}`).value = m.evidence;
   }
 }

@@ -104,7 +104,7 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
   const III1 = `${iii1.inputs['2015']}${iii1.row}`;
   let editModeLost = 0;
   let undoBreaks = 0;
-  const oldLeaves = oldPar.rows.filter((r) => r.kind === 'par-leaf' && r.inputs.score2021);
+  const oldLeaves = oldPar.rows.filter((r) => r.kind === 'par-leaf' && r.inputs.score);
   const beforeBursts = writes();
   let upgradeWrites = 0;
   let upgrade: Promise<void> | null = null;
@@ -120,7 +120,7 @@ export async function benchCoauthor(): Promise<CoauthorBench> {
     const layout = m < UPGRADE_AT ? oldPar : par;
     const cell = (key: string) => {
       const row = layout.rows.find((r) => r.key === key)!;
-      return `${row.inputs.score2021}${row.row}`;
+      return `${row.inputs.score}${row.row}`;
     };
     if (m === DELETE_AT) {
       phase = 'deleted';
@@ -203,7 +203,7 @@ export async function ownRulesLost(): Promise<number> {
   await ops.inject(['PAR']);
   USER_RULE_TYPES.forEach((type, i) => wb.addUserConditionalFormat(par.name, i % 2 ? 'G7:G12' : 'L7:L20', type));
   const leaf = par.rows.find((r) => r.key === '1.1')!;
-  await wb.pasteFromUser(par.name, `${leaf.inputs.score2021}${leaf.row}`, [['0,5']]);
+  await wb.pasteFromUser(par.name, `${leaf.inputs.score}${leaf.row}`, [['0,5']]);
   // The first rule of ours (just below the official's) deleted, as if cleared in Excel.
   const deleteOurs = () =>
     wb.run(async (context) => {

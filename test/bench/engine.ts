@@ -147,7 +147,7 @@ export function templateBase(id: TemplateId): TemplateBase {
     for (const [columnId, letter] of Object.entries(row.inputs)) {
       const kind =
         row.kind === 'par-leaf'
-          ? columnId === 'score2021'
+          ? columnId === 'score'
             ? 'parScore'
             : 'text'
           : row.kind === 'meta'
@@ -159,7 +159,7 @@ export function templateBase(id: TemplateId): TemplateBase {
         c: columnNumber(letter) - 1,
         kind,
         max: par?.max ?? 0,
-        target: par?.target2021 ?? 0,
+        target: par?.target ?? 0,
         key: row.key,
         columnId,
       });

@@ -75,7 +75,7 @@ async function buildWorkbook(copies: number) {
     const suffix = i === 1 ? '' : ` #${i}`;
     // Pasted: data validation would refuse these when typed.
     if (count) await wb.pasteFromUser(`${sectionI.name}${suffix}`, `${count.inputs['2019']}${count.row}`, [['1.234']]);
-    if (leaf) await wb.pasteFromUser(`${par.name}${suffix}`, `${leaf.inputs.score2021}${leaf.row}`, [['0,5']]);
+    if (leaf) await wb.pasteFromUser(`${par.name}${suffix}`, `${leaf.inputs.score}${leaf.row}`, [['0,5']]);
   }
   return wb;
 }

@@ -16,8 +16,8 @@ interface CatalogJson {
       label: string;
       parent: string | null;
       max: number;
-      score2020: number;
-      target2021: number;
+      previousScore: number;
+      target: number;
       lead: string | null;
       tasks: string[];
       deadline: string[];
@@ -50,14 +50,14 @@ describe('cchc catalog', () => {
         label: source?.label,
         parent: source?.parent,
         max: source?.max,
-        score2020: source?.score2020,
-        target2021: source?.target2021,
+        previousScore: source?.previousScore,
+        target: source?.target,
         lead: source?.lead,
         tasks: source?.tasks,
         deadline: source?.deadline,
       });
     }
-    expect(json.par.rows[0]).toMatchObject({ id: 'total', max: 100, score2020: 86.07, target2021: 92.418 });
+    expect(json.par.rows[0]).toMatchObject({ id: 'total', max: 100, previousScore: 86.07, target: 92.418 });
   });
 
   it('without --json prints a Vietnamese summary, or an English one with --lang en', async () => {

@@ -117,7 +117,7 @@ describe('cchc check: exit status', () => {
     expect(code).toBe(2);
     expect(files.map((x) => x.file)).toEqual(['good.xlsx', 'corrupt.xlsx', 'bad.xlsx', 'encrypted.xlsx']);
     expect(files[0].error).toBeUndefined();
-    expect(files[0].par?.total.target2021).toBe(92.418);
+    expect(files[0].par?.total.target).toBe(92.418);
     expect(files[2].issues.some((i) => i.code === 'negative')).toBe(true);
     expect(stderr).toContain('corrupt.xlsx');
     expect(stderr).toContain('encrypted.xlsx');
@@ -154,28 +154,28 @@ describe('cchc check --json', () => {
     expect(par).not.toBeNull();
     expect(par?.rows.map((r) => r.id)).toEqual(PAR_ROWS.map((r) => r.id));
     const expectedTotal = goodScores.reduce((s, x) => s + (x.value as number), 0);
-    expect(par?.total.score2021).toBeCloseTo(expectedTotal, 6);
-    expect(par?.total.target2021).toBe(92.418);
+    expect(par?.total.score).toBeCloseTo(expectedTotal, 6);
+    expect(par?.total.target).toBe(92.418);
     for (const row of par?.rows ?? []) {
       const catalog = PAR_ROWS.find((r) => r.id === row.id);
       expect(row).toMatchObject({
         max: catalog?.max,
-        score2020: catalog?.score2020,
-        target2021: catalog?.target2021,
+        previousScore: catalog?.previousScore,
+        target: catalog?.target,
         lead: catalog?.lead,
       });
       expect(row.complete).toBe(true);
       expect(typeof row.belowTarget).toBe('boolean');
-      expect(row.belowTarget).toBe(Math.round(((row.score2021 as number) - row.target2021) * 1000) < 0);
-      expect(row.gap).toBeCloseTo((row.score2021 as number) - row.target2021, 6);
+      expect(row.belowTarget).toBe(Math.round(((row.score as number) - row.target) * 1000) < 0);
+      expect(row.gap).toBeCloseTo((row.score as number) - row.target, 6);
     }
-    for (const leaf of goodScores) expect(par?.rows.find((r) => r.id === leaf.key)?.score2021).toBe(leaf.value);
+    for (const leaf of goodScores) expect(par?.rows.find((r) => r.id === leaf.key)?.score).toBe(leaf.value);
   });
 
   it('lists the filled scores the total leaves out (0.8 over a maximum of 0.5, a text)', async () => {
     await fillWorkbook(f('good.xlsx'), f('left-out.xlsx'), [
-      { template: 'PAR', key: '1.2', column: 'score2021', value: 0.8 },
-      { template: 'PAR', key: '1.3', column: 'score2021', value: 'chưa chấm' },
+      { template: 'PAR', key: '1.2', column: 'score', value: 0.8 },
+      { template: 'PAR', key: '1.3', column: 'score', value: 'chưa chấm' },
     ]);
     const { files } = await checkJson(['left-out.xlsx']);
     const par = files[0].par;
@@ -190,9 +190,9 @@ describe('cchc check --json', () => {
   it('gives null scores and null belowTarget where the PAR list is not filled', async () => {
     const { files } = await checkJson(['bad.xlsx']);
     const par = files[0].par;
-    expect(par?.total.score2021).toBeNull();
+    expect(par?.total.score).toBeNull();
     for (const row of par?.rows ?? []) {
-      expect(row.score2021).toBeNull();
+      expect(row.score).toBeNull();
       expect(row.complete).toBe(false);
       expect(row.belowTarget).toBeNull();
       expect(row.gap).toBeNull();
@@ -202,7 +202,7 @@ describe('cchc check --json', () => {
   it('with one leaf blank, the parents above it are incomplete and the others complete', async () => {
     const blank = parLeaves('total')[5];
     await fillWorkbook(f('good.xlsx'), f('one-blank.xlsx'), [
-      { template: 'PAR', key: blank.id, column: 'score2021', value: null },
+      { template: 'PAR', key: blank.id, column: 'score', value: null },
     ]);
     const { files } = await checkJson(['one-blank.xlsx']);
     const rows = new Map(files[0].par?.rows.map((r) => [r.id, r]));
@@ -212,7 +212,7 @@ describe('cchc check --json', () => {
     for (const row of PAR_ROWS) {
       const r = rows.get(row.id);
       expect(r?.complete).toBe(!ancestors.has(row.id));
-      if (ancestors.has(row.id)) expect(r?.score2021).toBeNull();
+      if (ancestors.has(row.id)) expect(r?.score).toBeNull();
     }
   });
 
@@ -260,7 +260,7 @@ describe('cchc check: the readable report', () => {
 describe('cchc check --decimal: numbers as the reader’s Excel writes them', () => {
   beforeAll(async () => {
     await fillWorkbook(f('good.xlsx'), f('comma-text.xlsx'), [
-      { template: 'PAR', key: '1.1', column: 'score2021', value: '0,5' },
+      { template: 'PAR', key: '1.1', column: 'score', value: '0,5' },
     ]);
   });
 

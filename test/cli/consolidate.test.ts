@@ -197,7 +197,7 @@ describe('cchc consolidate', () => {
       fill('I', 'meta.reporter', 'reporter', 'Sở Tư pháp'),
       fill('I', 'I.6.b', '2019', 10),
       fill('I', 'I.6.c', '2019', 0.855),
-      fill('PAR', '2.3', 'score2021', 9), // above the maximum 1.5: left out
+      fill('PAR', '2.3', 'score', 9), // above the maximum 1.5: left out
     ]);
     const read = async (decimal: string[]) => {
       const out = `d-${decimal.length ? 'point' : 'default'}.xlsx`;

@@ -13,13 +13,13 @@ it('takes each criterion from its lead unit, lists the conflicts and exits 1 for
   // 1.1 is led by Sở Nội vụ, 2.1 by Sở Tư pháp; Sở Tư pháp also scores 1.1 (not its criterion).
   await fillWorkbook(f('blank.xlsx'), f('snv.xlsx'), [
     { template: 'PAR', key: 'meta.reporter', column: 'reporter', value: 'Sở Nội vụ' },
-    { template: 'PAR', key: '1.1', column: 'score2021', value: 1.25 },
+    { template: 'PAR', key: '1.1', column: 'score', value: 1.25 },
     { template: 'PAR', key: '1.1', column: 'evidence', value: 'QĐ 12' },
   ]);
   await fillWorkbook(f('blank.xlsx'), f('stp.xlsx'), [
     { template: 'PAR', key: 'meta.reporter', column: 'reporter', value: 'Sở Tư pháp' },
-    { template: 'PAR', key: '2.1', column: 'score2021', value: 1.75 },
-    { template: 'PAR', key: '1.1', column: 'score2021', value: 0.5 },
+    { template: 'PAR', key: '2.1', column: 'score', value: 1.75 },
+    { template: 'PAR', key: '1.1', column: 'score', value: 0.5 },
   ]);
   const run = await cli(['consolidate', 'snv.xlsx', 'stp.xlsx', '--out', 'total.xlsx', '--json'], { cwd: tmp.dir });
   expect(run.code).toBe(1);
@@ -33,9 +33,9 @@ it('takes each criterion from its lead unit, lists the conflicts and exits 1 for
   const total = new Workbook();
   await total.xlsx.readFile(f('total.xlsx'));
   const ws = total.getWorksheet(buildSheetPlan('PAR').name)!;
-  expect(ws.getCell(cellFor(ws, 'PAR', '2.1', 'score2021')).value).toBe(1.75);
+  expect(ws.getCell(cellFor(ws, 'PAR', '2.1', 'score')).value).toBe(1.75);
   // The conflict is not silently chosen: the cell stays empty for the official.
-  expect(ws.getCell(cellFor(ws, 'PAR', '1.1', 'score2021')).value).toBeNull();
+  expect(ws.getCell(cellFor(ws, 'PAR', '1.1', 'score')).value).toBeNull();
 }, 60_000);
 
 it('--choose takes the named file’s score for a conflict, writes it and records the choice on the sources sheet', async () => {
@@ -57,7 +57,7 @@ it('--choose takes the named file’s score for a conflict, writes it and record
   const total = new Workbook();
   await total.xlsx.readFile(f('chosen.xlsx'));
   const ws = total.getWorksheet(buildSheetPlan('PAR').name)!;
-  expect(ws.getCell(cellFor(ws, 'PAR', '1.1', 'score2021')).value).toBe(1.25);
+  expect(ws.getCell(cellFor(ws, 'PAR', '1.1', 'score')).value).toBe(1.25);
   const sources: string[] = [];
   total.getWorksheet('Nguồn số liệu')!.eachRow((row) => sources.push(JSON.stringify(row.values)));
   expect(sources.join('\n')).toMatch(

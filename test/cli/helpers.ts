@@ -113,7 +113,7 @@ export function parScores(random: () => number): Fill[] {
   return parLeaves('total').map((leaf) => ({
     template: 'PAR' as const,
     key: leaf.id,
-    column: 'score2021',
+    column: 'score',
     value: Math.round(random() * leaf.max * 1000) / 1000,
   }));
 }

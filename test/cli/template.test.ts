@@ -228,11 +228,11 @@ describe('cchc template', () => {
     await wb.xlsx.readFile(file);
     const par = buildWorkbookPlan({ templates: ['PAR'] }).sheets[0];
     const row = par.rows.find((r) => r.key === '1.1')!;
-    const validation = wb.getWorksheet(par.name)!.getCell(`${row.inputs.score2021}${row.row}`).dataValidation;
+    const validation = wb.getWorksheet(par.name)!.getCell(`${row.inputs.score}${row.row}`).dataValidation;
     expect(validation.prompt).toBe('Nhập điểm từ 0 đến 1.5 (điểm tối đa), tối đa 3 chữ số thập phân.');
     expect(validation.error).toBe('Điểm phải là số từ 0 đến 1.5 (điểm tối đa của tiêu chí).');
     // Without --decimal (the workbook of beforeAll): the Vietnamese comma.
-    const comma = sheetOf(par).getCell(`${row.inputs.score2021}${row.row}`).dataValidation;
+    const comma = sheetOf(par).getCell(`${row.inputs.score}${row.row}`).dataValidation;
     expect(comma.prompt).toContain('từ 0 đến 1,5 (điểm tối đa)');
 
     const bad = await cli(['template', path.join(tmp.dir, 'bad.xlsx'), '--decimal', ';']);

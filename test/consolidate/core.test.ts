@@ -106,10 +106,10 @@ describe('consolidation core: Appendix 1', () => {
 describe('consolidation core: PAR returns from lead units', () => {
   // 1.1 and 1.2 are led by Sở Nội vụ; 2.1 and 2.2 by Sở Tư pháp (catalog).
   const snv = book('snv.xlsx', 'Sở Nội vụ', [
-    PAR({ '1.1': { score2021: 1.25, evidence: 'QĐ 12/QĐ-SNV' }, '1.2': { score2021: 0.5 }, '2.2': { score2021: 1 } }),
+    PAR({ '1.1': { score: 1.25, evidence: 'QĐ 12/QĐ-SNV' }, '1.2': { score: 0.5 }, '2.2': { score: 1 } }),
   ]);
   const stp = book('stp.xlsx', 'Sở Tư pháp', [
-    PAR({ '2.1': { score2021: 1.75, evidence: 'BC 5/BC-STP' }, '1.2': { score2021: 0.25 }, '2.3': { score2021: 9 } }),
+    PAR({ '2.1': { score: 1.75, evidence: 'BC 5/BC-STP' }, '1.2': { score: 0.25 }, '2.3': { score: 9 } }),
   ]);
   const par = consolidate([snv, stp], 'en');
 
@@ -131,7 +131,7 @@ describe('consolidation core: PAR returns from lead units', () => {
   });
 
   it('leaves out an invalid score (9 above the maximum of 2.3) instead of merging it', () => {
-    expect(par.leftOut.map((l) => [l.rowKey, l.column, l.value])).toEqual([['2.3', 'score2021', 9]]);
+    expect(par.leftOut.map((l) => [l.rowKey, l.column, l.value])).toEqual([['2.3', 'score', 9]]);
   });
 
   it('records the merge and the conflicts in the sources table', () => {
@@ -151,7 +151,7 @@ describe('consolidation core: numbers as the consolidating official’s Excel wr
   // "1,5" typed as text into a count, and 9 above the maximum 1,5 of PAR 2.3: both messages hold 1.5.
   const unit = book('stp.xlsx', 'Sở Tư pháp', [
     I({ 'I.2': { '2019': '1,5' }, 'I.6.b': { '2019': 10 }, 'I.6.c': { '2019': 0.855 } }),
-    PAR({ '2.3': { score2021: 9 } }),
+    PAR({ '2.3': { score: 9 } }),
   ]);
   const messages = (c: ReturnType<typeof consolidate>) => [
     ...c.leftOut.map((l) => l.reason),

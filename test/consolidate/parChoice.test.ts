@@ -17,8 +17,8 @@ const PAR = (values: Fill) => makeSnapshot('PAR', { values });
 // The merge compares fingerprints as text; contentHash itself is tested below.
 const snvHash = 'fingerprint-of-snv';
 const stpHash = 'fingerprint-of-stp';
-const snv = book('snv.xlsx', 'Sở Nội vụ', [PAR({ '1.2': { score2021: 0.5, evidence: 'QĐ 7' } })], snvHash);
-const stp = book('stp.xlsx', 'Sở Tư pháp', [PAR({ '1.2': { score2021: 0.25 } })], stpHash);
+const snv = book('snv.xlsx', 'Sở Nội vụ', [PAR({ '1.2': { score: 0.5, evidence: 'QĐ 7' } })], snvHash);
+const stp = book('stp.xlsx', 'Sở Tư pháp', [PAR({ '1.2': { score: 0.25 } })], stpHash);
 const leadChoice: ParChoice = { rowKey: '1.2', hash: snvHash, unit: 'Sở Nội vụ', at: '2026-01-02T08:00:00.000Z' };
 
 describe('PAR choices', () => {
@@ -59,7 +59,7 @@ describe('PAR choices', () => {
   });
 
   it('drops the choice when the chosen file changed: the conflict is back and says so', () => {
-    const changed = book('snv.xlsx', 'Sở Nội vụ', [PAR({ '1.2': { score2021: 0.75 } })], 'fingerprint-of-snv-edited');
+    const changed = book('snv.xlsx', 'Sở Nội vụ', [PAR({ '1.2': { score: 0.75 } })], 'fingerprint-of-snv-edited');
     const again = consolidate([changed, stp], 'vi', undefined, {}, [leadChoice]);
     expect(again.par?.merged).toEqual([]);
     expect(again.par?.conflicts.map((c) => [c.rowKey, c.staleChoice])).toEqual([['1.2', true]]);

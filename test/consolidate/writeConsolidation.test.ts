@@ -20,11 +20,11 @@ function book(file: string, reporter: string, sheets: SheetSnapshot[]): ReadRetu
 const files = [
   book('a.xlsx', 'UBND quận Ba Đình', [
     makeSnapshot('I', { values: { 'I.2': { '2019': 10 } } }),
-    makeSnapshot('PAR', { values: { '1.1': { score2021: 1.25, evidence: 'QĐ 12' } } }),
+    makeSnapshot('PAR', { values: { '1.1': { score: 1.25, evidence: 'QĐ 12' } } }),
   ]),
   book('b.xlsx', 'Sở Nội vụ', [
     makeSnapshot('I', { values: { 'I.2': { '2019': 5 } } }),
-    makeSnapshot('PAR', { values: { '1.2': { score2021: 0.5 } } }),
+    makeSnapshot('PAR', { values: { '1.2': { score: 0.5 } } }),
   ]),
 ];
 
@@ -69,8 +69,8 @@ describe('writeConsolidation', () => {
     expect(await read(wb, i.name, cellOf(i, 'I.2', '2019'))).toEqual([[15]]);
     expect(await read(wb, i.name, 'A1')).toEqual([[`cchc-template:I@${TEMPLATE_VERSION}`]]);
     // 1.2 is led by Sở Nội vụ: taken. 1.1 (also Sở Nội vụ's) came from a district: a conflict, left empty.
-    expect(await read(wb, par.name, cellOf(par, '1.2', 'score2021'))).toEqual([[0.5]]);
-    expect(await read(wb, par.name, cellOf(par, '1.1', 'score2021'))).toEqual([['']]);
+    expect(await read(wb, par.name, cellOf(par, '1.2', 'score'))).toEqual([[0.5]]);
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'score'))).toEqual([['']]);
     expect(report.sourcesSheet).toBe(SOURCES_SHEET);
     const sources = await read(wb, SOURCES_SHEET, 'A1:H6');
     expect(sources[0][0]).toBe('NGUỒN SỐ LIỆU CỦA BẢNG TỔNG HỢP PHỤ LỤC 1');
@@ -83,12 +83,12 @@ describe('writeConsolidation', () => {
     const choice = { rowKey: '1.1', hash: 'h0', unit: 'UBND quận Ba Đình', at: '2026-01-02T00:00:00.000Z' };
     await ops.writeConsolidation(toWrite(consolidate(hashed, 'vi', undefined, {}, [choice]), 'vi', 'add-in CCHC'));
     const par = planOf('PAR');
-    expect(await read(wb, par.name, cellOf(par, '1.1', 'score2021'))).toEqual([[1.25]]);
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'score'))).toEqual([[1.25]]);
     const changed = [{ ...hashed[0], hash: 'h0-edited' }, hashed[1]];
     await ops.writeConsolidation(toWrite(consolidate(changed, 'vi', undefined, {}, [choice]), 'vi', 'add-in CCHC'));
-    expect(await read(wb, par.name, cellOf(par, '1.1', 'score2021'))).toEqual([['']]);
+    expect(await read(wb, par.name, cellOf(par, '1.1', 'score'))).toEqual([['']]);
     expect(await read(wb, par.name, cellOf(par, '1.1', 'evidence'))).toEqual([['']]);
-    expect(await read(wb, par.name, cellOf(par, '1.2', 'score2021'))).toEqual([[0.5]]);
+    expect(await read(wb, par.name, cellOf(par, '1.2', 'score'))).toEqual([[0.5]]);
   });
 
   it('rewrites its own sources sheet on a second run and keeps a foreign sheet of that name', async () => {
@@ -120,7 +120,7 @@ describe('writeConsolidation', () => {
 
   it('creates the sheets as Chèn biểu mẫu does in this Excel: prompts with its decimal separator', async () => {
     const par = planOf('PAR');
-    const score = cellOf(par, '1.1', 'score2021');
+    const score = cellOf(par, '1.1', 'score');
     const point = setup({}, { numberSettings: { decimalSeparator: '.' } });
     await point.ops.writeConsolidation(input);
     expect(point.wb.validationPrompt(par.name, score)?.message).toContain('từ 0 đến 1.5 (điểm tối đa)');
@@ -157,7 +157,7 @@ eachApi(() => {
       await wb.setCellFromUser(I.name, cellOf(I, 'I.2', '2019'), '7');
       await wb.pasteFromUser(VII.name, cellOf(VII, 'VII.1', '2019'), [['72%']]);
       await wb.setCellFromUser(VIII.name, cellOf(VIII, 'VIII.8', 'assessment'), 'Không đạt');
-      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.3', 'score2021'), '0.5');
+      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.3', 'score'), '0.5');
       const before = await everyCell(wb);
       const sheetsBefore = await sheetNames(wb);
       await expect(ops.writeConsolidation(input)).rejects.toMatchObject({ code: 'HoldsUnitData' });

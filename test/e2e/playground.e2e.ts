@@ -143,7 +143,7 @@ it('inserts the templates: one tab per template sheet', async () => {
 
 it('accepts a valid typed score and refuses an invalid one with the data-validation alert', async () => {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  const g = inputCell(PAR, '1.1', 'score2021');
+  const g = inputCell(PAR, '1.1', 'score');
   await typeInto(g, 'abc');
   const alert = page.getByRole('alertdialog');
   await alert.waitFor();
@@ -162,7 +162,7 @@ it('accepts a valid typed score and refuses an invalid one with the data-validat
 });
 
 it('lets a paste through where typing is refused (paste bypasses data validation): "0,5" and "85%"', async () => {
-  const g = inputCell(PAR, '1.2', 'score2021');
+  const g = inputCell(PAR, '1.2', 'score');
   await typeInto(g, '0,5');
   const alert = page.getByRole('alertdialog');
   await alert.waitFor();
@@ -194,12 +194,12 @@ it('lets a paste through where typing is refused (paste bypasses data validation
 });
 
 it('validates: the pasted "0,5" is listed under its sheet with a fix; applying it writes 0.5', async () => {
-  const g = inputCell(PAR, '1.2', 'score2021');
+  const g = inputCell(PAR, '1.2', 'score');
   // "85%" typed into a PAR score: Excel (and the grid) store 0.85 with a percent format, which
   // data validation lets through as 0.85 points; the check names it.
   const leaf = PAR_ROWS.find((r) => r.children.length === 0 && r.max >= 1 && !['1.1', '1.2'].includes(r.id));
   if (!leaf) throw new Error('no PAR leaf worth 1 point or more');
-  const typedPercent = inputCell(PAR, leaf.id, 'score2021');
+  const typedPercent = inputCell(PAR, leaf.id, 'score');
   await openSheet(PAR.name);
   await typeInto(typedPercent, '85%');
   // Excel turns the cell's format into a percent when "85%" is typed over a number format; the
@@ -288,7 +288,7 @@ it('computes totals: the row below target is filled by its conditional format an
   await rowButton.click();
   await page.waitForFunction(
     (a) => document.querySelector(`td[data-address="${a}"]`)?.getAttribute('aria-selected') === 'true',
-    inputCell(PAR, '1.1', 'score2021'),
+    inputCell(PAR, '1.1', 'score'),
   );
 });
 
@@ -388,7 +388,7 @@ it('follows the number settings of the Excel being played (?decimal=.) in a Viet
     expect(total).toContain('92.418');
     expect(total).not.toContain('92,418');
     // The engine's messages follow too: a pasted "0,5" is told this Excel uses a point, and fixed to 0.5.
-    const g = inputCell(PAR, '1.2', 'score2021');
+    const g = inputCell(PAR, '1.2', 'score');
     await other.evaluate(
       ([sheet, address]) =>
         (

@@ -106,7 +106,7 @@ describe('a text with the other separator than this Excel’s says which separat
 
 describe('the sheet and the workbook', () => {
   const par = () =>
-    makeSnapshot('PAR', { values: { '1.1': { score2021: '0,5', evidence: 'QĐ 1' }, '1.2': { score2021: 9 } } });
+    makeSnapshot('PAR', { values: { '1.1': { score: '0,5', evidence: 'QĐ 1' }, '1.2': { score: 9 } } });
   const messages = (fs: Finding[], code: string) => fs.filter((f) => f.code === code).map((f) => f.message.vi);
 
   it('one sheet checked for two Excels in turn: each gets its own numbers (remembered verdicts do not leak)', () => {
@@ -120,8 +120,8 @@ describe('the sheet and the workbook', () => {
     expect(messages(unknown, 'decimal-comma')[0]).toContain('Sửa thành số 0,5.');
     expect(messages(again, 'decimal-comma')).toEqual(messages(point, 'decimal-comma'));
     // The PAR findings (2020 rounding of 6.1 and 7.1, remembered per sheet too).
-    expect(messages(point, 'par-2020-rounding').join(' ')).toContain('4.937');
-    expect(messages(comma, 'par-2020-rounding').join(' ')).toContain('4,937');
+    expect(messages(point, 'par-previous-rounding').join(' ')).toContain('4.937');
+    expect(messages(comma, 'par-previous-rounding').join(' ')).toContain('4,937');
     // A score over its maximum (1.2 is worth less than 9).
     expect(messages(point, 'par-over-max')[0]).toMatch(/Điểm 9 vượt điểm tối đa \d+(\.\d+)? /);
   });

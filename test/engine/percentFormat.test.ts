@@ -24,10 +24,10 @@ describe('a percent format on points or counts', () => {
 
   it('a PAR score of 0.85 formatted 0% (typed "85%") is a warning that says what the cell shows and asks', () => {
     const snapshot = makeSnapshot('PAR', {
-      values: { '1.1': { score2021: 0.85, evidence: 'QĐ 1' } },
-      numberFormats: { '1.1': { score2021: '0%' } },
+      values: { '1.1': { score: 0.85, evidence: 'QĐ 1' } },
+      numberFormats: { '1.1': { score: '0%' } },
     });
-    const found = at(snapshot, '1.1', 'score2021').filter((f) => f.code === 'percent-format');
+    const found = at(snapshot, '1.1', 'score').filter((f) => f.code === 'percent-format');
     expect(found).toHaveLength(1);
     expect(found[0].severity).toBe('warning');
     expect(found[0].message.vi).toContain('85%');
@@ -37,10 +37,10 @@ describe('a percent format on points or counts', () => {
 
   it('the same score without the percent format is not flagged as one', () => {
     const snapshot = makeSnapshot('PAR', {
-      values: { '1.1': { score2021: 0.85, evidence: 'QĐ 1' } },
-      numberFormats: { '1.1': { score2021: '0.000' } },
+      values: { '1.1': { score: 0.85, evidence: 'QĐ 1' } },
+      numberFormats: { '1.1': { score: '0.000' } },
     });
-    expect(at(snapshot, '1.1', 'score2021').map((f) => f.code)).not.toContain('percent-format');
+    expect(at(snapshot, '1.1', 'score').map((f) => f.code)).not.toContain('percent-format');
   });
 
   it('a count formatted as a percent is a warning; a percent cell formatted as a percent is fine', () => {

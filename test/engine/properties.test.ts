@@ -97,7 +97,7 @@ describe('properties', () => {
       ['I', 'I.3.a', '2019', 'flag', undefined],
       ['I', 'I.3.e', '2019', 'text', undefined],
       ['VIII', 'VIII.2', 'assessment', 'passfail', undefined],
-      ['PAR', '2.4.3', 'score2021', 'parScore', 1.5],
+      ['PAR', '2.4.3', 'score', 'parScore', 1.5],
     ];
     const numbers = fc.oneof(
       fc.double(),
@@ -157,7 +157,7 @@ describe('properties', () => {
       case 'passfail':
         return fc.constantFrom('Đạt', 'Không đạt');
       case 'par-leaf': {
-        if (columnId !== 'score2021')
+        if (columnId !== 'score')
           return fc.string({ maxLength: 30 }).filter((x) => !x.startsWith('#') && x.trim() !== '');
         const max = (PAR_ROWS.find((r) => r.id === key) as ParRow).max;
         return fc.integer({ min: 0, max: Math.round(max * 1000) }).map((m) => m / 1000);
@@ -235,7 +235,7 @@ describe('properties', () => {
       fc.property(leafArb, (milli) => {
         const scoreMilli = new Map(leaves.map((r, i) => [r.id, milli[i]]));
         const fill: Fill = {};
-        for (const [id, m] of scoreMilli) if (m !== null) fill[id] = { score2021: m / 1000 };
+        for (const [id, m] of scoreMilli) if (m !== null) fill[id] = { score: m / 1000 };
         const s = summarizePar(makeSnapshot('PAR', { values: fill }));
         for (const x of s.rows) {
           const ls = leafIds(x.id).map((id) => scoreMilli.get(id) ?? null);
@@ -247,8 +247,8 @@ describe('properties', () => {
             ls.length - filled.length,
             filled.length === ls.length,
           ]);
-          expect(x.score2021).toBe(x.complete ? sum : null);
-          if (x.complete) expect(x.gap).toBe((Math.round(sum * 1000) - Math.round(x.target2021 * 1000)) / 1000);
+          expect(x.score).toBe(x.complete ? sum : null);
+          if (x.complete) expect(x.gap).toBe((Math.round(sum * 1000) - Math.round(x.target * 1000)) / 1000);
         }
       }),
       { numRuns: 200 },

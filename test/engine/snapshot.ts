@@ -175,7 +175,7 @@ export function validValue(kind: RowPlan['kind'], columnId: string, key: string)
     case 'passfail':
       return 'Đạt';
     case 'par-leaf':
-      return columnId === 'score2021' ? (parRow(key)?.max ?? 0) : 'QĐ 123/QĐ-UBND';
+      return columnId === 'score' ? (parRow(key)?.max ?? 0) : 'QĐ 123/QĐ-UBND';
     default:
       return 'Sở Nội vụ';
   }

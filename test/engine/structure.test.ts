@@ -55,13 +55,13 @@ describe('row-missing: a template row deleted from the sheet', () => {
   it('a deleted PAR leaf is reported once, and the rows below keep being checked at their new addresses', () => {
     const leaf = rowPlan('PAR', '1.1').row;
     const next = rowPlan('PAR', '1.2').row;
-    const snapshot = deleteRow(makeSnapshot('PAR', { values: { '1.2': { score2021: 99 } } }), leaf);
+    const snapshot = deleteRow(makeSnapshot('PAR', { values: { '1.2': { score: 99 } } }), leaf);
     const fs = validateSheet(snapshot).findings;
     expect(brief(fs.filter((f) => f.code === 'row-missing'))).toEqual([
       ['error', 'row-missing', `A${leaf}`, '1.1', null],
     ]);
     expect(brief(fs.filter((f) => f.code === 'par-over-max'))).toEqual([
-      ['error', 'par-over-max', `G${next - 1}`, '1.2', 'score2021'],
+      ['error', 'par-over-max', `G${next - 1}`, '1.2', 'score'],
     ]);
   });
 

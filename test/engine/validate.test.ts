@@ -16,8 +16,8 @@ const only = (snapshot: SheetSnapshot): Finding => {
 
 /** PAR findings every PAR sheet carries: the published 2020 column's two rounding differences. */
 const PAR_ROUNDING = [
-  ['info', 'par-2020-rounding', cellOf('PAR', '6.1', 'score2020'), '6.1', 'score2020'],
-  ['info', 'par-2020-rounding', cellOf('PAR', '7.1', 'score2020'), '7.1', 'score2020'],
+  ['info', 'par-previous-rounding', cellOf('PAR', '6.1', 'previousScore'), '6.1', 'previousScore'],
+  ['info', 'par-previous-rounding', cellOf('PAR', '7.1', 'previousScore'), '7.1', 'previousScore'],
 ];
 
 describe('a correct sheet', () => {
@@ -81,15 +81,15 @@ describe('input cells, found by key and column id', () => {
     ['VIII', 'VIII.3', 'assessment', 'Tốt', 'error', 'passfail-invalid', undefined],
     ['VIII', 'VIII.3', 'assessment', 1, 'error', 'passfail-invalid', undefined],
     ['IV', 'IV.3.2019', 'yte.huyen', '1.234', 'warning', 'thousands-dot', 1234],
-    ['PAR', '2.4.1', 'score2021', 1.5, 'error', 'par-over-max', undefined],
-    ['PAR', '2.4.1', 'score2021', 0.8975, 'error', 'par-too-precise', undefined],
-    ['PAR', '2.4.1', 'score2021', -0.1, 'error', 'negative', undefined],
+    ['PAR', '2.4.1', 'score', 1.5, 'error', 'par-over-max', undefined],
+    ['PAR', '2.4.1', 'score', 0.8975, 'error', 'par-too-precise', undefined],
+    ['PAR', '2.4.1', 'score', -0.1, 'error', 'negative', undefined],
     ['PAR', '2.4.1', 'evidence', '#REF!', 'error', 'excel-error', undefined],
     ['I', 'meta.reporter', 'reporter', '#VALUE!', 'error', 'excel-error', undefined],
   ];
   it.each(cases)('%s %s [%s] = %p → %s %s', (id, key, column, value, severity, code, fixValue) => {
     const fs = validateSheet(makeSnapshot(id as 'I', { values: { [key]: { [column]: value } } })).findings.filter(
-      (f) => f.code !== 'par-2020-rounding',
+      (f) => f.code !== 'par-previous-rounding',
     );
     expect(brief(fs)).toEqual([[severity, code, cellOf(id as 'I', key, column), key, column]]);
     if (fixValue === undefined) expect(fs[0].fix).toBeUndefined();
@@ -98,10 +98,10 @@ describe('input cells, found by key and column id', () => {
 
   it('a PAR score typed as "1,234" (max 1.5) is a decimal with a fix', () => {
     const fs = validateSheet(
-      makeSnapshot('PAR', { values: { '1.1': { score2021: '1,234', evidence: 'QĐ 1' } } }),
+      makeSnapshot('PAR', { values: { '1.1': { score: '1,234', evidence: 'QĐ 1' } } }),
     ).findings;
     const f = fs.find((x) => x.rowKey === '1.1') as Finding;
-    expect(brief([f])).toEqual([['warning', 'decimal-comma', 'G7', '1.1', 'score2021']]);
+    expect(brief([f])).toEqual([['warning', 'decimal-comma', 'G7', '1.1', 'score']]);
     expect(f.fix?.value).toBe(1.234);
   });
 
@@ -202,10 +202,10 @@ describe('rows are found by key, never by position', () => {
   });
 
   it('a key re-typed as a number or with stray spaces is still found', () => {
-    const snapshot = makeSnapshot('PAR', { values: { '1.6': { score2021: 9 } } });
+    const snapshot = makeSnapshot('PAR', { values: { '1.6': { score: 9 } } });
     snapshot.values[11][0] = 1.6; // A12
     expect(brief(validateSheet(snapshot).findings.filter((f) => f.rowKey === '1.6'))).toEqual([
-      ['error', 'par-over-max', 'G12', '1.6', 'score2021'],
+      ['error', 'par-over-max', 'G12', '1.6', 'score'],
     ]);
     const spaced = makeSnapshot('I', { values: { 'I.2': { '2019': -1 } } });
     spaced.values[9][0] = ' I.2 ';
@@ -356,7 +356,7 @@ describe('validateWorkbook', () => {
 describe('describeInput and cellKind, for the adapter’s live validation', () => {
   it('says how each input cell is read', () => {
     expect(describeInput('I', 'I.6.c', '2019')).toEqual({ kind: 'percent', max: undefined });
-    expect(describeInput('PAR', '2.4.3', 'score2021')).toEqual({ kind: 'parScore', max: 1.5 });
+    expect(describeInput('PAR', '2.4.3', 'score')).toEqual({ kind: 'parScore', max: 1.5 });
     expect(describeInput('PAR', '2.4.3', 'evidence')).toEqual({ kind: 'text', max: undefined });
     expect(describeInput('I', 'I.3', '2015')).toEqual({ kind: 'group', max: undefined });
     expect(describeInput('I', 'meta.reporter', 'reporter')).toEqual({ kind: 'text', max: undefined });
@@ -365,7 +365,7 @@ describe('describeInput and cellKind, for the adapter’s live validation', () =
   });
 
   it('maps plan row kinds to cell kinds', () => {
-    expect(cellKind('par-leaf', 'score2021')).toBe('parScore');
+    expect(cellKind('par-leaf', 'score')).toBe('parScore');
     expect(cellKind('par-leaf', 'evidence')).toBe('text');
     expect(cellKind('meta', 'reporter')).toBe('text');
     expect(cellKind('count', '2019')).toBe('count');

@@ -10,7 +10,7 @@ import { cellOf, nameFormula, planOf } from './helpers';
 
 const PAR = planOf('PAR');
 const I = planOf('I');
-const score = (key: string) => cellOf(PAR, key, 'score2021');
+const score = (key: string) => cellOf(PAR, key, 'score');
 
 /** A workbook with the PAR and I templates, injected by the first official. */
 async function sharedWorkbook(options: { remoteDelayMs?: number } = {}) {

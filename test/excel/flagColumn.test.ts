@@ -66,8 +66,8 @@ eachApi(() => {
   test('a row whose helper cell someone typed into keeps it; the others are marked, and a note says so', async () => {
     const { wb, ops } = setup();
     await ops.inject(['PAR']);
-    const comma = cellOf(PAR, '1.1', 'score2021');
-    const over = cellOf(PAR, '1.2', 'score2021');
+    const comma = cellOf(PAR, '1.1', 'score');
+    const over = cellOf(PAR, '1.2', 'score');
     await wb.pasteFromUser(PAR.name, comma, [['0,5']]);
     await wb.pasteFromUser(PAR.name, over, [['9']]);
     const row = Number(/\d+$/.exec(comma)![0]);

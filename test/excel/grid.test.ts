@@ -152,7 +152,7 @@ describe('values by key', () => {
     const data = collectData(par.name, new SnapshotReader(snap), null, par);
     expect(data.unplaced).toEqual(
       expect.arrayContaining([
-        { sheet: par.name, rowKey: '1.1.retired', column: 'score2021', value: 1.5 },
+        { sheet: par.name, rowKey: '1.1.retired', column: 'score', value: 1.5 },
         { sheet: par.name, rowKey: '', column: `E${last}`, value: 'ghi chú của cán bộ' },
       ]),
     );

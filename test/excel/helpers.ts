@@ -53,7 +53,7 @@ export function planOf(id: TemplateId, name?: string): SheetPlan {
   return buildSheetPlan(id, name ? { sheetNames: { [id]: name } } : {});
 }
 
-/** Address of a row's input (or formula) cell in the plan: cellOf(par, '1.1', 'score2021') → 'G7'. */
+/** Address of a row's input (or formula) cell in the plan: cellOf(par, '1.1', 'score') → 'G7'. */
 export function cellOf(plan: SheetPlan, key: string, columnId: string): string {
   const row = plan.rows.find((r) => r.key === key);
   if (!row) throw new Error(`no row ${key} in ${plan.name}`);

@@ -62,8 +62,8 @@ eachApi(() => {
       expect(key.numberFormat).toBe('@');
       expect(wb.sheetView(PAR.name).hiddenColumns.has(0)).toBe(true); // 0-based
       // The parent's subtotal formula and the leaf's input format.
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1', 'score2021')).formula).toMatch(/^=IF\(COUNT\(H\d+/);
-      const leaf = cellView(wb, PAR.name, cellOf(PAR, '1.1', 'score2021'));
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1', 'score')).formula).toMatch(/^=IF\(COUNT\(H\d+/);
+      const leaf = cellView(wb, PAR.name, cellOf(PAR, '1.1', 'score'));
       expect(leaf.hasValidation).toBe(true);
       expect(leaf.fill).toBe('#FFF2CC');
       // Labels that start with "- " are text, not formulas.
@@ -123,7 +123,7 @@ eachApi(() => {
     test('values stay, template cells that differ are rewritten, nothing else', async () => {
       const { wb, ops } = setup();
       await ops.inject(ALL);
-      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), '1.5');
+      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), '1.5');
       await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'evidence'), 'QĐ 12/QĐ-UBND');
       await wb.setCellFromUser(I.name, cellOf(I, 'I.2', '2019'), '14');
       // Someone types over a label and clears a key.
@@ -142,7 +142,7 @@ eachApi(() => {
       expect(report.created).toEqual([]);
       expect(report.refreshed).toEqual(ALL.map((id) => defaultSheetName(id)));
       expect(report.unplaced).toEqual([]);
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score2021')).value).toBe(1.5);
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score')).value).toBe(1.5);
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'evidence')).value).toBe('QĐ 12/QĐ-UBND');
       expect(wb.getCell(I.name, cellOf(I, 'I.2', '2019')).value).toBe(14);
       expect(wb.getCell(PAR.name, label).value).toBe(labelText);
@@ -155,7 +155,7 @@ eachApi(() => {
     test('a typed-over subtotal is left for Subtotals, with a note', async () => {
       const { wb, ops } = setup();
       await ops.inject(['PAR']);
-      const parent = cellOf(PAR, '1', 'score2021');
+      const parent = cellOf(PAR, '1', 'score');
       await wb.pasteFromUser(PAR.name, parent, [['8.3']]);
       const report = await ops.inject(['PAR']);
       expect(wb.getCell(PAR.name, parent).value).toBe(8.3);
@@ -168,7 +168,7 @@ eachApi(() => {
       const keys = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6'];
       const scores = [1.5, 0.5, 1, 1.25, 0.75, 1.5];
       for (let i = 0; i < keys.length; i++) {
-        await wb.setCellFromUser(PAR.name, cellOf(PAR, keys[i], 'score2021'), String(Math.min(scores[i], 0.5)));
+        await wb.setCellFromUser(PAR.name, cellOf(PAR, keys[i], 'score'), String(Math.min(scores[i], 0.5)));
         await wb.setCellFromUser(PAR.name, cellOf(PAR, keys[i], 'evidence'), `VB số ${i + 1}`);
       }
       // Sort rows 1.1…1.6 in reverse (whole rows, keys included), as Data › Sort would.
@@ -192,12 +192,12 @@ eachApi(() => {
       expect(report.unplaced).toEqual([]);
       for (let i = 0; i < keys.length; i++) {
         expect(await rowOfKey(wb, PAR.name, keys[i])).toBe(rowOf(PAR, keys[i]));
-        expect(wb.getCell(PAR.name, cellOf(PAR, keys[i], 'score2021')).value).toBe(Math.min(scores[i], 0.5));
+        expect(wb.getCell(PAR.name, cellOf(PAR, keys[i], 'score')).value).toBe(Math.min(scores[i], 0.5));
         expect(wb.getCell(PAR.name, cellOf(PAR, keys[i], 'evidence')).value).toBe(`VB số ${i + 1}`);
       }
       // Subtotals work again on the planned rows.
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1', 'score2021')).formula).toBe(
-        PAR.cells.find((c) => c.address === cellOf(PAR, '1', 'score2021'))?.formula,
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1', 'score')).formula).toBe(
+        PAR.cells.find((c) => c.address === cellOf(PAR, '1', 'score'))?.formula,
       );
     });
 
@@ -334,10 +334,10 @@ eachApi(() => {
 
   describe('upgrade from an older template version', () => {
     async function fillOld(wb: MemoryWorkbook, old: SheetPlan) {
-      await wb.pasteFromUser(PAR.name, cellOf(old, '1.1', 'score2021'), [['1.5']]);
+      await wb.pasteFromUser(PAR.name, cellOf(old, '1.1', 'score'), [['1.5']]);
       await wb.pasteFromUser(PAR.name, cellOf(old, '1.1', 'evidence'), [['Báo cáo 01']]);
-      await wb.pasteFromUser(PAR.name, cellOf(old, '1.2', 'score2021'), [['0.5']]);
-      await wb.pasteFromUser(PAR.name, cellOf(old, '1.6.cu', 'score2021'), [['0.25']]);
+      await wb.pasteFromUser(PAR.name, cellOf(old, '1.2', 'score'), [['0.5']]);
+      await wb.pasteFromUser(PAR.name, cellOf(old, '1.6.cu', 'score'), [['0.25']]);
       await wb.pasteFromUser(I.name, cellOf(I, 'I.2', '2019'), [['14']]);
     }
 
@@ -364,17 +364,17 @@ eachApi(() => {
       // The name follows the upgrade (its formula set, not a second name added).
       expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', TEMPLATE_VERSION));
       expect(await rowOfKey(wb, PAR.name, '1.1')).toBe(rowOf(PAR, '1.1'));
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score2021')).value).toBe(1.5);
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score')).value).toBe(1.5);
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'evidence')).value).toBe('Báo cáo 01');
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1.2', 'score2021')).value).toBe(0.5);
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1.6', 'score2021')).value).toBe('');
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.2', 'score')).value).toBe(0.5);
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.6', 'score')).value).toBe('');
       expect(wb.getCell(PAR.name, `A${rowOf(PAR, '7.2.other')}`).value).toBe('7.2.other');
       expect(wb.getCell(I.name, cellOf(I, 'I.2', '2019')).value).toBe(14);
       expect(report.valuesKept).toBe(3);
-      expect(report.unplaced).toEqual([{ sheet: PAR.name, rowKey: '1.6.cu', column: 'score2021', value: 0.25 }]);
+      expect(report.unplaced).toEqual([{ sheet: PAR.name, rowKey: '1.6.cu', column: 'score', value: 0.25 }]);
       expect(report.unplacedSheet).toBe(UNPLACED_SHEET);
       const aside = await usedFormulas(wb, UNPLACED_SHEET);
-      expect(aside[1].slice(0, 5)).toEqual([PAR.name, '1.6.cu', 'score2021', 0.25, '0.9.0']);
+      expect(aside[1].slice(0, 5)).toEqual([PAR.name, '1.6.cu', 'score', 0.25, '0.9.0']);
       expect(wb.sheetView(UNPLACED_SHEET).visibility).toBe('Visible');
       expect(await customProperty(wb, VERSION_PROPERTY)).toBe(TEMPLATE_VERSION);
       // The new layout's rules are all there, once.
@@ -386,17 +386,17 @@ eachApi(() => {
       const old = olderPar();
       const { wb, ops } = setup({}, { legacyPlan: () => old });
       await ops.injectPlans([old]);
-      await wb.pasteFromUser(PAR.name, cellOf(old, '1.6.cu', 'score2021'), [['0.25']]);
+      await wb.pasteFromUser(PAR.name, cellOf(old, '1.6.cu', 'score'), [['0.25']]);
       await ops.inject(['PAR']);
       // Another copy of the old template comes back (say, from a colleague's file).
       await ops.injectPlans([{ ...old, name: 'PAR cũ' }]);
-      await wb.pasteFromUser('PAR cũ', cellOf(old, '1.6.cu', 'score2021'), [['0.5']]);
+      await wb.pasteFromUser('PAR cũ', cellOf(old, '1.6.cu', 'score'), [['0.5']]);
       const report = await ops.inject(['PAR']);
       expect(report.upgraded).toEqual(['PAR cũ']);
       const aside = await usedFormulas(wb, UNPLACED_SHEET);
       expect(aside.slice(1).map((r) => r.slice(0, 4))).toEqual([
-        ['PAR cũ', '1.6.cu', 'score2021', 0.5],
-        [PAR.name, '1.6.cu', 'score2021', 0.25],
+        ['PAR cũ', '1.6.cu', 'score', 0.5],
+        [PAR.name, '1.6.cu', 'score', 0.25],
       ]);
     });
   });
@@ -409,7 +409,7 @@ eachApi(() => {
       expect(report.created.length).toBe(ALL.length);
       expect(report.notes.map((n) => n.en).join(' ')).toMatch(/Print setup .* skipped: .*ExcelApi 1\.9/);
       expect(report.notes.map((n) => n.vi).join(' ')).toMatch(/khổ in/);
-      expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score2021')).hasValidation).toBe(true);
+      expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score')).hasValidation).toBe(true);
       const v = await ops.validate();
       expect(v.counts.error).toBe(0);
     });

@@ -46,7 +46,7 @@ eachApi(() => {
 
       const writes = wb.stats.writeSyncs;
       const next = got.next();
-      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), '1.5');
+      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), '1.5');
       const r = await next;
       // Scored without evidence: the evidence cell is listed; the sheet is marked only by "Kiểm tra dữ liệu".
       const evidence = cellOf(PAR, '1.1', 'evidence');

@@ -130,8 +130,8 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
     const { wb, ops: plain } = setup({ api });
     const ops = told ? opsFor(wb) : plain;
     await ops.inject(['PAR', 'I']);
-    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), [['9']]);
-    const parent = cellOf(PAR, '1', 'score2021');
+    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), [['9']]);
+    const parent = cellOf(PAR, '1', 'score');
     await wb.pasteFromUser(PAR.name, parent, [['8.3']]);
     const bad = cellOf(I, 'I.2', '2018');
     await wb.pasteFromUser(I.name, bad, [['x']]);
@@ -153,14 +153,14 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
     wb.protectSheetFromUser(PAR.name, false);
     await ops.validate();
     expect((await helperMarks(wb, PAR.name)).map((m) => m.replace(/^w:/, ''))).toContain(
-      cellOf(PAR, '1.1', 'score2021'),
+      cellOf(PAR, '1.1', 'score'),
     );
   });
 
   test('a button refused on a protected sheet rejects with the sheet and the action, and later buttons work', async () => {
     const { wb, ops } = setup({ api });
     await ops.inject(['PAR', 'I']);
-    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), [['1.5']]);
+    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), [['1.5']]);
     await ops.validate();
     wb.protectSheetFromUser(PAR.name);
     await expect(ops.removeMarks()).rejects.toMatchObject({
@@ -181,7 +181,7 @@ describe("the official's undo stack", () => {
       const { wb, ops } = setup({ api });
       await ops.inject(['PAR']);
       const pane = await livePane(wb, ops);
-      const cell = cellOf(PAR, '1.1', 'score2021');
+      const cell = cellOf(PAR, '1.1', 'score');
       await wb.setCellFromUser(PAR.name, cell, '1.5');
       await settle(wb);
       expect(pane.last().findings.length).toBeGreaterThan(0);

@@ -47,12 +47,12 @@ describe.each(API_SETS)('ExcelApi %s, Manual calculation', (api) => {
     const { wb, ops } = await manualWorkbook();
     // Area 1 in full but 1.1 at zero, typed while Excel does not recalculate the parent.
     for (const leaf of parLeaves('1')) {
-      const value = leaf.id === '1.1' ? 0 : leaf.target2021;
-      await wb.setCellFromUser(PAR.name, cellOf(PAR, leaf.id, 'score2021'), String(value));
+      const value = leaf.id === '1.1' ? 0 : leaf.target;
+      await wb.setCellFromUser(PAR.name, cellOf(PAR, leaf.id, 'score'), String(value));
     }
-    const parent = cellOf(PAR, '1', 'score2021');
+    const parent = cellOf(PAR, '1', 'score');
     const stale = wb.getCell(PAR.name, parent).value;
-    const expected = parLeaves('1').reduce((n, l) => n + (l.id === '1.1' ? 0 : l.target2021), 0);
+    const expected = parLeaves('1').reduce((n, l) => n + (l.id === '1.1' ? 0 : l.target), 0);
     expect(stale).not.toBe(expected);
 
     wb.resetStats();
@@ -60,7 +60,7 @@ describe.each(API_SETS)('ExcelApi %s, Manual calculation', (api) => {
     expect(r.syncs).toBe(1);
     expect(r.notes?.some(manual)).toBe(true);
     const area = r.par!.rows.find((row) => row.id === '1');
-    expect(area?.score2021).toBeCloseTo(expected, 3);
+    expect(area?.score).toBeCloseTo(expected, 3);
 
     const summary = await ops.highlightBelowTarget();
     expect(summary!.belowTarget.map((row) => row.id)).toContain('1');

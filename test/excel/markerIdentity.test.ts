@@ -36,7 +36,7 @@ eachApi(() => {
   test('A1 typed over: the sheet is still ours, and re-inserting restores the marker and keeps the value', async () => {
     const { wb, ops, fresh } = setup();
     await ops.inject(['PAR']);
-    await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), '1');
+    await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), '1');
     await wb.setCellFromUser(PAR.name, 'A1', 'UBND quận Ba Đình');
 
     // A fresh pane (nothing cached) still finds the sheet, and says what the insert will do.
@@ -57,7 +57,7 @@ eachApi(() => {
     expect(report.unplaced).toEqual([{ sheet: PAR.name, rowKey: '', column: 'A1', value: 'UBND quận Ba Đình' }]);
     expect(report.unplacedSheet).toBe(UNPLACED_SHEET);
     expect(wb.getCell(UNPLACED_SHEET, 'D2').value).toBe('UBND quận Ba Đình');
-    expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score2021')).value).toBe(1);
+    expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score')).value).toBe(1);
     expect(report.notes?.some((n) => n.vi.includes('ô A1') && n.vi.includes('UBND quận Ba Đình'))).toBe(true);
 
     // Once restored, a further insert has nothing to say about A1.
@@ -108,13 +108,13 @@ describe('the official is told', () => {
     const { wb, ops } = setup();
     await ops.inject(['PAR']);
     // Pasted: typing it would be refused by the cell's data validation.
-    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), [['9']]);
+    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), [['9']]);
     await wb.setCellFromUser(PAR.name, 'A1', 'UBND quận Ba Đình');
     const r = await ops.validate();
     const at = (cell: string) => r.findings.filter((f) => f.sheet === PAR.name && f.cell === cell).map((f) => f.code);
     expect(at('A1')).toEqual(['marker-overwritten']);
     // Still checked as the PAR template: the score above its maximum is found.
-    expect(at(cellOf(PAR, '1.1', 'score2021'))).toContain('par-over-max');
+    expect(at(cellOf(PAR, '1.1', 'score'))).toContain('par-over-max');
   });
 
   test('live checking reports it as soon as A1 is typed over', async () => {

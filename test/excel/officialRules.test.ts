@@ -30,7 +30,7 @@ eachApi((api) => {
     addOfficialRules(wb);
     const theirs = wb.userConditionalFormats(PAR.name);
     expect(theirs.map((r) => r.type).sort()).toEqual([...USER_RULE_TYPES].sort());
-    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score2021'), [['0,5']]);
+    await wb.pasteFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), [['0,5']]);
 
     const buttons: [string, () => Promise<unknown>][] = [
       ['inject', () => ops.inject(['PAR', 'I'])],

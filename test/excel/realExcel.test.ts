@@ -73,7 +73,7 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
     async function withUserRules() {
       const s = setup({ api });
       await s.ops.inject([...TEMPLATE_IDS]);
-      const score = cellOf(PAR, '1.1', 'score2021');
+      const score = cellOf(PAR, '1.1', 'score');
       s.wb.addUserConditionalFormat(PAR.name, 'G7:G12', 'ColorScale');
       s.wb.addUserConditionalFormat(PAR.name, score, 'DataBar');
       s.wb.addUserConditionalFormat(PAR.name, 'D7:D12', 'CellValue');
@@ -137,7 +137,7 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
       const { wb, ops } = setup({ api });
       await ops.inject(['PAR']);
       await foreign(wb);
-      const target = cellOf(PAR, '1.2', 'score2021');
+      const target = cellOf(PAR, '1.2', 'score');
       await wb.pasteCopiedCellsFromUser('Nguồn', 'A1', PAR.name, target);
       expect(wb.getCell(PAR.name, target).hasValidation).toBe(false);
       const report = await ops.validate();
@@ -150,7 +150,7 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
       const { wb, ops } = setup({ api });
       await ops.inject(['PAR']);
       await foreign(wb);
-      const target = cellOf(PAR, '1.2', 'score2021');
+      const target = cellOf(PAR, '1.2', 'score');
       const was = cellView(wb, PAR.name, target);
       await wb.pasteCopiedCellsFromUser('Nguồn', 'A1:A2', PAR.name, target);
       expect(wb.getCell(PAR.name, target).numberFormat).toBe('@');

@@ -89,7 +89,7 @@ eachApi(() => {
       const roll = next();
       // A score of 0, a valid score, none; evidence written, blank or spaces only.
       const score = roll < 0.15 ? 0 : roll < 0.85 ? Math.round(next() * max * 1000) / 1000 : '';
-      cells.set(cellOf(plan, leaf.key, 'score2021'), score);
+      cells.set(cellOf(plan, leaf.key, 'score'), score);
       const e = next();
       cells.set(cellOf(plan, leaf.key, 'evidence'), e < 0.4 ? 'QĐ 12/QĐ-UBND' : e < 0.6 ? '   ' : '');
     }
@@ -117,7 +117,7 @@ eachApi(() => {
     await wb.setCellFromUser(I.name, total, '4');
     expect(wb.evaluateConditionalFormats(I.name).get(total)).toBeUndefined();
 
-    const score = cellOf(PAR, '1.1', 'score2021');
+    const score = cellOf(PAR, '1.1', 'score');
     const evidence = cellOf(PAR, '1.1', 'evidence');
     await wb.setCellFromUser(PAR.name, score, '0.5');
     expect(wb.evaluateConditionalFormats(PAR.name).get(evidence)).toEqual(CF_FORMATS.evidenceMissing);

@@ -42,7 +42,7 @@ test('opening the pane loads no layout, in an empty workbook or one with a templ
 
 test('number settings still being asked (the pane asks as it opens): inspect reads meanwhile, the rest waits and then writes with them', async () => {
   const PAR = planOf('PAR');
-  const cell = cellOf(PAR, '1.1', 'score2021');
+  const cell = cellOf(PAR, '1.1', 'score');
   const { wb, ops: inserter } = setup();
   await inserter.inject(['PAR']);
   await wb.pasteFromUser(PAR.name, cell, [['0,5']]);

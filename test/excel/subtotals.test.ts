@@ -4,7 +4,7 @@ import { cellOf, cfFormulas, planOf, rowOf, setup, eachApi } from './helpers';
 
 const PAR = planOf('PAR');
 const I = planOf('I');
-const parentCell = cellOf(PAR, '1', 'score2021');
+const parentCell = cellOf(PAR, '1', 'score');
 const parentFormula = PAR.cells.find((c) => c.address === parentCell)!.formula!;
 
 // Once at the declared minimum (ExcelApi 1.8) and once at the newest set (helpers.ts, API_SETS).
@@ -31,12 +31,12 @@ eachApi(() => {
     test("a score the total leaves out is listed under it, and the sheet's gap and parent agree", async () => {
       const { wb, ops } = setup();
       await ops.inject(['PAR']);
-      const over = cellOf(PAR, '1.2', 'score2021'); // maximum 0.5
-      const text = cellOf(PAR, '1.3', 'score2021');
+      const over = cellOf(PAR, '1.2', 'score'); // maximum 0.5
+      const text = cellOf(PAR, '1.3', 'score');
       await wb.pasteFromUser(PAR.name, over, [['0.8']]);
       await wb.pasteFromUser(PAR.name, text, [['abc']]);
       for (const leaf of parLeaves('1').filter((r) => r.id !== '1.2' && r.id !== '1.3'))
-        await wb.pasteFromUser(PAR.name, cellOf(PAR, leaf.id, 'score2021'), [[String(leaf.max)]]);
+        await wb.pasteFromUser(PAR.name, cellOf(PAR, leaf.id, 'score'), [[String(leaf.max)]]);
       const { par } = await ops.subtotals(false);
       expect(par!.excluded.map((x) => [x.id, x.cell, x.value])).toEqual([
         ['1.2', over, 0.8],
@@ -46,7 +46,7 @@ eachApi(() => {
       // The sheet counts as the pane does: no +0.3 for 1.2, and area 1 stays blank while 1.2 and 1.3 do not count.
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.2', 'gap')).value).toBe('');
       expect(wb.getCell(PAR.name, parentCell).value).toBe('');
-      expect(par!.rows.find((r) => r.id === '1')).toMatchObject({ complete: false, missing: 2, score2021: null });
+      expect(par!.rows.find((r) => r.id === '1')).toMatchObject({ complete: false, missing: 2, score: null });
       // Corrected, it counts on both sides.
       await wb.pasteFromUser(PAR.name, over, [['0.5']]);
       await wb.pasteFromUser(PAR.name, text, [['0']]);
@@ -54,7 +54,7 @@ eachApi(() => {
       expect(after.par!.excluded).toEqual([]);
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.2', 'gap')).value).toBe(0);
       expect(wb.getCell(PAR.name, parentCell).value).toBeCloseTo(
-        after.par!.rows.find((r) => r.id === '1')!.score2021!,
+        after.par!.rows.find((r) => r.id === '1')!.score!,
         9,
       );
     });
@@ -179,8 +179,8 @@ eachApi(() => {
 
       // Area 1 scored in full but 1.1 at zero: 1.1 and area 1 fall below target.
       for (const leaf of parLeaves('1')) {
-        const value = leaf.id === '1.1' ? 0 : leaf.target2021;
-        await wb.setCellFromUser(PAR.name, cellOf(PAR, leaf.id, 'score2021'), String(value));
+        const value = leaf.id === '1.1' ? 0 : leaf.target;
+        await wb.setCellFromUser(PAR.name, cellOf(PAR, leaf.id, 'score'), String(value));
       }
       wb.resetStats();
       const summary = await ops.highlightBelowTarget();
@@ -188,7 +188,7 @@ eachApi(() => {
       expect(wb.stats().syncs).toBe(2);
       expect(await cfFormulas(wb, PAR.name)).toContain(belowRule.formula);
       expect(summary).not.toBeNull();
-      expect(summary!.total.target2021).toBe(92.418);
+      expect(summary!.total.target).toBe(92.418);
       const below = summary!.belowTarget.map((r) => r.id);
       expect(below).toContain('1.1');
       expect(below).toContain('1');

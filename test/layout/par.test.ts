@@ -16,9 +16,9 @@ test('columns A…L in the required order with the required ids, then the hidden
     'B:stt',
     'C:label',
     'D:max',
-    'E:score2020',
-    'F:target2021',
-    'G:score2021',
+    'E:previousScore',
+    'F:target',
+    'G:score',
     'H:gap',
     'I:lead',
     'J:tasks',
@@ -61,7 +61,7 @@ test('every PAR row has exactly one row plan, keyed in column A, in the seed ord
 test('leaves: score and evidence inputs; parents: score formula; every row: gap formula', () => {
   for (const r of leaves) {
     const plan = rowByKey(sheet, r.id);
-    expect(plan).toMatchObject({ kind: 'par-leaf', inputs: { score2021: 'G', evidence: 'L' }, formulas: { gap: 'H' } });
+    expect(plan).toMatchObject({ kind: 'par-leaf', inputs: { score: 'G', evidence: 'L' }, formulas: { gap: 'H' } });
     expect(cells.get(`G${plan.row}`)).toMatchObject({ style: 'input' });
     expect(cells.get(`L${plan.row}`)).toMatchObject({ style: 'input', numberFormat: '@' });
   }
@@ -69,7 +69,7 @@ test('leaves: score and evidence inputs; parents: score formula; every row: gap 
     expect(rowByKey(sheet, r.id)).toMatchObject({
       kind: 'par-parent',
       inputs: {},
-      formulas: { score2021: 'G', gap: 'H' },
+      formulas: { score: 'G', gap: 'H' },
     });
   // A leaf's gap is blank for a score the total does not count (out of 0…max, more than three decimals).
   for (const r of PAR_ROWS) {
@@ -100,8 +100,8 @@ test('published figures in D, E, F; the total row holds 100, 86.07, 92.418', () 
     const n = rowByKey(sheet, r.id).row;
     expect([valueAt(sheet, `D${n}`), valueAt(sheet, `E${n}`), valueAt(sheet, `F${n}`)]).toEqual([
       r.max,
-      r.score2020,
-      r.target2021,
+      r.previousScore,
+      r.target,
     ]);
   }
   const total = rowByKey(sheet, 'total').row;
@@ -194,10 +194,10 @@ describe('evaluated', () => {
   });
 
   test('the published 2021 targets of the leaves add up to 92.418 through the formulas', () => {
-    const typed = Object.fromEntries(leaves.map((r) => [g(r.id), r.target2021]));
+    const typed = Object.fromEntries(leaves.map((r) => [g(r.id), r.target]));
     const get = evaluator(sheet, typed);
     expect(get(g('total')) as number).toBeCloseTo(92.418, 9);
-    for (const p of parents) expect(get(g(p.id)) as number).toBeCloseTo(p.target2021, 9);
+    for (const p of parents) expect(get(g(p.id)) as number).toBeCloseTo(p.target, 9);
   });
 
   test('one blank leaf blanks exactly its ancestors', () => {

@@ -69,7 +69,7 @@ describe.each([
     const par = reported.find((s) => s.templateId === 'PAR') as SheetPlan;
     const total = rowByKey(par, 'total');
     const row = rowByKey(status, 'PAR');
-    const source = `${quoteSheet(par.name)}!${total.formulas.score2021}${total.row}`;
+    const source = `${quoteSheet(par.name)}!${total.formulas.score}${total.row}`;
     expect(cells.get(`G${row.row}`)?.formula).toBe(`=IF(ISNUMBER(${source}),${source},"")`);
     expect(valueAt(status, `H${row.row}`)).toBe(92.418);
     expect(cells.get(`I${row.row}`)?.formula).toBe(`=IF(ISNUMBER(G${row.row}),G${row.row}-H${row.row},"")`);

@@ -68,7 +68,7 @@ beforeAll(async () => {
     ...appendixFills,
   ]);
   await fillWorkbook(f('full.xlsx'), f('oneblank.xlsx'), [
-    { template: 'PAR', key: blankLeaf.id, column: 'score2021', value: null },
+    { template: 'PAR', key: blankLeaf.id, column: 'score', value: null },
   ]);
   mkdirSync(path.join(tmp.dir, 'lo'));
   await run(
@@ -132,10 +132,10 @@ describe('LibreOffice recalculates the PAR list as the engine does', () => {
     expect(summary.total.complete).toBe(true);
     for (const row of parents) {
       const engine = summary.rows.find((r) => r.id === row.key);
-      const libre = computed(par(recalculated['full.xlsx']), row.key, row.formulas.score2021);
+      const libre = computed(par(recalculated['full.xlsx']), row.key, row.formulas.score);
       expect(typeof libre).toBe('number');
-      expect(engine?.score2021).not.toBeNull();
-      expect(libre as number).toBeCloseTo(engine?.score2021 as number, 9);
+      expect(engine?.score).not.toBeNull();
+      expect(libre as number).toBeCloseTo(engine?.score as number, 9);
     }
     const total = computed(par(recalculated['full.xlsx']), 'total', 'G');
     expect(total as number).toBeCloseTo(
@@ -162,15 +162,15 @@ describe('LibreOffice recalculates the PAR list as the engine does', () => {
     expect(ancestors.has('total')).toBe(true);
     for (const row of parents) {
       const engine = oneBlank.rows.find((r) => r.id === row.key);
-      const libre = computed(par(recalculated['oneblank.xlsx']), row.key, row.formulas.score2021);
+      const libre = computed(par(recalculated['oneblank.xlsx']), row.key, row.formulas.score);
       if (ancestors.has(row.key)) {
         expect(libre).toBe('');
         expect(engine?.complete).toBe(false);
-        expect(engine?.score2021).toBeNull();
+        expect(engine?.score).toBeNull();
         expect(computed(par(recalculated['oneblank.xlsx']), row.key, row.formulas.gap)).toBe('');
       } else {
         expect(engine?.complete).toBe(true);
-        expect(libre as number).toBeCloseTo(engine?.score2021 as number, 9);
+        expect(libre as number).toBeCloseTo(engine?.score as number, 9);
       }
     }
   });
@@ -197,7 +197,7 @@ describe('the status sheet, evaluated by LibreOffice', () => {
     expect(computed(status, 'PAR', 'D')).toBe(scores.length + 10);
     expect(computed(status, 'I', 'D')).toBe(5);
     const total = computed(status, 'PAR', 'G') as number;
-    expect(total).toBeCloseTo(summarizePar(par(filled['full.xlsx'])).total.score2021 as number, 9);
+    expect(total).toBeCloseTo(summarizePar(par(filled['full.xlsx'])).total.score as number, 9);
     expect(computed(status, 'PAR', 'H')).toBe(92.418);
     expect(computed(status, 'PAR', 'I') as number).toBeCloseTo(total - 92.418, 9);
   });

@@ -95,8 +95,8 @@ it('a total unlike its parts and a score without evidence are drawn by the sheet
     {
       [PAR.name]: {
         // Scored without evidence; scored with evidence.
-        [cellOf(PAR, '1.1', 'score2021')]: 0.123,
-        [cellOf(PAR, '1.2', 'score2021')]: 0.234,
+        [cellOf(PAR, '1.1', 'score')]: 0.123,
+        [cellOf(PAR, '1.2', 'score')]: 0.234,
         [cellOf(PAR, '1.2', 'evidence')]: 'QĐ 12/QĐ-UBND',
       },
     },

@@ -44,9 +44,9 @@ export function exampleFills(): Fill[] {
   for (const leaf of parLeaves('total')) {
     // Around the target: a fifth of the criteria a little below it, the rest at it or above.
     const below = random() < 0.2;
-    const score = below ? leaf.target2021 * (0.6 + random() * 0.3) : Math.min(leaf.max, leaf.target2021 * 1.02);
+    const score = below ? leaf.target * (0.6 + random() * 0.3) : Math.min(leaf.max, leaf.target * 1.02);
     fills.push(
-      { template: 'PAR', key: leaf.id, column: 'score2021', value: Math.round(score * 1000) / 1000 },
+      { template: 'PAR', key: leaf.id, column: 'score', value: Math.round(score * 1000) / 1000 },
       { template: 'PAR', key: leaf.id, column: 'evidence', value: `Báo cáo số ${leaf.id}/BC-SNV` },
     );
   }

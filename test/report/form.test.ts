@@ -236,18 +236,18 @@ test('the PAR section gives the numbers summarizePar (the pane’s "Tổng đi�
   const snapshots = exampleSnapshots();
   const summary = summarizePar(snapshots.find((s) => s.templateId === 'PAR')!);
   const par = buildReportModel(snapshots).par;
-  if (!par || summary.total.score2021 === null) throw new Error('the example is fully scored');
+  if (!par || summary.total.score === null) throw new Error('the example is fully scored');
   const vi = (v: number) => String(v).replace('.', ',');
-  expect(par.total.score2021).toBe(vi(summary.total.score2021));
-  expect(par.total.target2021).toBe('92,418');
+  expect(par.total.score).toBe(vi(summary.total.score));
+  expect(par.total.target).toBe('92,418');
   const areas = PAR_ROWS.filter((r) => r.level === 1);
-  expect(par.areas.map((a) => a.score2021)).toEqual(
-    areas.map((a) => vi(summary.rows.find((r) => r.id === a.id)!.score2021!)),
+  expect(par.areas.map((a) => a.score)).toEqual(
+    areas.map((a) => vi(summary.rows.find((r) => r.id === a.id)!.score!)),
   );
   expect(par.areas.map((a) => a.max)).toEqual(areas.map((a) => vi(a.max)));
   expect(par.byLead.map((g) => g.rows.map((r) => r.stt))).toEqual(summary.byLead.map((g) => g.rows.map((r) => r.id)));
   const t = text(clean.document);
-  expect(t).toContain(`Tổng điểm tự chấm năm 2021: ${vi(summary.total.score2021)}/100 điểm`);
+  expect(t).toContain(`Tổng điểm tự chấm năm 2021: ${vi(summary.total.score)}/100 điểm`);
   expect(t).toContain('mục tiêu 92,418 điểm');
   for (const g of par.byLead) expect(t).toContain(`${g.lead}: thiếu ${g.pointsOwed} điểm`);
 });

@@ -141,7 +141,7 @@ describe('report model', () => {
 
   test('numbers are Vietnamese (1,5; 72,5 %), the document being a Vietnamese one: no Excel separator, no claim about it', async () => {
     const model = buildReportModel([
-      makeSnapshot('PAR', { values: { '2.3': { score2021: 9 }, '1.1': { score2021: '0,5' } } }),
+      makeSnapshot('PAR', { values: { '2.3': { score: 9 }, '1.1': { score: '0,5' } } }),
       makeSnapshot('VII', { values: { 'VII.1': { '2019': 0.725 } } }),
     ]);
     const messages = model.findings.map((f) => f.message.vi);

@@ -29,7 +29,7 @@ jest.mock('../../src/consolidate/pane', () => {
       book: {
         file: file as string,
         reporter: reporter as string,
-        snapshots: [makeSnapshot('PAR', { values: { '1.2': { score2021: score } } })],
+        snapshots: [makeSnapshot('PAR', { values: { '1.2': { score: score } } })],
         otherSheets: [],
         parseMs: 0,
       },

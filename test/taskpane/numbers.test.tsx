@@ -88,7 +88,7 @@ it('follows Excel’s decimal separator in a Vietnamese pane', async () => {
  * told `excel` (null: Excel did not say), shown in a pane with `numberSettings`.
  */
 async function commaFindingText(excel: DecimalSeparator | null, numberSettings: NumberSettings | null) {
-  const snapshot = makeSnapshot('PAR', { values: { '1.1': { score2021: '0,5' } } });
+  const snapshot = makeSnapshot('PAR', { values: { '1.1': { score: '0,5' } } });
   const findings = validateSheet(snapshot, { decimalSeparator: excel }).findings;
   const report: ValidationReport = {
     findings,

@@ -57,7 +57,7 @@ describe('one view per job', () => {
 
 describe('findings an official can act on', () => {
   it('names the row in words: the criterion, or the indicator and the year', async () => {
-    expect(findingRowTitle({ rowKey: '1.5', column: 'score2021' }, 'vi')).toMatch(/^1\.5 Sáng kiến/);
+    expect(findingRowTitle({ rowKey: '1.5', column: 'score' }, 'vi')).toMatch(/^1\.5 Sáng kiến/);
     expect(findingRowTitle({ rowKey: 'III.1', column: '2019' }, 'vi')).toMatch(/^III\.1 Tổng số TTHC.*, năm 2019$/);
     expect(findingRowTitle({ rowKey: 'nope', column: null }, 'vi')).toBeNull();
     await renderPane();
@@ -115,11 +115,11 @@ describe('an empty workbook and the source notes', () => {
     const ops = await renderPane();
     const rounding = finding({
       severity: 'info',
-      code: 'par-2020-rounding',
+      code: 'par-previous-rounding',
       sheet: 'PAR 2021',
       cell: 'F80',
       rowKey: '6.1',
-      column: 'score2020',
+      column: 'previousScore',
       message: { vi: 'Trong phạm vi làm tròn', en: 'Within rounding' },
       fix: undefined,
     });

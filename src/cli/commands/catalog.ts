@@ -60,7 +60,7 @@ export function catalogJson(): unknown {
     })),
     par: {
       sheet: sheets.PAR ?? null,
-      total: { max: PAR_ROWS[0]?.max, score2020: PAR_ROWS[0]?.score2020, target2021: PAR_ROWS[0]?.target2021 },
+      total: { max: PAR_ROWS[0]?.max, previousScore: PAR_ROWS[0]?.previousScore, target: PAR_ROWS[0]?.target },
       rows: PAR_ROWS.map((row) => ({
         id: row.id,
         stt: row.stt,
@@ -69,8 +69,8 @@ export function catalogJson(): unknown {
         parent: row.parent,
         children: row.children,
         max: row.max,
-        score2020: row.score2020,
-        target2021: row.target2021,
+        previousScore: row.previousScore,
+        target: row.target,
         lead: row.lead,
         leadText: row.leadText,
         tasks: row.tasks,
@@ -148,12 +148,12 @@ export function catalogText(lang: Lang): string {
   if (total)
     lines.push(
       vi
-        ? `  ${areas.length} lĩnh vực, ${leaves} tiêu chí chấm điểm; tối đa ${formatNumber(total.max, lang)} · năm 2020: ${formatNumber(total.score2020, lang)} · mục tiêu 2021: ${formatNumber(total.target2021, lang)}`
-        : `  ${areas.length} areas, ${leaves} scored criteria; max ${formatNumber(total.max, lang)} · 2020: ${formatNumber(total.score2020, lang)} · 2021 target: ${formatNumber(total.target2021, lang)}`,
+        ? `  ${areas.length} lĩnh vực, ${leaves} tiêu chí chấm điểm; tối đa ${formatNumber(total.max, lang)} · năm 2020: ${formatNumber(total.previousScore, lang)} · mục tiêu 2021: ${formatNumber(total.target, lang)}`
+        : `  ${areas.length} areas, ${leaves} scored criteria; max ${formatNumber(total.max, lang)} · 2020: ${formatNumber(total.previousScore, lang)} · 2021 target: ${formatNumber(total.target, lang)}`,
     );
   for (const area of areas)
     lines.push(
-      `  ${area.stt}. ${area.label} — ${vi ? 'tối đa' : 'max'} ${formatNumber(area.max, lang)}, 2020: ${formatNumber(area.score2020, lang)}, ${vi ? 'mục tiêu' : 'target'} 2021: ${formatNumber(area.target2021, lang)}`,
+      `  ${area.stt}. ${area.label} — ${vi ? 'tối đa' : 'max'} ${formatNumber(area.max, lang)}, 2020: ${formatNumber(area.previousScore, lang)}, ${vi ? 'mục tiêu' : 'target'} 2021: ${formatNumber(area.target, lang)}`,
     );
   lines.push('');
   if (sheets.STATUS) lines.push(vi ? `Trang tình trạng: "${sheets.STATUS}"` : `Status sheet: "${sheets.STATUS}"`);

@@ -42,9 +42,9 @@ export type ParRowReport = Pick<
   | 'id'
   | 'cell'
   | 'max'
-  | 'score2020'
-  | 'target2021'
-  | 'score2021'
+  | 'previousScore'
+  | 'target'
+  | 'score'
   | 'complete'
   | 'belowTarget'
   | 'gap'
@@ -54,7 +54,7 @@ export type ParRowReport = Pick<
 
 export interface ParReport {
   sheet: string;
-  total: Pick<ParRowResult, 'score2021' | 'target2021' | 'complete' | 'partialSum' | 'missing' | 'gap'>;
+  total: Pick<ParRowResult, 'score' | 'target' | 'complete' | 'partialSum' | 'missing' | 'gap'>;
   rows: ParRowReport[];
   /** Leaves below target by lead unit, largest debt first; `rows` are their ids. */
   byLead: (Omit<LeadGroup, 'rows'> & { rows: string[] })[];
@@ -105,9 +105,9 @@ function parRowReport(row: ParRowResult): ParRowReport {
     id: row.id,
     cell: row.cell,
     max: row.max,
-    score2020: row.score2020,
-    target2021: row.target2021,
-    score2021: r(row.score2021),
+    previousScore: row.previousScore,
+    target: row.target,
+    score: r(row.score),
     complete: row.complete,
     belowTarget: row.complete ? row.belowTarget : null,
     gap: row.complete ? r(row.gap) : null,
@@ -121,8 +121,8 @@ export function parReport(summary: ParSummary, lang: Lang = 'vi'): ParReport {
   return {
     sheet: summary.sheet,
     total: {
-      score2021: r(total.score2021),
-      target2021: total.target2021,
+      score: r(total.score),
+      target: total.target,
       complete: total.complete,
       partialSum: clean(total.partialSum),
       missing: total.missing,
@@ -253,7 +253,7 @@ function parText(par: ParReport, lang: Lang, decimal: DecimalSeparator | null): 
   const n = (x: number) => formatNumber(x, lang, 3, decimal);
   const total = par.total;
   lines.push(vi ? `  Chỉ số CCHC (trang "${par.sheet}"):` : `  PAR index (sheet "${par.sheet}"):`);
-  if (total.complete && total.score2021 !== null) {
+  if (total.complete && total.score !== null) {
     const gap = total.gap ?? 0;
     const verdict =
       gap >= 0
@@ -265,14 +265,14 @@ function parText(par: ParReport, lang: Lang, decimal: DecimalSeparator | null): 
           : `${n(-gap)} points below target`;
     lines.push(
       vi
-        ? `    Tổng điểm 2021: ${n(total.score2021)} / mục tiêu ${n(total.target2021)} — ${verdict}`
-        : `    2021 total: ${n(total.score2021)} / target ${n(total.target2021)} — ${verdict}`,
+        ? `    Tổng điểm 2021: ${n(total.score)} / mục tiêu ${n(total.target)} — ${verdict}`
+        : `    2021 total: ${n(total.score)} / target ${n(total.target)} — ${verdict}`,
     );
   } else {
     lines.push(
       vi
-        ? `    Tổng điểm 2021: chưa đủ — còn ${total.missing} tiêu chí chưa chấm; điểm đã chấm ${n(total.partialSum)} / mục tiêu ${n(total.target2021)}`
-        : `    2021 total: incomplete — ${total.missing} criteria not scored yet; scored so far ${n(total.partialSum)} / target ${n(total.target2021)}`,
+        ? `    Tổng điểm 2021: chưa đủ — còn ${total.missing} tiêu chí chưa chấm; điểm đã chấm ${n(total.partialSum)} / mục tiêu ${n(total.target)}`
+        : `    2021 total: incomplete — ${total.missing} criteria not scored yet; scored so far ${n(total.partialSum)} / target ${n(total.target)}`,
     );
   }
   if (par.excluded.length > 0) {
@@ -299,11 +299,11 @@ function parText(par: ParReport, lang: Lang, decimal: DecimalSeparator | null): 
       );
       for (const id of group.rows) {
         const row = rowsById.get(id);
-        if (!row || row.score2021 === null) continue;
+        if (!row || row.score === null) continue;
         lines.push(
           vi
-            ? `        ${id} (${row.cell}): ${n(row.score2021)} / mục tiêu ${n(row.target2021)} (tối đa ${n(row.max)})`
-            : `        ${id} (${row.cell}): ${n(row.score2021)} / target ${n(row.target2021)} (max ${n(row.max)})`,
+            ? `        ${id} (${row.cell}): ${n(row.score)} / mục tiêu ${n(row.target)} (tối đa ${n(row.max)})`
+            : `        ${id} (${row.cell}): ${n(row.score)} / target ${n(row.target)} (max ${n(row.max)})`,
         );
       }
     }

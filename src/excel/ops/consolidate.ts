@@ -119,7 +119,7 @@ export function writeConsolidation(
           if (address) await write(name, address, asCellValue(v.value, formatOf(v.rowKey, v.column)));
         }
         for (const m of input.par ?? []) {
-          const score = place(m.rowKey, 'score2021');
+          const score = place(m.rowKey, 'score');
           const evidence = place(m.rowKey, 'evidence');
           if (score && m.score !== null) await write(name, score, m.score);
           if (evidence && m.evidence)

@@ -98,7 +98,7 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
         const formulaAt = new Map(plan.cells.filter((c) => c.formula).map((c) => [c.address, c.formula as string]));
         for (const r of plan.rows) {
           if (r.kind !== 'par-parent') continue;
-          const letter = r.formulas.score2021;
+          const letter = r.formulas.score;
           const row = keyRows.get(r.key);
           if (!letter || row === undefined) continue;
           const col = columnNumber(letter);

@@ -82,23 +82,23 @@ export function AreaChart({ areas }: { areas: ParRowResult[] }) {
       <div className={styles.legend} aria-hidden="true">
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.c2020}`} />
-          <Caption1>{t.chartLegend.score2020}</Caption1>
+          <Caption1>{t.chartLegend.previousScore}</Caption1>
         </span>
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.cTarget}`} />
-          <Caption1>{t.chartLegend.target2021}</Caption1>
+          <Caption1>{t.chartLegend.target}</Caption1>
         </span>
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.cScore}`} />
-          <Caption1>{t.chartLegend.score2021}</Caption1>
+          <Caption1>{t.chartLegend.score}</Caption1>
         </span>
       </div>
       <ul className={styles.chart} data-testid="area-chart">
         {areas.map((area) => {
           const label = `${area.id}. ${areaShortName(area.id, lang)}`;
           const leaves = parLeaves(area.id).length;
-          const partial = area.score2021 === null;
-          const score = partial ? area.partialSum : (area.score2021 as number);
+          const partial = area.score === null;
+          const score = partial ? area.partialSum : (area.score as number);
           // A partial sum is not a score: say how many criteria it covers.
           const scoreText = partial
             ? t.chartPartial(num(area.partialSum), num(leaves - area.missing), num(leaves))
@@ -111,8 +111,8 @@ export function AreaChart({ areas }: { areas: ParRowResult[] }) {
                 role="img"
                 aria-label={t.chartAreaLabel(
                   label,
-                  num(area.score2020),
-                  num(area.target2021),
+                  num(area.previousScore),
+                  num(area.target),
                   scoreText,
                   num(area.max),
                 )}
@@ -122,12 +122,12 @@ export function AreaChart({ areas }: { areas: ParRowResult[] }) {
                 </div>
                 <div className={styles.bars} aria-hidden="true">
                   <div className={styles.barRow}>
-                    {bar(area.score2020, area.max, styles.c2020)}
-                    <span className={styles.value}>{of(area.score2020)}</span>
+                    {bar(area.previousScore, area.max, styles.c2020)}
+                    <span className={styles.value}>{of(area.previousScore)}</span>
                   </div>
                   <div className={styles.barRow}>
-                    {bar(area.target2021, area.max, styles.cTarget)}
-                    <span className={styles.value}>{of(area.target2021)}</span>
+                    {bar(area.target, area.max, styles.cTarget)}
+                    <span className={styles.value}>{of(area.target)}</span>
                   </div>
                   <div className={styles.barRow}>
                     {bar(score, area.max, partial ? styles.cPartial : styles.cScore)}

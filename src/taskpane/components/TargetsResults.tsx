@@ -204,17 +204,17 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
   );
 
   function belowText(row: ParRowResult): string {
-    const score = row.score2021 ?? row.partialSum;
-    return t.rowBelowTarget(num(score), num(row.target2021), num(row.gap ?? score - row.target2021));
+    const score = row.score ?? row.partialSum;
+    return t.rowBelowTarget(num(score), num(row.target), num(row.gap ?? score - row.target));
   }
 }
 
 function TotalCard({ total, styles }: { total: ParRowResult; styles: ReturnType<typeof useStyles> }) {
   const { t, num } = usePane();
-  const complete = total.score2021 !== null;
-  const score = total.score2021 ?? total.partialSum;
-  const gap = score - total.target2021;
-  const delta = score - total.score2020;
+  const complete = total.score !== null;
+  const score = total.score ?? total.partialSum;
+  const gap = score - total.target;
+  const delta = score - total.previousScore;
   return (
     <div className={styles.total} data-testid="par-total">
       <dl className={styles.figures}>
@@ -225,12 +225,12 @@ function TotalCard({ total, styles }: { total: ParRowResult; styles: ReturnType<
           </dd>
         </div>
         <div className={styles.figure}>
-          <dt className={styles.figureLabel}>{t.target2021}</dt>
-          <dd className={styles.figureValue}>{num(total.target2021)}</dd>
+          <dt className={styles.figureLabel}>{t.target}</dt>
+          <dd className={styles.figureValue}>{num(total.target)}</dd>
         </div>
         <div className={styles.figure}>
-          <dt className={styles.figureLabel}>{t.score2020}</dt>
-          <dd className={styles.figureValue}>{num(total.score2020)}</dd>
+          <dt className={styles.figureLabel}>{t.previousScore}</dt>
+          <dd className={styles.figureValue}>{num(total.previousScore)}</dd>
         </div>
       </dl>
       <Caption1>{t.maxPoints(num(total.max))}</Caption1>

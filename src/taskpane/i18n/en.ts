@@ -118,8 +118,8 @@ export const en: Messages = {
   computeTargets: 'Totals and targets',
   noParSheet: 'The workbook has no PAR index sheet: insert the PAR template first.',
   totalScore2021: '2021 score',
-  target2021: '2021 target',
-  score2020: '2020',
+  target: '2021 target',
+  previousScore: '2020',
   maxPoints: (max) => `out of ${max}`,
   totalVsTarget: (gap, reached) => (reached ? `Target reached (+${gap})` : `${gap} points short of the target`),
   totalVs2020: (delta, up) => (up ? `Above 2020: +${delta}` : `Below 2020: −${delta}`),
@@ -128,7 +128,7 @@ export const en: Messages = {
   totalIncomplete: (missing, partial) =>
     `Not fully scored: ${missing} sub-criteria have no score yet; the filled ones add up to ${partial}.`,
   chartHeading: 'By area',
-  chartLegend: { score2020: '2020', target2021: '2021 target', score2021: '2021 score' },
+  chartLegend: { previousScore: '2020', target: '2021 target', score: '2021 score' },
   chartAreaLabel: (area, s2020, target, score, max) =>
     `${area}: 2020 ${s2020}, 2021 target ${target}, 2021 score ${score}, maximum ${max}`,
   chartPartial: (p, scored, total) => `${p} (${scored} of ${total} criteria scored)`,

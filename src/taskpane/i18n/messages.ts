@@ -109,8 +109,8 @@ export interface Messages {
   computeTargets: string;
   noParSheet: string;
   totalScore2021: string;
-  target2021: string;
-  score2020: string;
+  target: string;
+  previousScore: string;
   maxPoints: (max: string) => string;
   totalVsTarget: (gap: string, reached: boolean) => string;
   totalVs2020: (delta: string, up: boolean) => string;
@@ -119,8 +119,8 @@ export interface Messages {
   excludedHeading: (count: string) => string;
   excludedItem: (criterion: string, value: string, reason: string) => string;
   chartHeading: string;
-  chartLegend: { score2020: string; target2021: string; score2021: string };
-  chartAreaLabel: (area: string, score2020: string, target: string, score: string, max: string) => string;
+  chartLegend: { previousScore: string; target: string; score: string };
+  chartAreaLabel: (area: string, previousScore: string, target: string, score: string, max: string) => string;
   chartNotScored: string;
   /** A partial 2021 sum: the points so far and how many criteria were scored ("đã chấm 12/20 tiêu chí"). */
   chartPartial: (points: string, scored: string, total: string) => string;

@@ -118,8 +118,8 @@ export const vi: Messages = {
   computeTargets: 'Tính tổng và so sánh mục tiêu',
   noParSheet: 'Sổ làm việc chưa có trang Chỉ số CCHC: hãy chèn biểu mẫu PAR trước.',
   totalScore2021: 'Điểm 2021',
-  target2021: 'Mục tiêu 2021',
-  score2020: 'Năm 2020',
+  target: 'Mục tiêu 2021',
+  previousScore: 'Năm 2020',
   maxPoints: (max) => `trên ${max} điểm`,
   totalVsTarget: (gap, reached) => (reached ? `Đạt mục tiêu (+${gap})` : `Còn thiếu ${gap} điểm so với mục tiêu`),
   totalVs2020: (delta, up) => (up ? `Cao hơn năm 2020: +${delta}` : `Thấp hơn năm 2020: −${delta}`),
@@ -128,7 +128,7 @@ export const vi: Messages = {
   totalIncomplete: (missing, partial) =>
     `Chưa chấm đủ: còn ${missing} tiêu chí thành phần chưa có điểm; điểm tạm cộng ${partial}.`,
   chartHeading: 'Theo lĩnh vực',
-  chartLegend: { score2020: 'Năm 2020', target2021: 'Mục tiêu 2021', score2021: 'Điểm 2021' },
+  chartLegend: { previousScore: 'Năm 2020', target: 'Mục tiêu 2021', score: 'Điểm 2021' },
   chartAreaLabel: (area, s2020, target, score, max) =>
     `${area}: năm 2020 ${s2020}, mục tiêu 2021 ${target}, điểm 2021 ${score}, tối đa ${max}`,
   chartNotScored: 'chưa đủ',
