@@ -244,7 +244,9 @@ function check2020(ctx: SheetContext, i: number, r: number, s: NumberStyle, out:
   for (const c of kids) sum += stated2020(ctx, c);
   if (parent === sum) return;
   const p = problems.get(`2020|${s.id}|${i}|${parent}|${sum}`, () => problem2020(row.id, kids.length, parent, sum, s));
-  out.push(finding(ctx, p as InputProblem, row.id, 'previousScore', `${columnLetter(tree.cols.previousScore)}${ctx.row0 + r}`));
+  out.push(
+    finding(ctx, p as InputProblem, row.id, 'previousScore', `${columnLetter(tree.cols.previousScore)}${ctx.row0 + r}`),
+  );
 }
 
 function problem2020(

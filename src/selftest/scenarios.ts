@@ -241,8 +241,7 @@ const belowTarget: Scenario = {
     const removed = await deleteCfs(ctx.run, s.PAR, rule.range, (f) => sameFormula(f, rule.formula));
     checkEqual(removed, 1, 'below-target rules deleted to start with');
     const scores: Record<string, number> = {};
-    for (const leaf of parLeaves('1'))
-      scores[cellOf('PAR', leaf.id, 'score')] = leaf.id === '1.1' ? 0 : leaf.target;
+    for (const leaf of parLeaves('1')) scores[cellOf('PAR', leaf.id, 'score')] = leaf.id === '1.1' ? 0 : leaf.target;
     await writeCells(ctx.run, s.PAR, scores);
 
     const summary = await ctx.ops.highlightBelowTarget();

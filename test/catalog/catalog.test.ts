@@ -136,11 +136,7 @@ describe('PAR list', () => {
     expect(parents.length).toBeGreaterThan(8);
     for (const r of parents) {
       expect([r.id, 'max', round3(childSum(r, 'max'))]).toEqual([r.id, 'max', expect.closeTo(r.max, 9)]);
-      expect([r.id, 'target', round3(childSum(r, 'target'))]).toEqual([
-        r.id,
-        'target',
-        expect.closeTo(r.target, 9),
-      ]);
+      expect([r.id, 'target', round3(childSum(r, 'target'))]).toEqual([r.id, 'target', expect.closeTo(r.target, 9)]);
     }
   });
 
@@ -148,7 +144,9 @@ describe('PAR list', () => {
     const differing = parents.filter((r) => Math.abs(round3(childSum(r, 'previousScore')) - r.previousScore) > 1e-9);
     expect(differing.map((r) => r.id)).toEqual(['6.1', '7.1']);
     for (const r of differing)
-      expect(Math.abs(childSum(r, 'previousScore') - r.previousScore)).toBeLessThanOrEqual(0.0005 * r.children.length + 1e-9);
+      expect(Math.abs(childSum(r, 'previousScore') - r.previousScore)).toBeLessThanOrEqual(
+        0.0005 * r.children.length + 1e-9,
+      );
     expect(par('6.1').previousScore).toBe(1.858);
     expect(round3(childSum(par('6.1'), 'previousScore'))).toBe(1.857);
     expect(par('7.1').previousScore).toBe(4.937);

@@ -105,8 +105,7 @@ describe('a text with the other separator than this Excel’s says which separat
 });
 
 describe('the sheet and the workbook', () => {
-  const par = () =>
-    makeSnapshot('PAR', { values: { '1.1': { score: '0,5', evidence: 'QĐ 1' }, '1.2': { score: 9 } } });
+  const par = () => makeSnapshot('PAR', { values: { '1.1': { score: '0,5', evidence: 'QĐ 1' }, '1.2': { score: 9 } } });
   const messages = (fs: Finding[], code: string) => fs.filter((f) => f.code === code).map((f) => f.message.vi);
 
   it('one sheet checked for two Excels in turn: each gets its own numbers (remembered verdicts do not leak)', () => {

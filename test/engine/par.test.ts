@@ -87,9 +87,7 @@ describe('summarizePar: subtotals from the leaves', () => {
   });
 
   it('sums without binary noise: 0.1 + 0.2 is 0.3', () => {
-    const s = summarizePar(
-      makeSnapshot('PAR', { values: { '5.5.1': { score: 0.1 }, '5.5.2': { score: 0.2 } } }),
-    );
+    const s = summarizePar(makeSnapshot('PAR', { values: { '5.5.1': { score: 0.1 }, '5.5.2': { score: 0.2 } } }));
     expect(row(s.rows, '5.5').score).toBe(0.3);
   });
 
@@ -104,9 +102,7 @@ describe('summarizePar: subtotals from the leaves', () => {
   });
 
   it('the synthetic 7.2.other is a leaf of 7.2', () => {
-    const s = summarizePar(
-      makeSnapshot('PAR', { values: { '7.2.1': { score: 0.4 }, '7.2.other': { score: 1 } } }),
-    );
+    const s = summarizePar(makeSnapshot('PAR', { values: { '7.2.1': { score: 0.4 }, '7.2.other': { score: 1 } } }));
     expect(row(s.rows, '7.2')).toMatchObject({ complete: true, score: 1.4, belowTarget: false });
   });
 
@@ -170,13 +166,7 @@ describe('targets', () => {
     const result = validateSheet(snapshot);
     expect(result.par).toEqual(s);
     expect(brief(result.findings.filter((f) => f.code === 'below-target'))).toEqual(
-      ['6', '6.1', '6.1.2', '1', '1.6'].map((id) => [
-        'info',
-        'below-target',
-        cellOf('PAR', id, 'score'),
-        id,
-        'score',
-      ]),
+      ['6', '6.1', '6.1.2', '1', '1.6'].map((id) => ['info', 'below-target', cellOf('PAR', id, 'score'), id, 'score']),
     );
     const f = result.findings.find((x) => x.rowKey === '1.6' && x.code === 'below-target') as Finding;
     expect(f.message.vi).toContain('thiếu 0,3 điểm');
@@ -287,9 +277,7 @@ describe('PAR findings', () => {
   });
 
   it('evidence of spaces only counts as missing', () => {
-    const fs = validateSheet(
-      makeSnapshot('PAR', { values: { '1.1': { score: 1.5, evidence: ' \u00A0' } } }),
-    ).findings;
+    const fs = validateSheet(makeSnapshot('PAR', { values: { '1.1': { score: 1.5, evidence: ' \u00A0' } } })).findings;
     expect(brief(fs.filter((f) => f.rowKey === '1.1'))).toEqual([
       ['warning', 'stray-spaces', 'L7', '1.1', 'evidence'],
       ['warning', 'evidence-missing', 'L7', '1.1', 'evidence'],

@@ -97,9 +97,7 @@ describe('input cells, found by key and column id', () => {
   });
 
   it('a PAR score typed as "1,234" (max 1.5) is a decimal with a fix', () => {
-    const fs = validateSheet(
-      makeSnapshot('PAR', { values: { '1.1': { score: '1,234', evidence: 'QĐ 1' } } }),
-    ).findings;
+    const fs = validateSheet(makeSnapshot('PAR', { values: { '1.1': { score: '1,234', evidence: 'QĐ 1' } } })).findings;
     const f = fs.find((x) => x.rowKey === '1.1') as Finding;
     expect(brief([f])).toEqual([['warning', 'decimal-comma', 'G7', '1.1', 'score']]);
     expect(f.fix?.value).toBe(1.234);

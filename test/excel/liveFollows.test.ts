@@ -152,9 +152,7 @@ describe.each(API_SETS)('ExcelApi %s', (api) => {
     // Unprotected again: the next buttons work.
     wb.protectSheetFromUser(PAR.name, false);
     await ops.validate();
-    expect((await helperMarks(wb, PAR.name)).map((m) => m.replace(/^w:/, ''))).toContain(
-      cellOf(PAR, '1.1', 'score'),
-    );
+    expect((await helperMarks(wb, PAR.name)).map((m) => m.replace(/^w:/, ''))).toContain(cellOf(PAR, '1.1', 'score'));
   });
 
   test('a button refused on a protected sheet rejects with the sheet and the action, and later buttons work', async () => {

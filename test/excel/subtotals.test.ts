@@ -53,10 +53,7 @@ eachApi(() => {
       const after = await ops.subtotals(false);
       expect(after.par!.excluded).toEqual([]);
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.2', 'gap')).value).toBe(0);
-      expect(wb.getCell(PAR.name, parentCell).value).toBeCloseTo(
-        after.par!.rows.find((r) => r.id === '1')!.score!,
-        9,
-      );
+      expect(wb.getCell(PAR.name, parentCell).value).toBeCloseTo(after.par!.rows.find((r) => r.id === '1')!.score!, 9);
     });
 
     test('a cleared parent formula counts as overwritten too', async () => {

@@ -241,9 +241,7 @@ test('the PAR section gives the numbers summarizePar (the pane’s "Tổng đi�
   expect(par.total.score).toBe(vi(summary.total.score));
   expect(par.total.target).toBe('92,418');
   const areas = PAR_ROWS.filter((r) => r.level === 1);
-  expect(par.areas.map((a) => a.score)).toEqual(
-    areas.map((a) => vi(summary.rows.find((r) => r.id === a.id)!.score!)),
-  );
+  expect(par.areas.map((a) => a.score)).toEqual(areas.map((a) => vi(summary.rows.find((r) => r.id === a.id)!.score!)));
   expect(par.areas.map((a) => a.max)).toEqual(areas.map((a) => vi(a.max)));
   expect(par.byLead.map((g) => g.rows.map((r) => r.stt))).toEqual(summary.byLead.map((g) => g.rows.map((r) => r.id)));
   const t = text(clean.document);

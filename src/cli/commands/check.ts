@@ -39,17 +39,7 @@ export interface CheckIssue extends Pick<Finding, 'severity' | 'code' | 'sheet' 
 
 export type ParRowReport = Pick<
   ParRowResult,
-  | 'id'
-  | 'cell'
-  | 'max'
-  | 'previousScore'
-  | 'target'
-  | 'score'
-  | 'complete'
-  | 'belowTarget'
-  | 'gap'
-  | 'missing'
-  | 'lead'
+  'id' | 'cell' | 'max' | 'previousScore' | 'target' | 'score' | 'complete' | 'belowTarget' | 'gap' | 'missing' | 'lead'
 >;
 
 export interface ParReport {
