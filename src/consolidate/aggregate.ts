@@ -6,7 +6,7 @@
  * are left out and recorded with their reason, never summed. Pure: no file, no Excel.
  */
 import { appendix1Row } from '../catalog';
-import { keyOfCell, parseCellInput } from '../engine';
+import { parseCellInput, rowsByKey } from '../engine';
 import type { Finding, SheetSnapshot } from '../engine/types';
 import { columnNumber } from '../layout/a1';
 import type { SheetPlan } from '../layout/types';
@@ -20,16 +20,6 @@ const t = (text: { vi: string; en: string }, lang: Lang) => text[lang];
 /** Rounds away binary noise (8.299999999 → 8.3) without hiding a real fourth decimal. */
 export function clean(n: number): number {
   return Math.round(n * 1e9) / 1e9;
-}
-
-/** Row index of each key in column A, by the engine's rule (keyOfCell). */
-function rowIndexByKey(snapshot: SheetSnapshot): Map<string, number> {
-  const map = new Map<string, number>();
-  snapshot.values.forEach((row, i) => {
-    const key = keyOfCell(row[0]);
-    if (key !== '' && !map.has(key)) map.set(key, i);
-  });
-  return map;
 }
 
 function at<T>(grid: T[][] | undefined, r: number, c: number): T | undefined {
@@ -57,7 +47,7 @@ export function collect(
 ): Collected {
   const values = new Map<string, Map<string, Contribution[]>>();
   for (const { index, snapshot, errors } of books) {
-    const rows = rowIndexByKey(snapshot);
+    const rows = rowsByKey(snapshot.values);
     const source = consolidation.sources[index];
     const sheetInfo = source.sheets.find((s) => s.sheet === snapshot.name);
     for (const rowPlan of plan.rows) {

@@ -9,7 +9,7 @@
  */
 import { parRow, unitById } from '../catalog';
 import type { UnitId } from '../catalog/types';
-import { keyOfCell, parseCellInput } from '../engine';
+import { parseCellInput, rowsByKey } from '../engine';
 import type { SheetSnapshot } from '../engine/types';
 import { buildSheetPlan } from '../layout';
 import { columnNumber } from '../layout/a1';
@@ -31,11 +31,7 @@ function unitName(id: UnitId | null, lang: Lang): string {
 export function parClaims(input: ParInput, consolidation: Consolidation, lang: Lang): ParClaim[] {
   const plan = buildSheetPlan('PAR');
   const { snapshot, index, errors } = input;
-  const rows = new Map<string, number>();
-  snapshot.values.forEach((row, i) => {
-    const key = keyOfCell(row[0]);
-    if (key !== '' && !rows.has(key)) rows.set(key, i);
-  });
+  const rows = rowsByKey(snapshot.values);
   const claims: ParClaim[] = [];
   for (const rowPlan of plan.rows) {
     if (rowPlan.kind !== 'par-leaf') continue;

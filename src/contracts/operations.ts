@@ -79,6 +79,8 @@ export interface SubtotalReport {
 export interface UnitProgress {
   unit: UnitId;
   rows: { sheet: string; rowKey: string; label: string; cells: number; filled: number; firstEmpty: string | null }[];
+  /** The unit's rows whose key is not in column A of their sheet (deleted, or the key typed over): not counted. */
+  missingRows: { sheet: string; rowKey: string; label: string }[];
   cells: number;
   filled: number;
   /** sheet!cell of the next empty input cell for this unit, or null when all are filled. */

@@ -16,7 +16,7 @@ export {
 export { summarizePar, ROUNDING_PER_CHILD } from './par';
 export { totalFormulas, sameFormula } from './totals';
 export type { TotalFormula } from './totals';
-export { keyOfCell } from './sheet';
+export { keyOfCell, reporterOf, rowsByKey, sheetRowsByKey } from './sheet';
 export { parseCellInput, isDateFormat, foldVietnamese, PASS, FAIL } from './parse';
 export type { CellKind, InputProblem, ParseOptions, ParsedInput } from './parse';
 export { describeInput, cellKind } from './tables';

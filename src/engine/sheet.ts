@@ -2,7 +2,10 @@
  * Reading a snapshot: where its origin is, which keyed rows it holds and where, and how to build a
  * finding at a cell. Rows are found by their key in column A only, never by position.
  */
-import { parseCell, stripSheet } from '../layout/a1';
+import { columnNumber, parseCell, stripSheet } from '../layout/a1';
+import { REPORTER_KEY } from '../layout/common';
+import { buildSheetPlan } from '../layout';
+import type { TemplateId } from '../catalog/types';
 import type { CellValue, Finding, SheetSnapshot } from './types';
 import type { InputProblem } from './parse';
 import type { RowSpec, TemplateTable } from './tables';
@@ -37,6 +40,51 @@ export function keyOfCell(v: unknown): string {
   return '';
 }
 
+/**
+ * Calls visit(key, r) for each row of `values` whose key cell (at keyIndex) holds a key, in order.
+ * The one loop over a key column: sheetContext and rowsByKey are built on it.
+ */
+function forEachKey(
+  values: readonly (readonly unknown[] | undefined)[],
+  keyIndex: number,
+  visit: (key: string, r: number) => void,
+): void {
+  if (keyIndex < 0) return;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const key = keyOfCell(row[keyIndex]);
+    if (key) visit(key, r);
+  }
+}
+
+/**
+ * Where each key is: key → firstRow + the index into `values` of the first row holding it (a key
+ * copied onto a second row is found at the first). Every host finds rows this way; a key absent
+ * from the map is a missing row, never looked for at its planned position.
+ * - values: rows of cells (a snapshot's values, or the values of a key column read alone);
+ * - keyIndex: the key column's index in each row (0 when values start at column A);
+ * - firstRow: what values[0] is numbered (0 for indices; the sheet row of values[0] for sheet rows).
+ */
+export function rowsByKey(
+  values: readonly (readonly unknown[] | undefined)[],
+  keyIndex = 0,
+  firstRow = 0,
+): Map<string, number> {
+  const map = new Map<string, number>();
+  forEachKey(values, keyIndex, (key, r) => {
+    if (!map.has(key)) map.set(key, firstRow + r);
+  });
+  return map;
+}
+
+/** Sheet row (1-based) of each key in column A of a snapshot, by rowsByKey; empty when column A is not in it. */
+export function sheetRowsByKey(snapshot: SheetSnapshot): Map<string, number> {
+  const origin = parseCell(stripSheet(snapshot.origin || 'A1'));
+  const values = Array.isArray(snapshot.values) ? snapshot.values : [];
+  return rowsByKey(values, 1 - origin.col, origin.row);
+}
+
 export function sheetContext(snapshot: SheetSnapshot, table: TemplateTable): SheetContext {
   const origin = parseCell(stripSheet(snapshot.origin || 'A1'));
   const values = Array.isArray(snapshot.values) ? snapshot.values : [];
@@ -44,26 +92,45 @@ export function sheetContext(snapshot: SheetSnapshot, table: TemplateTable): She
   const at: number[] = [];
   const first = new Int32Array(table.rowList.length).fill(-1);
   const keyIdx = table.keyCol - origin.col;
-  if (keyIdx >= 0) {
-    const rows = table.rows;
-    for (let r = 0; r < values.length; r++) {
-      const row = values[r];
-      if (!Array.isArray(row)) continue;
-      const k: unknown = row[keyIdx];
-      let spec: RowSpec | undefined;
-      // The common case first (an exact key), without building a string.
-      if (typeof k === 'string') spec = rows.get(k);
-      if (spec === undefined) {
-        const key = keyOfCell(k);
-        if (key) spec = rows.get(key);
-      }
-      if (spec === undefined) continue;
-      specs.push(spec);
-      at.push(r);
-      if (first[spec.index] < 0) first[spec.index] = r;
+  const rows = table.rows;
+  forEachKey(values, keyIdx, (key, r) => {
+    const spec = rows.get(key);
+    if (spec === undefined) return;
+    specs.push(spec);
+    at.push(r);
+    if (first[spec.index] < 0) first[spec.index] = r;
+  });
+  return { snapshot, table, values, row0: origin.row, col0: origin.col, specs, at, first, keyed: keyIdx >= 0 };
+}
+
+const reporterColumns = new Map<TemplateId, number[]>();
+
+/** Columns (0-based) of the reporter input in a template's plan. */
+function reporterColumnsOf(templateId: TemplateId): number[] {
+  let cols = reporterColumns.get(templateId);
+  if (!cols) {
+    const row = buildSheetPlan(templateId).rows.find((r) => r.key === REPORTER_KEY);
+    cols = row ? Object.values(row.inputs).map((letter) => columnNumber(letter) - 1) : [];
+    reporterColumns.set(templateId, cols);
+  }
+  return cols;
+}
+
+/**
+ * The reporting unit ("Cơ quan, đơn vị báo cáo") typed on the reporter row of the first sheet that
+ * has one filled, found by its key like any row; snapshots start at A1 (as the file reader gives them).
+ */
+export function reporterOf(snapshots: readonly SheetSnapshot[]): string | null {
+  for (const snapshot of snapshots) {
+    const r = rowsByKey(snapshot.values).get(REPORTER_KEY);
+    if (r === undefined) continue;
+    const row = snapshot.values[r];
+    for (const col of reporterColumnsOf(snapshot.templateId)) {
+      const v = row[col];
+      if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
     }
   }
-  return { snapshot, table, values, row0: origin.row, col0: origin.col, specs, at, first, keyed: keyIdx >= 0 };
+  return null;
 }
 
 /** grid[r] (an empty row for a hole in a ragged array). */

@@ -13,10 +13,9 @@
  * whole-workbook object model is built; test/xlsx/differential.test.ts holds it equal to ExcelJS.
  * The CLI reads files from disk with src/cli/xlsx/readSnapshots.ts; the pane reads picked files.
  */
-import type { TemplateId } from '../catalog/types';
 import type { CellValue, Finding, SheetSnapshot } from '../engine/types';
-import { buildSheetPlan, MARKER_NAME, parseMarker, parseMarkerFormula } from '../layout';
-import { columnNumber } from '../layout/a1';
+import { MARKER_NAME, parseMarker, parseMarkerFormula } from '../layout';
+import { reporterOf } from '../engine/sheet';
 import { READ_WINDOW } from '../layout/readWindow';
 import { InputError } from './errors';
 import { guardPackage } from './guard';
@@ -26,7 +25,6 @@ import { readSheetCells } from './sheetCells';
 import { Clock } from './xmlStream';
 import { PackageParts } from './zipParts';
 
-export const REPORTER_KEY = 'meta.reporter';
 /** A1 of a sheet written by `cchc consolidate`: looks like the form, but is a city total, not a return. */
 export const CONSOLIDATED_PREFIX = 'cchc-consolidated:';
 
@@ -142,30 +140,4 @@ export async function readTemplateBytes(
       en: 'the workbook has no CCHC template sheet (no "cchc-template:…" marker in A1). Use a file made by "cchc template" or by the add-in.',
     });
   return { file, snapshots, reporter: reporterOf(snapshots), otherSheets, findings, parseMs };
-}
-
-const reporterColumns = new Map<TemplateId, number[]>();
-
-/** Columns (0-based) of the reporter input in a template's plan. */
-function reporterColumnsOf(templateId: TemplateId): number[] {
-  let cols = reporterColumns.get(templateId);
-  if (!cols) {
-    const row = buildSheetPlan(templateId).rows.find((r) => r.key === REPORTER_KEY);
-    cols = row ? Object.values(row.inputs).map((letter) => columnNumber(letter) - 1) : [];
-    reporterColumns.set(templateId, cols);
-  }
-  return cols;
-}
-
-/** The reporting unit typed on the 'meta.reporter' row (found by its key in column A). */
-export function reporterOf(snapshots: SheetSnapshot[]): string | null {
-  for (const snapshot of snapshots) {
-    const row = snapshot.values.find((r) => r[0] === REPORTER_KEY);
-    if (!row) continue;
-    for (const col of reporterColumnsOf(snapshot.templateId)) {
-      const v = row[col];
-      if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
-    }
-  }
-  return null;
 }

@@ -335,6 +335,20 @@ eachApi(() => {
       expect(after.filled).toBe(1);
       expect(after.cells).toBe(snv.cells);
     });
+
+    test('unitProgress finds rows by key only: a row whose key is gone is missing, not read at its planned place', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['PAR']);
+      const score = cellOf(PAR, '1.1', 'score');
+      await wb.setCellFromUser(PAR.name, score, '1.5');
+      const row = Number(score.replace(/^[A-Z]+/, ''));
+      // The key typed over: the old fallback counted the planned row's 1.5 as the unit's filled cell.
+      await wb.setCellFromUser(PAR.name, `A${row}`, 'ghi chú');
+      const snv = await ops.unitProgress('SNV');
+      expect(snv.rows.map((r) => r.rowKey)).not.toContain('1.1');
+      expect(snv.missingRows).toEqual([{ sheet: PAR.name, rowKey: '1.1', label: expect.any(String) }]);
+      expect(snv.filled).toBe(0);
+    });
   });
 
   describe('errors from Excel', () => {

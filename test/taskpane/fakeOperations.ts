@@ -205,6 +205,7 @@ export const UNIT_PROGRESS: UnitProgress = {
     { sheet: 'PAR 2021', rowKey: '1.1', label: '1.1. Thực hiện Kế hoạch CCHC', cells: 2, filled: 1, firstEmpty: 'L9' },
     { sheet: 'PAR 2021', rowKey: '1.2', label: '1.2. Báo cáo định kỳ', cells: 2, filled: 2, firstEmpty: null },
   ],
+  missingRows: [],
   cells: 4,
   filled: 3,
   nextEmpty: { sheet: 'PAR 2021', cell: 'L9' },

@@ -89,7 +89,7 @@ export function writeConsolidation(
     await session.sync();
 
     step({ vi: 'Đang ghi số liệu tổng hợp', en: 'Writing the consolidated figures' });
-    const { keyOfCell } = await loadEngine();
+    const { rowsByKey } = await loadEngine();
     let cellsWritten = 0;
     const write = async (sheetName: string, address: string, value: string | number) => {
       await session.reserve(jsonBytes(value) + 200);
@@ -97,11 +97,8 @@ export function writeConsolidation(
       cellsWritten++;
     };
     for (const { id, name, plan, range } of keyColumns) {
-      const rowOf = new Map<string, number>();
-      range.values.forEach((row, i) => {
-        const key = keyOfCell(row[0]);
-        if (key !== '' && !rowOf.has(key)) rowOf.set(key, i + 1);
-      });
+      // The range starts at A1: values[0] is sheet row 1.
+      const rowOf = rowsByKey(range.values, 0, 1);
       const inputs = new Map(plan.rows.map((r) => [r.key, r.inputs]));
       const planRow = new Map(plan.rows.map((r) => [r.key, r.row]));
       const formats = new Map(plan.cells.map((c) => [c.address, c.numberFormat]));

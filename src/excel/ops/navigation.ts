@@ -9,6 +9,7 @@ import type { UnitProgress } from '../../contracts/operations';
 import { cellAddress, columnNumber } from '../../layout/a1';
 import { buildSheetPlan } from '../../layout';
 import { AdapterCore, APPENDIX_IDS, byTemplateOrder } from '../core';
+import { sheetRowsByKey } from '../../engine/sheet';
 import { isBlank, SnapshotReader } from '../grid';
 
 export async function goToCell(core: AdapterCore, sheetName: string, cell: string): Promise<void> {
@@ -24,13 +25,14 @@ export function unitProgress(core: AdapterCore, unit: UnitId): Promise<UnitProgr
   return core.operation(async (session) => {
     const state = await core.read<never>(session, { data: (id) => id === 'PAR' || APPENDIX_IDS.has(id) });
     const rows: UnitProgress['rows'] = [];
+    const missingRows: UnitProgress['missingRows'] = [];
     let nextEmpty: UnitProgress['nextEmpty'] = null;
     for (const s of state.templates.slice().sort(byTemplateOrder)) {
       const id = s.marker!.templateId;
       if (!s.snapshot || id === 'STATUS') continue;
       const plan = buildSheetPlan(id, { sheetNames: { [id]: s.name } });
       const reader = new SnapshotReader(s.snapshot);
-      const keyRows = reader.keyRows();
+      const keyRows = sheetRowsByKey(s.snapshot);
       for (const r of plan.rows) {
         const letters = Object.values(r.inputs);
         if (letters.length === 0) continue;
@@ -44,7 +46,12 @@ export function unitProgress(core: AdapterCore, unit: UnitId): Promise<UnitProgr
           if (!a || a.row.unit !== unit) continue;
           label = a.row.label;
         }
-        const row = keyRows.get(r.key) ?? r.row;
+        // Found by its key only: a row whose key is gone is reported missing, not read at its planned place.
+        const row = keyRows.get(r.key);
+        if (row === undefined) {
+          missingRows.push({ sheet: s.name, rowKey: r.key, label });
+          continue;
+        }
         let filled = 0;
         let firstEmpty: string | null = null;
         for (const letter of letters) {
@@ -59,6 +66,7 @@ export function unitProgress(core: AdapterCore, unit: UnitId): Promise<UnitProgr
     return {
       unit,
       rows,
+      missingRows,
       cells: rows.reduce((n, r) => n + r.cells, 0),
       filled: rows.reduce((n, r) => n + r.filled, 0),
       nextEmpty,

@@ -154,7 +154,12 @@ export function MyUnitPanel() {
               {t.nextEmpty}
             </Button>
           </div>
-          {progress.cells > 0 && !progress.nextEmpty && <Text size={200}>{t.allFilled}</Text>}
+          {progress.missingRows.length > 0 && (
+            <Text size={200}>{t.unitRowsMissing(num(progress.missingRows.length))}</Text>
+          )}
+          {progress.cells > 0 && !progress.nextEmpty && progress.missingRows.length === 0 && (
+            <Text size={200}>{t.allFilled}</Text>
+          )}
           {progress.rows.length > 0 && (
             <>
               <Subtitle2 as="h3" className={panel.subheading}>

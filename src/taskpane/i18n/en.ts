@@ -162,6 +162,8 @@ export const en: Messages = {
     `The unit writes its own report on the administrative-reform plan following the outline (Appendix 2), on the sheet “${sheet}”, with these sections:`,
   unitKindFigures:
     'The Appendix 1 figures and the Chỉ số CCHC scores are entered by the lead departments; the unit cites its own figures in its report.',
+  unitRowsMissing: (rows) =>
+    `${rows} of this unit's rows are missing: their key is not in column A (the rows may have been deleted), so their cells are not counted. Press “Insert templates” to restore them.`,
   unitHasNoRows: 'The workbook has no rows of this unit yet (insert the templates).',
 
   busy: {

@@ -148,6 +148,8 @@ export interface Messages {
   rowFilled: (filled: string, cells: string) => string;
   rowComplete: string;
   unitHasNoRows: string;
+  /** Rows of the unit whose key is no longer in the sheet: not counted. */
+  unitRowsMissing: (rows: string) => string;
   unitKindsGroup: string;
   namedUnitsGroup: string;
   unitKindReport: (sheet: string) => string;

@@ -162,6 +162,8 @@ export const vi: Messages = {
     `Đơn vị viết Báo cáo đánh giá kết quả thực hiện Kế hoạch CCHC của đơn vị mình theo Đề cương (Phụ lục 2), ở trang “${sheet}”, gồm các mục:`,
   unitKindFigures:
     'Số liệu Phụ lục 1 và điểm Chỉ số CCHC do các sở đầu mối nhập; đơn vị trích dẫn số liệu của mình trong báo cáo.',
+  unitRowsMissing: (rows) =>
+    `Thiếu ${rows} dòng của đơn vị: không tìm thấy mã dòng ở cột A (có thể dòng đã bị xóa), nên các ô của dòng không được đếm. Nhấn “Chèn biểu mẫu” để khôi phục dòng.`,
   unitHasNoRows: 'Chưa có dòng nào của đơn vị này trong sổ làm việc (hãy chèn biểu mẫu).',
 
   busy: {
