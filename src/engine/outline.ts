@@ -14,6 +14,8 @@ import { outlineTextKey, OUTLINE_TEXT_COLUMN } from '../layout/outlineSheet';
 import { workbookReader, type Figure, type WorkbookReader } from './figures';
 import { numberStyle, round } from './format';
 import type { NumberWriter } from './format';
+import { readNumericText } from './numberText';
+import type { CellKind } from './parse';
 import { foldVietnamese } from './text';
 import type { Finding, MessageOptions, SheetSnapshot } from './types';
 
@@ -51,15 +53,24 @@ function labelEnd(folded: string, figure: Figure): number {
   return -1;
 }
 
-/** Parses a number as Vietnamese text writes it: '72', '72,5', '1.234', '85%'. */
-export function parseCited(text: string, percentRow: boolean): number | null {
-  const m = /^(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\s*(%)?$/.exec(text.trim());
-  if (!m) return null;
-  const digits = /^\d{1,3}(?:\.\d{3})+$/.test(m[1]) ? m[1].replace(/\./g, '') : m[1].replace(',', '.');
-  const n = Number(digits);
-  if (!Number.isFinite(n)) return null;
-  return m[2] || percentRow ? n / 100 : n;
+/**
+ * The value of a number cited in the text, read as a typed number is (numberText.ts) for the
+ * figure's kind: '72,5', '1.234' (a thousands dot in a count), '1 234', '1.234,5', '85%'. A
+ * number that reading calls ambiguous ('1,234' in a count: 1.234 or 1234) is no citation: null,
+ * never a guess. A percent row's number is a percentage ('72' is 0.72), as is one written with %.
+ */
+export function parseCited(text: string, kind: CellKind): number | null {
+  const read = readNumericText(text, kind, undefined);
+  if (read.type !== 'number') return null;
+  const { value, percentSign } = read.reading;
+  return percentSign || kind === 'percent' ? value / 100 : value;
 }
+
+/**
+ * A number in running text: groups of three after '.', ',' or a space ('1.234', '1 234'), then a
+ * decimal part ('1.234,5'), or digits with a decimal part ('72,5'); a percent sign may follow.
+ */
+const CITED = /(?:\d{1,3}(?:[., \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s*%)?/;
 
 /** The number cited right after a figure's label or key in the text, or null. */
 export function citedNumber(text: string, figure: Figure): CitedNumber | null {
@@ -68,9 +79,9 @@ export function citedNumber(text: string, figure: Figure): CitedNumber | null {
   if (end < 0) return null;
   // The number is read from the normalised text: digits, '.', ',' and '%' survive normalising.
   const window = folded.slice(end, end + NUMBER_WINDOW);
-  const m = /(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\s*(%)?/.exec(window);
+  const m = CITED.exec(window);
   if (!m) return null;
-  const value = parseCited(m[0], figure.kind === 'percent');
+  const value = parseCited(m[0], figure.kind);
   return value === null ? null : { text: m[0].trim(), value };
 }
 

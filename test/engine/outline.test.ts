@@ -72,6 +72,20 @@ describe('outline checks', () => {
     );
   });
 
+  test('a cited number is read as a typed one is (numberText): groups of spaces, both separators, ambiguity left alone', () => {
+    const reader = workbookReader([vii]);
+    const count = reader.figure('VII.10')!;
+    const cited = (n: string) => citedNumber(`số dịch vụ công trực tuyến mức độ 3, mức độ 4 là ${n} dịch vụ`, count);
+    expect(cited('1 234')?.value).toBe(1234);
+    expect(cited('1.234,5')?.value).toBe(1234.5);
+    expect(cited('1.234')?.value).toBe(1234);
+    // "1,234" is 1.234 by the Vietnamese decimal comma or 1234 by the English thousands comma:
+    // no citation is read, so no mismatch is claimed against 1234 (the old reading took 1.234).
+    expect(cited('1,234')).toBeNull();
+    const text = 'Chỉ tiêu VII.1: 72%; số dịch vụ công trực tuyến mức độ 3, mức độ 4 là 1,234.';
+    expect(outlineFindings([vii, outline({ 'P1.II.6.b': text })]).filter((f) => f.severity === 'warning')).toEqual([]);
+  });
+
   test('validateWorkbook includes the outline findings; no outline sheet, no findings', () => {
     expect(validateWorkbook([vii]).findings.filter((f) => f.code.startsWith('outline'))).toEqual([]);
     const result = validateWorkbook([vii, outline({})]);
