@@ -36,8 +36,3 @@ export function formatPlain(n: number, lang: Lang, decimal: DecimalSeparator | n
 export function formatPercent(ratio: number, lang: Lang, decimal: DecimalSeparator | null = null): string {
   return `${formatNumber(ratio * 100, lang, 1, decimal)}%`;
 }
-
-/** Rounds away binary noise (8.299999999 → 8.3) without hiding a real fourth decimal. */
-export function clean(n: number): number {
-  return Math.round(n * 1e9) / 1e9;
-}

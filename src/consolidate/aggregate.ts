@@ -6,7 +6,7 @@
  * are left out and recorded with their reason, never summed. Pure: no file, no Excel.
  */
 import { appendix1Row } from '../catalog';
-import { parseCellInput, rowsByKey } from '../engine';
+import { clean, fromMilli, parseCellInput, rowsByKey, sumMilli } from '../engine';
 import type { Finding, SheetSnapshot } from '../engine/types';
 import { columnNumber } from '../layout/a1';
 import type { SheetPlan } from '../layout/types';
@@ -16,11 +16,6 @@ export const PASS = 'Đạt';
 export const FAIL = 'Không đạt';
 
 const t = (text: { vi: string; en: string }, lang: Lang) => text[lang];
-
-/** Rounds away binary noise (8.299999999 → 8.3) without hiding a real fourth decimal. */
-export function clean(n: number): number {
-  return Math.round(n * 1e9) / 1e9;
-}
 
 function at<T>(grid: T[][] | undefined, r: number, c: number): T | undefined {
   return grid?.[r]?.[c];
@@ -119,7 +114,7 @@ export function aggregateRows(
           const nums = numeric(contributions);
           agg.method = 'sum';
           agg.units = nums.length;
-          agg.value = clean(nums.reduce((s, c) => s + c.value, 0));
+          agg.value = fromMilli(sumMilli(nums.map((c) => c.value)));
           break;
         }
         case 'flag': {

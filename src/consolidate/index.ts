@@ -17,7 +17,7 @@ import type { Consolidation, Lang, ParChoice, ParClaim, ReadReturn, SourceFile }
 import { unitIdOf, unitKey } from './units';
 
 export type * from './types';
-export { PASS, FAIL, clean } from './aggregate';
+export { PASS, FAIL } from './aggregate';
 export { contentHash } from './hash';
 
 const APPENDIX1_IDS = new Set<string>(APPENDIX1.map((t) => t.id));

@@ -8,6 +8,7 @@ import type { ParCore } from './par';
 import { parentScore } from './par';
 import type { InputProblem } from './parse';
 import { finding, rowAt } from './sheet';
+import { agrees } from './sums';
 import type { SheetContext } from './sheet';
 import type { FormulaCell, RowSpec } from './tables';
 import { isEmpty } from './text';
@@ -60,7 +61,7 @@ function overwritten(
   if (shown === null) {
     vi = `Ô tính toán ${cell} đã bị xóa công thức nên không còn tự tính.`;
     en = `The computed cell ${cell} has lost its formula, so it no longer calculates.`;
-  } else if (typeof shown === 'number' && typeof sum === 'number' && Math.abs(shown - sum) < 0.0005) {
+  } else if (typeof shown === 'number' && typeof sum === 'number' && agrees(shown, sum)) {
     vi = `Công thức ở ô ${cell} đã bị ghi đè bằng số ${s.vi.num(shown)}. Số này hiện vẫn đúng (bằng tổng các tiêu chí con), nhưng sẽ không đổi theo khi các tiêu chí con thay đổi.`;
     en = `The formula in ${cell} was overwritten with the number ${s.en.num(shown)}. It is currently right (it equals the sum of the sub-criteria) but will no longer follow them when they change.`;
   } else {

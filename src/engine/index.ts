@@ -13,7 +13,8 @@ export {
   PARTIAL_YEAR_FACTOR,
   ZERO_FROM,
 } from './validate';
-export { summarizePar, ROUNDING_PER_CHILD } from './par';
+export { summarizePar } from './par';
+export { agrees, clean, fromMilli, MILLI, ROUNDING_PER_PART, roundedPreviousScores, sumMilli, toMilli } from './sums';
 export { totalFormulas, sameFormula } from './totals';
 export type { TotalFormula } from './totals';
 export { keyOfCell, reporterOf, rowsByKey, sheetRowsByKey } from './sheet';

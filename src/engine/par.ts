@@ -5,7 +5,7 @@
  * A leaf counts as scored only when its G cell holds a valid number as stored, exactly as the
  * sheet's parent formulas (=IF(COUNT(…)=n,SUM(…),"")) see it, so the summary and the sheet agree; a
  * score typed as text ("0,9") is reported with its fix and counts once fixed.
- * Sums are kept in integer thousandths (scores have at most three decimals), so 0.1 + 0.2 is 0.3.
+ * Sums are kept in integer thousandths, the engine's one numeric model (sums.ts).
  */
 import { columnLetter } from '../layout/a1';
 import type { ParRow, UnitId } from '../catalog/types';
@@ -16,12 +16,10 @@ import { finding, sheetContext } from './sheet';
 import { ProblemCache } from './memo';
 import type { InputProblem } from './parse';
 import type { SheetContext } from './sheet';
+import { fromMilli, toMilli, withinRounding } from './sums';
 import { templateTable } from './tables';
 import type { ParTree } from './tables';
 import type { Bilingual, CellValue, Finding, LeadGroup, ParRowResult, ParSummary, SheetSnapshot } from './types';
-
-/** The 2020 column of a parent may differ from its children's sum by half a thousandth per child (rounding). */
-export const ROUNDING_PER_CHILD = 0.0005;
 
 export function summarizePar(snapshot: SheetSnapshot): ParSummary {
   if (snapshot.templateId !== 'PAR')
@@ -62,7 +60,7 @@ export function parCore(ctx: SheetContext): ParCore {
     const kids = tree.children[i];
     if (kids.length === 0) {
       const v: unknown = r < 0 || gIdx < 0 ? undefined : ctx.values[r][gIdx];
-      if (typeof v === 'number' && numberIsValid(v, 'parScore', tree.rows[i].max)) partial[i] = Math.round(v * 1000);
+      if (typeof v === 'number' && numberIsValid(v, 'parScore', tree.rows[i].max)) partial[i] = toMilli(v);
       else {
         missing[i] = 1;
         if (!isBlank(v)) excluded.push({ index: i, value: v });
@@ -93,7 +91,7 @@ export function parCore(ctx: SheetContext): ParCore {
 export function parentScore(core: ParCore, id: string): number | null | undefined {
   const i = core.tree.rows.findIndex((r) => r.id === id);
   if (i < 0) return undefined;
-  return core.missing[i] === 0 ? core.partial[i] / 1000 : null;
+  return core.missing[i] === 0 ? fromMilli(core.partial[i]) : null;
 }
 
 export function buildSummary(core: ParCore): ParSummary {
@@ -109,13 +107,13 @@ export function buildSummary(core: ParCore): ParSummary {
       max: row.max,
       previousScore: row.previousScore,
       target: row.target,
-      score: complete ? partial[i] / 1000 : null,
-      partialSum: partial[i] / 1000,
+      score: complete ? fromMilli(partial[i]) : null,
+      partialSum: fromMilli(partial[i]),
       missing: missing[i],
       complete,
       belowTarget: complete ? partial[i] < tree.targetMilli[i] : null,
-      gap: complete ? (partial[i] - tree.targetMilli[i]) / 1000 : null,
-      achievable: complete ? (tree.maxMilli[i] - partial[i]) / 1000 : null,
+      gap: complete ? fromMilli(partial[i] - tree.targetMilli[i]) : null,
+      achievable: complete ? fromMilli(tree.maxMilli[i] - partial[i]) : null,
       lead: row.lead,
       isLeaf: tree.children[i].length === 0,
     };
@@ -195,9 +193,9 @@ export function parFindings(ctx: SheetContext, core: ParCore, s: NumberStyle, ou
 
 function belowTargetProblem(core: ParCore, i: number, s: NumberStyle): InputProblem {
   const row = core.tree.rows[i];
-  const score = core.partial[i] / 1000;
-  const short = (core.tree.targetMilli[i] - core.partial[i]) / 1000;
-  const achievable = (core.tree.maxMilli[i] - core.partial[i]) / 1000;
+  const score = fromMilli(core.partial[i]);
+  const short = fromMilli(core.tree.targetMilli[i] - core.partial[i]);
+  const achievable = fromMilli(core.tree.maxMilli[i] - core.partial[i]);
   return {
     severity: 'info',
     code: 'below-target',
@@ -217,11 +215,11 @@ function groupByLead(leaves: ParRowResult[]): LeadGroup[] {
       groups.set(x.lead, g);
     }
     g.rows.push(x);
-    g.owed -= Math.round((x.gap as number) * 1000);
+    g.owed -= toMilli(x.gap as number);
   }
   return [...groups.entries()]
     .sort((a, b) => b[1].owed - a[1].owed || a[1].order - b[1].order)
-    .map(([lead, g]) => ({ lead, rows: g.rows, pointsOwed: g.owed / 1000 }));
+    .map(([lead, g]) => ({ lead, rows: g.rows, pointsOwed: fromMilli(g.owed) }));
 }
 
 /** The 2020 score as the sheet states it; a cell cleared or typed over with text falls back to the published figure. */
@@ -231,7 +229,7 @@ function stated2020(ctx: SheetContext, i: number): number {
   const r = spec < 0 ? -1 : ctx.first[spec];
   const ci = tree.cols.previousScore - ctx.col0;
   const v: unknown = r < 0 || ci < 0 ? undefined : ctx.values[r][ci];
-  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 1000) : tree.score2020Milli[i];
+  return typeof v === 'number' && Number.isFinite(v) ? toMilli(v) : tree.score2020Milli[i];
 }
 
 /** A parent's published 2020 score against its children's, as the sheet states them. */
@@ -257,10 +255,10 @@ function problem2020(
   style: NumberStyle,
 ): InputProblem {
   const diff = parentMilli - sumMilli;
-  const within = Math.abs(diff) <= ROUNDING_PER_CHILD * 1000 * children;
-  const p = parentMilli / 1000;
-  const sum = sumMilli / 1000;
-  const d = diff / 1000;
+  const within = withinRounding(diff, children);
+  const p = fromMilli(parentMilli);
+  const sum = fromMilli(sumMilli);
+  const d = fromMilli(diff);
   return within
     ? {
         severity: 'info',

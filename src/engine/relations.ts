@@ -6,6 +6,7 @@
 import { round } from './format';
 import type { NumberStyle } from './format';
 import { finding } from './sheet';
+import { agrees, clean } from './sums';
 import type { SheetContext } from './sheet';
 import type { RowSpec, Slot } from './tables';
 import type { Finding } from './types';
@@ -122,10 +123,10 @@ export function checkRelations(
         const total = nums[0];
         let sum = 0;
         for (let i = 1; i < nums.length; i++) sum += nums[i];
-        const parts = round(sum, 9);
-        // ROUND(total-parts,9)<>0, as the sheet's own 'sumMismatch' rule (layout sumMismatchFormula).
-        const diff = round(total - sum, 9);
-        if (diff === 0) continue;
+        // In thousandths, as the sheet's own 'sumMismatch' rule (sums.ts).
+        if (agrees(total, sum)) continue;
+        const parts = clean(sum);
+        const diff = clean(total - sum);
         out.push(
           finding(
             ctx,

@@ -11,6 +11,7 @@ import { buildSheetPlan } from '../layout';
 import type { RowPlan, SheetPlan } from '../layout/types';
 import type { CellKind } from './parse';
 import { fieldCaches } from './memo';
+import { toMilli } from './sums';
 import type { ProblemCache } from './memo';
 
 /** Kinds as small integers, for the per-cell switch. */
@@ -296,16 +297,15 @@ function parTree(plan: SheetPlan, specs: Map<string, RowSpec>): ParTree {
     postOrder.push(i);
   };
   rows.forEach((_, i) => visit(i));
-  const milli = (v: number): number => Math.round(v * 1000);
   return {
     cols,
     rows,
     spec: Int32Array.from(rows.map((r) => specs.get(r.id)?.index ?? -1)),
     children,
     postOrder,
-    maxMilli: Float64Array.from(rows.map((r) => milli(r.max))),
-    targetMilli: Float64Array.from(rows.map((r) => milli(r.target))),
-    score2020Milli: Float64Array.from(rows.map((r) => milli(r.previousScore))),
+    maxMilli: Float64Array.from(rows.map((r) => toMilli(r.max))),
+    targetMilli: Float64Array.from(rows.map((r) => toMilli(r.target))),
+    score2020Milli: Float64Array.from(rows.map((r) => toMilli(r.previousScore))),
     totalIndex: indexOf.get('total') ?? -1,
     scoreLetter: letterOf('score', 'G'),
     planRow: Int32Array.from(rows.map((r) => specs.get(r.id)?.plan.row ?? 0)),

@@ -164,13 +164,13 @@ export function sumOfPartsExpression(partCells: readonly string[]): string {
 
 /**
  * A stated total that differs from its parts: TRUE when `total` holds a number and every part
- * does, and the two differ once rounded to 9 decimals — the engine's 'sum-mismatch' check
- * (engine/relations.ts) over the same sum of parts. A blank, text or error total, or a part not
+ * does, and their difference does not round to zero thousandths — the engine's 'sum-mismatch' check
+ * (engine/relations.ts, in the numeric model of engine/sums.ts) over the same sum of parts. A blank, text or error total, or a part not
  * yet a number, marks nothing (the 'invalid' rule marks wrong entries). IFERROR: Excel 2007+,
  * LibreOffice.
  */
 export function sumMismatchFormula(total: string, partCells: readonly string[]): string {
-  return `=IF(ISNUMBER(${total}),IFERROR(ROUND(${total}-${sumOfPartsExpression(partCells)},9)<>0,FALSE),FALSE)`;
+  return `=IF(ISNUMBER(${total}),IFERROR(ROUND(${total}-${sumOfPartsExpression(partCells)},3)<>0,FALSE),FALSE)`;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { APPENDIX1, PAR_ROWS, TEMPLATE_IDS, appendix1Row, parRow, unitById } from '../catalog';
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Bilingual, Finding, LeadGroup, ParRowResult, ParSummary, Severity } from '../engine/types';
+import { roundedPreviousScores } from '../engine/sums';
 import type { Language, Messages } from './i18n';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -108,17 +109,16 @@ export function actionable(findings: readonly Finding[]): Finding[] {
 
 /**
  * The published 2020 scores whose parts do not add up exactly (the plan rounds each part): a
- * fact of the source, the same for every workbook, so it is derived from the catalog once.
+ * fact of the source, the same for every workbook, so it is derived from the catalog once, by the
+ * engine's rule (engine/sums.ts).
  */
 export function roundedParents(): { id: string; label: string; published: number; sum: number }[] {
-  const out: { id: string; label: string; published: number; sum: number }[] = [];
-  for (const row of PAR_ROWS) {
-    if (row.children.length === 0) continue;
-    const milli = row.children.reduce((acc, id) => acc + Math.round((parRow(id)?.previousScore ?? 0) * 1000), 0);
-    if (milli !== Math.round(row.previousScore * 1000))
-      out.push({ id: row.id, label: row.label, published: row.previousScore, sum: milli / 1000 });
-  }
-  return out;
+  return roundedPreviousScores(PAR_ROWS).map(({ row, sum }) => ({
+    id: row.id,
+    label: row.label,
+    published: row.previousScore,
+    sum,
+  }));
 }
 
 /** The eight areas in sentence case, short enough for a 320 px pane (the catalog prints them in capitals). */

@@ -17,7 +17,8 @@ import type {
 } from '../../engine/types';
 import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
 import { InputError, UsageError, type InputProblem } from '../errors';
-import { clean, formatNumber, formatPlain, t, unitName } from '../i18n';
+import { clean } from '../../engine/sums';
+import { formatNumber, formatPlain, t, unitName } from '../i18n';
 import type { CliIo } from '../io';
 import { withProgress } from '../progress';
 import { readTemplateWorkbook } from '../xlsx/readSnapshots';
