@@ -3,7 +3,7 @@
  * and which unit gave what (the cell's note). Shared by the CLI's file and the pane's sheets.
  */
 import { appendix1Row } from '../catalog';
-import { formatNumber, formatPercent } from '../cli/i18n';
+import { numberWriter } from '../engine/format';
 import { FAIL, PASS } from './aggregate';
 import type { Aggregate, Consolidation, Lang, ValueKind } from './types';
 
@@ -41,13 +41,10 @@ export function methodLabel(
 /** The note on a consolidated cell: each unit's figure, written with the consolidation's separator. */
 export function noteFor(agg: Aggregate, consolidation: Consolidation, lang: Lang): string {
   const vi = lang === 'vi';
-  const decimal = consolidation.decimalSeparator;
+  const writer = numberWriter(lang, consolidation.decimalSeparator);
+  // Percentages to one decimal (85,5%), other figures to the PAR's three.
   const shown = (v: number | string) =>
-    typeof v === 'string'
-      ? v
-      : agg.kind === 'percent'
-        ? formatPercent(v, lang, decimal)
-        : formatNumber(v, lang, 3, decimal);
+    typeof v === 'string' ? v : agg.kind === 'percent' ? writer.pct(v, 1) : writer.num(v, 3);
   const head =
     agg.method === 'weighted'
       ? vi

@@ -1,5 +1,6 @@
 /**
- * Number formatting for messages. Without the user's Excel settings, Vietnamese text writes
+ * Writing numbers for officials, in messages and everywhere else (the pane, the command line, the
+ * notes of a consolidation): one writer per language and decimal separator. Without the user's Excel settings, Vietnamese text writes
  * decimals with a comma (0,5) and English text with a point (0.5). When the host knows the
  * decimal separator of the user's Excel, messages in both languages write it instead: an official
  * reading Vietnamese on an Excel set to "1.5" types 1.5, and a message saying 1,5 would send them
@@ -8,34 +9,34 @@
  * 1.234 (en) without a grouping mark that could be misread as the other separator.
  * Only called when a finding is built, never on the hot path.
  */
-import type { DecimalSeparator } from './types';
+import type { Bilingual, DecimalSeparator } from './types';
 
-/** Up to six decimals, shortest form, no grouping: 0.855, 1234.5, -3. */
-function plain(n: number): string {
+/** Up to `digits` decimals (six unless told), shortest form, no grouping: 0.855, 1234.5, -3. */
+function plain(n: number, digits: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n)) return String(n);
   // Intl.NumberFormat would do, at ten times the cost: messages are built for every finding.
-  return String(Math.round(n * 1e6) / 1e6);
+  return String(digits === 6 ? Math.round(n * 1e6) / 1e6 : round(n, digits));
 }
 
 /** 1234.5 → '1234,5'. */
-export function numVi(n: number): string {
-  const s = plain(n);
+export function numVi(n: number, digits = 6): string {
+  const s = plain(n, digits);
   return s.includes('.') && !s.includes('e') ? s.replace('.', ',') : s;
 }
 
 /** 1234.5 → '1234.5'. */
-export function numEn(n: number): string {
-  return plain(n);
+export function numEn(n: number, digits = 6): string {
+  return plain(n, digits);
 }
 
 /** Numbers of one language's messages, with one decimal separator. */
 export interface NumberWriter {
   readonly separator: DecimalSeparator;
-  /** Shortest form, up to six decimals: 1234.5 → '1234,5'. */
-  num(n: number): string;
-  /** A ratio as a percentage: 0.855 → '85,5%'. */
-  pct(ratio: number): string;
+  /** Shortest form, up to `digits` decimals (six unless told): 1234.5 → '1234,5'. */
+  num(n: number, digits?: number): string;
+  /** A ratio as a percentage, up to `digits` decimals (six unless told): 0.855 → '85,5%'. */
+  pct(ratio: number, digits?: number): string;
   /**
    * As a number format shows it: rounded to `max` decimals, at least `min` kept ('0.0#' is 1, 2):
    * (8500, 1) → '8500,0', (0.855, 1, 2) → '0,86'.
@@ -48,7 +49,7 @@ function writer(separator: DecimalSeparator): NumberWriter {
   return {
     separator,
     num,
-    pct: (ratio) => `${num(round(ratio * 100, 6))}%`,
+    pct: (ratio, digits = 6) => `${num(round(ratio * 100, digits), digits)}%`,
     fixed: (n, min, max = min) => {
       if (!Number.isFinite(n)) return String(n);
       // round() first: toFixed alone rounds 1.005 down (binary noise).
@@ -89,6 +90,15 @@ const STYLES: readonly NumberStyle[] = [
 /** The style of the user's Excel (its decimal separator), or each language's own when it is unknown. */
 export function numberStyle(excel?: DecimalSeparator | null): NumberStyle {
   return excel === '.' ? STYLES[1] : excel === ',' ? STYLES[2] : STYLES[0];
+}
+
+/**
+ * How one language writes numbers for a user whose Excel uses `separator` (null or absent: the
+ * language's own, Vietnamese 1,5 and English 1.5). The pane, the command line and the
+ * consolidation's notes write numbers with it, as the engine's messages do.
+ */
+export function numberWriter(lang: keyof Bilingual, separator?: DecimalSeparator | null): NumberWriter {
+  return numberStyle(separator)[lang];
 }
 
 /** Rounds to `digits` decimals half away from zero, without the binary noise of 1.0005 × 1000 = 1000.4999…. */

@@ -3,7 +3,9 @@
  * Application.cultureInfo, read by the entry points) win over the pane's language: an official
  * with a Vietnamese pane on an Excel set to "1.5" must read 1.5 in the pane too. Pure.
  */
+import { numberWriter } from '../engine/format';
 import type { DecimalSeparator } from '../layout/types';
+import type { Language } from './i18n/messages';
 
 export type { DecimalSeparator };
 
@@ -23,8 +25,15 @@ export function settingsFromDisplayLanguage(displayLanguage: string | null | und
   return { decimalSeparator: english ? '.' : ',', source: 'displayLanguage' };
 }
 
-/** An Intl locale that writes this separator (and the matching thousands separator). */
-export function localeFor(settings: NumberSettings | null | undefined, fallback: string): string {
-  if (!settings) return fallback;
-  return settings.decimalSeparator === '.' ? 'en-US' : 'vi-VN';
+/**
+ * How the pane writes numbers: the engine's writer (engine/format.ts) for the pane's language and
+ * this Excel's separator, as the findings' messages write them; up to three decimals unless told
+ * (the PAR's), no grouping.
+ */
+export function paneNumbers(
+  lang: Language,
+  settings: NumberSettings | null | undefined,
+): (value: number, maxFractionDigits?: number) => string {
+  const writer = numberWriter(lang, settings?.decimalSeparator);
+  return (value, maxFractionDigits = 3) => writer.num(value, maxFractionDigits);
 }

@@ -9,7 +9,7 @@ import type { ValidationReport } from '../../src/contracts/operations';
 import { validateSheet } from '../../src/engine';
 import type { DecimalSeparator } from '../../src/engine/types';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
-import { localeFor, settingsFromDisplayLanguage, type NumberSettings } from '../../src/taskpane/numbers';
+import { paneNumbers, settingsFromDisplayLanguage, type NumberSettings } from '../../src/taskpane/numbers';
 import { memorySettings } from '../../src/taskpane/settings';
 import { makeSnapshot } from '../engine/snapshot';
 import { createFakeOperations } from './fakeOperations';
@@ -42,12 +42,20 @@ jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 10_000 });
 afterEach(cleanup);
 
-it('guesses from the display language when Excel cannot say, and picks a locale per separator', () => {
+it('guesses from the display language when Excel cannot say, and writes numbers per separator', () => {
   expect(settingsFromDisplayLanguage('en-US').decimalSeparator).toBe('.');
   expect(settingsFromDisplayLanguage('vi-VN').decimalSeparator).toBe(',');
   expect(settingsFromDisplayLanguage(undefined).decimalSeparator).toBe(',');
-  expect(localeFor({ decimalSeparator: '.', source: 'excel' }, 'vi-VN')).toBe('en-US');
-  expect(localeFor(null, 'vi-VN')).toBe('vi-VN');
+  expect(paneNumbers('vi', { decimalSeparator: '.', source: 'excel' })(92.418)).toBe('92.418');
+  expect(paneNumbers('vi', null)(92.418)).toBe('92,418');
+  expect(paneNumbers('en', null)(0.8555, 2)).toBe('0.86');
+});
+
+it('writes numbers as the findings’ messages do: no thousands mark that reads as the other separator', () => {
+  // Intl grouped 12345.5 as "12.345,5" (vi) and "12,345.5" (en); the engine's messages write 12345,5.
+  expect(paneNumbers('vi', null)(12345.5)).toBe('12345,5');
+  expect(paneNumbers('en', { decimalSeparator: ',', source: 'excel' })(12345.5)).toBe('12345,5');
+  expect(paneNumbers('en', null)(12345.5)).toBe('12345.5');
 });
 
 function renderPane(numberSettings: NumberSettings | null) {

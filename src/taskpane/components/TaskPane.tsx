@@ -15,14 +15,14 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { describeError } from '../errors';
-import { formatNumber, isLanguage, loadMessages, loadedMessages, type Language, type Messages } from '../i18n';
+import { isLanguage, loadMessages, loadedMessages, type Language, type Messages } from '../i18n';
 import { vi } from '../i18n/vi';
 import type { AddinOperations, ProgressListener } from '../../contracts/operations';
 import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
 import { VIEWS, type ViewId } from './views';
 import { ViewTabs } from './roving';
-import { localeFor, type NumberSettings } from '../numbers';
+import { paneNumbers, type NumberSettings } from '../numbers';
 
 export interface TaskPaneProps {
   operations: AddinOperations;
@@ -172,7 +172,7 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
       showError,
       workbookEpoch,
       workbookChanged: () => setWorkbookEpoch((n) => n + 1),
-      num: (value, digits) => formatNumber(t, value, digits, localeFor(numberSettings, t.locale)),
+      num: paneNumbers(lang, numberSettings),
       // Only what Excel said: views pass it on to messages that state "this Excel uses …".
       decimalSeparator: numberSettings?.source === 'excel' ? numberSettings.decimalSeparator : null,
     }),

@@ -32,16 +32,3 @@ export function languageFromDisplay(displayLanguage: string | null | undefined):
 export function isLanguage(value: unknown): value is Language {
   return value === 'vi' || value === 'en';
 }
-
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** Numbers as each language writes them (92,418 in Vietnamese, 92.418 in English); up to 3 decimals like the PAR scores. */
-export function formatNumber(t: Messages, value: number, maxFractionDigits = 3, locale = t.locale): string {
-  // Small whole numbers read the same in every locale; skipping Intl for them keeps its locale
-  // data (tens of milliseconds to load) off the pane's start-up path.
-  if (Number.isInteger(value) && Math.abs(value) < 1000) return String(value);
-  const key = `${locale}/${maxFractionDigits}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })));
-  return format.format(value);
-}
