@@ -10,6 +10,7 @@
  */
 import { TEMPLATE_IDS } from '../catalog';
 import type { TemplateId } from '../catalog/types';
+import { hasErrorCode } from '../contracts/errors';
 import type { HostInfo, ProgressListener } from '../contracts/operations';
 import type {
   Bilingual,
@@ -173,8 +174,7 @@ export const READ_ONLY_NOTE: Bilingual = {
 };
 
 export function isAccessDenied(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === 'AccessDenied';
+  return hasErrorCode(e, 'AccessDenied');
 }
 
 /** What a button does, for the sentence that says what a protected sheet kept it from doing. */

@@ -4,6 +4,7 @@
  * are localised and terse, so the advice is keyed on the code and the message is kept only as
  * detail.
  */
+import { errorParts } from '../contracts/errors';
 import type { Bilingual } from '../engine/types';
 
 export interface ExcelErrorInfo extends Bilingual {
@@ -130,29 +131,10 @@ const FALLBACK: Bilingual = {
   en: 'Excel reported an error. Try again; if it persists, report it to the Department of Home Affairs with the error code.',
 };
 
-function codeOf(e: unknown): string | undefined {
-  if (e && typeof e === 'object' && 'code' in e) {
-    const code = (e as { code: unknown }).code;
-    if (typeof code === 'string' && code) return code;
-  }
-  return undefined;
-}
-
-function messageOf(e: unknown): string | undefined {
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'string') return e;
-  if (e && typeof e === 'object' && 'message' in e) {
-    const m = (e as { message: unknown }).message;
-    if (typeof m === 'string') return m;
-  }
-  return undefined;
-}
-
 /** Advice for an error thrown by Excel (or by this adapter), in both languages, with its code. */
 export function describeExcelError(e: unknown): ExcelErrorInfo {
   if (e instanceof ExcelOperationError) return { vi: e.vi, en: e.en, code: e.code };
-  const code = codeOf(e);
-  const message = messageOf(e);
+  const { code, message } = errorParts(e);
   let advice = code ? ADVICE[code] : undefined;
   // Some hosts reject with a plain Error whose message is the only clue.
   if (!advice && message && /cell[- ]edit(ing)? mode/i.test(message)) advice = ADVICE.InvalidOperationInCellEditMode;

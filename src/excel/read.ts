@@ -10,6 +10,7 @@
  * ONE sync. Sheets it has not seen yet (a new workbook, a co-author's new sheet) cost one more.
  */
 import type { TemplateId } from '../catalog/types';
+import { hasErrorCode } from '../contracts/errors';
 import type { CellValue, SheetSnapshot } from '../engine/types';
 import { parseCell, stripSheet } from '../layout/a1';
 import { MARKER_NAME, markerFor, parseMarker, parseMarkerFormula } from '../layout/marker';
@@ -229,7 +230,7 @@ function identityOf<E>(p: Probe<E>): { marker: Marker | null; a1Overwritten: Cel
 }
 
 function isNotFound(e: unknown): boolean {
-  return !!e && typeof e === 'object' && (e as { code?: unknown }).code === 'ItemNotFound';
+  return hasErrorCode(e, 'ItemNotFound');
 }
 
 /**

@@ -3,6 +3,7 @@
  * what to do, the error's own one-line message, and its code for whoever supports them.
  * Never a stack trace.
  */
+import { errorParts } from '../contracts/errors';
 import type { Language, Messages } from './i18n';
 
 export interface PaneError {
@@ -41,10 +42,10 @@ const HELP_BY_CODE: Record<string, HelpKey> = {
  * on its Office.js code, then on its message.
  */
 export function describeError(error: unknown, t: Messages, lang: Language): PaneError {
-  const code = errorCode(error);
+  const { code, message } = errorParts(error);
   const advice = bilingual(error);
   if (advice) return { help: advice[lang], detail: null, code };
-  const detail = firstLine(errorMessage(error));
+  const detail = firstLine(message);
   const key: HelpKey = (code && HELP_BY_CODE[code]) || guessFromMessage(detail) || 'generic';
   return { help: t.errorHelp[key], detail, code };
 }
@@ -53,24 +54,6 @@ function bilingual(error: unknown): { vi: string; en: string } | null {
   if (!error || typeof error !== 'object') return null;
   const { vi, en } = error as { vi?: unknown; en?: unknown };
   return typeof vi === 'string' && typeof en === 'string' && vi && en ? { vi, en } : null;
-}
-
-function errorCode(error: unknown): string | null {
-  if (error && typeof error === 'object' && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    if (typeof code === 'string' && code.length > 0) return code;
-  }
-  return null;
-}
-
-function errorMessage(error: unknown): string | null {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  if (error && typeof error === 'object' && 'message' in error) {
-    const message = (error as { message: unknown }).message;
-    if (typeof message === 'string') return message;
-  }
-  return null;
 }
 
 function firstLine(message: string | null): string | null {
