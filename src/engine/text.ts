@@ -6,7 +6,7 @@
 export const PASS = 'Đạt';
 export const FAIL = 'Không đạt';
 
-/** Nothing entered ('' or null). */
+/** Nothing entered ('' or null): a cell no one wrote, or one cleared. Whether to write over a cell asks this. */
 export function isEmpty(raw: unknown): boolean {
   return raw === '' || raw === null || raw === undefined;
 }
@@ -43,7 +43,10 @@ export function isBlankText(s: string): boolean {
   return true;
 }
 
-/** True when a text value carries no content (only spaces): evidence cells treat it as empty. */
+/**
+ * No content: nothing entered, or only spaces. Whether a cell is filled asks this (evidence, a unit's
+ * progress): a cell holding a space is not filled.
+ */
 export function isBlank(raw: unknown): boolean {
   return isEmpty(raw) || (typeof raw === 'string' && isBlankText(raw));
 }

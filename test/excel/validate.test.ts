@@ -349,6 +349,16 @@ eachApi(() => {
       expect(snv.missingRows).toEqual([{ sheet: PAR.name, rowKey: '1.1', label: expect.any(String) }]);
       expect(snv.filled).toBe(0);
     });
+
+    test('unitProgress: a cell holding only spaces is not filled (the engine’s isBlank, as for evidence)', async () => {
+      const { wb, ops } = setup();
+      await ops.inject(['PAR']);
+      const evidence = cellOf(PAR, '1.1', 'evidence');
+      await wb.setCellFromUser(PAR.name, cellOf(PAR, '1.1', 'score'), '1.5');
+      await wb.setCellFromUser(PAR.name, evidence, '   ');
+      const row = (await ops.unitProgress('SNV')).rows.find((r) => r.rowKey === '1.1')!;
+      expect(row).toMatchObject({ cells: 2, filled: 1, firstEmpty: evidence });
+    });
   });
 
   describe('errors from Excel', () => {
