@@ -9,6 +9,7 @@ import type { NumberStyle, NumberWriter } from './format';
 import type { Reading } from './numberText';
 import type { CellKind, InputProblem } from './parse';
 import { asSuggestion, fixTo, problem, suggestion, valueText } from './problems';
+import { exceeds } from './sums';
 import type { Bilingual, FindingCode } from './types';
 
 /**
@@ -65,7 +66,7 @@ export function rangeProblem(
           vi: `${pre.vi}Điểm âm ${vi(v)} không hợp lệ: điểm từ 0 đến ${max === undefined ? 'điểm tối đa' : vi(max)}.`,
           en: `${pre.en}The negative score ${en(v)} is not valid: scores run from 0 to ${max === undefined ? 'the maximum' : en(max)}.`,
         });
-      if (max !== undefined && v > max + 1e-9)
+      if (max !== undefined && exceeds(v, max))
         return problem('error', 'par-over-max', {
           vi: `${pre.vi}Điểm ${vi(v)} vượt điểm tối đa ${vi(max)} của tiêu chí.`,
           en: `${pre.en}The score ${en(v)} exceeds the criterion's maximum of ${en(max)}.`,

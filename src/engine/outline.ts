@@ -15,6 +15,7 @@ import { workbookReader, type Figure, type WorkbookReader } from './figures';
 import { numberStyle, round } from './format';
 import type { NumberWriter } from './format';
 import { readNumericText } from './numberText';
+import { NOISE } from './sums';
 import type { CellKind } from './parse';
 import { foldVietnamese } from './text';
 import type { Finding, MessageOptions, SheetSnapshot } from './types';
@@ -23,7 +24,7 @@ import type { Finding, MessageOptions, SheetSnapshot } from './types';
 const NUMBER_WINDOW = 60;
 const MIN_LABEL_WORDS = 4;
 /** Half a percentage point: a writer rounds 72,4 % to 72 %. */
-const PERCENT_TOLERANCE = 0.005 + 1e-9;
+const PERCENT_TOLERANCE = 0.005 + NOISE;
 
 export interface CitedNumber {
   /** The number as written ('72%', '1.234'). */
@@ -87,7 +88,7 @@ export function citedNumber(text: string, figure: Figure): CitedNumber | null {
 
 function matches(value: number, figure: Figure): boolean {
   return Object.values(figure.values).some((v) =>
-    figure.kind === 'percent' ? Math.abs(v - value) <= PERCENT_TOLERANCE : Math.abs(v - value) < 1e-9,
+    figure.kind === 'percent' ? Math.abs(v - value) <= PERCENT_TOLERANCE : Math.abs(v - value) < NOISE,
   );
 }
 

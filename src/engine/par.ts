@@ -16,7 +16,7 @@ import { finding, sheetContext } from './sheet';
 import { ProblemCache } from './memo';
 import type { InputProblem } from './parse';
 import type { SheetContext } from './sheet';
-import { fromMilli, toMilli, withinRounding } from './sums';
+import { exceeds, fromMilli, toMilli, withinRounding } from './sums';
 import { templateTable } from './tables';
 import type { ParTree } from './tables';
 import type { Bilingual, CellValue, Finding, LeadGroup, ParRowResult, ParSummary, SheetSnapshot } from './types';
@@ -144,7 +144,7 @@ function excludedReason(v: unknown, max: number): Bilingual {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { vi: 'không phải một số', en: 'not a number' };
     if (v < 0) return { vi: 'điểm âm', en: 'a negative score' };
-    if (v > max + 1e-9)
+    if (exceeds(v, max))
       return {
         vi: `vượt điểm tối đa ${s.vi.num(max)}`,
         en: `above the maximum of ${s.en.num(max)}`,

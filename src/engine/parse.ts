@@ -13,6 +13,7 @@ import { isDateFormat, isPercentFormat } from './cellFormats';
 import { numberStyle, round } from './format';
 import type { NumberStyle } from './format';
 import { readNumericText } from './numberText';
+import { exceeds, hasAtMostThreeDecimals } from './sums';
 import {
   ambiguousProblem,
   dateInNumber,
@@ -220,18 +221,12 @@ export function numberIsValid(v: number, kind: CellKind, max: number | undefined
     case 'flag':
       return v === 0 || v === 1;
     case 'parScore':
-      return v >= 0 && (max === undefined || v <= max + 1e-9) && hasAtMostThreeDecimals(v);
+      return v >= 0 && (max === undefined || !exceeds(v, max)) && hasAtMostThreeDecimals(v);
     case 'text':
       return true;
     default:
       return false;
   }
-}
-
-/** 0.897 → true, 0.8975 → false; tolerant of binary noise (0.897 × 1000 = 897.0000000000001). */
-export function hasAtMostThreeDecimals(v: number): boolean {
-  const scaled = v * 1000;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 
 function judgeNumber(

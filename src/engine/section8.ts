@@ -15,6 +15,7 @@ import { workbookReader, latestYear, type WorkbookReader } from './figures';
 import { numberStyle, round } from './format';
 import type { NumberStyle, NumberWriter } from './format';
 import { FAIL, parseCellInput, PASS } from './parse';
+import { exceeds } from './sums';
 import type { Bilingual, Finding, MessageOptions, SheetSnapshot } from './types';
 
 export type Verdict = typeof PASS | typeof FAIL;
@@ -52,7 +53,7 @@ interface ThresholdResult {
 function judgeThreshold(reader: WorkbookReader, t: GoalThreshold, s: NumberStyle): ThresholdResult {
   const latest = latestYear(reader.figure(t.row));
   if (!latest) return { met: null, evidence: null, missing: t.row };
-  const met = t.op === 'gt' ? latest.value > t.value + 1e-9 : latest.value >= t.value - 1e-9;
+  const met = t.op === 'gt' ? exceeds(latest.value, t.value) : !exceeds(t.value, latest.value);
   const sign = met ? (t.op === 'gt' ? '>' : '≥') : t.op === 'gt' ? '≤' : '<';
   const yearVi = latest.year === '2020' ? 'năm 2020 (đến 31/3)' : `năm ${latest.year}`;
   const yearEn = latest.year === '2020' ? '2020 (to 31/3)' : latest.year;

@@ -10,12 +10,28 @@
  *   parts' sum by half a thousandth per part and still be right.
  * - A figure that is only shown, never compared (a consolidated mean), is cleaned of binary noise
  *   (clean()), not rounded to thousandths: 0.6775 stays 0.6775.
+ * - Binary noise is anything below a billionth (NOISE): 0.897 × 1000 is 897.0000000000001, a score
+ *   of 16.000000000000004 is not above a maximum of 16, and 0.8975 has more than three decimals.
  */
 import type { ParRow } from '../catalog/types';
 import { round } from './format';
 
 /** Thousandths in one. */
 export const MILLI = 1000;
+
+/** Differences below this are binary noise, not differences. */
+export const NOISE = 1e-9;
+
+/** 0.897 → true, 0.8975 → false: a whole number of thousandths, binary noise allowed. */
+export function hasAtMostThreeDecimals(v: number): boolean {
+  const scaled = v * MILLI;
+  return Math.abs(scaled - Math.round(scaled)) < NOISE * MILLI;
+}
+
+/** Whether v is above limit by more than binary noise. */
+export function exceeds(v: number, limit: number): boolean {
+  return v > limit + NOISE;
+}
 
 /** n in integer thousandths, half away from zero as Excel's ROUND(n, 3) (1.0005 → 1001). */
 export function toMilli(n: number): number {
@@ -63,5 +79,6 @@ export function roundedPreviousScores(rows: readonly ParRow[]): { row: ParRow; s
 
 /** Rounds away binary noise (8.299999999 → 8.3) without hiding a real fourth decimal: for figures only shown. */
 export function clean(n: number): number {
+  // In whole billionths (NOISE), divided back by an exact power of ten.
   return Math.round(n * 1e9) / 1e9;
 }

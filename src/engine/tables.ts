@@ -11,7 +11,7 @@ import { buildSheetPlan } from '../layout';
 import type { RowPlan, SheetPlan } from '../layout/types';
 import type { CellKind } from './parse';
 import { fieldCaches } from './memo';
-import { toMilli } from './sums';
+import { NOISE, toMilli } from './sums';
 import type { ProblemCache } from './memo';
 
 /** Kinds as small integers, for the per-cell switch. */
@@ -266,7 +266,7 @@ function makeSlot(
     kind,
     code: KIND_CODE[kind],
     max,
-    limit: max === undefined ? Infinity : max + 1e-9,
+    limit: max === undefined ? Infinity : max + NOISE,
     label,
     year: info?.year,
     partialYear: info?.year !== undefined && /tính đến/i.test(label),

@@ -24,6 +24,7 @@ import { checkJumps, checkRelations } from './relations';
 import { assessSection8, section8Findings } from './section8';
 import { finding, rowAt, sheetContext } from './sheet';
 import { checkStructure } from './structure';
+import { hasAtMostThreeDecimals } from './sums';
 import { templateTable } from './tables';
 import type { Slot, TemplateTable } from './tables';
 import { FAIL, isEmpty, isSpaceChar, PASS } from './text';
@@ -111,8 +112,7 @@ export function validateWithTable(
               break;
             case 6: {
               // PAR score: 0…max, at most three decimals
-              const scaled = v * 1000;
-              valid = v >= 0 && v <= slot.limit && Math.abs(scaled - Math.round(scaled)) < 1e-6;
+              valid = v >= 0 && v <= slot.limit && hasAtMostThreeDecimals(v);
               break;
             }
             default:

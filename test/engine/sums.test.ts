@@ -1,7 +1,7 @@
 import { PAR_ROWS } from '../../src/catalog';
 import type { ParRow } from '../../src/catalog/types';
 import { agrees, clean, fromMilli, roundedPreviousScores, sumMilli, toMilli } from '../../src/engine';
-import { withinRounding } from '../../src/engine/sums';
+import { exceeds, hasAtMostThreeDecimals, withinRounding } from '../../src/engine/sums';
 
 describe('sums in integer thousandths: the one numeric model', () => {
   test('parts add up exactly: 0.1 + 0.2 is 0.3', () => {
@@ -46,5 +46,13 @@ describe('sums in integer thousandths: the one numeric model', () => {
   test('clean only removes binary noise from a figure that is shown: a real fourth decimal stays', () => {
     expect(clean(8.299999999999)).toBe(8.3);
     expect(clean(0.6775)).toBe(0.6775);
+  });
+
+  test('binary noise is no difference: three decimals and a maximum are judged past it', () => {
+    expect(hasAtMostThreeDecimals(0.897)).toBe(true);
+    expect(hasAtMostThreeDecimals(0.1 + 0.2)).toBe(true);
+    expect(hasAtMostThreeDecimals(0.8975)).toBe(false);
+    expect(exceeds(16.000000000000004, 16)).toBe(false);
+    expect(exceeds(16.001, 16)).toBe(true);
   });
 });
