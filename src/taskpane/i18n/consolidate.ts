@@ -49,7 +49,8 @@ export const consolidateVi: ConsolidateMessages = {
   cancel: 'Hủy',
   reading: (done, total, file) => `Đang đọc tệp ${done}/${total}: ${file}`,
   cancelled: 'Đã hủy: chưa ghi gì vào sổ làm việc.',
-  limits: 'Mỗi tệp tối đa 200 MB; mỗi phần giải nén tối đa 50 MB, cả tệp tối đa 200 MB.',
+  limits:
+    'Chọn các tệp .xlsx đơn vị đã gửi (tệp có biểu mẫu của CCHC Hà Nội). Tệp hỏng, có mật khẩu hoặc lớn bất thường được báo là không đọc được, không làm dừng việc tổng hợp.',
   filesHeading: 'Các tệp đã đọc',
   unit: (unit) => `Đơn vị: ${unit}`,
   version: (version) => `Phiên bản biểu mẫu: ${version}`,
@@ -90,7 +91,8 @@ export const consolidateEn: ConsolidateMessages = {
   cancel: 'Cancel',
   reading: (done, total, file) => `Reading file ${done} of ${total}: ${file}`,
   cancelled: 'Cancelled: nothing was written to the workbook.',
-  limits: 'Each file up to 200 MB; each unzipped part up to 50 MB, the whole file up to 200 MB unzipped.',
+  limits:
+    'Choose the .xlsx files the units sent (files with the CCHC Hà Nội templates). A damaged, password-protected or unusually large file is reported as unreadable and does not stop the consolidation.',
   filesHeading: 'Files read',
   unit: (unit) => `Unit: ${unit}`,
   version: (version) => `Template version: ${version}`,

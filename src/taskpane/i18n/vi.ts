@@ -1,3 +1,4 @@
+import { SEVERITY_NAMES } from '../../engine/findingPlace';
 import type { Messages } from './messages';
 
 export const vi: Messages = {
@@ -74,7 +75,7 @@ export const vi: Messages = {
   fixableCount: (n) => `${n} ô có thể sửa tự động.`,
   goToCell: 'Đi tới ô',
   fix: 'Sửa',
-  severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
+  severity: { error: SEVERITY_NAMES.error.vi, warning: SEVERITY_NAMES.warning.vi, info: SEVERITY_NAMES.info.vi },
   checkedSummary: (cells, filled) => `Đã kiểm tra ${cells} ô nhập liệu, ${filled} ô có dữ liệu.`,
   noFindings: 'Không phát hiện vấn đề nào.',
   nothingToCheck: 'Sổ làm việc chưa có trang biểu mẫu nào để kiểm tra. Ở thẻ “Biểu mẫu”, bấm “Chèn biểu mẫu” trước.',
