@@ -328,8 +328,8 @@ export default function ConsolidateBody() {
       {report && (
         <Text role="status" data-testid="consolidate-written">
           {c.written(
-            [...report.created, ...report.refreshed].join(', '),
-            num(report.cellsWritten),
+            [...report.created, ...report.refreshed].map((sheet) => `“${sheet}”`).join(', '),
+            num(result?.consolidation.sources.filter((x) => x.status === 'used').length ?? 0),
             report.sourcesSheet,
           )}
         </Text>

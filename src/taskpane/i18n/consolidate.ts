@@ -21,7 +21,7 @@ export interface ConsolidateMessages {
   status: Record<'used' | 'unreadable' | 'refused' | 'no-appendix1', string>;
   showFindings: (n: string) => string;
   sheet: (name: string) => string;
-  written: (sheets: string, cells: string, sources: string) => string;
+  written: (sheets: string, units: string, sources: string) => string;
   nothingToWrite: string;
   leftOut: (n: string) => string;
   parHeading: string;
@@ -65,7 +65,8 @@ export const consolidateVi: ConsolidateMessages = {
   },
   showFindings: (n) => `Xem ${n} lỗi và cảnh báo`,
   sheet: (name) => `Trang "${name}":`,
-  written: (sheets, cells, sources) => `Đã ghi ${cells} ô vào ${sheets}; nguồn số liệu ở trang "${sources}".`,
+  written: (sheets, units, sources) =>
+    `Đã ghi số liệu tổng hợp của ${units} đơn vị vào các trang ${sheets}; đơn vị nào gửi số liệu nào: xem trang “${sources}”.`,
   nothingToWrite: 'Không tệp nào dùng được: không ghi gì vào sổ làm việc.',
   leftOut: (n) => `${n} ô không hợp lệ bị loại (xem trang nguồn số liệu).`,
   parHeading: 'Chỉ số CCHC',
@@ -107,7 +108,8 @@ export const consolidateEn: ConsolidateMessages = {
   },
   showFindings: (n) => `Show ${n} errors and warnings`,
   sheet: (name) => `Sheet "${name}":`,
-  written: (sheets, cells, sources) => `Wrote ${cells} cells into ${sheets}; sources on the sheet "${sources}".`,
+  written: (sheets, units, sources) =>
+    `Wrote the consolidated figures of ${units} units into the sheets ${sheets}; which unit sent what: see the sheet “${sources}”.`,
   nothingToWrite: 'No file could be used: nothing was written to the workbook.',
   leftOut: (n) => `${n} invalid cells left out (see the sources sheet).`,
   parHeading: 'PAR index',
