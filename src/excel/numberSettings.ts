@@ -17,3 +17,24 @@ export async function excelDecimalSeparator(run: ExcelRun): Promise<string> {
     return application.useSystemSeparators === false ? application.decimalSeparator : system.numberDecimalSeparator;
   });
 }
+
+/**
+ * The separator the pane and the sheets' texts write numbers with, when this Excel can say
+ * (ExcelApi 1.11); null when it cannot (Excel 2019 and older builds) or the read failed — the pane
+ * then asks the official once for this workbook rather than guessing from the display language.
+ * Every host (the task pane's entry, the playground) starts this way.
+ */
+export async function numberSettingsOfExcel(
+  run: ExcelRun,
+  requirements: { isSetSupported(name: string, version: string): boolean },
+): Promise<',' | '.' | null> {
+  if (!requirements.isSetSupported('ExcelApi', '1.11')) return null;
+  try {
+    const separator = await excelDecimalSeparator(run);
+    return separator === ',' || separator === '.' ? separator : null;
+  } catch (e) {
+    // Said, not thrown: the pane asks the official instead.
+    console.warn('CCHC: Excel did not give its number settings', e);
+    return null;
+  }
+}

@@ -73,6 +73,17 @@ export function documentIsReadOnly(): boolean {
   return (readOnly !== undefined && mode === readOnly) || mode === 'readOnly';
 }
 
+/**
+ * The workbook's URL (Office.context.document.url, Common API: "Gets the URL of the document
+ * that the Office application currently has open. Returns null if the URL is unavailable."), so
+ * the pane can remember an answer per workbook; null outside Office and for a new, unsaved one.
+ */
+export function documentUrl(): string | null {
+  if (typeof Office === 'undefined') return null;
+  const url: unknown = Office.context?.document?.url;
+  return typeof url === 'string' && url.trim() ? url : null;
+}
+
 export interface SettingsStore {
   readonly namespace: string;
   /** False when the webview gives no localStorage: values then last only while the pane is open. */

@@ -188,7 +188,7 @@ export class MemoryWorkbook extends WorkbookSession {
   getCell(sheetName: string, address: string): CellView {
     const sheet = this.sheet(sheetName);
     const { row, col } = this.cellAt(address);
-    return cellView(this.model, sheet, row, col);
+    return cellView(this.model, sheet, row, col, this.decimalSeparator);
   }
 
   /** Layout facts the playground grid needs to draw a sheet. */
@@ -215,7 +215,7 @@ export class MemoryWorkbook extends WorkbookSession {
   validateTypedValue(sheetName: string, address: string, input: string): ValidationVerdict {
     const sheet = this.sheet(sheetName);
     const { row, col } = this.cellAt(address);
-    return typedVerdict(this.model, sheet, row, col, input);
+    return typedVerdict(this.model, sheet, row, col, input, this.decimalSeparator);
   }
 
   /**
@@ -231,7 +231,7 @@ export class MemoryWorkbook extends WorkbookSession {
   ): Promise<TypedEntryResult> {
     const sheet = this.sheet(sheetName);
     const { row, col } = this.cellAt(address);
-    const entry = judgeTypedEntry(this.model, sheet, row, col, input, options.confirmWarnings);
+    const entry = judgeTypedEntry(this.model, sheet, row, col, input, options.confirmWarnings, this.decimalSeparator);
     if (entry.refused) return entry.refused;
     this.assertWritable();
     await this.userChanged([writeTypedEntry(this.model, sheet, row, col, entry.parsed)]);
@@ -248,7 +248,7 @@ export class MemoryWorkbook extends WorkbookSession {
     const rect = pasteArea(row, col, rows);
     if (!rect) return;
     this.assertWritable();
-    writePastedText(this.model, sheet, rect, rows);
+    writePastedText(this.model, sheet, rect, rows, this.decimalSeparator);
     await this.userChanged([{ sheet, rect, changeType: 'RangeEdited', bySelf: false }]);
   }
 

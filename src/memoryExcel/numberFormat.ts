@@ -56,6 +56,30 @@ function parseNumber(s: string): number | null {
 }
 
 /**
+ * Text an official types or pastes, as an Excel whose decimal separator is '.' reads it: the
+ * imitation parses in that notation (parseInput), so an Excel set to ',' (Vietnamese number
+ * settings: "1.234,5") has its text brought to it first. Microsoft documents that typed numbers
+ * follow the regional (or Excel's own) separators (Excel › Options › Advanced › "Use system
+ * separators"); how a text in the other notation is read is not documented. Guess, stricter than
+ * Excel could be: with ',' a number is digits with optional '.' groups of three and an optional
+ * ",decimals" (and "%"); anything else with a '.' or ',' between digits stays text, as "0.5"
+ * typed on a Vietnamese Excel does not become a number there.
+ */
+export function inDotNotation(raw: string, decimalSeparator: ',' | '.'): string {
+  if (decimalSeparator === '.' || raw.startsWith('=') || raw.startsWith("'")) return raw;
+  const t = raw.trim();
+  const m = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(\s*%)?$/.exec(t);
+  if (m) return `${m[1]}${m[2].replace(/\./g, '')}${m[3] ? `.${m[3]}` : ''}${m[4] ?? ''}`;
+  return /\d[.,]\d/.test(t) ? `'${raw}` : raw;
+}
+
+/** A number's shown text with the decimal and group separators of an Excel set to ',' (see inDotNotation). */
+export function shownWith(text: string, value: unknown, decimalSeparator: ',' | '.'): string {
+  if (decimalSeparator === '.' || typeof value !== 'number') return text;
+  return text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+}
+
+/**
  * How Excel reads text written into a cell. `source`:
  * - 'api': Range.values / Range.formulas set from the API;
  * - 'typed': an official typing into the cell;

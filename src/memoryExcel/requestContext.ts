@@ -37,6 +37,8 @@ export interface Host {
   openBy(): number;
   /** The list separator of this person's system (names.ts: how name formulas are parsed). */
   readonly listSeparator: ',' | ';';
+  /** The decimal separator of this person's Excel (application.ts, session.ts). */
+  readonly decimalSeparator: ',' | '.';
   /** Event registrations queued by handlers' add()/remove(), applied at sync. */
   readonly events: EventRegistry;
   /** Creates the workbook proxy for a context (breaks the import cycle with workbook.ts). */
@@ -99,6 +101,11 @@ export class MemoryContext {
       sync: (passThrough?: unknown) => this.sync().then(() => passThrough),
       get workbook() {
         return workbookProxy();
+      },
+      // Typings: RequestContext.application, "[Api set: ExcelApi 1.1]": the same Application as
+      // workbook.application.
+      get application() {
+        return (workbookProxy() as unknown as Excel.Workbook).application;
       },
       trackedObjects: this.trackedObjects,
       load: (obj: unknown, props?: unknown) => {

@@ -42,6 +42,13 @@ export interface MemoryWorkbookOptions {
    * Formulas given to names.add / NamedItem.formula are parsed with it (names.ts). Default ','.
    */
   listSeparator?: ',' | ';';
+  /**
+   * The decimal separator of this person's Excel (Application.decimalSeparator and the system's
+   * cultureInfo.numberFormat.numberDecimalSeparator, ExcelApi 1.11): ',' on a Vietnamese system.
+   * Cells show numbers with it and typed or pasted text is read with it (numberFormat.ts
+   * inDotNotation). Default '.'.
+   */
+  decimalSeparator?: ',' | '.';
 }
 
 type Listener = () => void;
@@ -124,10 +131,16 @@ export abstract class WorkbookSession implements CoauthorClient {
       readOnly: this.readOnly,
       openBy: () => this.shared.clients.length,
       listSeparator: options.listSeparator ?? ',',
+      decimalSeparator: options.decimalSeparator ?? '.',
       createWorkbook: (ctx: MemoryContext) => new Workbook(ctx) as never,
     };
     setPayloadLimit(this.host, options.payloadLimitBytes);
     this.undo = new UndoStack(() => this.requirementSets.ExcelApi);
+  }
+
+  /** The decimal separator of this person's Excel (WorkbookSessionOptions.decimalSeparator). */
+  get decimalSeparator(): ',' | '.' {
+    return this.host.decimalSeparator;
   }
 
   /** This person closes the workbook: no more events reach their handlers. */

@@ -7,7 +7,7 @@
 import { a1Rect } from './address';
 import type { ClientView } from './coauthoring';
 import type { SheetModel } from './model';
-import { formatText } from './numberFormat';
+import { formatText, shownWith } from './numberFormat';
 import { numberFormatAt, styleAt } from './rangeOps';
 import { DEFAULT_STYLE, STANDARD_HEIGHT, STANDARD_WIDTH, type BorderStyle } from './styles';
 import { apiValue, valueType, type ApiValueType } from './values';
@@ -60,7 +60,13 @@ export interface SheetView {
 }
 
 /** A cell as Range.values/text/format read it now (formulas recalculated first). */
-export function cellView(model: WorkbookModel, sheet: SheetModel, row: number, col: number): CellView {
+export function cellView(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  decimalSeparator: ',' | '.' = '.',
+): CellView {
   model.engine.recalc();
   const cell = sheet.get(row, col);
   const v = cell?.value ?? null;
@@ -71,7 +77,7 @@ export function cellView(model: WorkbookModel, sheet: SheetModel, row: number, c
     address: a1Rect({ top: row, left: col, bottom: row, right: col }),
     value: apiValue(v),
     numberFormat: fmt,
-    text: formatText(v, fmt),
+    text: shownWith(formatText(v, fmt), v, decimalSeparator),
     valueType: valueType(v),
     locked: style?.locked ?? DEFAULT_STYLE.locked,
     hasValidation: !!cell?.dv?.entry.rule,

@@ -7,7 +7,7 @@
  */
 import { MAX_COLS, MAX_ROWS, type Rect } from './address';
 import type { SheetModel } from './model';
-import { parseInput, type ParsedInput } from './numberFormat';
+import { inDotNotation, parseInput, type ParsedInput } from './numberFormat';
 import { numberFormatAt } from './rangeOps';
 import { dvAccepts } from './rules';
 import type { ChangeRecord, WorkbookModel } from './workbookModel';
@@ -38,8 +38,14 @@ export function validationPrompt(
 }
 
 /** `input` read as typing does (see numberFormat.parseInput), in the cell's number format. */
-function parseTyped(sheet: SheetModel, row: number, col: number, input: string): ParsedInput {
-  return parseInput(input, numberFormatAt(sheet, row, col), 'typed');
+function parseTyped(
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  input: string,
+  decimalSeparator: ',' | '.',
+): ParsedInput {
+  return parseInput(inDotNotation(input, decimalSeparator), numberFormatAt(sheet, row, col), 'typed');
 }
 
 /**
@@ -52,8 +58,9 @@ export function typedVerdict(
   row: number,
   col: number,
   input: string,
+  decimalSeparator: ',' | '.' = '.',
 ): ValidationVerdict {
-  return verdict(model, sheet, row, col, parseTyped(sheet, row, col, input));
+  return verdict(model, sheet, row, col, parseTyped(sheet, row, col, input, decimalSeparator));
 }
 
 function verdict(
@@ -95,8 +102,9 @@ export function judgeTypedEntry(
   col: number,
   input: string,
   confirmWarnings: boolean | undefined,
+  decimalSeparator: ',' | '.' = '.',
 ): { parsed: ParsedInput; verdict: ValidationVerdict; refused?: TypedEntryResult } {
-  const parsed = parseTyped(sheet, row, col, input);
+  const parsed = parseTyped(sheet, row, col, input, decimalSeparator);
   const v = verdict(model, sheet, row, col, parsed);
   if (v.rejected || (!v.valid && v.alert && confirmWarnings === false))
     return { parsed, verdict: v, refused: { ...v, accepted: false } };
@@ -145,13 +153,19 @@ export function pasteArea(row: number, col: number, rows: string[][]): Rect | nu
  * Pasting plain text: each cell read as typed text (a malformed formula kept as text), data
  * validation NOT applied (Excel's paste bypasses it); recalculates.
  */
-export function writePastedText(model: WorkbookModel, sheet: SheetModel, rect: Rect, rows: string[][]): void {
+export function writePastedText(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  rect: Rect,
+  rows: string[][],
+  decimalSeparator: ',' | '.' = '.',
+): void {
   const { top: row, left: col } = rect;
   rows.forEach((line, i) =>
     line.forEach((text, j) => {
       const r = row + i;
       const c = col + j;
-      let parsed = parseInput(text, numberFormatAt(sheet, r, c), 'paste');
+      let parsed = parseInput(inDotNotation(text, decimalSeparator), numberFormatAt(sheet, r, c), 'paste');
       if (parsed.kind === 'formula') {
         try {
           model.engine.validate(parsed.formula as string);

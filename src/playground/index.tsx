@@ -9,6 +9,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { createExcelOperations } from '../excel';
+import { numberSettingsOfExcel } from '../excel/numberSettings';
 import { createSettingsStore } from '../excel/officeHelpers';
 import { createMemoryWorkbook } from '../memoryExcel';
 import { isLanguage, loadMessages } from '../taskpane/i18n';
@@ -20,16 +21,24 @@ const params = new URLSearchParams(window.location.search);
 const forced = params.get('lang');
 const language = isLanguage(forced) ? forced : 'vi';
 
+// The Excel being played has one decimal separator (`?decimal=`, default '.'): its
+// grid shows and reads numbers with it, and the pane learns it from that Excel as it would from a
+// real one (src/excel/numberSettings.ts), so the grid, the prompts and the pane never disagree.
 const decimal = params.get('decimal');
-const numberSettings = isDecimalSeparator(decimal) ? { decimalSeparator: decimal, source: 'excel' as const } : null;
-
-const workbook = createMemoryWorkbook({ user: params.get('user') ?? undefined });
+const workbook = createMemoryWorkbook({
+  user: params.get('user') ?? undefined,
+  decimalSeparator: isDecimalSeparator(decimal) ? decimal : '.',
+});
+const requirements = { isSetSupported: (name: string, version: string) => workbook.isSetSupported(name, version) };
+const numbers = numberSettingsOfExcel(workbook.run, requirements).then((separator) =>
+  separator ? { decimalSeparator: separator, source: 'excel' as const } : null,
+);
 const operations = createExcelOperations({
   run: workbook.run,
-  requirements: { isSetSupported: (name, version) => workbook.isSetSupported(name, version) },
+  requirements,
   host: { host: 'Playground', platform: 'Browser' },
   readOnly: () => workbook.readOnly,
-  numberSettings,
+  numberSettings: numbers,
   createWorkbook: (base64) => workbook.createWorkbook(base64),
 });
 
@@ -40,7 +49,7 @@ const settings = paneSettingsFrom(createSettingsStore('cchc-playground'));
 if (isLanguage(forced)) settings.set('language', forced);
 const stored = settings.get('language');
 const startLanguage = isLanguage(stored) ? stored : language;
-void loadMessages(startLanguage).then(() =>
+void Promise.all([loadMessages(startLanguage), numbers]).then(([, numberSettings]) =>
   createRoot(container).render(
     <Playground
       workbook={workbook}

@@ -3,6 +3,7 @@
  * assessments), the PAR self-score, and, in the working draft only, the workbook's errors. Each part
  * is a list of chunks, a chunk being paragraphs and tables that share a page orientation.
  */
+import { SEVERITY_NAMES } from '../engine/findingPlace';
 import type { Finding } from '../engine/types';
 import type { ReportTable } from './appendixTables';
 import { SIZE, TEXT_WIDTH, mm, type Block, type DocxLib, type Run } from './docxKit';
@@ -138,8 +139,7 @@ function parChunks(lib: DocxLib, p: Run, par: ParSection | null): Chunk[] {
 }
 
 function findingsChunk(lib: DocxLib, p: Run, findings: readonly Finding[], counts: ReportModel['counts']): Chunk {
-  const label = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' } as const;
-  const rows = findings.map((f) => ({ cells: [label[f.severity], f.sheet, f.cell, f.message.vi] }));
+  const rows = findings.map((f) => ({ cells: [SEVERITY_NAMES[f.severity].vi, f.sheet, f.cell, f.message.vi] }));
   const grid: Grid = {
     landscape: false,
     rows,

@@ -5,35 +5,16 @@
  */
 import { createRoot } from 'react-dom/client';
 import { createExcelOperations, officeCreateWorkbook, officeExcelRun, type ExcelOperations } from '../excel';
-import { excelDecimalSeparator } from '../excel/numberSettings';
-import { createSettingsStore, detectHost, documentIsReadOnly } from '../excel/officeHelpers';
+import { numberSettingsOfExcel } from '../excel/numberSettings';
+import { createSettingsStore, detectHost, documentIsReadOnly, documentUrl } from '../excel/officeHelpers';
 import { NotInExcel } from './components/NotInExcel';
 import { TaskPane } from './components/TaskPane';
 import { isLanguage, languageFromDisplay, loadMessages } from './i18n';
-import { isDecimalSeparator, settingsFromDisplayLanguage, type NumberSettings } from './numbers';
+import { rememberDecimal, rememberedDecimal, type DecimalSeparator, type NumberSettings } from './numbers';
 import { SETTING_LANGUAGE, paneSettingsFrom } from './settings';
 
 /** Namespace of the per-user settings (language, chosen unit) in localStorage. */
 const SETTINGS_NAMESPACE = 'cchc-taskpane';
-
-/**
- * Excel's decimal separator (ExcelApi 1.11, src/excel/numberSettings.ts: Excel's own setting when
- * it does not use the system's); before that, a guess from Office's display
- * language. A failure to read it is not worth stopping the pane for: the guess stands (and the
- * promise never fails, which the pane, already drawn, could not say).
- */
-async function numberSettings(): Promise<NumberSettings> {
-  const guess = settingsFromDisplayLanguage(Office.context?.displayLanguage);
-  try {
-    if (!Office.context?.requirements?.isSetSupported('ExcelApi', '1.11')) return guess;
-    const separator = await excelDecimalSeparator(officeExcelRun);
-    return isDecimalSeparator(separator) ? { decimalSeparator: separator, source: 'excel' } : guess;
-  } catch (e) {
-    // Said, not thrown: the pane works with the guess.
-    console.warn('CCHC: Excel did not give its number settings; using the display language', e);
-    return guess;
-  }
-}
 
 /**
  * The operations with the workbook already being read: the pane reads it as it opens (the
@@ -71,26 +52,45 @@ async function start(): Promise<void> {
   // read, not before: a round trip less before the pane shows and is usable. No number is shown
   // with a wrong separator meanwhile: until then the pane shows only template counts (whole
   // numbers under 1000, written alike with either separator), and every other operation waits
-  // for the answer in the adapter's queue (core.ts), after the pane below has been given it.
-  const asked = numberSettings();
+  // for the answer in the adapter's queue (core.ts). An Excel that cannot say (before ExcelApi
+  // 1.11) is not guessed from the display language: the official is asked once per workbook.
+  let answer: (separator: DecimalSeparator) => void = () => undefined;
+  const answered = new Promise<DecimalSeparator>((resolve) => (answer = resolve));
+  const url = documentUrl();
+  const ask = (separator: DecimalSeparator) => {
+    void rememberDecimal(settings, url, separator);
+    answer(separator);
+  };
+  const known: Promise<NumberSettings> = numberSettingsOfExcel(officeExcelRun, Office.context.requirements).then(
+    async (separator) => {
+      if (separator) return { decimalSeparator: separator, source: 'excel' };
+      const remembered = rememberedDecimal(settings, url);
+      if (remembered) return remembered;
+      root.render(pane(null, ask));
+      return { decimalSeparator: await answered, source: 'official' };
+    },
+  );
   const operations = createExcelOperations({
     run: officeExcelRun,
     requirements: Office.context.requirements,
     // A co-author with view rights: the pane lists results and writes nothing.
     readOnly: () => documentIsReadOnly(),
-    // Only what Excel itself said: the engine's messages then state "this Excel uses …", which a
-    // guess from the display language (Excel before ExcelApi 1.11, e.g. Excel 2019) cannot claim.
-    numberSettings: asked.then((numbers) => (numbers.source === 'excel' ? numbers : null)),
+    numberSettings: known,
     createWorkbook: officeCreateWorkbook,
   });
   const reading = readingAlready(operations);
-  const pane = (numbers: NumberSettings) => (
-    <TaskPane operations={reading} settings={settings} initialLanguage={language} numberSettings={numbers} />
+  const pane = (numbers: NumberSettings | null, askDecimal?: (separator: DecimalSeparator) => void) => (
+    <TaskPane
+      operations={reading}
+      settings={settings}
+      initialLanguage={language}
+      numberSettings={numbers}
+      askDecimal={askDecimal}
+    />
   );
-  root.render(pane(settingsFromDisplayLanguage(Office.context?.displayLanguage)));
-  // Drawn again with Excel's answer (the same pane, its state kept); a guess is what it has.
-  const numbers = await asked;
-  if (numbers.source === 'excel') root.render(pane(numbers));
+  root.render(pane(null));
+  // Drawn again with the answer (the same pane, its state kept).
+  root.render(pane(await known));
 }
 
 start().catch((error: unknown) => {

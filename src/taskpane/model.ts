@@ -1,7 +1,7 @@
 /**
  * Pure shaping of operation results for display; no React, no Office.
  */
-import { APPENDIX1, PAR_ROWS, TEMPLATE_IDS, appendix1Row, parRow, unitById } from '../catalog';
+import { APPENDIX1, PAR_ROWS, TEMPLATE_IDS, parRow, unitById } from '../catalog';
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Bilingual, Finding, LeadGroup, ParRowResult, ParSummary, Severity } from '../engine/types';
 import { roundedPreviousScores } from '../engine/sums';
@@ -80,23 +80,6 @@ export function rankedLeadGroups(groups: readonly LeadGroup[]): LeadGroup[] {
 /** What the user should know about a run (features this Excel lacks, marks that did not fit). */
 export function notesOf(report: { notes?: Bilingual[] } | null): Bilingual[] {
   return report?.notes ?? [];
-}
-
-/** Longest row title shown above a finding: the criterion is recognisable well before that. */
-const TITLE_MAX = 90;
-
-/**
- * The row a finding is about, in the words of the sheet: the criterion ("1.5 Sáng kiến…") or,
- * on Appendix 1 sheets, the indicator and the year ("III.1 Tổng số TTHC…, năm 2019").
- */
-export function findingRowTitle(f: Pick<Finding, 'rowKey' | 'column'>, lang: Language): string | null {
-  const par = parRow(f.rowKey);
-  const a = par ? undefined : appendix1Row(f.rowKey);
-  const row = par ?? a?.row;
-  if (!row) return null;
-  const label = row.label.length > TITLE_MAX ? `${row.label.slice(0, TITLE_MAX - 1).trimEnd()}…` : row.label;
-  const year = f.column && /^\d{4}$/.test(f.column) ? (lang === 'en' ? `, ${f.column}` : `, năm ${f.column}`) : '';
-  return `${row.id} ${label}${year}`;
 }
 
 /** Findings that describe the source document itself (rounded published scores), not the user's data. */

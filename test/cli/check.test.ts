@@ -231,10 +231,10 @@ describe('cchc check: the readable report', () => {
     const result = await cli(['check', 'bad.xlsx', 'good.xlsx'], { cwd: tmp.dir });
     expect(result.code).toBe(1);
     const out = result.stdout;
-    expect(out).toMatch(/Lỗi: 1 · Cảnh báo: \d+ · Thông tin: \d+/);
+    expect(out).toMatch(/Lỗi: 1 · Cảnh báo: \d+ · Lưu ý: \d+/);
     expect(out).toContain('Trang "I. Chỉ đạo điều hành":');
     const cell = await cellOf('bad.xlsx', 'I', 'I.2', '2019');
-    expect(out).toContain(`[Lỗi] ${cell} (I.2, 2019):`);
+    expect(out).toContain(`[Lỗi] ${cell} — I.2 Số lượng các cơ quan, đơn vị được kiểm tra CCHC, năm 2019:`);
     expect(out).toMatch(/Sửa: .*1234/);
     expect(out).toContain('mục tiêu 92,418');
     expect(out).toContain('UBND quận Ba Đình');
@@ -244,7 +244,7 @@ describe('cchc check: the readable report', () => {
   it('in English with --lang en, with the rows below target grouped by lead unit', async () => {
     const result = await cli(['check', 'good.xlsx', '--lang', 'en'], { cwd: tmp.dir });
     const out = result.stdout;
-    expect(out).toMatch(/Error: 0 · Warning: \d+ · Info: \d+/);
+    expect(out).toMatch(/Error: 0 · Warning: \d+ · Note: \d+/);
     expect(out).toMatch(/2021 total: [\d.]+ \/ target 92\.418/);
     const { files } = await checkJson(['good.xlsx']);
     const below =

@@ -8,29 +8,9 @@ import { join } from 'node:path';
 import { en } from '../../src/taskpane/i18n/en';
 import { GLOSSARY, LABEL_AVOID, QUOTES } from '../../src/taskpane/i18n/glossary';
 import { vi } from '../../src/taskpane/i18n/vi';
+import { messageStrings as strings } from '../shared/messageStrings';
 
 const ROOT = join(__dirname, '../..');
-
-/** Every string a message object can produce: plain strings, and functions called with sample arguments. */
-function strings(value: unknown, path = ''): [string, string][] {
-  if (typeof value === 'string') return [[path, value]];
-  if (typeof value === 'function') {
-    const fn = value as (...args: unknown[]) => unknown;
-    // A sample that reads as text and also as a list (planSummary joins its parts).
-    const sample = (i: number) => Object.assign([`X${i}`], { toString: () => `X${i}` });
-    const args = Array.from({ length: Math.max(fn.length, 3) }, (_, i) => sample(i));
-    // Boolean-taking messages: both branches.
-    return [
-      ...strings(fn(...args), path),
-      ...strings(fn(sample(0), true, sample(2)), path),
-      ...strings(fn(sample(0), false, sample(2)), path),
-    ];
-  }
-  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
-  return [];
-}
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -9,7 +9,7 @@ import type { ValidationReport } from '../../src/contracts/operations';
 import { validateSheet } from '../../src/engine';
 import type { DecimalSeparator } from '../../src/engine/types';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
-import { paneNumbers, settingsFromDisplayLanguage, type NumberSettings } from '../../src/taskpane/numbers';
+import { paneNumbers, rememberDecimal, rememberedDecimal, type NumberSettings } from '../../src/taskpane/numbers';
 import { memorySettings } from '../../src/taskpane/settings';
 import { makeSnapshot } from '../engine/snapshot';
 import { createFakeOperations } from './fakeOperations';
@@ -42,10 +42,7 @@ jest.setTimeout(60_000);
 configure({ asyncUtilTimeout: 10_000 });
 afterEach(cleanup);
 
-it('guesses from the display language when Excel cannot say, and writes numbers per separator', () => {
-  expect(settingsFromDisplayLanguage('en-US').decimalSeparator).toBe('.');
-  expect(settingsFromDisplayLanguage('vi-VN').decimalSeparator).toBe(',');
-  expect(settingsFromDisplayLanguage(undefined).decimalSeparator).toBe(',');
+it('writes numbers per separator', () => {
   expect(paneNumbers('vi', { decimalSeparator: '.', source: 'excel' })(92.418)).toBe('92.418');
   expect(paneNumbers('vi', null)(92.418)).toBe('92,418');
   expect(paneNumbers('en', null)(0.8555, 2)).toBe('0.86');
@@ -56,6 +53,18 @@ it('writes numbers as the findings’ messages do: no thousands mark that reads 
   expect(paneNumbers('vi', null)(12345.5)).toBe('12345,5');
   expect(paneNumbers('en', { decimalSeparator: ',', source: 'excel' })(12345.5)).toBe('12345,5');
   expect(paneNumbers('en', null)(12345.5)).toBe('12345.5');
+});
+
+it('remembers the official’s answer per workbook', () => {
+  const settings = memorySettings();
+  expect(rememberedDecimal(settings, 'https://x/a.xlsx')).toBeNull();
+  void rememberDecimal(settings, 'https://x/a.xlsx', '.');
+  expect(rememberedDecimal(settings, 'https://x/a.xlsx')).toEqual({ decimalSeparator: '.', source: 'official' });
+  // Another workbook is asked about again; a workbook without a URL is not remembered at all.
+  expect(rememberedDecimal(settings, 'https://x/b.xlsx')).toBeNull();
+  void rememberDecimal(settings, null, ',');
+  expect(rememberedDecimal(settings, null)).toBeNull();
+  expect(settings.values.size).toBe(1);
 });
 
 function renderPane(numberSettings: NumberSettings | null) {
@@ -122,13 +131,9 @@ it('says which separator this Excel uses once, in the finding’s own words, not
   const told = await commaFindingText('.', { decimalSeparator: '.', source: 'excel' });
   expect(told).toContain('Excel này dùng dấu chấm "." làm dấu thập phân, không phải dấu phẩy.');
   expect(claims(told)).toBe(1);
-  // An Excel set to "," or one that could not say (the display language's guess): no claim at all.
-  for (const settings of [
-    { decimalSeparator: ',', source: 'excel' },
-    { decimalSeparator: '.', source: 'displayLanguage' },
-  ] as const) {
-    const excel = settings.source === 'excel' ? settings.decimalSeparator : null;
-    const text = await commaFindingText(excel, settings);
+  // An Excel set to ",", or one that could not say and the official has not answered: no claim.
+  for (const settings of [{ decimalSeparator: ',', source: 'excel' } as const, null]) {
+    const text = await commaFindingText(settings?.decimalSeparator ?? null, settings);
     expect(text).toContain('"0,5" đang lưu dạng văn bản');
     expect(claims(text)).toBe(0);
   }
@@ -145,14 +150,42 @@ it('hands the consolidation this Excel’s separator, so its lists write numbers
   expect(consolidateCalls[0].decimalSeparator).toBe('.');
 });
 
-it('hands the consolidation no separator when it was only guessed from the display language', async () => {
+it('hands the consolidation the official’s answer where Excel could not say', async () => {
   consolidateCalls.length = 0;
-  renderPane({ decimalSeparator: '.', source: 'displayLanguage' });
+  renderPane({ decimalSeparator: '.', source: 'official' });
   await ready();
   fireEvent.click(screen.getByRole('tab', { name: 'Tổng hợp' }));
   const input = await screen.findByTestId('consolidate-files');
   fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], 'don-vi.xlsx')] } });
   await waitFor(() => expect(consolidateCalls).toHaveLength(1));
-  // Its messages would otherwise claim "Excel này dùng dấu chấm" on a guess.
-  expect(consolidateCalls[0].decimalSeparator).toBeNull();
+  expect(consolidateCalls[0].decimalSeparator).toBe('.');
+});
+
+it('asks once where Excel cannot say, and hands the answer on instead of guessing', async () => {
+  const answers: string[] = [];
+  const ops = createFakeOperations();
+  const view = render(
+    <TaskPane
+      operations={ops}
+      settings={memorySettings()}
+      initialLanguage="en"
+      numberSettings={null}
+      askDecimal={(separator) => answers.push(separator)}
+    />,
+  );
+  const question = await screen.findByTestId('decimal-question');
+  expect(question.textContent).toContain('How is one half written');
+  fireEvent.click(screen.getByRole('button', { name: '0,5 (comma)' }));
+  expect(answers).toEqual([',']);
+  // Given the answer, the pane stops asking and writes numbers with it.
+  view.rerender(
+    <TaskPane
+      operations={ops}
+      settings={memorySettings()}
+      initialLanguage="en"
+      numberSettings={{ decimalSeparator: ',', source: 'official' }}
+      askDecimal={(separator) => answers.push(separator)}
+    />,
+  );
+  expect(screen.queryByTestId('decimal-question')).toBeNull();
 });

@@ -5,7 +5,8 @@
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { vi } from '../../src/taskpane/i18n/vi';
-import { findingRowTitle, roundedParents } from '../../src/taskpane/model';
+import { findingRowTitle } from '../../src/engine/findingPlace';
+import { roundedParents } from '../../src/taskpane/model';
 import { memorySettings } from '../../src/taskpane/settings';
 import { CLEAN, VALIDATION, createFakeOperations, finding, type FakeOperations } from './fakeOperations';
 
@@ -137,5 +138,25 @@ describe('an empty workbook and the source notes', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent?.slice(0, 4)),
     ).toEqual(['6.1 ', '7.1 ']);
+  });
+});
+
+describe('what the totals button says it filled', () => {
+  it('names each sheet as its tab shows it, never in sheet!cell syntax', async () => {
+    const ops = await renderPane();
+    const base = await ops.subtotals(false);
+    ops.subtotals = async () => ({
+      ...base,
+      totalsFilled: [
+        { sheet: 'I. Chỉ đạo điều hành', cell: 'E7', rowKey: 'I.1', formula: '=1' },
+        { sheet: 'I. Chỉ đạo điều hành', cell: 'F7', rowKey: 'I.1', formula: '=1' },
+        { sheet: 'III. Thủ tục hành chính', cell: 'D9', rowKey: 'III.1', formula: '=1' },
+      ],
+    });
+    openTab('Tổng điểm');
+    fireEvent.click(screen.getByRole('button', { name: 'Tính tổng và so sánh mục tiêu' }));
+    const said = await screen.findByText(/Đã điền công thức tổng/);
+    expect(said.textContent).toContain('“I. Chỉ đạo điều hành”: E7, F7; “III. Thủ tục hành chính”: D9');
+    expect(said.textContent).not.toMatch(/![A-Z]+\d/);
   });
 });

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { TEMPLATE_VERSION } from '../../catalog';
 import { summarizePar, validateWorkbook } from '../../engine';
+import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
 import type {
   DecimalSeparator,
   Finding,
@@ -224,12 +225,6 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
 // ---------------------------------------------------------------------------------------------
 // Human-readable report
 
-const SEVERITY_NAMES: Record<Severity, { vi: string; en: string }> = {
-  error: { vi: 'Lỗi', en: 'Error' },
-  warning: { vi: 'Cảnh báo', en: 'Warning' },
-  info: { vi: 'Thông tin', en: 'Info' },
-};
-
 function fixText(issue: CheckIssue, lang: Lang, decimal: DecimalSeparator | null): string | null {
   if (issue.suggestionDescription) return `${lang === 'vi' ? 'Đề xuất' : 'Suggestion'}: ${issue.suggestionDescription}`;
   const head = lang === 'vi' ? 'Sửa' : 'Fix';
@@ -335,8 +330,7 @@ export function fileText(report: FileReport, lang: Lang, decimal: DecimalSeparat
   for (const [sheet, issues] of bySheet) {
     lines.push(vi ? `  Trang "${sheet}":` : `  Sheet "${sheet}":`);
     for (const issue of issues) {
-      const where = [issue.id, issue.column].filter(Boolean).join(', ');
-      const at = where ? `${issue.cell} (${where})` : issue.cell;
+      const at = findingPlace({ cell: issue.cell, rowKey: issue.id, column: issue.column }, lang);
       lines.push(`    [${SEVERITY_NAMES[issue.severity][lang]}] ${at}: ${issue.message}`);
       const fix = fixText(issue, lang, decimal);
       if (fix) lines.push(`      ${fix}`);

@@ -2,6 +2,7 @@ import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from '@fluent
 import { useCallback, useId, useRef, useState } from 'react';
 import type { ConsolidationWriteReport } from '../../contracts/operations';
 import type { Consolidation, ParChoice, ParClaim, ParConflict, SourceFile } from '../../consolidate/types';
+import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
 import { consolidateEn, consolidateVi, type ConsolidateMessages } from '../i18n/consolidate';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';
@@ -50,7 +51,7 @@ interface Reading {
 }
 
 function Findings({ source }: { source: SourceFile }) {
-  const { t, lang, num } = usePane();
+  const { lang, num } = usePane();
   const c = useStrings();
   const styles = useStyles();
   const findings = (source.findings ?? []).filter((f) => f.severity !== 'info');
@@ -65,12 +66,11 @@ function Findings({ source }: { source: SourceFile }) {
           <Text size={200}>{c.sheet(sheet)}</Text>
           <ul className={styles.findings}>
             {list.map((f, i) => {
-              // The wording of `cchc check`: [Lỗi] F9 (I.2, 2019): message.
-              const where = [f.rowKey, f.column].filter(Boolean).join(', ');
+              // The wording of `cchc check`: [Lỗi] F9 — I.2 Tổng số…, năm 2019: message.
               return (
                 <li key={i}>
                   <Text size={200}>
-                    [{t.severity[f.severity]}] {where ? `${f.cell} (${where})` : f.cell}: {f.message[lang]}
+                    [{SEVERITY_NAMES[f.severity][lang]}] {findingPlace(f, lang)}: {f.message[lang]}
                   </Text>
                 </li>
               );
@@ -328,8 +328,8 @@ export default function ConsolidateBody() {
       {report && (
         <Text role="status" data-testid="consolidate-written">
           {c.written(
-            [...report.created, ...report.refreshed].join(', '),
-            num(report.cellsWritten),
+            [...report.created, ...report.refreshed].map((sheet) => `“${sheet}”`).join(', '),
+            num(result?.consolidation.sources.filter((x) => x.status === 'used').length ?? 0),
             report.sourcesSheet,
           )}
         </Text>

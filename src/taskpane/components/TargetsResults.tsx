@@ -57,11 +57,14 @@ export interface TargetsResultsProps {
 }
 
 /** The PAR total against its targets, the chart per area, rows below target by lead unit, overwritten totals. */
-/** "I. Chỉ đạo điều hành!E7, E9; II. …!D5", at most 12 cells, so the pane says which cells it filled. */
+/**
+ * “I. Chỉ đạo điều hành”: E7, E9; “II. …”: D5 — at most 12 cells, so the pane says which cells it
+ * filled, each sheet named as its tab shows it (never Excel's sheet!cell reference syntax).
+ */
 function filledCells(cells: SubtotalReport['totalsFilled']): string {
   const bySheet = new Map<string, string[]>();
   for (const c of cells.slice(0, 12)) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.cell]);
-  const list = [...bySheet].map(([sheet, at]) => `${sheet}!${at.join(', ')}`).join('; ');
+  const list = [...bySheet].map(([sheet, at]) => `“${sheet}”: ${at.join(', ')}`).join('; ');
   return cells.length > 12 ? `${list}; …` : list;
 }
 

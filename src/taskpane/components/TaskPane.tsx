@@ -22,7 +22,7 @@ import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
 import { VIEWS, type ViewId } from './views';
 import { ViewTabs } from './roving';
-import { paneNumbers, type NumberSettings } from '../numbers';
+import { paneNumbers, type DecimalSeparator, type NumberSettings } from '../numbers';
 
 export interface TaskPaneProps {
   operations: AddinOperations;
@@ -31,8 +31,13 @@ export interface TaskPaneProps {
   initialLanguage: Language;
   /** Told when the language changes (the playground translates its own chrome). */
   onLanguageChange?(language: Language): void;
-  /** Excel's decimal separator (or a guess from Office's language): numbers in the pane follow it. */
+  /** Excel's decimal separator (or the official's answer for this workbook): numbers in the pane follow it. */
   numberSettings?: NumberSettings | null;
+  /**
+   * Given while Excel could not say its decimal separator and the official has not answered for
+   * this workbook: the pane asks once, at the top, and hands the answer here.
+   */
+  askDecimal?(separator: DecimalSeparator): void;
 }
 
 interface BusyState {
@@ -86,7 +91,14 @@ const useStyles = makeStyles({
   },
 });
 
-export function TaskPane({ operations, settings, initialLanguage, onLanguageChange, numberSettings }: TaskPaneProps) {
+export function TaskPane({
+  operations,
+  settings,
+  initialLanguage,
+  onLanguageChange,
+  numberSettings,
+  askDecimal,
+}: TaskPaneProps) {
   const styles = useStyles();
   const progressId = useId();
   /** The language asked for; `t` (and so `lang` below) follows once its strings are loaded. */
@@ -173,8 +185,9 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
       workbookEpoch,
       workbookChanged: () => setWorkbookEpoch((n) => n + 1),
       num: paneNumbers(lang, numberSettings),
-      // Only what Excel said: views pass it on to messages that state "this Excel uses …".
-      decimalSeparator: numberSettings?.source === 'excel' ? numberSettings.decimalSeparator : null,
+      // What Excel said, or the official for this workbook: views pass it on to messages that
+      // state "this Excel uses …".
+      decimalSeparator: numberSettings?.decimalSeparator ?? null,
     }),
     [operations, settings, t, lang, busy, run, showError, workbookEpoch, numberSettings],
   );
@@ -200,6 +213,22 @@ export function TaskPane({ operations, settings, initialLanguage, onLanguageChan
           <Text size={200} className={styles.subtitle}>
             {t.appSubtitle}
           </Text>
+          {askDecimal && !numberSettings && (
+            <MessageBar intent="warning" layout="multiline" data-testid="decimal-question">
+              <MessageBarBody>
+                <MessageBarTitle>{t.decimalQuestionTitle}</MessageBarTitle>
+                {t.decimalQuestion}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => askDecimal(',')}>
+                  {t.decimalAnswer(',')}
+                </Button>
+                <Button size="small" onClick={() => askDecimal('.')}>
+                  {t.decimalAnswer('.')}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
           {/* Always present, so screen readers hear each operation start (MessageBars announce results). */}
           <div role="status" className={styles.visuallyHidden}>
             {progressLabel}

@@ -21,7 +21,7 @@ export interface ConsolidateMessages {
   status: Record<'used' | 'unreadable' | 'refused' | 'no-appendix1', string>;
   showFindings: (n: string) => string;
   sheet: (name: string) => string;
-  written: (sheets: string, cells: string, sources: string) => string;
+  written: (sheets: string, units: string, sources: string) => string;
   nothingToWrite: string;
   leftOut: (n: string) => string;
   parHeading: string;
@@ -49,7 +49,8 @@ export const consolidateVi: ConsolidateMessages = {
   cancel: 'Hủy',
   reading: (done, total, file) => `Đang đọc tệp ${done}/${total}: ${file}`,
   cancelled: 'Đã hủy: chưa ghi gì vào sổ làm việc.',
-  limits: 'Mỗi tệp tối đa 200 MB; mỗi phần giải nén tối đa 50 MB, cả tệp tối đa 200 MB.',
+  limits:
+    'Chọn các tệp .xlsx đơn vị đã gửi (tệp có biểu mẫu của CCHC Hà Nội). Tệp hỏng, có mật khẩu hoặc lớn bất thường được báo là không đọc được, không làm dừng việc tổng hợp.',
   filesHeading: 'Các tệp đã đọc',
   unit: (unit) => `Đơn vị: ${unit}`,
   version: (version) => `Phiên bản biểu mẫu: ${version}`,
@@ -64,7 +65,8 @@ export const consolidateVi: ConsolidateMessages = {
   },
   showFindings: (n) => `Xem ${n} lỗi và cảnh báo`,
   sheet: (name) => `Trang "${name}":`,
-  written: (sheets, cells, sources) => `Đã ghi ${cells} ô vào ${sheets}; nguồn số liệu ở trang "${sources}".`,
+  written: (sheets, units, sources) =>
+    `Đã ghi số liệu tổng hợp của ${units} đơn vị vào các trang ${sheets}; đơn vị nào gửi số liệu nào: xem trang “${sources}”.`,
   nothingToWrite: 'Không tệp nào dùng được: không ghi gì vào sổ làm việc.',
   leftOut: (n) => `${n} ô không hợp lệ bị loại (xem trang nguồn số liệu).`,
   parHeading: 'Chỉ số CCHC',
@@ -90,7 +92,8 @@ export const consolidateEn: ConsolidateMessages = {
   cancel: 'Cancel',
   reading: (done, total, file) => `Reading file ${done} of ${total}: ${file}`,
   cancelled: 'Cancelled: nothing was written to the workbook.',
-  limits: 'Each file up to 200 MB; each unzipped part up to 50 MB, the whole file up to 200 MB unzipped.',
+  limits:
+    'Choose the .xlsx files the units sent (files with the CCHC Hà Nội templates). A damaged, password-protected or unusually large file is reported as unreadable and does not stop the consolidation.',
   filesHeading: 'Files read',
   unit: (unit) => `Unit: ${unit}`,
   version: (version) => `Template version: ${version}`,
@@ -105,7 +108,8 @@ export const consolidateEn: ConsolidateMessages = {
   },
   showFindings: (n) => `Show ${n} errors and warnings`,
   sheet: (name) => `Sheet "${name}":`,
-  written: (sheets, cells, sources) => `Wrote ${cells} cells into ${sheets}; sources on the sheet "${sources}".`,
+  written: (sheets, units, sources) =>
+    `Wrote the consolidated figures of ${units} units into the sheets ${sheets}; which unit sent what: see the sheet “${sources}”.`,
   nothingToWrite: 'No file could be used: nothing was written to the workbook.',
   leftOut: (n) => `${n} invalid cells left out (see the sources sheet).`,
   parHeading: 'PAR index',

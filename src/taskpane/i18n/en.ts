@@ -5,6 +5,10 @@ export const en: Messages = {
   locale: 'en-US',
   appTitle: 'Hà Nội CCHC',
   appSubtitle: 'Administrative-reform statistics and PAR index templates',
+  decimalQuestionTitle: 'Decimals in this Excel',
+  decimalQuestion:
+    'This version of Excel does not tell the task pane its decimal separator. How is one half written in a cell of the sheet? The answer is remembered for this workbook; the buttons wait until you choose.',
+  decimalAnswer: (separator) => (separator === ',' ? '0,5 (comma)' : '0.5 (point)'),
   languageSwitch: 'English',
   busyLabel: 'Working',
   viewsLabel: 'Tasks',

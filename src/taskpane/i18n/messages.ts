@@ -14,6 +14,10 @@ export interface Messages {
   locale: string;
   appTitle: string;
   appSubtitle: string;
+  /** Asked once per workbook where Excel cannot say its decimal separator (before ExcelApi 1.11). */
+  decimalQuestionTitle: string;
+  decimalQuestion: string;
+  decimalAnswer: (separator: ',' | '.') => string;
   languageSwitch: string;
   busyLabel: string;
   /** The tab list's name, and one tab label per view (one screen per job). */

@@ -1,3 +1,4 @@
+import { SEVERITY_NAMES } from '../../engine/findingPlace';
 import type { Messages } from './messages';
 
 export const vi: Messages = {
@@ -5,6 +6,10 @@ export const vi: Messages = {
   locale: 'vi-VN',
   appTitle: 'CCHC Hà Nội',
   appSubtitle: 'Biểu mẫu thống kê cải cách hành chính và Chỉ số CCHC',
+  decimalQuestionTitle: 'Số thập phân trong Excel này',
+  decimalQuestion:
+    'Phiên bản Excel này không cho ngăn tác vụ biết dấu thập phân. Trong ô của trang tính, một nửa được viết thế nào? Câu trả lời được nhớ cho sổ làm việc này; các nút chờ đến khi bạn chọn.',
+  decimalAnswer: (separator) => (separator === ',' ? '0,5 (dấu phẩy)' : '0.5 (dấu chấm)'),
   languageSwitch: 'English',
   busyLabel: 'Đang xử lý',
   viewsLabel: 'Công việc',
@@ -21,7 +26,7 @@ export const vi: Messages = {
   insertTemplates: 'Chèn biểu mẫu',
   selectAllTemplates: 'Chọn tất cả',
   templateListLabel: 'Các biểu mẫu sẽ chèn',
-  addinVersion: (v) => `Tiện ích chèn biểu mẫu phiên bản ${v}.`,
+  addinVersion: (v) => `CCHC Hà Nội chèn biểu mẫu phiên bản ${v}.`,
   workbookVersion: (v) => (v ? `Sổ làm việc đang dùng phiên bản ${v}.` : 'Sổ làm việc chưa có biểu mẫu nào.'),
   parTemplateName: 'PAR. Chỉ số CCHC 2021 phấn đấu đạt',
   parTemplateUnits: 'Các đơn vị chủ trì tham mưu',
@@ -74,7 +79,7 @@ export const vi: Messages = {
   fixableCount: (n) => `${n} ô có thể sửa tự động.`,
   goToCell: 'Đi tới ô',
   fix: 'Sửa',
-  severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
+  severity: { error: SEVERITY_NAMES.error.vi, warning: SEVERITY_NAMES.warning.vi, info: SEVERITY_NAMES.info.vi },
   checkedSummary: (cells, filled) => `Đã kiểm tra ${cells} ô nhập liệu, ${filled} ô có dữ liệu.`,
   noFindings: 'Không phát hiện vấn đề nào.',
   nothingToCheck: 'Sổ làm việc chưa có trang biểu mẫu nào để kiểm tra. Ở thẻ “Biểu mẫu”, bấm “Chèn biểu mẫu” trước.',
