@@ -5,15 +5,9 @@
  */
 export { createExcelOperations } from './operations';
 export { officeCreateWorkbook, officeExcelRun } from './core';
-export type {
-  ExcelOperations,
-  ExcelOperationsDeps,
-  ExcelInjectReport,
-  ExcelValidationReport,
-  ExcelRun,
-} from './operations';
+export type { ExcelOperationsDeps, ExcelRun } from './core';
+export type { ExcelOperations, ExcelInjectReport, ExcelValidationReport } from './types';
 export { describeExcelError, ExcelOperationError } from './errors';
 export type { ExcelErrorInfo } from './errors';
 export { UNPLACED_SHEET } from './names';
-export { FLAGS_NAME, EMPTY_FLAGS } from './flags';
 export { VERSION_PROPERTY, VERSION_NAME } from './read';

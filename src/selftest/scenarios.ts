@@ -6,7 +6,8 @@
  * (no painted colours: Excel does not report a conditional format's effect).
  */
 import { parLeaves, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
-import { EMPTY_FLAGS, FLAGS_NAME, UNPLACED_SHEET, type ExcelErrorInfo } from '../excel';
+import { UNPLACED_SHEET, type ExcelErrorInfo } from '../excel';
+import { EMPTY_FLAGS, FLAGS_NAME } from '../layout/flagsName';
 import { MARKER_NAME, markerFor, parseMarkerFormula } from '../layout';
 import { FLAG_COLUMN } from '../layout/flagColumn';
 import { check, checkEqual, checkIncludes, checkNear, sameFormula, show, sleep } from './check';

@@ -6,7 +6,8 @@
  */
 import { TEMPLATE_IDS } from '../catalog';
 import type { TemplateId } from '../catalog/types';
-import { FLAGS_NAME, type ExcelOperations } from '../excel';
+import type { ExcelOperations } from '../excel';
+import { FLAGS_NAME } from '../layout/flagsName';
 import { buildSheetPlan } from '../layout';
 import { cellAddress } from '../layout/a1';
 import { FLAG_COLUMN, parseRowFlagText } from '../layout/flagColumn';

@@ -9,7 +9,8 @@ import type { UnitProgress } from '../../contracts/operations';
 import { cellAddress, columnNumber } from '../../layout/a1';
 import { buildSheetPlan } from '../../layout';
 import { AdapterCore, APPENDIX_IDS, byTemplateOrder } from '../core';
-import { isBlank, SnapshotReader } from '../grid';
+import { SnapshotReader } from '../../engine/snapshotReader';
+import { isEmpty } from '../../engine/text';
 
 export async function goToCell(core: AdapterCore, sheetName: string, cell: string): Promise<void> {
   await core.operation(async (session) => {
@@ -49,7 +50,7 @@ export function unitProgress(core: AdapterCore, unit: UnitId): Promise<UnitProgr
         let firstEmpty: string | null = null;
         for (const letter of letters) {
           const col = columnNumber(letter);
-          if (!isBlank(reader.value(row, col))) filled++;
+          if (!isEmpty(reader.value(row, col))) filled++;
           else firstEmpty ??= cellAddress(row, col);
         }
         rows.push({ sheet: s.name, rowKey: r.key, label, cells: letters.length, filled, firstEmpty });
