@@ -8,6 +8,7 @@
  * decimal separator (Excel's number settings, which the pane's numbers follow).
  */
 import { createRoot } from 'react-dom/client';
+import type { AddinOperations } from '../contracts/operations';
 import { createExcelOperations } from '../excel';
 import { createSettingsStore } from '../excel/officeHelpers';
 import { createMemoryWorkbook } from '../memoryExcel';
@@ -24,7 +25,8 @@ const decimal = params.get('decimal');
 const numberSettings = isDecimalSeparator(decimal) ? { decimalSeparator: decimal, source: 'excel' as const } : null;
 
 const workbook = createMemoryWorkbook({ user: params.get('user') ?? undefined });
-const operations = createExcelOperations({
+// Known to the pane only by its contract, as in Excel.
+const operations: AddinOperations = createExcelOperations({
   run: workbook.run,
   requirements: { isSetSupported: (name, version) => workbook.isSetSupported(name, version) },
   host: { host: 'Playground', platform: 'Browser' },
