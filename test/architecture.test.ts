@@ -13,13 +13,15 @@ import {
   layerViolations,
   type Violation,
 } from './architecture/layering';
+import { benchCode } from './bench/code';
 
 const SRC = path.resolve(__dirname, '../src');
 const DOC = path.resolve(__dirname, '../docs/architecture.md');
 
 test('every import under src/ keeps to the layering, and only the hosts allowed to name Office.js globals', () => {
   expect(layerViolations(SRC).map(describeViolation)).toEqual([]);
-});
+  // It reads and parses every module of src/ (some 400 files): 1.5 s on an idle machine, more when it is shared.
+}, 30_000);
 
 test('every folder of src/ has its rule and its paragraph in docs/architecture.md, and no rule is for a folder that is gone', () => {
   const folders = fs
@@ -138,5 +140,18 @@ describe('the scan', () => {
       { file: 'contracts/ops.ts', target: 'catalog/types.ts', rule: 'type-only' },
       { file: 'widgets/w.ts', target: 'widgets', rule: 'unknown-folder' },
     ]);
+  });
+
+  test("the benchmark's figures: lines of src/, of the imitation, of the longest module, and the violations", async () => {
+    write('memoryExcel/range.ts', 'export const a = 1;\nexport const b = 2;\n');
+    write('taskpane/Pane.tsx', "import { run } from '../excel';\n\nexport const p = run;\nexport const q = Office;\n");
+    // excel/: three files of one line each (beforeEach).
+    expect(await benchCode(root)).toEqual({
+      srcLines: 3 + 2 + 4,
+      memoryExcelLines: 2,
+      largestModuleLines: 4,
+      largestModule: 'taskpane/Pane.tsx',
+      layerViolations: 2,
+    });
   });
 });

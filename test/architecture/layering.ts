@@ -151,11 +151,13 @@ export function scanSource(
     } else if (ts.isIdentifier(node) && OFFICE_GLOBALS.includes(node.text) && namesGlobal(node)) {
       globals.push({ name: node.text, line: lineOf(node) });
     }
+    const declared = declaredName(node);
+    if (declared !== null) local.add(declared);
     ts.forEachChild(node, visit);
   };
   visit(sf);
   // A module that binds the name itself (an import or a declaration of its own) does not name the global.
-  return { imports, globals: globals.filter((g) => !local.has(g.name) && !declares(sf, g.name)) };
+  return { imports, globals: globals.filter((g) => !local.has(g.name)) };
 }
 
 /** True where an identifier stands for a value or type of that name, not a member or a key. */
@@ -181,31 +183,21 @@ function namesGlobal(node: ts.Identifier): boolean {
   return true;
 }
 
-/** Whether the file declares `name` at its top level or in a namespace (the imitation's own `Excel`). */
-function declares(sf: ts.SourceFile, name: string): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (
-      (ts.isVariableDeclaration(node) ||
-        ts.isFunctionDeclaration(node) ||
-        ts.isClassDeclaration(node) ||
-        ts.isInterfaceDeclaration(node) ||
-        ts.isTypeAliasDeclaration(node) ||
-        ts.isModuleDeclaration(node) ||
-        ts.isParameter(node)) &&
-      node.name &&
-      ts.isIdentifier(node.name) &&
-      node.name.text === name &&
-      !(ts.isModuleDeclaration(node) && isGlobalAugmentation(node))
-    ) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return found;
+/** The name a declaration binds in the file itself (a global augmentation binds none of its own). */
+function declaredName(node: ts.Node): string | null {
+  if (!(
+    ts.isVariableDeclaration(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isModuleDeclaration(node) ||
+    ts.isParameter(node)
+  ))
+    return null;
+  if (!node.name || !ts.isIdentifier(node.name)) return null;
+  if (ts.isModuleDeclaration(node) && isGlobalAugmentation(node)) return null;
+  return node.name.text;
 }
 
 /** `declare global { namespace Excel … }` adds to the global: it is no local of the file. */
