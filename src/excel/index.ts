@@ -1,10 +1,10 @@
 /**
- * The Excel adapter: the only code that calls Office.js. In Excel:
- *   createExcelOperations({ run: Excel.run, requirements: Office.context.requirements })
- * in the playground and tests, the in-memory workbook's `run` and a requirement checker.
+ * The Excel adapter: AddinOperations over Office.js. In Excel the pane's entry gets them from
+ * officePaneStart (paneStart.ts); the playground, the self-test and tests call
+ *   createExcelOperations({ run, requirements })
+ * with the in-memory workbook's `run` (or Excel.run) and a requirement checker.
  */
 export { createExcelOperations } from './operations';
-export { officeCreateWorkbook, officeExcelRun } from './core';
 export type { ExcelOperationsDeps, ExcelRun } from './core';
 export type { ExcelOperations, ExcelInjectReport, ExcelValidationReport } from './types';
 export { describeExcelError, ExcelOperationError } from './errors';
