@@ -5,8 +5,6 @@
  */
 import type { DecimalSeparator } from '../layout/types';
 
-export type { DecimalSeparator };
-
 export interface NumberSettings {
   decimalSeparator: DecimalSeparator;
   /** Where the setting came from: Excel itself, or a guess from Office's display language. */
