@@ -11,6 +11,3 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
-
-// Why a file could not be read, and the error saying so, live with the shared .xlsx reader.
-export { InputError, type InputProblem } from '../xlsx/errors';

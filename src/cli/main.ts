@@ -9,7 +9,8 @@ import { runCheck } from './commands/check';
 import { runConsolidate } from './commands/consolidate';
 import { runReport } from './commands/report';
 import { runTemplate } from './commands/template';
-import { InputError, UsageError } from './errors';
+import { InputError } from '../xlsx/errors';
+import { UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 
 const USAGE: Record<Lang, string> = {

@@ -4,21 +4,16 @@
  * is judged the same everywhere.
  */
 export type * from './types';
-export {
-  validateSheet,
-  validateWorkbook,
-  crossSheetFindings,
-  JUMP_MIN_LARGER,
-  JUMP_RATIO,
-  PARTIAL_YEAR_FACTOR,
-  ZERO_FROM,
-} from './validate';
+export { validateSheet, validateWorkbook, crossSheetFindings } from './validate';
+export { JUMP_MIN_LARGER, JUMP_RATIO, PARTIAL_YEAR_FACTOR, ZERO_FROM } from './relations';
 export { summarizePar } from './par';
 export { agrees, clean, fromMilli, MILLI, ROUNDING_PER_PART, roundedPreviousScores, sumMilli, toMilli } from './sums';
 export { totalFormulas, sameFormula } from './totals';
 export type { TotalFormula } from './totals';
 export { keyOfCell, reporterOf, rowsByKey, sheetRowsByKey } from './sheet';
-export { parseCellInput, isDateFormat, foldVietnamese, PASS, FAIL } from './parse';
+export { parseCellInput } from './parse';
+export { isDateFormat } from './cellFormats';
+export { foldVietnamese, PASS, FAIL } from './text';
 export type { CellKind, InputProblem, ParseOptions, ParsedInput } from './parse';
 export { describeInput, cellKind } from './tables';
 export { assessSection8, section8Findings, verdictOf } from './section8';

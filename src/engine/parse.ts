@@ -41,11 +41,6 @@ import {
 import { FAIL, foldVietnamese, isBlankText, isEmpty, PASS } from './text';
 import type { Bilingual, CellValue, DecimalSeparator, FindingCode, Fix, Severity } from './types';
 
-// What other modules and hosts have always imported from here.
-export { FAIL, PASS, foldVietnamese, isBlank, isEmpty, isSpaceChar } from './text';
-export { isDateFormat, isPercentFormat } from './cellFormats';
-export { formulaProblem } from './problems';
-
 /** What an input cell holds, from its row kind and column: Appendix 1 kinds plus the PAR score. */
 export type CellKind = 'count' | 'percent' | 'flag' | 'passfail' | 'text' | 'group' | 'parScore';
 

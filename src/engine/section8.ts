@@ -14,7 +14,8 @@ import type { GoalThreshold, Section8Goal } from '../catalog/section8';
 import { workbookReader, latestYear, type WorkbookReader } from './figures';
 import { numberStyle, round } from './format';
 import type { NumberStyle, NumberWriter } from './format';
-import { FAIL, parseCellInput, PASS } from './parse';
+import { parseCellInput } from './parse';
+import { FAIL, PASS } from './text';
 import { exceeds } from './sums';
 import type { Bilingual, Finding, MessageOptions, SheetSnapshot } from './types';
 

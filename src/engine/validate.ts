@@ -40,8 +40,6 @@ import type {
   WorkbookResult,
 } from './types';
 
-export { JUMP_MIN_LARGER, JUMP_RATIO, PARTIAL_YEAR_FACTOR, ZERO_FROM } from './relations';
-
 let scratch = new Float64Array(64);
 
 /** Every finding of one sheet; `options` say how messages write numbers (the user's Excel). */

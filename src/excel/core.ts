@@ -26,7 +26,7 @@ import { parseCell } from '../layout/a1';
 import { defaultSheetName } from '../layout/names';
 import { READ_WINDOW } from '../layout/readWindow';
 import { ExcelOperationError } from './errors';
-import { SnapshotReader } from './grid';
+import { SnapshotReader } from '../engine/snapshotReader';
 import type { RefreshExtras } from './refreshCompare';
 import type { Features } from './queue';
 import { readWorkbook, SheetCache, type ReadOptions, type SheetState, type WorkbookState } from './read';

@@ -14,7 +14,8 @@ import { buildSheetPlan } from '../layout';
 import { columnLetter, rangeAddress } from '../layout/a1';
 import type { SheetPlan } from '../layout/types';
 import { ruleProbeBytes } from './cfRules';
-import { planArea, planGrid, styleRects } from './grid';
+import { planArea, planGrid } from '../layout/planGrid';
+import { styleRects } from '../layout/styleRects';
 import { actionBytes, getRangeBytes, jsonBytes, pathBytes, rangePathBytes, sheetPathBytes } from './session';
 
 /** The area read on each template sheet: the largest plan, with room for inserted rows. */

@@ -7,7 +7,7 @@
 import type { Bilingual, CellValue, SheetSnapshot } from '../engine/types';
 import { parseCell } from '../layout/a1';
 import { FLAG_COLUMN, FLAG_COLUMN_NUMBER, isRowFlagText, rowFlagText } from '../layout/flagColumn';
-import type { FlaggedCell } from './flags';
+import type { FlaggedCell } from '../layout/flaggedCell';
 
 /** What a helper cell holds now: its value and formula (a formula is someone's, whatever it shows). */
 export interface HelperCell {

@@ -1,19 +1,13 @@
 /**
- * The Excel adapter: the only code that calls Office.js. In Excel:
- *   createExcelOperations({ run: Excel.run, requirements: Office.context.requirements })
- * in the playground and tests, the in-memory workbook's `run` and a requirement checker.
+ * The Excel adapter: AddinOperations over Office.js. In Excel the pane's entry gets them from
+ * officePaneStart (paneStart.ts); the playground, the self-test and tests call
+ *   createExcelOperations({ run, requirements })
+ * with the in-memory workbook's `run` (or Excel.run) and a requirement checker.
  */
 export { createExcelOperations } from './operations';
-export { officeCreateWorkbook, officeExcelRun } from './core';
-export type {
-  ExcelOperations,
-  ExcelOperationsDeps,
-  ExcelInjectReport,
-  ExcelValidationReport,
-  ExcelRun,
-} from './operations';
+export type { ExcelOperationsDeps, ExcelRun } from './core';
+export type { ExcelOperations, ExcelInjectReport, ExcelValidationReport } from './types';
 export { describeExcelError, ExcelOperationError } from './errors';
 export type { ExcelErrorInfo } from './errors';
 export { UNPLACED_SHEET } from './names';
-export { FLAGS_NAME, EMPTY_FLAGS } from './flags';
 export { VERSION_PROPERTY, VERSION_NAME } from './read';

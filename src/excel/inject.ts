@@ -9,20 +9,11 @@ import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
 import { markerFor, markerNameFormula, parseMarkerFormula } from '../layout/marker';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
 import { ExcelOperationError } from './errors';
-import {
-  collectData,
-  diffTemplate,
-  layoutMatches,
-  placeCarried,
-  planArea,
-  planGrid,
-  runs,
-  SnapshotReader,
-  styleRects,
-  type PlanGrid,
-  type UnplacedValue,
-  type WriteCell,
-} from './grid';
+import { collectData, placeCarried, type UnplacedValue } from '../engine/carriedValues';
+import { SnapshotReader } from '../engine/snapshotReader';
+import { diffTemplate, layoutMatches, runs } from '../engine/templateDiff';
+import { planArea, planGrid, type PlanGrid, type WriteCell } from '../layout/planGrid';
+import { styleRects } from '../layout/styleRects';
 import { queueOwnRules, type RuleProbe } from './cfRules';
 import {
   clearAreaBytes,
@@ -64,11 +55,10 @@ import {
   type Session,
 } from './session';
 
-import { lateEntries, queueUnplaced, UNPLACED_SHEET, type Relaid } from './unplaced';
+import { UNPLACED_SHEET } from './names';
+import { lateEntries, queueUnplaced, type Relaid } from './unplaced';
 import { styleMatches, validationMatches, type RefreshExtras } from './refreshCompare';
 
-export { UNPLACED_SHEET } from './unplaced';
-export { queueRefreshExtras, type RefreshExtras } from './refreshCompare';
 const VERSION_COMMENT = 'Phiên bản biểu mẫu CCHC (CCHC template version)';
 
 export type TargetAction = 'create' | 'refresh' | 'upgrade' | 'relayout';

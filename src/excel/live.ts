@@ -31,7 +31,7 @@ import type { Bilingual, CellValue, Finding, SheetResult, SheetSnapshot } from '
 import { parseCell } from '../layout/a1';
 import { AdapterCore, isChecked, loadEngine, READ_ONLY_NOTE, readWindow } from './core';
 import { ExcelOperationError, describeExcelError, type ExcelErrorInfo } from './errors';
-import { SnapshotReader } from './grid';
+import { SnapshotReader } from '../engine/snapshotReader';
 import type { Session } from './session';
 import { reportOf } from './ops/validate';
 

@@ -17,9 +17,6 @@ import { ExcelOperationError } from './errors';
 import { inspect } from './ops/inspect';
 import type { ExcelOperations } from './types';
 
-export type { ExcelOperationsDeps, ExcelRun } from './core';
-export type { ExcelOperations, ExcelInjectReport, ExcelValidationReport, Noted } from './types';
-
 /**
  * Each operation's module is loaded on its first use, like the engine: the pane's start-up
  * JavaScript has a budget (165 KiB gzip), and an official who only checks data never needs the
@@ -73,5 +70,3 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     },
   };
 }
-
-export { UNPLACED_SHEET } from './names';

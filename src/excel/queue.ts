@@ -6,8 +6,8 @@
 import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
 import { MARKER_NAME } from '../layout/marker';
 import type { CellStyle, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from '../layout/types';
-import { EMPTY_FLAGS, FLAGS_NAME } from './flags';
-import type { PlanGrid, WriteCell } from './grid';
+import { EMPTY_FLAGS, FLAGS_NAME } from '../layout/flagsName';
+import type { PlanGrid, WriteCell } from '../layout/planGrid';
 import { actionBytes, getRangeBytes, jsonBytes, pathBytes, rangePathBytes, type Segment } from './session';
 
 /** What the host supports beyond the ExcelApi 1.8 minimum, decided once from requirement sets. */

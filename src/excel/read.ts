@@ -15,7 +15,7 @@ import type { CellValue, SheetSnapshot } from '../engine/types';
 import { parseCell, stripSheet } from '../layout/a1';
 import { MARKER_NAME, markerFor, parseMarker, parseMarkerFormula } from '../layout/marker';
 import { RULES_NAME } from '../layout/ruleRecord';
-import { FLAGS_NAME } from './flags';
+import { FLAGS_NAME } from '../layout/flagsName';
 import { actionBytes, pathBytes, sheetPathBytes, type Session } from './session';
 
 /**

@@ -6,7 +6,7 @@
 import { rangeAddress, type RangeRef } from '../layout/a1';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
 import { normFormula, queueRuleProbe, type RuleProbe } from './cfRules';
-import { styleRects } from './grid';
+import { styleRects } from '../layout/styleRects';
 import { VALIDATION_TYPE, type Features } from './queue';
 
 /** What a refresh compares besides values, read in the same sync as the values. */

@@ -6,14 +6,13 @@
 import type { CellValue, SheetSnapshot } from '../engine/types';
 import { columnLetter, columnNumber } from '../layout/a1';
 import type { SheetPlan } from '../layout/types';
-import { isBlank, SnapshotReader, type UnplacedValue } from './grid';
+import type { UnplacedValue } from '../engine/carriedValues';
+import { SnapshotReader } from '../engine/snapshotReader';
+import { isEmpty } from '../engine/text';
 import type { InjectContext } from './inject';
 import type { SheetState } from './read';
-import { actionBytes, pathBytes, rangePathBytes } from './session';
-
 import { UNPLACED_SHEET } from './names';
-
-export { UNPLACED_SHEET };
+import { actionBytes, pathBytes, rangePathBytes } from './session';
 
 const UNPLACED_HEADER = [
   'Trang tính / Sheet',
@@ -96,8 +95,8 @@ export function lateEntries(r: Relaid): UnplacedValue[] {
   const content = (reader: SnapshotReader | null, row: number, col: number): string => {
     if (!reader) return '';
     const f = reader.formula(row, col);
-    const v = isBlank(f) ? reader.value(row, col) : f;
-    return isBlank(v) ? '' : String(v);
+    const v = isEmpty(f) ? reader.value(row, col) : f;
+    return isEmpty(v) ? '' : String(v);
   };
   const out: UnplacedValue[] = [];
   for (let i = 0; i < values.length; i++)
@@ -115,7 +114,7 @@ export function lateEntries(r: Relaid): UnplacedValue[] {
           ).find(([, letter]) => columnNumber(letter) === col)?.[0]
         : undefined;
       const f = now.formula(row, col);
-      const value = (isBlank(f) ? now.value(row, col) : f) as string | number | boolean;
+      const value = (isEmpty(f) ? now.value(row, col) : f) as string | number | boolean;
       out.push({ sheet: r.name, rowKey: keyed, column: columnId ?? `${columnLetter(col)}${row}`, value });
     }
   return out;

@@ -6,7 +6,7 @@
  * wildcards, unlike SEARCH; fast-formula-parser's SEARCH even reads "|" as a RegExp's "or").
  *
  * Why not a name holding an array constant (`={"D7","E9"}`, the store of versions up to 2.x,
- * still read on sheets inserted by them: flags.ts): a name's formula is parsed with the system's
+ * still read on sheets inserted by them: flagsName.ts): a name's formula is parsed with the system's
  * list separator (";" on a Vietnamese Windows, office-js #2891), so the constant is refused there,
  * and a formula stops at 8,192 characters, so a long list was cut. Plain text in cells holds no
  * separator and has no overall limit (a cell holds 32,767 characters; a row holds at most a few

@@ -196,22 +196,6 @@ export function formulaOverwrittenFormula(g: string): string {
   return `=NOT(ISFORMULA(${g}))`;
 }
 
-/**
- * Membership of the evaluated cell in the sheet's CCHC_FLAGS list: every cell a check flagged is
- * listed by its address ("D7"), whatever the severity, so that a sheet inserted before warnings
- * had a colour of their own, with only this rule, still marks them all.
- */
-export const FLAGGED_FORMULA = '=ISNUMBER(MATCH(ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))';
-
-/**
- * A cell whose findings are warnings only is also listed with this prefix ("w:D7"). Neither the
- * prefix nor an address holds MATCH's wildcards (~ * ?), so the exact match stays exact.
- */
-export const WARNING_FLAG_PREFIX = 'w:';
-
-/** The prefixed entry of the evaluated cell: listed before the 'flagged' rule, it wins there. */
-export const FLAGGED_WARNING_FORMULA = `=ISNUMBER(MATCH("${WARNING_FLAG_PREFIX}"&ADDRESS(ROW(),COLUMN(),4),CCHC_FLAGS,0))`;
-
 export function conditionalFormat(purpose: ConditionalPurpose, range: string, formula: string): ConditionalFormatPlan {
   return { purpose, range, formula, format: { ...CF_FORMATS[purpose] } };
 }

@@ -8,6 +8,7 @@
  * decimal separator (Excel's number settings, which the pane's numbers follow).
  */
 import { createRoot } from 'react-dom/client';
+import type { AddinOperations } from '../contracts/operations';
 import { createExcelOperations } from '../excel';
 import { numberSettingsOfExcel } from '../excel/numberSettings';
 import { createSettingsStore } from '../excel/officeHelpers';
@@ -33,7 +34,8 @@ const requirements = { isSetSupported: (name: string, version: string) => workbo
 const numbers = numberSettingsOfExcel(workbook.run, requirements).then((separator) =>
   separator ? { decimalSeparator: separator, source: 'excel' as const } : null,
 );
-const operations = createExcelOperations({
+// Known to the pane only by its contract, as in Excel.
+const operations: AddinOperations = createExcelOperations({
   run: workbook.run,
   requirements,
   host: { host: 'Playground', platform: 'Browser' },

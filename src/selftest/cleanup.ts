@@ -6,7 +6,8 @@
  * recorded (a co-author's, or one the adapter made without reporting it) is left alone and
  * reported. Whether the workbook may be tested at all is safety.ts.
  */
-import { VERSION_NAME, VERSION_PROPERTY, type ExcelOperations, type ExcelRun } from '../excel';
+import type { AddinOperations } from '../contracts/operations';
+import { VERSION_NAME, VERSION_PROPERTY, type ExcelRun } from '../excel';
 
 export interface WorkbookState {
   sheetIds: string[];
@@ -115,12 +116,8 @@ export class OwnSheets {
 }
 
 /** The adapter's operations that may create sheets, and the sheet names their reports give. */
-const CREATES_SHEETS: Partial<Record<keyof ExcelOperations, (report: never) => string[]>> = {
+const CREATES_SHEETS: Partial<Record<keyof AddinOperations, (report: never) => string[]>> = {
   inject: (r: { created: string[]; unplacedSheet: string | null }) => [
-    ...r.created,
-    ...(r.unplacedSheet ? [r.unplacedSheet] : []),
-  ],
-  injectPlans: (r: { created: string[]; unplacedSheet: string | null }) => [
     ...r.created,
     ...(r.unplacedSheet ? [r.unplacedSheet] : []),
   ],
@@ -128,13 +125,13 @@ const CREATES_SHEETS: Partial<Record<keyof ExcelOperations, (report: never) => s
 };
 
 /** `ops` whose sheet-creating operations record what they created in `own`. */
-export function recordingSheets(ops: ExcelOperations, own: OwnSheets): ExcelOperations {
+export function recordingSheets(ops: AddinOperations, own: OwnSheets): AddinOperations {
   return new Proxy(ops, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (typeof value !== 'function') return value;
       const fn = (value as (...a: unknown[]) => unknown).bind(target);
-      const created = CREATES_SHEETS[key as keyof ExcelOperations];
+      const created = CREATES_SHEETS[key as keyof AddinOperations];
       if (!created) return fn;
       return async (...args: unknown[]) => {
         const report = await (fn(...args) as Promise<never>);

@@ -10,7 +10,8 @@
  */
 import { TEMPLATE_VERSION } from '../catalog';
 import type { Bilingual } from '../engine/types';
-import { createExcelOperations, type ExcelOperations, type ExcelRun } from '../excel';
+import type { AddinOperations } from '../contracts/operations';
+import { createExcelOperations, type ExcelRun } from '../excel';
 import { detectHost, documentIsReadOnly } from '../excel/officeHelpers';
 import { bindPage } from './page';
 import { PROBES } from './probes';
@@ -25,7 +26,7 @@ interface Target {
   environment: Record<string, string>;
   /** Office.context.document.mode as 'ReadOnly' / 'ReadWrite'; null when the host does not say. */
   documentMode: string | null;
-  makeOperations(): ExcelOperations;
+  makeOperations(): AddinOperations;
   describe: Bilingual;
 }
 

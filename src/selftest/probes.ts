@@ -123,7 +123,7 @@ const nameArrayConstant: Probe = {
     'Adding a sheet-scoped name whose formula is the array constant ={"a","b"} (office-js #2891: parsed with the list separator of the system?)',
   imitationAssumes: 'accepted, reads ={"a","b"}',
   addinDependsOn:
-    'Only sheets inserted by an earlier version still get the CCHC_FLAGS array constant (src/excel/flags.ts); sheets inserted now keep their marks as text in the hidden column U (src/layout/flagColumn.ts), which needs no list separator.',
+    'Only sheets inserted by an earlier version still get the CCHC_FLAGS array constant (src/layout/flagsName.ts); sheets inserted now keep their marks as text in the hidden column U (src/layout/flagColumn.ts), which needs no list separator.',
   observe: ({ run, sheet }) =>
     outcome(
       () =>

@@ -6,7 +6,8 @@
  * sheets, and every scenario's sheets are new); the sheets it created are deleted after it, by
  * id, pass or fail, and nothing else.
  */
-import type { ExcelOperations, ExcelRun } from '../excel';
+import type { AddinOperations } from '../contracts/operations';
+import type { ExcelRun } from '../excel';
 import type { Bilingual } from '../engine/types';
 import { captureState, OwnSheets, recordingSheets, restoreState } from './cleanup';
 import { describeError } from './errors';
@@ -17,9 +18,9 @@ import { sabotage, type OperationName } from './sabotage';
 
 export interface ScenarioContext {
   /** The adapter under test (its `subject` methods broken when the run asks for it). */
-  ops: ExcelOperations;
+  ops: AddinOperations;
   /** Another, always intact adapter for set-up (inserting the templates a scenario works on). */
-  prepare: ExcelOperations;
+  prepare: AddinOperations;
   /** Excel.run, or the in-memory workbook's: how scenarios type values and read results back. */
   run: ExcelRun;
   /** How long to wait for live validation's report after an edit (ms). */
@@ -80,7 +81,7 @@ export interface SelfTestResult {
 
 export interface RunOptions {
   run: ExcelRun;
-  makeOperations(): ExcelOperations;
+  makeOperations(): AddinOperations;
   requirements: { isSetSupported(name: string, version?: string): boolean };
   host: string;
   platform: string;

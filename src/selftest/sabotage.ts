@@ -5,12 +5,11 @@
  * (`?break=<scenario>`); a result produced with it says so (`broken` in the JSON).
  */
 import { TEMPLATE_VERSION } from '../catalog';
-import type { ExcelInjectReport, ExcelOperations, ExcelValidationReport } from '../excel';
+import type { AddinOperations, InjectReport, ValidationReport } from '../contracts/operations';
 
 export type OperationName =
   | 'inspect'
   | 'inject'
-  | 'injectPlans'
   | 'validate'
   | 'applyFixes'
   | 'applySuggestion'
@@ -20,7 +19,7 @@ export type OperationName =
   | 'goToCell'
   | 'startLiveValidation';
 
-const emptyInject = (): ExcelInjectReport => ({
+const emptyInject = (): InjectReport => ({
   created: [],
   refreshed: [],
   upgraded: [],
@@ -32,7 +31,7 @@ const emptyInject = (): ExcelInjectReport => ({
   notes: [],
 });
 
-const emptyValidation = (): ExcelValidationReport => ({
+const emptyValidation = (): ValidationReport => ({
   findings: [],
   counts: { error: 0, warning: 0, info: 0 },
   cellsChecked: 0,
@@ -41,10 +40,9 @@ const emptyValidation = (): ExcelValidationReport => ({
   notes: [],
 });
 
-const STAND_INS: { [K in OperationName]: ExcelOperations[K] } = {
+const STAND_INS: { [K in OperationName]: AddinOperations[K] } = {
   inspect: async () => ({ currentVersion: TEMPLATE_VERSION, workbookVersion: null, present: [], plan: [] }),
   inject: async () => emptyInject(),
-  injectPlans: async () => emptyInject(),
   validate: async () => emptyValidation(),
   applyFixes: async () => ({ applied: 0, skipped: [], syncs: 0 }),
   applySuggestion: async () => ({ applied: 0, skipped: [], syncs: 0 }),
@@ -57,7 +55,7 @@ const STAND_INS: { [K in OperationName]: ExcelOperations[K] } = {
 };
 
 /** `ops` with `broken` methods replaced by do-nothing stand-ins (the others still the real ones). */
-export function sabotage(ops: ExcelOperations, broken: readonly OperationName[]): ExcelOperations {
+export function sabotage(ops: AddinOperations, broken: readonly OperationName[]): AddinOperations {
   const replaced = new Set<string | symbol>(broken);
   return new Proxy(ops, {
     get(target, key, receiver) {

@@ -6,23 +6,14 @@
  * (no painted colours: Excel does not report a conditional format's effect).
  */
 import { parLeaves, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
-import { EMPTY_FLAGS, FLAGS_NAME, UNPLACED_SHEET, type ExcelErrorInfo } from '../excel';
+import type { ValidationReport } from '../contracts/operations';
+import { UNPLACED_SHEET, type ExcelErrorInfo } from '../excel';
+import { EMPTY_FLAGS, FLAGS_NAME } from '../layout/flagsName';
 import { MARKER_NAME, markerFor, parseMarkerFormula } from '../layout';
 import { FLAG_COLUMN } from '../layout/flagColumn';
 import { check, checkEqual, checkIncludes, checkNear, sameFormula, show, sleep } from './check';
 import type { Scenario } from './runner';
-import {
-  cellOf,
-  codesAt,
-  flags,
-  formulaOf,
-  insert,
-  marksOf,
-  plainMark,
-  planOf,
-  rowOf,
-  type ValidationReport,
-} from './templateCells';
+import { cellOf, codesAt, flags, formulaOf, insert, marksOf, plainMark, planOf, rowOf } from './templateCells';
 import {
   cfFormulas,
   deleteCfs,

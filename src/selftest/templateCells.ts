@@ -6,7 +6,8 @@
  */
 import { TEMPLATE_IDS } from '../catalog';
 import type { TemplateId } from '../catalog/types';
-import { FLAGS_NAME, type ExcelOperations } from '../excel';
+import type { AddinOperations, ValidationReport } from '../contracts/operations';
+import { FLAGS_NAME } from '../layout/flagsName';
 import { buildSheetPlan } from '../layout';
 import { cellAddress } from '../layout/a1';
 import { FLAG_COLUMN, parseRowFlagText } from '../layout/flagColumn';
@@ -14,9 +15,6 @@ import type { SheetPlan } from '../layout/types';
 import { check, checkEqual } from './check';
 import type { ScenarioContext } from './runner';
 import { nameFormula } from './workbook';
-
-/** What live validation reports (the same shape as validate's report). */
-export type ValidationReport = Parameters<Parameters<ExcelOperations['startLiveValidation']>[0]>[0];
 
 const plans = new Map<TemplateId, SheetPlan>();
 /** The template's layout (addresses do not depend on the sheet's name). */
@@ -52,9 +50,9 @@ export function formulaOf(id: TemplateId, address: string): string {
  * report, as a user's sheet of the same name makes the adapter pick another.
  */
 export async function insert(
-  ops: ExcelOperations,
+  ops: AddinOperations,
   ids: TemplateId[],
-): Promise<Record<TemplateId, string> & { report: Awaited<ReturnType<ExcelOperations['inject']>> }> {
+): Promise<Record<TemplateId, string> & { report: Awaited<ReturnType<AddinOperations['inject']>> }> {
   const wanted = TEMPLATE_IDS.filter((id) => ids.includes(id));
   const report = await ops.inject(wanted);
   checkEqual(report.created.length, wanted.length, `sheets created for ${wanted.join(', ')}`);

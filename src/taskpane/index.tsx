@@ -1,16 +1,18 @@
 /**
  * The task pane Excel opens from the "CCHC" ribbon button. Nothing touches Office before
- * Office.onReady; the UI then gets the Excel operations as a prop and never sees `Excel`.
+ * Office.onReady; the UI then gets the operations as a prop and never sees `Excel`. This entry is
+ * the one module of the pane that imports src/excel, for the host's start (excel/paneStart.ts),
+ * and knows it only by its contract (contracts/paneStart.ts): it never reads `Office` itself.
  * Must not import src/memoryExcel or src/playground (the playground has its own entry).
  */
 import { createRoot } from 'react-dom/client';
-import { createExcelOperations, officeCreateWorkbook, officeExcelRun, type ExcelOperations } from '../excel';
-import { numberSettingsOfExcel } from '../excel/numberSettings';
-import { createSettingsStore, detectHost, documentIsReadOnly, documentUrl } from '../excel/officeHelpers';
+import type { AddinOperations } from '../contracts/operations';
+import { officePaneStart } from '../excel/paneStart';
 import { NotInExcel } from './components/NotInExcel';
 import { TaskPane } from './components/TaskPane';
 import { isLanguage, languageFromDisplay, loadMessages } from './i18n';
-import { rememberDecimal, rememberedDecimal, type DecimalSeparator, type NumberSettings } from './numbers';
+import type { DecimalSeparator } from '../layout/types';
+import { rememberDecimal, rememberedDecimal, type NumberSettings } from './numbers';
 import { SETTING_LANGUAGE, paneSettingsFrom } from './settings';
 
 /** Namespace of the per-user settings (language, chosen unit) in localStorage. */
@@ -21,11 +23,11 @@ const SETTINGS_NAMESPACE = 'cchc-taskpane';
  * templates view calls inspect when first drawn), so the read is started here and runs while the
  * pane is drawn instead of after; that first call gets it, later ones read again.
  */
-function readingAlready(operations: ExcelOperations): ExcelOperations {
-  let opening: ReturnType<ExcelOperations['inspect']> | null = operations.inspect();
+function readingAlready(operations: AddinOperations): AddinOperations {
+  let opening: ReturnType<AddinOperations['inspect']> | null = operations.inspect();
   // Whoever calls first is told of a failure; until then it is not an unhandled rejection.
   opening.catch(() => undefined);
-  const early: ExcelOperations = Object.create(operations);
+  const early: AddinOperations = Object.create(operations);
   early.inspect = () => {
     const first = opening;
     opening = null;
@@ -35,16 +37,16 @@ function readingAlready(operations: ExcelOperations): ExcelOperations {
 }
 
 async function start(): Promise<void> {
-  await Office.onReady();
+  const host = await officePaneStart();
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
   const root = createRoot(container);
-  const settings = paneSettingsFrom(createSettingsStore(SETTINGS_NAMESPACE));
+  const settings = paneSettingsFrom(host.settings(SETTINGS_NAMESPACE));
   const stored = settings.get(SETTING_LANGUAGE);
-  const language = isLanguage(stored) ? stored : languageFromDisplay(Office.context?.displayLanguage);
+  const language = isLanguage(stored) ? stored : languageFromDisplay(host.displayLanguage);
   // English is a separate chunk: have it before the first render rather than flash Vietnamese.
   const messages = await loadMessages(language);
-  if (detectHost().host !== 'Excel') {
+  if (!host.inExcel) {
     root.render(<NotInExcel t={messages} />);
     return;
   }
@@ -56,28 +58,19 @@ async function start(): Promise<void> {
   // 1.11) is not guessed from the display language: the official is asked once per workbook.
   let answer: (separator: DecimalSeparator) => void = () => undefined;
   const answered = new Promise<DecimalSeparator>((resolve) => (answer = resolve));
-  const url = documentUrl();
+  const url = host.workbookUrl;
   const ask = (separator: DecimalSeparator) => {
     void rememberDecimal(settings, url, separator);
     answer(separator);
   };
-  const known: Promise<NumberSettings> = numberSettingsOfExcel(officeExcelRun, Office.context.requirements).then(
-    async (separator) => {
-      if (separator) return { decimalSeparator: separator, source: 'excel' };
-      const remembered = rememberedDecimal(settings, url);
-      if (remembered) return remembered;
-      root.render(pane(null, ask));
-      return { decimalSeparator: await answered, source: 'official' };
-    },
-  );
-  const operations = createExcelOperations({
-    run: officeExcelRun,
-    requirements: Office.context.requirements,
-    // A co-author with view rights: the pane lists results and writes nothing.
-    readOnly: () => documentIsReadOnly(),
-    numberSettings: known,
-    createWorkbook: officeCreateWorkbook,
+  const known: Promise<NumberSettings> = host.decimalSeparator().then(async (separator) => {
+    if (separator) return { decimalSeparator: separator, source: 'excel' };
+    const remembered = rememberedDecimal(settings, url);
+    if (remembered) return remembered;
+    root.render(pane(null, ask));
+    return { decimalSeparator: await answered, source: 'official' };
   });
+  const operations = host.operations(known);
   const reading = readingAlready(operations);
   const pane = (numbers: NumberSettings | null, askDecimal?: (separator: DecimalSeparator) => void) => (
     <TaskPane

@@ -10,8 +10,6 @@ import type { DecimalSeparator } from '../layout/types';
 import type { Language } from './i18n/messages';
 import type { PaneSettings } from './settings';
 
-export type { DecimalSeparator };
-
 export interface NumberSettings {
   decimalSeparator: DecimalSeparator;
   /** Where the setting came from: Excel itself, or the official's answer for this workbook. */

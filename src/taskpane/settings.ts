@@ -1,8 +1,10 @@
 /**
- * What the pane remembers per user (language, chosen unit). In Excel the store is
- * `createSettingsStore` from src/excel/officeHelpers (the entry adapts it); tests and the
- * playground may pass the in-memory one below.
+ * What the pane remembers per user (language, chosen unit). In Excel the store is the host's
+ * (contracts/paneStart.ts: PaneStart.settings; the entry adapts it); tests and the playground may
+ * pass the in-memory one below.
  */
+import type { JsonSettingsStore } from '../contracts/paneStart';
+
 export interface PaneSettings {
   get(key: string): string | null;
   set(key: string, value: string): void | Promise<void>;
@@ -20,12 +22,6 @@ export function memorySettings(initial: Record<string, string> = {}): PaneSettin
       values.set(key, value);
     },
   };
-}
-
-/** The subset of src/excel/officeHelpers' SettingsStore the pane needs (values round-trip as JSON). */
-export interface JsonSettingsStore {
-  get<T>(key: string): T | undefined;
-  set<T>(key: string, value: T): void;
 }
 
 /** Adapts the per-user store to the pane's string settings; a non-string value reads as unset. */

@@ -16,13 +16,12 @@ import type {
   WorkbookPlan,
 } from '../layout/types';
 import { cellAddress } from '../layout/a1';
+import { EMPTY_FLAGS, FLAGS_NAME } from '../layout/flagsName';
 import { RULES_NAME, rulesNameFormula } from '../layout/ruleRecord';
 import { CONDITIONAL_PURPOSES } from '../layout/types';
 import { MARKER_NAME, markerNameFormula } from '../layout/marker';
 import { packageWorkbook, type DefinedNameExtra } from './package';
 
-/** Name of the worksheet-scoped list of cells marked by "validate in place" (see the brief). */
-export const FLAGS_NAME = 'CCHC_FLAGS';
 /** The template version as a workbook-level defined name and a custom document property. */
 export const VERSION_NAME = 'CCHC_TEMPLATE_VERSION';
 
@@ -224,7 +223,8 @@ export function workbookFromPlan(plan: WorkbookPlan, options: ApplyOptions = {})
     const flagged = sheetPlan.conditionalFormats.some((cf) => cf.purpose === 'flagged');
     // The 'flagged' rule refers to this name; without it the rule would evaluate to #NAME?.
     if (flagged && (purposes.includes('flagged') || purposes.includes('flaggedWarning')))
-      names.push({ name: FLAGS_NAME, localSheetId: index, formula: '{""}' });
+      // The file stores a name's formula without its '='.
+      names.push({ name: FLAGS_NAME, localSheetId: index, formula: EMPTY_FLAGS.slice(1) });
     // The record of the rules the sheet was given, as the add-in writes it (layout/ruleRecord.ts):
     // only when every purpose was, or the add-in would take a partial set for its own.
     if (CONDITIONAL_PURPOSES.every((p) => purposes.includes(p)))

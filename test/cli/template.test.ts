@@ -9,7 +9,8 @@ import { columnNumber, parseCell, parseRange } from '../../src/layout/a1';
 import type { SheetPlan, ValidationPlan } from '../../src/layout/types';
 import { readCustomProperties, readDefinedNames } from '../../src/xlsxWrite/package';
 import { readTemplateWorkbook } from '../../src/cli/xlsx/readSnapshots';
-import { argb, excelValidation, FLAGS_NAME, VERSION_NAME } from '../../src/xlsxWrite/writePlan';
+import { FLAGS_NAME } from '../../src/layout/flagsName';
+import { argb, excelValidation, VERSION_NAME } from '../../src/xlsxWrite/writePlan';
 import { cli, tempDir } from './helpers';
 
 const tmp = tempDir();

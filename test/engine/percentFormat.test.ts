@@ -4,7 +4,7 @@
  * text by the '@' format.
  */
 import { validateSheet } from '../../src/engine';
-import { isPercentFormat } from '../../src/engine/parse';
+import { isPercentFormat } from '../../src/engine/cellFormats';
 import type { Finding, SheetSnapshot } from '../../src/engine/types';
 import { makeSnapshot } from './snapshot';
 

@@ -3,7 +3,7 @@
  * once), each on the in-memory workbook's co-authoring simulation.
  */
 import type { ValidationReport } from '../../src/contracts/operations';
-import { EMPTY_FLAGS, FLAGS_NAME } from '../../src/excel';
+import { EMPTY_FLAGS, FLAGS_NAME } from '../../src/layout/flagsName';
 import { createMemoryWorkbook, type MemoryWorkbook } from '../../src/memoryExcel';
 import { opsFor } from './coauthoringScenarios';
 import { cellOf, nameFormula, planOf } from './helpers';

@@ -1,6 +1,7 @@
 import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
-import { FLAGS_NAME, UNPLACED_SHEET, VERSION_NAME, VERSION_PROPERTY } from '../../src/excel';
+import { UNPLACED_SHEET, VERSION_NAME, VERSION_PROPERTY } from '../../src/excel';
+import { FLAGS_NAME } from '../../src/layout/flagsName';
 import { buildWorkbookPlan, defaultSheetName, MARKER_NAME, markerFor, markerNameFormula } from '../../src/layout';
 import { cellAddress, parseCell, parseRange } from '../../src/layout/a1';
 import type { SheetPlan } from '../../src/layout/types';

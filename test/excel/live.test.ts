@@ -1,5 +1,5 @@
 import type { ValidationReport } from '../../src/contracts/operations';
-import { FLAGS_NAME } from '../../src/excel';
+import { FLAGS_NAME } from '../../src/layout/flagsName';
 import { cellOf, nameFormula, planOf, setup, eachApi } from './helpers';
 
 const PAR = planOf('PAR');

@@ -5,7 +5,7 @@
  * writes VIII's marks.
  */
 import type { ValidationReport } from '../../src/contracts/operations';
-import { FLAGS_NAME } from '../../src/excel';
+import { FLAGS_NAME } from '../../src/layout/flagsName';
 import { cellOf, eachApi, nameFormula, planOf, setup } from './helpers';
 
 const VII = planOf('VII');

@@ -1,8 +1,9 @@
 import { TEMPLATE_IDS } from '../../src/catalog';
-import { ExcelOperationError, FLAGS_NAME } from '../../src/excel';
+import { ExcelOperationError } from '../../src/excel';
+import { FLAGS_NAME } from '../../src/layout/flagsName';
 import { defaultSheetName } from '../../src/layout';
 import { RULES_NAME } from '../../src/layout/ruleRecord';
-import { FLAGGED_FORMULA as LEGACY_FLAGGED_FORMULA } from '../../src/layout/rules';
+import { FLAGGED_FORMULA as LEGACY_FLAGGED_FORMULA } from '../../src/layout/flagsName';
 import type { ConditionalPurpose, SheetPlan } from '../../src/layout/types';
 import {
   cellOf,

@@ -17,7 +17,8 @@ import type {
   SheetSnapshot,
 } from '../../engine/types';
 import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
-import { InputError, UsageError, type InputProblem } from '../errors';
+import { InputError, type InputProblem } from '../../xlsx/errors';
+import { UsageError } from '../errors';
 import { clean } from '../../engine/sums';
 import { formatNumber, formatPlain, t, unitName } from '../i18n';
 import type { CliIo } from '../io';

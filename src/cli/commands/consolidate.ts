@@ -10,7 +10,8 @@ import path from 'node:path';
 import { baseName, Consolidator, contentHash, type Consolidation, type ParChoice } from '../../consolidate';
 import type { DecimalSeparator } from '../../engine/types';
 import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
-import { InputError, UsageError } from '../errors';
+import { InputError } from '../../xlsx/errors';
+import { UsageError } from '../errors';
 import { t } from '../i18n';
 import type { CliIo } from '../io';
 import { withProgress } from '../progress';
@@ -24,7 +25,6 @@ export const CONSOLIDATE_OPTIONS = { booleans: ['json'], strings: ['out', 'lang'
 
 // A1 of a consolidated sheet is not a template marker, so a total is never checked or summed as a unit's return.
 export { CONSOLIDATED_PREFIX, SOURCES_SHEET };
-export type { Aggregate, Consolidation, Contribution, LeftOut, Normalised, SourceFile } from '../../consolidate';
 export { consolidatedWorkbook };
 
 export interface ConsolidateOptions {

@@ -10,8 +10,8 @@ import { cellAddress, columnNumber } from '../../layout/a1';
 import { buildSheetPlan } from '../../layout';
 import { AdapterCore, APPENDIX_IDS, byTemplateOrder } from '../core';
 import { sheetRowsByKey } from '../../engine/sheet';
+import { SnapshotReader } from '../../engine/snapshotReader';
 import { isBlank } from '../../engine/text';
-import { SnapshotReader } from '../grid';
 
 export async function goToCell(core: AdapterCore, sheetName: string, cell: string): Promise<void> {
   await core.operation(async (session) => {

@@ -12,13 +12,8 @@ import type { SheetPlan, WorkbookPlan } from '../../layout/types';
 import { ExcelOperationError } from '../errors';
 import { freeName } from '../names';
 import { ACTIONS, AdapterCore, progressOf, readWindow, sameName } from '../core';
-import {
-  injectTargets,
-  queueRefreshExtras,
-  type InjectOutcome,
-  type InjectTarget,
-  type RefreshExtras,
-} from '../inject';
+import { injectTargets, type InjectOutcome, type InjectTarget } from '../inject';
+import { queueRefreshExtras, type RefreshExtras } from '../refreshCompare';
 import type { SheetState, WorkbookState } from '../read';
 import type { Session } from '../session';
 import type { ExcelInjectReport } from '../types';

@@ -20,7 +20,9 @@ import {
   readWindow,
 } from '../core';
 import { ExcelOperationError } from '../errors';
-import { isBlank, remapFormula, rowMap, SnapshotReader } from '../grid';
+import { remapFormula, rowMap } from '../../engine/movedRows';
+import { SnapshotReader } from '../../engine/snapshotReader';
+import { isEmpty } from '../../engine/text';
 import { queueOwnRules, queueRuleProbe, type RuleProbe } from '../cfRules';
 import { calculationNotes } from '../read';
 import { sheetPathBytes, type Session } from '../session';
@@ -109,7 +111,7 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
             sheet: s.name,
             cell,
             rowKey: r.key,
-            found: isBlank(found) ? '' : (found as number | string),
+            found: isEmpty(found) ? '' : (found as number | string),
           });
           const planned = formulaAt.get(`${letter}${r.row}`);
           if (restore && planned) {
@@ -124,7 +126,7 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
       // Blank totals get the sum of their parts as a live formula; typed totals stay as typed.
       for (const t of totalFormulas(snap)) {
         const { row, col } = parseCell(t.cell);
-        if (!isBlank(reader.formula(row, col))) continue;
+        if (!isEmpty(reader.formula(row, col))) continue;
         guarded.push({
           sheet: s.name,
           rowKey: t.rowKey,

@@ -23,15 +23,9 @@ import { cellAddress, parseCell } from '../../layout/a1';
 import { FLAG_COLUMN, parseRowFlagText } from '../../layout/flagColumn';
 import { flagStoreOf, RULES_NAME } from '../../layout/ruleRecord';
 import { foreignHelperNote, helperCellsOf, helperWrites, rowTexts } from '../flagColumnWrites';
-import {
-  EMPTY_FLAGS,
-  FLAGS_NAME,
-  flaggedCells,
-  flagsFormula,
-  parseFlags,
-  truncationNote,
-  type FlaggedCell,
-} from '../flags';
+import { flaggedCells, truncationNote } from '../../engine/marks';
+import type { FlaggedCell } from '../../layout/flaggedCell';
+import { EMPTY_FLAGS, FLAGS_NAME, flagsFormula, parseFlags } from '../../layout/flagsName';
 import { protectText, queueAddFlagsName } from '../queue';
 import { calculationNotes, type SheetState } from '../read';
 import type { Session } from '../session';

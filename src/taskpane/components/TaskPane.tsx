@@ -22,7 +22,8 @@ import { SETTING_LANGUAGE, type PaneSettings } from '../settings';
 import { PaneContext, type BusyKey, type PaneContextValue, type RunOptions } from './context';
 import { VIEWS, type ViewId } from './views';
 import { ViewTabs } from './roving';
-import { paneNumbers, type DecimalSeparator, type NumberSettings } from '../numbers';
+import type { DecimalSeparator } from '../../layout/types';
+import { paneNumbers, type NumberSettings } from '../numbers';
 
 export interface TaskPaneProps {
   operations: AddinOperations;

@@ -12,7 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Finding, Severity } from '../../engine/types';
-import { flaggedCells, type FlaggedCell } from '../../excel/flags';
+import { flaggedCells } from '../../engine/marks';
+import type { FlaggedCell } from '../../layout/flaggedCell';
 import { CF_FORMATS } from '../../layout/rules';
 import { findingRowTitle } from '../../engine/findingPlace';
 import { SEVERITIES, actionable, groupFindings, notesOf } from '../model';

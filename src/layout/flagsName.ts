@@ -9,10 +9,11 @@
  * as a warning. The plain entry keeps a sheet inserted before warnings had their own colour (its
  * only rule is 'flagged', which matches the plain address) marking every flagged cell, in that
  * rule's one colour, until "Chèn biểu mẫu" brings the second rule.
+ *
+ * Sheets of later versions mark cells in a hidden helper column instead (flagColumn.ts); this
+ * format, and the rules below that read it, stay for the sheets inserted by versions up to 2.x.
  */
-import type { Bilingual, Finding } from '../engine/types';
-import { parseCell } from '../layout/a1';
-import { WARNING_FLAG_PREFIX } from '../layout/rules';
+import type { FlaggedCell } from './flaggedCell';
 
 export const FLAGS_NAME = 'CCHC_FLAGS';
 /** An array with one empty text: matches no cell, keeps the rule's formula valid. */
@@ -20,11 +21,21 @@ export const EMPTY_FLAGS = '={""}';
 /** Excel's limit on the length of a formula (a name's formula included). */
 export const FORMULA_LIMIT = 8192;
 
-/** A cell to mark, with the colour it takes: 'error' when any of its findings is an error. */
-export interface FlaggedCell {
-  cell: string;
-  severity: 'error' | 'warning';
-}
+/**
+ * Membership of the evaluated cell in the sheet's CCHC_FLAGS list: every cell a check flagged is
+ * listed by its address ("D7"), whatever the severity, so that a sheet inserted before warnings
+ * had a colour of their own, with only this rule, still marks them all.
+ */
+export const FLAGGED_FORMULA = `=ISNUMBER(MATCH(ADDRESS(ROW(),COLUMN(),4),${FLAGS_NAME},0))`;
+
+/**
+ * A cell whose findings are warnings only is also listed with this prefix ("w:D7"). Neither the
+ * prefix nor an address holds MATCH's wildcards (~ * ?), so the exact match stays exact.
+ */
+export const WARNING_FLAG_PREFIX = 'w:';
+
+/** The prefixed entry of the evaluated cell: listed before the 'flagged' rule, it wins there. */
+export const FLAGGED_WARNING_FORMULA = `=ISNUMBER(MATCH("${WARNING_FLAG_PREFIX}"&ADDRESS(ROW(),COLUMN(),4),${FLAGS_NAME},0))`;
 
 export interface FlagsFormula {
   formula: string;
@@ -32,31 +43,6 @@ export interface FlagsFormula {
   cells: FlaggedCell[];
   /** Cells that did not fit under the limit (only the first ones are marked). */
   left: number;
-}
-
-/**
- * Findings worth a mark in the sheet: errors and warnings on one input cell, once per cell, in
- * row-then-column order. Whole-row and whole-sheet findings (column null: a missing or copied
- * row, the template version) point at A1 or at the hidden key column, outside the input area the
- * 'flagged' rule covers: they would mark nothing and only use up the name's length limit, so they
- * are left out (the task pane lists them).
- */
-export function flaggedCells(findings: Finding[]): FlaggedCell[] {
-  const cells = new Map<string, FlaggedCell['severity']>();
-  for (const f of findings) {
-    if (f.severity === 'info' || f.column === null) continue;
-    const cell = f.cell.replace(/\$/g, '').toUpperCase();
-    if (!/^[A-Z]{1,3}\d+$/.test(cell)) continue;
-    // An error outranks a warning on the same cell, whichever comes first.
-    if (cells.get(cell) !== 'error') cells.set(cell, f.severity);
-  }
-  return [...cells]
-    .map(([cell, severity]) => ({ cell, severity }))
-    .sort((a, b) => {
-      const x = parseCell(a.cell);
-      const y = parseCell(b.cell);
-      return x.row - y.row || x.col - y.col;
-    });
 }
 
 /** The array entries of one cell: its address, and the prefixed one too for a warning. */
@@ -107,9 +93,3 @@ export function parseFlags(formula: string | null | undefined): FlaggedCell[] {
   return [...cells].map(([cell, severity]) => ({ cell, severity }));
 }
 
-export function truncationNote(sheet: string, kept: number, left: number): Bilingual {
-  return {
-    vi: `Trang "${sheet}": chỉ tô màu ${kept} ô đầu tiên có lỗi; ${left} ô khác vượt giới hạn 8.192 ký tự của công thức Excel — xem danh sách trong khung tác vụ.`,
-    en: `Sheet "${sheet}": only the first ${kept} flagged cells are marked; ${left} more exceed Excel’s 8,192-character formula limit — see the list in the task pane.`,
-  };
-}
