@@ -6,7 +6,7 @@
  */
 import type { ConsolidationWrite } from '../contracts/operations';
 import type { DecimalSeparator } from '../engine/types';
-import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/common';
+import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/keyColumn';
 import { InputError } from '../xlsx/errors';
 import { consolidatedReporter } from './labels';
 import { readTemplateBytes } from '../xlsx/reader';

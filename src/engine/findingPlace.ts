@@ -6,7 +6,7 @@
  * The pane, the consolidation's lists and `cchc check` all say a place this way.
  */
 import { appendix1Row, outlineRow, parRow } from '../catalog';
-import { REPORTER_KEY } from '../layout/common';
+import { REPORTER_KEY } from '../layout/keyColumn';
 import type { Bilingual, Finding, Severity } from './types';
 
 type Lang = keyof Bilingual;

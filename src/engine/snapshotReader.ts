@@ -3,7 +3,7 @@
  * number formats, and the row keys of column A (the one rule for a key: keyOfCell).
  */
 import { parseCell } from '../layout/a1';
-import { keyOfCell } from './sheet';
+import { keyOfCell } from './rowKeys';
 import type { CellValue, SheetSnapshot } from './types';
 
 /** Reads a snapshot cell by 1-based sheet coordinates ('' outside the snapshot). */

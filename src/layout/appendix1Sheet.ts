@@ -17,7 +17,6 @@ import { cellAddress, columnLetter, columnNumber } from './a1';
 import { columnPlan, rect, rectAddress, SheetBuilder } from './builder';
 import {
   addFlaggedRule,
-  KEY_COL,
   KEY_WIDTH,
   printPlan,
   spanWidth,
@@ -27,6 +26,7 @@ import {
   writeMarker,
   writeReporterLine,
 } from './common';
+import { KEY_COL } from './keyColumn';
 import { textHeight } from './measure';
 import { conditionalFormat, groupValueFormula, INPUT_FORMATS, invalidFormula, validationFor } from './rules';
 import type { ColumnPlan, RowPlan, SheetPlan, StyleId } from './types';

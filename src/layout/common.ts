@@ -4,6 +4,7 @@
  */
 import type { TemplateId } from '../catalog/types';
 import { columnLetter } from './a1';
+import { KEY_COL, REPORTER_COLUMN, REPORTER_KEY } from './keyColumn';
 import { columnPlan, rect, rectAddress, type SheetBuilder } from './builder';
 import { markerFor } from './marker';
 import { textHeight } from './measure';
@@ -11,13 +12,8 @@ import { flagColumnFormula } from './flagColumn';
 import { conditionalFormat, INPUT_FORMATS, invalidFormula } from './rules';
 import type { ColumnPlan, PrintPlan, SheetPlan, StyleId } from './types';
 
-/** Column A: the marker in A1, then the key of every keyed row. Hidden. */
-export const KEY_COL = 1;
 export const KEY_WIDTH = 12;
-export const REPORTER_KEY = 'meta.reporter';
 export const REPORTER_LABEL = 'Cơ quan, đơn vị báo cáo:';
-/** Column id of the reporter line's input cell in `RowPlan.inputs`. */
-export const REPORTER_COLUMN = 'reporter';
 
 /** Sheets wider than this (in character units, hidden columns excluded) print landscape. */
 const PORTRAIT_MAX_WIDTH = 100;

@@ -92,4 +92,3 @@ export function parseFlags(formula: string | null | undefined): FlaggedCell[] {
   }
   return [...cells].map(([cell, severity]) => ({ cell, severity }));
 }
-

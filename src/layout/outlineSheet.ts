@@ -20,16 +20,8 @@ import type { Appendix1TemplateId } from '../catalog/types';
 import { cellAddress, columnLetter, quoteSheet } from './a1';
 import { buildAppendix1Sheet } from './appendix1Sheet';
 import { columnPlan, rect, SheetBuilder } from './builder';
-import {
-  addFlaggedRule,
-  KEY_COL,
-  KEY_WIDTH,
-  printPlan,
-  writeKey,
-  writeLine,
-  writeMarker,
-  writeReporterLine,
-} from './common';
+import { addFlaggedRule, KEY_WIDTH, printPlan, writeKey, writeLine, writeMarker, writeReporterLine } from './common';
+import { KEY_COL } from './keyColumn';
 import { textHeight } from './measure';
 import { conditionalFormat, INPUT_FORMATS, invalidFormula } from './rules';
 import type { ColumnPlan, SheetPlan } from './types';

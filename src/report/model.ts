@@ -23,7 +23,7 @@ import { workbookReader, type WorkbookReader } from '../engine/figures';
 import { validateWorkbook } from '../engine/validate';
 import type { Finding, MessageOptions, SheetSnapshot } from '../engine/types';
 import { outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from '../layout/outlineSheet';
-import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/common';
+import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/keyColumn';
 import { blankTotal, reportTable, type ReportTable } from './appendixTables';
 import { cleanText, formatValue } from './format';
 import { letterheadOf, type Letterhead } from './letterhead';

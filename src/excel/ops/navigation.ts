@@ -9,7 +9,7 @@ import type { UnitProgress } from '../../contracts/operations';
 import { cellAddress, columnNumber } from '../../layout/a1';
 import { buildSheetPlan } from '../../layout';
 import { AdapterCore, APPENDIX_IDS, byTemplateOrder } from '../core';
-import { sheetRowsByKey } from '../../engine/sheet';
+import { sheetRowsByKey } from '../../engine/rowKeys';
 import { SnapshotReader } from '../../engine/snapshotReader';
 import { isBlank } from '../../engine/text';
 
