@@ -3,6 +3,7 @@
  * restores each, its references moved to where the keyed rows now are.
  */
 import { quote } from './format';
+import { moveFormulaRows } from './movedRows';
 import type { NumberStyle } from './format';
 import type { ParCore } from './par';
 import { parentScore } from './par';
@@ -94,37 +95,12 @@ function overwritten(
   return finding(ctx, p, spec.key, fc.columnId, cell);
 }
 
-/**
- * A string literal (kept), a reference qualified by a sheet name (kept: it points at another sheet),
- * or a plain A1 reference (moved with its row's key). Function names such as LOG10( are not references.
- */
-const REF =
-  /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|(?<![A-Za-z0-9_.!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
-
 /** The plan's formula with each reference to a keyed row moved to where that key now is; null if a row is gone. */
 export function moveFormula(formula: string, ctx: SheetContext): string | null {
-  let ok = true;
-  const moved = formula.replace(
-    REF,
-    (
-      m: string,
-      str: string | undefined,
-      qualified: string | undefined,
-      d1: string,
-      col: string,
-      d2: string,
-      row: string,
-    ) => {
-      if (str !== undefined || qualified !== undefined) return m;
-      const spec = ctx.table.specByPlanRow.get(Number(row));
-      if (spec === undefined) return m;
-      const r = ctx.first[spec.index];
-      if (r < 0) {
-        ok = false;
-        return m;
-      }
-      return `${d1}${col}${d2}${ctx.row0 + r}`;
-    },
-  );
-  return ok ? moved : null;
+  return moveFormulaRows(formula, (planRow) => {
+    const spec = ctx.table.specByPlanRow.get(planRow);
+    if (spec === undefined) return undefined;
+    const r = ctx.first[spec.index];
+    return r < 0 ? null : ctx.row0 + r;
+  });
 }

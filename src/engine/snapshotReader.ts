@@ -3,7 +3,7 @@
  * number formats, and the row keys of column A (the one rule for a key: keyOfCell).
  */
 import { parseCell } from '../layout/a1';
-import { keyOfCell } from './rowKeys';
+import { keyOfCell, rowsByKey } from './rowKeys';
 import type { CellValue, SheetSnapshot } from './types';
 
 /** Reads a snapshot cell by 1-based sheet coordinates ('' outside the snapshot). */
@@ -46,13 +46,10 @@ export class SnapshotReader {
     return keyOfCell(this.value(row, 1));
   }
 
-  /** Every keyed row: key → sheet row (first occurrence). */
+  /** Every keyed row: key → sheet row (first occurrence), by rowsByKey; row 1 holds the marker, not a key. */
   keyRows(): Map<string, number> {
-    const map = new Map<string, number>();
-    for (let r = Math.max(2, this.top); r <= this.bottom; r++) {
-      const k = this.key(r);
-      if (k && !map.has(k)) map.set(k, r);
-    }
-    return map;
+    if (this.left !== 1) return new Map();
+    const skip = Math.max(0, 2 - this.top);
+    return rowsByKey(this.snapshot.values.slice(skip), 0, this.top + skip);
   }
 }

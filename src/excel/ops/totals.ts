@@ -20,7 +20,7 @@ import {
   readWindow,
 } from '../core';
 import { ExcelOperationError } from '../errors';
-import { remapFormula, rowMap } from '../../engine/movedRows';
+import { moveFormulaRows, rowMap } from '../../engine/movedRows';
 import { SnapshotReader } from '../../engine/snapshotReader';
 import { isEmpty } from '../../engine/text';
 import { queueOwnRules, queueRuleProbe, type RuleProbe } from '../cfRules';
@@ -114,8 +114,10 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
             found: isEmpty(found) ? '' : (found as number | string),
           });
           const planned = formulaAt.get(`${letter}${r.row}`);
-          if (restore && planned) {
-            collection.getItem(s.id).getRange(cell).formulas = [[remapFormula(planned, moved)]];
+          // A formula whose parts' rows are gone is not restored: it would sum rows by guess.
+          const formula = restore && planned ? moveFormulaRows(planned, (p) => moved.get(p)) : null;
+          if (formula !== null) {
+            collection.getItem(s.id).getRange(cell).formulas = [[formula]];
             restored++;
             writes++;
           }
