@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — runs the benchmark sections that exist and reports them with the machine
  * they ran on. `npm run bench -- --json` prints one JSON object (and nothing else) on stdout:
- *   { machine, engine, excel, coauthor, taskpane, cli, consolidate, report, hostile }
+ *   { machine, engine, excel, coauthor, taskpane, cli, consolidate, report, hostile, catalogImport }
  * A section whose file is not there yet is null (and said so in the human output); a section
  * that throws makes the run exit non-zero. Sections run one after another, never in parallel,
  * so they do not disturb each other's timings.
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 interface Section {
-  key: 'engine' | 'excel' | 'coauthor' | 'taskpane' | 'cli' | 'consolidate' | 'report' | 'hostile';
+  key: 'engine' | 'excel' | 'coauthor' | 'taskpane' | 'cli' | 'consolidate' | 'report' | 'hostile' | 'catalogImport';
   file: string;
   exportName: string;
   title: string;
@@ -46,6 +46,12 @@ const SECTIONS: Section[] = [
     file: 'hostile.ts',
     exportName: 'benchHostile',
     title: 'Hostile and damaged returns in cchc check (generated corpus, random damage)',
+  },
+  {
+    key: 'catalogImport',
+    file: 'catalogImport.ts',
+    exportName: 'benchCatalogImport',
+    title: 'cchc catalog import of the 2021 PAR-index table (and export)',
   },
 ];
 
