@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import { parList } from '../../src/catalog';
 import type { ParListFile } from '../../src/catalog/parCheck';
-import { parTableWorkbook, readParTable, readParWorkbook, sheetGrid, type TableCell } from '../../src/cli/parTable';
+import { readParTable, readParWorkbook, sheetGrid, type TableCell } from '../../src/cli/parTable';
+import { parTableWorkbook } from '../../src/cli/parTableWrite';
 import { cli, tempDir } from './helpers';
 
 const file2021 = JSON.parse(
