@@ -8,7 +8,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { checkParListFile, type ParListProblem } from '../src/catalog/parCheck';
+import { checkParListFile } from '../src/catalog/parCheck';
+import { worded, type ParListProblem } from '../src/catalog/parWording';
 
 export const PAR_FOLDER = path.join(__dirname, '../src/catalog/par');
 const FILE_NAME = /^([0-9]{4})\.json$/;
@@ -50,7 +51,7 @@ export function checkParFolder(folder = PAR_FOLDER): FolderReport {
     if (!validate(data))
       for (const error of validate.errors ?? [])
         problems.push(`${name}: ${error.instancePath || '/'} ${error.message ?? ''} (par-list.schema.json)`);
-    for (const problem of checkParListFile(data))
+    for (const problem of worded(checkParListFile(data)))
       problems.push(`${name}${rowOf(problem)}: ${problem.vi} — ${problem.en}`);
     const year = Number(match[1]);
     if ((data as { year?: unknown }).year !== year)

@@ -26,14 +26,15 @@ export type ParRule =
   | 'lead-text'
   | 'parent-lead';
 
-export interface ParListProblem {
+/** What a rule found: its wording, in both languages, is parWording.ts's (the pane loads no messages). */
+export interface ParListFinding {
   rule: ParRule;
   /** Position of the row in the list; null for the list as a whole. */
   index: number | null;
   /** The row's key, where it has one. */
   key: string | null;
-  vi: string;
-  en: string;
+  /** The figures and names the message quotes. */
+  facts: Readonly<Record<string, string | number>>;
 }
 
 /** A year's list as its data file holds it (par/par-list.schema.json). */
@@ -45,40 +46,32 @@ export interface ParListFile {
   rows: ParRow[];
 }
 
-/** A list that breaks a rule: its problems, each worded in both languages. */
+/** A list that breaks a rule (a build checks every file first, so only a broken build meets this). */
 export class ParListError extends Error {
   constructor(
     readonly file: string,
-    readonly problems: readonly ParListProblem[],
+    readonly problems: readonly ParListFinding[],
   ) {
-    super(`${file}: ${problems.map((p) => (p.key ? `${p.key}: ${p.en}` : p.en)).join('; ')}`);
+    super(`${file} breaks the PAR-list rules: ${problems.map((p) => `${p.rule} ${p.key ?? ''}`.trim()).join(', ')}`);
   }
 }
 
 const KNOWN_UNITS = new Set<string>(UNITS.map((u) => u.id));
 const milli = (x: number): number => Math.round(x * 1000);
-const vi = (n: number): string => String(n).replace('.', ',');
 
 /** The rules between rows (the shape is assumed). Empty when the list keeps them all. */
-export function checkParRows(rows: readonly ParRow[]): ParListProblem[] {
-  const problems: ParListProblem[] = [];
-  const add = (rule: ParRule, index: number | null, text: { vi: string; en: string }): void => {
-    problems.push({ rule, index, key: index === null ? null : rows[index].id, ...text });
+export function checkParRows(rows: readonly ParRow[]): ParListFinding[] {
+  const problems: ParListFinding[] = [];
+  const add = (rule: ParRule, index: number | null, facts: ParListFinding['facts'] = {}): void => {
+    problems.push({ rule, index, key: index === null ? null : rows[index].id, facts });
   };
   const first = rows[0];
   if (!first || first.id !== 'total' || first.level !== 0 || first.parent !== null)
-    add('first-total', first ? 0 : null, {
-      vi: 'Dòng đầu tiên phải là dòng TỔNG ĐIỂM.',
-      en: 'The first row must be the TOTAL row.',
-    });
+    add('first-total', first ? 0 : null);
 
   const byId = new Map<string, ParRow>();
   rows.forEach((row, i) => {
-    if (byId.has(row.id))
-      add('duplicate-key', i, {
-        vi: `STT ${row.id} trùng với một dòng phía trên.`,
-        en: `Number ${row.id} repeats a row above.`,
-      });
+    if (byId.has(row.id)) add('duplicate-key', i, { id: row.id });
     else byId.set(row.id, row);
   });
 
@@ -86,10 +79,7 @@ export function checkParRows(rows: readonly ParRow[]): ParListProblem[] {
     if (i === 0 || row.id === 'total') return;
     const parent = row.parent === null ? undefined : byId.get(row.parent);
     if (!parent || rows.indexOf(parent) > i) {
-      add('parent-missing', i, {
-        vi: `Không có dòng cha ${row.parent ?? ''} phía trên dòng ${row.id}.`,
-        en: `No parent row ${row.parent ?? ''} above row ${row.id}.`,
-      });
+      add('parent-missing', i, { id: row.id, parent: row.parent ?? '' });
       return;
     }
     const own = parent.id === 'total' ? row.id : row.id.slice(parent.id.length + 1);
@@ -97,55 +87,26 @@ export function checkParRows(rows: readonly ParRow[]): ParListProblem[] {
       (parent.id === 'total' || row.id.startsWith(`${parent.id}.`)) &&
       /^([0-9]+|other)$/.test(own) &&
       row.level === parent.level + 1;
-    if (!nested || row.level > 3)
-      add('key-nesting', i, {
-        vi: `STT ${row.id} không nằm đúng dưới dòng ${parent.id === 'total' ? 'TỔNG ĐIỂM' : parent.id} (mỗi cấp thêm một số: 1 → 1.1 → 1.1.1, tối đa ba cấp).`,
-        en: `Number ${row.id} does not sit under row ${parent.id === 'total' ? 'TOTAL' : parent.id} (each level adds one number: 1 → 1.1 → 1.1.1, three levels at most).`,
-      });
+    if (!nested || row.level > 3) add('key-nesting', i, { id: row.id, parent: parent.id });
     const printed = row.synthetic ? '' : row.id;
-    if (row.stt !== printed)
-      add('stt', i, {
-        vi: row.synthetic
-          ? `Dòng ${row.id} không có trong văn bản nên không có STT.`
-          : `STT in ra "${row.stt}" khác mã dòng ${row.id}.`,
-        en: row.synthetic
-          ? `Row ${row.id} is not in the document, so it has no printed number.`
-          : `The printed number "${row.stt}" differs from the row key ${row.id}.`,
-      });
+    if (row.stt !== printed) add('stt', i, { id: row.id, stt: row.stt, synthetic: row.synthetic ? 1 : 0 });
   });
 
   rows.forEach((row, i) => {
     const children = rows.filter((r) => r.parent === row.id && r !== row).map((r) => r.id);
     if (children.join('\n') !== row.children.join('\n'))
-      add('children', i, {
-        vi: `Danh sách dòng con của ${row.id} (${row.children.join(', ')}) khác các dòng nhận nó là cha (${children.join(', ')}).`,
-        en: `The children listed for ${row.id} (${row.children.join(', ')}) differ from the rows naming it as parent (${children.join(', ')}).`,
-      });
+      add('children', i, { id: row.id, listed: row.children.join(', '), naming: children.join(', ') });
     if (row.children.length > 0) {
       const kids = row.children.map((c) => byId.get(c)).filter((c): c is ParRow => c !== undefined);
       const sum = kids.reduce((acc, c) => acc + milli(c.max), 0) / 1000;
       if (kids.length === row.children.length && milli(row.max) !== milli(sum))
-        add('max-sum', i, {
-          vi: `Điểm tối đa ${vi(row.max)} khác tổng điểm tối đa của các dòng con (${vi(sum)}).`,
-          en: `The maximum ${row.max} differs from the sum of its sub-rows' maxima (${sum}).`,
-        });
+        add('max-sum', i, { max: row.max, sum });
     }
-    if (row.id === 'total' && row.max !== 100)
-      add('total-100', i, {
-        vi: `Tổng điểm tối đa phải là 100, không phải ${vi(row.max)}.`,
-        en: `The total maximum must be 100, not ${row.max}.`,
-      });
-    for (const [value, nameVi, nameEn] of [
-      [row.previousScore, 'Điểm năm trước', 'The previous year’s score'],
-      [row.target, 'Mục tiêu', 'The target'],
-    ] as const) {
-      if (value < 0)
-        add('negative', i, { vi: `${nameVi} ${vi(value)} là số âm.`, en: `${nameEn} ${value} is negative.` });
-      else if (milli(value) > milli(row.max))
-        add('over-max', i, {
-          vi: `${nameVi} ${vi(value)} lớn hơn điểm tối đa ${vi(row.max)}.`,
-          en: `${nameEn} ${value} exceeds the maximum ${row.max}.`,
-        });
+    if (row.id === 'total' && row.max !== 100) add('total-100', i, { max: row.max });
+    for (const field of ['previousScore', 'target'] as const) {
+      const value = row[field];
+      if (value < 0) add('negative', i, { field, value });
+      else if (milli(value) > milli(row.max)) add('over-max', i, { field, value, max: row.max });
     }
   });
 
@@ -160,30 +121,15 @@ export function checkParRows(rows: readonly ParRow[]): ParListProblem[] {
   };
   rows.forEach((row, i) => {
     if (row.children.length === 0) {
-      if (row.lead === null)
-        add('lead-missing', i, {
-          vi: 'Chưa có đơn vị chủ trì tham mưu.',
-          en: 'No lead unit.',
-        });
-      else if (!KNOWN_UNITS.has(row.lead))
-        add('lead-unknown', i, {
-          vi: `Đơn vị chủ trì "${row.leadText ?? row.lead}" chưa có trong danh mục đơn vị.`,
-          en: `Lead unit "${row.leadText ?? row.lead}" is not among the catalog's units.`,
-        });
+      if (row.lead === null) add('lead-missing', i);
+      else if (!KNOWN_UNITS.has(row.lead)) add('lead-unknown', i, { name: row.leadText ?? row.lead });
       else if (row.leadText !== null && unitByName(row.leadText)?.id !== row.lead)
-        add('lead-text', i, {
-          vi: `Tên đơn vị chủ trì "${row.leadText}" không phải tên của đơn vị đã ghi.`,
-          en: `The lead unit's name "${row.leadText}" is not the name of the unit given.`,
-        });
+        add('lead-text', i, { name: row.leadText });
       return;
     }
     const leads = new Set(leavesOf(row).map((l) => l.lead));
     const shared: UnitId | null = leads.size === 1 && row.id !== 'total' && row.level > 1 ? [...leads][0] : null;
-    if (row.lead !== shared || row.leadText !== null)
-      add('parent-lead', i, {
-        vi: 'Dòng có dòng con mang đơn vị chủ trì chung của các dòng con (nếu có), không ghi tên riêng.',
-        en: 'A row with sub-rows carries the lead its sub-rows share (if any), not a name of its own.',
-      });
+    if (row.lead !== shared || row.leadText !== null) add('parent-lead', i);
   });
   return problems;
 }
@@ -257,20 +203,19 @@ function fieldsProblem(
  * The problems of a data file's content: its shape (as par-list.schema.json says), then, when the
  * shape holds, the rules between rows.
  */
-export function checkParListFile(data: unknown): ParListProblem[] {
-  const shape = (index: number | null, key: string | null, field: string): ParListProblem => ({
+export function checkParListFile(data: unknown): ParListFinding[] {
+  const shape = (index: number | null, key: string | null, field: string): ParListFinding => ({
     rule: 'shape',
     index,
     key,
-    vi: `Trường "${field}" thiếu, thừa hoặc sai kiểu (xem par-list.schema.json).`,
-    en: `Field "${field}" is missing, unknown or of the wrong type (see par-list.schema.json).`,
+    facts: { field },
   });
-  if (!isRecord(data)) return [shape(null, null, '(tệp)')];
+  if (!isRecord(data)) return [shape(null, null, '(file)')];
   const top = fieldsProblem(data, FILE_FIELDS);
   if (top !== null) return [shape(null, null, top)];
-  const problems: ParListProblem[] = [];
+  const problems: ParListFinding[] = [];
   (data.rows as unknown[]).forEach((row, i) => {
-    const field = isRecord(row) ? fieldsProblem(row, ROW_FIELDS) : '(dòng)';
+    const field = isRecord(row) ? fieldsProblem(row, ROW_FIELDS) : '(row)';
     if (field !== null) problems.push(shape(i, isRecord(row) && typeof row.id === 'string' ? row.id : null, field));
   });
   if (problems.length > 0) return problems;

@@ -10,7 +10,8 @@
  * Writing such a table: parTableWrite.ts.
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { checkParListFile, checkParRows, type ParListFile, type ParListProblem } from '../catalog/parCheck';
+import { checkParListFile, checkParRows, type ParListFile } from '../catalog/parCheck';
+import { worded, type ParListProblem } from '../catalog/parWording';
 import type { ParRow, UnitId } from '../catalog/types';
 import { unitByName } from '../catalog/units';
 import { readNumericText } from '../engine/numberText';
@@ -345,7 +346,7 @@ export function readParTable(grid: readonly TableCell[][], options: TableOptions
 
   const numbersRead = rows.every((r) => [r.max, r.previousScore, r.target].every((n) => !Number.isNaN(n)));
   if (numbersRead)
-    for (const p of checkParRows(rows)) {
+    for (const p of worded(checkParRows(rows))) {
       if (p.index !== null && reported.has(p.index) && p.rule === 'lead-missing') continue;
       const d = p.index === null ? undefined : drafts[p.index];
       fail(d?.tableRow ?? null, d ? d.row.stt || d.row.id : null, p.vi, p.en);
@@ -369,7 +370,7 @@ export function readParTable(grid: readonly TableCell[][], options: TableOptions
     rows,
   };
   // The file's shape, as the catalog will check it when it loads the file.
-  const shape: ParListProblem[] = checkParListFile({ ...list });
+  const shape: ParListProblem[] = worded(checkParListFile({ ...list }));
   for (const p of shape) {
     const d = p.index === null ? undefined : drafts[p.index];
     fail(d?.tableRow ?? null, d ? d.row.stt || d.row.id : null, p.vi, p.en);
@@ -385,7 +386,9 @@ function sortProblems(problems: TableProblem[]): TableProblem[] {
 
 /** The data file's text for a list read from a table. */
 export function parListFileText(list: ParListFile): string {
-  return `${JSON.stringify({ $schema: './par-list.schema.json', ...list }, null, 2)}\n`;
+  const { notes, ...rest } = list;
+  const file = { $schema: './par-list.schema.json', ...rest, ...(notes.length > 0 ? { notes } : {}) };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 function cellValue(cell: Cell): string | number | null {

@@ -168,6 +168,9 @@ describe('cchc catalog export / import', () => {
       [t('2'), t('Lĩnh vực hai'), t(40), t(30), t(35), down('Sở Nội vụ'), t(null)],
       [t('2.1'), t('Tiêu chí'), t(40), t(30), t(35), down('Sở Nội vụ'), t(null)],
       [t('TỔNG ĐIỂM'), t(null), t(100), t(80.5), t(90), t(null), t(null)],
+      [t(null)],
+      [t('Ghi chú:')],
+      [t('Điểm năm 2021 theo Quyết định công bố.')],
     ];
     const reading = readParTable(grid, { year: 2022 });
     expect(reading.problems).toEqual([]);
@@ -175,6 +178,7 @@ describe('cchc catalog export / import', () => {
       year: 2022,
       previousYear: 2021,
       source: { number: '123/UBND-SNV', issued: '2022-03-01', title: 'DANH MỤC CHỈ TIÊU CHỈ SỐ CCHC NĂM 2022' },
+      notes: ['Điểm năm 2021 theo Quyết định công bố.'],
     });
     expect(reading.list?.rows.map((r) => [r.id, r.parent, r.max, r.previousScore, r.lead, r.tasks])).toEqual([
       ['total', null, 100, 80.5, null, []],
