@@ -2,7 +2,7 @@
  * The catalog: both documents as typed data, and look-ups over them.
  */
 import { APPENDIX1 } from './appendix1';
-import { PAR_ROWS } from './par';
+import { PAR_ROWS } from './parLists';
 import { UNITS } from './units';
 import type { Appendix1Row, Appendix1Table, Appendix1Template, Catalog, ParRow, TemplateId } from './types';
 

@@ -3,8 +3,13 @@
  * (criteria, maxima, last year's scores, this year's targets, lead units, tasks, deadlines); a
  * list says which year it sets targets for and which year its published scores are from, and
  * nothing downstream names a year except through these two fields.
+ *
+ * Each year's list is a data file, par/YEAR.json (schema: par/par-list.schema.json; how to add one:
+ * par/README.md). par/index.ts imports every file of the folder (scripts/parLists.ts writes it at
+ * build); each is checked here as the catalog loads, and a file breaking a rule stops the load.
  */
-import { PAR_ROWS } from './par';
+import { PAR_LIST_FILES } from './par/index';
+import { readParListFile } from './parCheck';
 import type { ParRow } from './types';
 
 /** The document that issued a year's list, as its text cites it. */
@@ -23,23 +28,16 @@ export interface ParList {
   /** The year of the published scores the list carries (2020). */
   previousYear: number;
   source: ParListSource;
-  /** Every row in the document's order, with 'total' first (see catalog/par.ts). */
+  /** Every row in the document's order, with 'total' first. */
   rows: readonly ParRow[];
+  /** How the list was read or typed in, where that took judgement. */
+  notes?: readonly string[];
 }
 
-export const PAR_LIST_2021: ParList = {
-  year: 2021,
-  previousYear: 2020,
-  source: {
-    number: '3541/UBND-SNV',
-    issued: '2021-08-05',
-    title: 'Danh mục các chỉ tiêu chỉ số CCHC phấn đấu đạt điểm năm 2021 của thành phố Hà Nội',
-  },
-  rows: PAR_ROWS,
-};
-
 /** Every list this build carries, newest year first. */
-export const PAR_LISTS: readonly ParList[] = [PAR_LIST_2021];
+export const PAR_LISTS: readonly ParList[] = PAR_LIST_FILES.map(({ name, data }) => readParListFile(data, name)).sort(
+  (a, b) => b.year - a.year,
+);
 
 /** The list for a year; throws a RangeError naming the years carried when there is none. */
 export function parList(year: number): ParList {
@@ -53,3 +51,9 @@ export function parList(year: number): ParList {
 export function latestParList(): ParList {
   return PAR_LISTS[0];
 }
+
+/** The 2021 list of Document 3541/UBND-SNV, the first the add-in carried. */
+export const PAR_LIST_2021: ParList = parList(2021);
+
+/** The 2021 list's rows: what the templates used before lists had years (see ParList). */
+export const PAR_ROWS: ParRow[] = PAR_LIST_2021.rows as ParRow[];

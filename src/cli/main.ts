@@ -18,6 +18,12 @@ const USAGE: Record<Lang, string> = {
 
   cchc catalog [--json] [--lang en]
       Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và Chỉ số CCHC 2021 (VB 3541/UBND-SNV).
+  cchc catalog export --year 2021 --out BANG.xlsx [--force]
+      Ghi danh mục Chỉ số CCHC của một năm thành bảng Excel như Thành phố trình bày, để sửa thành năm sau.
+  cchc catalog import BANG.xlsx --year 2022 --out par-2022.json [--previous-year 2021]
+          [--number SỐ/VB] [--issued dd/mm/yyyy] [--title "TÊN"] [--force]
+      Đọc bảng danh mục Chỉ số CCHC của một năm, kiểm tra từng dòng, ghi tệp dữ liệu cho src/catalog/par/.
+      Mã thoát: 0 đã ghi, 1 bảng có lỗi (liệt kê theo dòng), 2 không đọc được tệp.
   cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
       Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
       --decimal: dấu thập phân của Excel sẽ mở tệp, cho các số trong lời nhắc nhập (mặc định ",").
@@ -39,6 +45,12 @@ const USAGE: Record<Lang, string> = {
 
   cchc catalog [--json] [--lang en]
       The templates (Appendix 1 of Plan 28/KH-UBND) and the 2021 PAR index list (Document 3541/UBND-SNV).
+  cchc catalog export --year 2021 --out TABLE.xlsx [--force]
+      Writes a year's PAR-index list as an Excel table laid out as the city lays it out, to edit into next year's.
+  cchc catalog import TABLE.xlsx --year 2022 --out par-2022.json [--previous-year 2021]
+          [--number NO./DOC] [--issued dd/mm/yyyy] [--title "TITLE"] [--force]
+      Reads a year's PAR-index table, checks every row, writes the data file for src/catalog/par/.
+      Exit status: 0 written, 1 the table breaks a rule (listed by row), 2 the file cannot be read.
   cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
       Writes the templates as the add-in injects them, for units without the add-in.
       --decimal: the decimal separator of the Excel that will open it, for the prompts' numbers (default ",").

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — runs the benchmark sections that exist and reports them with the machine
  * they ran on. `npm run bench -- --json` prints one JSON object (and nothing else) on stdout:
- *   { machine, engine, excel, coauthor, taskpane, cli, consolidate, report, hostile, code }
+ *   { machine, engine, excel, coauthor, taskpane, cli, consolidate, report, hostile, catalogImport, code }
  * A section whose file is not there yet is null (and said so in the human output); a section
  * that throws makes the run exit non-zero. Sections run one after another, never in parallel,
  * so they do not disturb each other's timings.
@@ -12,7 +12,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 interface Section {
-  key: 'engine' | 'excel' | 'coauthor' | 'taskpane' | 'cli' | 'consolidate' | 'report' | 'hostile' | 'code';
+  key:
+    | 'engine'
+    | 'excel'
+    | 'coauthor'
+    | 'taskpane'
+    | 'cli'
+    | 'consolidate'
+    | 'report'
+    | 'hostile'
+    | 'catalogImport'
+    | 'code';
   file: string;
   exportName: string;
   title: string;
@@ -46,6 +56,12 @@ const SECTIONS: Section[] = [
     file: 'hostile.ts',
     exportName: 'benchHostile',
     title: 'Hostile and damaged returns in cchc check (generated corpus, random damage)',
+  },
+  {
+    key: 'catalogImport',
+    file: 'catalogImport.ts',
+    exportName: 'benchCatalogImport',
+    title: 'cchc catalog import of the 2021 PAR-index table (and export)',
   },
   { key: 'code', file: 'code.ts', exportName: 'benchCode', title: 'Code: size of src/ and breaches of the layering' },
 ];

@@ -1,6 +1,7 @@
 /**
  * `cchc catalog [--json] [--lang en]`: the templates and the PAR list as data, for other tools
- * (--json), or as a readable summary.
+ * (--json), or as a readable summary. `cchc catalog import|export`: a year's PAR list as the city's
+ * table (catalogTable.ts).
  */
 import { APPENDIX1, PAR_ROWS, TEMPLATE_VERSION, UNITS, parLeaves, relatedOf } from '../../catalog';
 import { OUTLINE_FULL } from '../../catalog/outlineGuidance';
@@ -11,6 +12,7 @@ import { parseArgs, parseLang, type Lang } from '../args';
 import { UsageError } from '../errors';
 import { formatNumber, unitName } from '../i18n';
 import type { CliIo } from '../io';
+import { runCatalogExport, runCatalogImport } from './catalogTable';
 
 export const CATALOG_OPTIONS = { booleans: ['json'], strings: ['lang'] } as const;
 
@@ -166,6 +168,9 @@ export function catalogText(lang: Lang): string {
 }
 
 export async function runCatalog(argv: string[], io: CliIo): Promise<number> {
+  // A year's PAR-index list as the city's table: `catalog import` / `catalog export` (catalogTable.ts).
+  if (argv[0] === 'import') return runCatalogImport(argv.slice(1), io);
+  if (argv[0] === 'export') return runCatalogExport(argv.slice(1), io);
   const args = parseArgs(argv, CATALOG_OPTIONS);
   const lang = parseLang(args.strings.get('lang'));
   if (args.positional.length > 0)
