@@ -13,7 +13,8 @@ import { PAR_LISTS, parList } from '../../catalog';
 import { parListFileText, readParWorkbook, type TableProblem } from '../parTable';
 import { parTableWorkbook } from '../parTableWrite';
 import { parseArgs } from '../args';
-import { InputError, UsageError } from '../errors';
+import { UsageError } from '../errors';
+import { InputError } from '../../xlsx/errors';
 import type { CliIo } from '../io';
 
 export const CATALOG_IMPORT_OPTIONS = {
