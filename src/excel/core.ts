@@ -377,7 +377,7 @@ export class AdapterCore {
       guess: guessTemplate,
       // Asked only when a sheet's values are queued. What is awaited is a module, not Excel:
       // nothing is sent meanwhile, so the commands queued before still go in the same request.
-      estimate: async (id) => (await loadEstimates()).readReservation(id, !!opts.extras, READ_WINDOW),
+      estimate: async (id) => (await loadEstimates()).readEstimate(id),
     });
   }
 

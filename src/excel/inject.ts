@@ -23,33 +23,24 @@ import {
   type UnplacedValue,
   type WriteCell,
 } from './grid';
-import { queueOwnRules, type RuleProbe } from './cfRules';
+import { ownRulesCommands } from './cfRules';
 import {
-  clearAreaBytes,
-  columnsBytes,
-  flagsNameBytes,
-  freezeBytes,
+  clearAreaCommands,
+  columnCommands,
+  commandsBytes,
+  flagsNameCommands,
+  freezeCommands,
+  gridBlockCommands,
   gridBlocks,
-  gridBytes,
-  gridRuns,
-  markerNameBytes,
-  mergesBytes,
-  printBytes,
-  queueAddFlagsName,
-  queueClearArea,
-  queueColumns,
-  queueFreeze,
-  queueGridBlock,
-  queueMarkerName,
-  queueMerges,
-  queuePrint,
-  queueRowHeights,
-  queueStyleSets,
-  queueValidation,
-  rowHeightsBytes,
-  styleBytes,
-  styleSets,
-  validationBytes,
+  gridRunCommands,
+  markerNameCommands,
+  mergeCommands,
+  printCommands,
+  queueCommands,
+  rowHeightCommands,
+  styleCommands,
+  validationCommands,
+  type Command,
   type Features,
 } from './queue';
 import { type Marker, type SheetState, VERSION_NAME, VERSION_PROPERTY } from './read';
@@ -68,7 +59,7 @@ import { lateEntries, queueUnplaced, UNPLACED_SHEET, type Relaid } from './unpla
 import { styleMatches, validationMatches, type RefreshExtras } from './refreshCompare';
 
 export { UNPLACED_SHEET } from './unplaced';
-export { queueRefreshExtras, type RefreshExtras } from './refreshCompare';
+export { type RefreshExtras } from './refreshCompare';
 const VERSION_COMMENT = 'Phiên bản biểu mẫu CCHC (CCHC template version)';
 
 export type TargetAction = 'create' | 'refresh' | 'upgrade' | 'relayout';
@@ -117,6 +108,16 @@ function leavingInputs(grid: PlanGrid): PlanGrid {
   return { ...grid, formulas };
 }
 
+/**
+ * Reserves what the commands cost, then queues them on the sheet (the reservation may send what
+ * is queued before them first).
+ */
+async function put(session: Session, sheet: Excel.Worksheet, sheetPath: number, commands: Command[]): Promise<void> {
+  if (commands.length === 0) return;
+  await session.reserve(commandsBytes(sheetPath, commands));
+  queueCommands(sheet, commands);
+}
+
 /** Reserves, then queues, every style rectangle of a plan (or those `only` accepts). */
 async function writeStyles(
   ic: InjectContext,
@@ -131,21 +132,13 @@ async function writeStyles(
     if (!style) continue;
     for (const rect of rects) {
       if (!only(rect, id)) continue;
-      const address = rangeAddress(rect);
-      const sets = styleSets(style, rect, ic.features, reset);
-      await ic.session.reserve(
-        getRangeBytes(sheetPath, address) + styleBytes(rangePathBytes(sheetPath, address), sets),
-      );
-      queueStyleSets(sheet.getRange(address), sets);
+      await put(ic.session, sheet, sheetPath, styleCommands(style, rect, ic.features, reset));
     }
   }
 }
 
 async function writeValidations(ic: InjectContext, sheet: Excel.Worksheet, sheetPath: number, list: ValidationPlan[]) {
-  for (const v of list) {
-    await ic.session.reserve(validationBytes(sheetPath, v));
-    queueValidation(sheet, v);
-  }
+  for (const v of list) await put(ic.session, sheet, sheetPath, validationCommands(v));
 }
 
 /** Queues everything that turns an empty (or cleared) area into the plan, with values placed. */
@@ -155,26 +148,23 @@ async function writeWholeSheet(
   sheetPath: number,
   plan: SheetPlan,
   grid: PlanGrid,
-  probe: RuleProbe | null,
+  /** The sheet's CCHC_RULES formula as read (null: no such name, as on a new sheet). */
+  record: string | null,
 ): Promise<void> {
   const { session, features } = ic;
-  await session.reserve(columnsBytes(sheetPath, plan));
-  queueColumns(sheet, plan);
-  for (const [top, bottom] of gridBlocks(grid, PAYLOAD_BUDGET_BYTES / 2)) {
-    await session.reserve(gridBytes(grid, top, bottom, sheetPath));
-    queueGridBlock(sheet, grid, top, bottom);
-  }
+  await put(session, sheet, sheetPath, columnCommands(plan));
+  for (const [top, bottom] of gridBlocks(grid, PAYLOAD_BUDGET_BYTES / 2))
+    await put(session, sheet, sheetPath, gridBlockCommands(grid, top, bottom));
   await writeStyles(ic, sheet, sheetPath, plan);
-  await session.reserve(mergesBytes(sheetPath, plan.merges) + rowHeightsBytes(sheetPath, plan));
-  queueMerges(sheet, plan.merges);
-  queueRowHeights(sheet, plan);
+  await put(session, sheet, sheetPath, [...mergeCommands(plan.merges), ...rowHeightCommands(plan)]);
   if (features.dataValidation) await writeValidations(ic, sheet, sheetPath, plan.validations);
   // A new sheet or an area just cleared: the plan's rules, first one on top, and their record
-  // (set where the sheet already had one, `probe`, added otherwise).
-  await queueOwnRules(session, sheet, sheetPath, plan.conditionalFormats, probe, true);
-  await session.reserve(freezeBytes(sheetPath) + (features.pageLayout ? printBytes(sheetPath, plan.print) : 0));
-  queueFreeze(sheet, plan.freeze);
-  if (features.pageLayout) queuePrint(sheet, plan.print);
+  // (set where the sheet already had one, added otherwise).
+  await put(session, sheet, sheetPath, ownRulesCommands(plan.conditionalFormats, record, null, true));
+  await put(session, sheet, sheetPath, [
+    ...freezeCommands(plan.freeze),
+    ...(features.pageLayout ? printCommands(plan.print) : []),
+  ]);
 }
 
 /** Queues a refresh: only template cells, formats and rules that differ from the plan. */
@@ -192,9 +182,7 @@ async function writeRefresh(
   for (const what of ['formulas', 'numberFormat'] as const) {
     const cells = runs(what === 'formulas' ? diff.content : diff.numberFormat);
     if (!cells.length) continue;
-    const write = gridRuns(grid, cells, what, sheetPath);
-    await session.reserve(write.bytes);
-    write.queue(sheet);
+    await put(session, sheet, sheetPath, gridRunCommands(grid, cells, what));
   }
 
   const extras = state.extras;
@@ -229,13 +217,15 @@ async function writeRefresh(
 
   // The name first: the plan's flagged-cells rule refers to it (a rule must not refer to a name
   // that does not exist yet when it is added).
-  if (state.flags === null) {
-    await session.reserve(flagsNameBytes(sheetPath));
-    queueAddFlagsName(sheet);
-  }
+  if (state.flags === null) await put(session, sheet, sheetPath, flagsNameCommands());
   // Rules: added on top, with their record, unless the record says they are there (cfRules.ts).
   const probe = extras?.conditionalFormats ?? null;
-  await queueOwnRules(session, sheet, sheetPath, plan.conditionalFormats, probe, pasted);
+  await put(
+    session,
+    sheet,
+    sheetPath,
+    ownRulesCommands(plan.conditionalFormats, state.rulesRecord ?? null, probe, pasted),
+  );
   return { overwritten: diff.overwritten.length };
 }
 
@@ -252,9 +242,12 @@ async function queueIdentity(
 ): Promise<void> {
   const had = parseMarkerFormula(current);
   if (had && had.templateId === marker.templateId && had.version === marker.version) return;
-  const formula = markerNameFormula(marker.templateId, marker.version);
-  await session.reserve(markerNameBytes(sheetPath, formula));
-  queueMarkerName(sheet, formula, current !== null);
+  await put(
+    session,
+    sheet,
+    sheetPath,
+    markerNameCommands(markerNameFormula(marker.templateId, marker.version), current !== null),
+  );
 }
 
 /** Told when A1 of a sheet of ours no longer held its marker and the insert wrote it back. */
@@ -311,11 +304,9 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     if (!t.existing) {
       const sheetPath = pathBytes('workbook', 'worksheets', ['add', plan.name]);
       // The name first: the plan's flagged-cells rule refers to it.
-      await session.reserve(
-        actionBytes(pathBytes('workbook', 'worksheets'), 'add', plan.name) + flagsNameBytes(sheetPath),
-      );
+      await session.reserve(actionBytes(pathBytes('workbook', 'worksheets'), 'add', plan.name));
       sheet = collection.add(plan.name);
-      queueAddFlagsName(sheet);
+      await put(session, sheet, sheetPath, flagsNameCommands());
       await queueIdentity(session, sheet, sheetPath, marker, null);
       await writeWholeSheet(ic, sheet, sheetPath, plan, planGrid(plan), null);
       out.created.push(plan.name);
@@ -358,19 +349,18 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
         // co-author typed since our read is found here and kept (see keepLateEntries). Its
         // response is about what our read got for the sheet.
         const readBack = ex.snapshot ? jsonBytes(ex.snapshot.values) + jsonBytes(ex.snapshot.formulas) : 0;
+        const clear = [...clearAreaCommands(address, features), ...(ex.flags === null ? flagsNameCommands() : [])];
         await session.reserve(
           getRangeBytes(sheetPath, address) +
             actionBytes(rangePathBytes(sheetPath, address), 'load', 'values,formulas') +
-            Math.round(1.25 * readBack) +
-            clearAreaBytes(sheetPath, address) +
-            (ex.flags === null ? flagsNameBytes(sheetPath) : 0),
+            commandsBytes(sheetPath, clear),
+          Math.round(1.25 * readBack),
         );
         const before = sheet.getRange(address);
         before.load('values,formulas');
         relaid.push({ name: ex.name, before, reader, source: t.sourcePlan ?? null, plan });
-        queueClearArea(sheet, address, features);
-        if (ex.flags === null) queueAddFlagsName(sheet);
-        await writeWholeSheet(ic, sheet, sheetPath, plan, leavingInputs(grid), ex.extras?.conditionalFormats ?? null);
+        queueCommands(sheet, clear);
+        await writeWholeSheet(ic, sheet, sheetPath, plan, leavingInputs(grid), ex.rulesRecord ?? null);
         if (sameVersion) out.refreshed.push(ex.name);
         else out.upgraded.push(ex.name);
       }
@@ -389,7 +379,8 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
   const versionFormula = `="${ic.version}"`;
   await session.reserve(
     actionBytes(pathBytes('workbook', 'properties', 'custom'), 'add', VERSION_PROPERTY, ic.version) +
-      actionBytes(pathBytes('workbook', 'names'), 'add', VERSION_NAME, versionFormula, VERSION_COMMENT),
+      actionBytes(pathBytes('workbook', 'names'), 'add', VERSION_NAME, versionFormula, VERSION_COMMENT) +
+      actionBytes(pathBytes('workbook', 'names', ['getItem', VERSION_NAME]), 'formula', versionFormula),
   );
   if (features.customProperties) session.ctx.workbook.properties.custom.add(VERSION_PROPERTY, ic.version);
   if (ic.versionNameExists) session.ctx.workbook.names.getItem(VERSION_NAME).formula = versionFormula;
@@ -398,10 +389,12 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
   // Read-back, in the same request as the last writes (it runs after them); each load with its
   // path, and its answer (the marker, the sheet's id and name).
   for (const v of verify) {
+    const sheetPath = sheetPathBytes(v.name);
     await session.reserve(
-      getRangeBytes(sheetPathBytes(v.name), 'A1') +
-        2 * actionBytes(sheetPathBytes(v.name) + pathBytes(['getRange', 'A1']), 'load') +
-        300,
+      getRangeBytes(sheetPath, 'A1') +
+        actionBytes(sheetPath + pathBytes(['getRange', 'A1']), 'load', 'values') +
+        actionBytes(sheetPath, 'load', 'id,name'),
+      300,
     );
     v.a1.load('values');
     v.sheet.load('id,name');

@@ -4,6 +4,7 @@
  * and the PAR summary. Typed figures are never overwritten, not even one a co-author types
  * between this operation's read and its write.
  */
+import type { TemplateId } from '../../catalog/types';
 import type { ParSummary } from '../../engine/types';
 import type { SubtotalReport } from '../../contracts/operations';
 import type { Bilingual } from '../../engine/types';
@@ -21,9 +22,10 @@ import {
 } from '../core';
 import { ExcelOperationError } from '../errors';
 import { isBlank, remapFormula, rowMap, SnapshotReader } from '../grid';
-import { queueOwnRules, queueRuleProbe, type RuleProbe } from '../cfRules';
+import { ownRulesCommands, ruleProbeRead, type RuleProbe } from '../cfRules';
+import { commandsBytes, onSheet, queueCommands } from '../queue';
 import { calculationNotes } from '../read';
-import { sheetPathBytes, type Session } from '../session';
+import { pathBytes, SHEET_BY_ID_PATH_BYTES, type Session } from '../session';
 
 /** A formula written into a cell that was blank at read time, with that cell read again first. */
 interface GuardedWrite {
@@ -165,12 +167,16 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
     const readOnly = core.readOnly;
     const window = readWindow();
     const planOf = (name: string) => buildSheetPlan('PAR', { sheetNames: { PAR: name } });
+    // The rule counts of each PAR sheet (the rules only for a sheet not known yet to be one).
+    const parProbe = ruleProbeRead(window, buildSheetPlan('PAR').conditionalFormats);
+    const otherProbe = ruleProbeRead(window, null);
+    const probeOf = (id: TemplateId | null) => (id === 'PAR' ? parProbe : otherProbe);
     const state = await core.read<RuleProbe>(session, {
       data: (id) => id === 'PAR',
       calculate: true,
       extras: readOnly
         ? undefined
-        : (sheet, id) => queueRuleProbe(sheet, window, id === 'PAR' ? buildSheetPlan('PAR').conditionalFormats : null),
+        : { cost: (id) => probeOf(id).cost(SHEET_BY_ID_PATH_BYTES), queue: (sheet, id) => probeOf(id).queue(sheet) },
     });
     let summary: ParSummary | null = null;
     const { summarizePar } = await loadEngine();
@@ -181,9 +187,14 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
     let writes = 0;
     for (const s of pars) {
       const plan = planOf(s.name);
-      // Reached only when something is written: an object made and left unused would still be sent.
-      const sheet = () => session.ctx.workbook.worksheets.getItem(s.id);
-      writes += await queueOwnRules(session, sheet, sheetPathBytes(s.id), plan.conditionalFormats, s.extras ?? null);
+      const commands = onSheet(
+        s.id,
+        ownRulesCommands(plan.conditionalFormats, s.rulesRecord ?? null, s.extras ?? null),
+      );
+      if (commands.length === 0) continue;
+      await session.reserve(commandsBytes(pathBytes('workbook'), commands));
+      queueCommands(session.ctx.workbook, commands);
+      writes++;
     }
     if (writes > 0) await syncWrites(core, session, []);
     return summary;
