@@ -28,10 +28,11 @@ export function planReadWindow(): string {
 }
 
 /**
- * Response bytes of reading one template sheet's values: values, formulas and number formats of
- * its planned area (a quarter more, for rows and text officials add). An unknown sheet is costed
- * as the largest template. What a read loads besides (a refresh's comparison, the rule counts)
- * is costed by its own description (refreshCompare.ts, cfRules.ts).
+ * Response bytes of reading one template sheet's values: the values, formulas and number formats
+ * of its planned area as they come back (a formula's value a number), a tenth more for what
+ * officials type (the budget stays a fifth under Excel's limit: session.ts). An unknown sheet is
+ * costed as the largest template. What a read loads besides (a refresh's comparison, the rule
+ * counts) is costed by its own description (refreshCompare.ts, cfRules.ts).
  */
 const estimates = new Map<string, number>();
 export function readEstimate(id: TemplateId | null): number {
@@ -42,7 +43,9 @@ export function readEstimate(id: TemplateId | null): number {
   let bytes = 0;
   for (const t of ids) {
     const grid = planGrid(buildSheetPlan(t));
-    bytes = Math.max(bytes, Math.round(1.25 * (2 * jsonBytes(grid.formulas) + jsonBytes(grid.numberFormat))));
+    const values = grid.formulas.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? 0 : v)));
+    const answer = jsonBytes(grid.formulas) + jsonBytes(values) + jsonBytes(grid.numberFormat);
+    bytes = Math.max(bytes, Math.round(1.1 * answer));
   }
   estimates.set(key, bytes);
   return bytes;

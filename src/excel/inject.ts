@@ -280,7 +280,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     notes: [],
     written: [],
   };
-  const verify: { name: string; sheet: Excel.Worksheet; a1: Excel.Range; marker: Marker }[] = [];
+  const verify: { name: string; sheet: Excel.Worksheet; sheetPath: number; marker: Marker }[] = [];
   const relaid: Relaid[] = [];
   const versions = new Map<string, string>();
   let overwrittenKept = 0;
@@ -365,8 +365,10 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
         else out.upgraded.push(ex.name);
       }
     }
-    const a1 = sheet.getRange('A1');
-    verify.push({ name: plan.name, sheet, a1, marker });
+    const sheetPath = t.existing
+      ? sheetPathBytes(t.existing.id)
+      : pathBytes('workbook', 'worksheets', ['add', plan.name]);
+    verify.push({ name: plan.name, sheet, sheetPath, marker });
   }
 
   let unplacedSheet: Excel.Worksheet | undefined;
@@ -388,20 +390,20 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   // Read-back, in the same request as the last writes (it runs after them); each load with its
   // path, and its answer (the marker, the sheet's id and name).
+  const readBack: Excel.Range[] = [];
   for (const v of verify) {
-    const sheetPath = sheetPathBytes(v.name);
     await session.reserve(
-      getRangeBytes(sheetPath, 'A1') +
-        actionBytes(sheetPath + pathBytes(['getRange', 'A1']), 'load', 'values') +
-        actionBytes(sheetPath, 'load', 'id,name'),
+      getRangeBytes(v.sheetPath, 'A1') +
+        actionBytes(v.sheetPath + pathBytes(['getRange', 'A1']), 'load', 'values') +
+        actionBytes(v.sheetPath, 'load', 'id,name'),
       300,
     );
-    v.a1.load('values');
+    readBack.push(v.sheet.getRange('A1').load('values'));
     v.sheet.load('id,name');
   }
   await session.sync();
-  for (const v of verify) {
-    const got = v.a1.values?.[0]?.[0];
+  for (const [i, v] of verify.entries()) {
+    const got = readBack[i].values?.[0]?.[0];
     const want = markerFor(v.marker.templateId, v.marker.version);
     if (got !== want)
       throw ExcelOperationError.of('VerificationFailed', {

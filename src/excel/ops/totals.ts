@@ -25,7 +25,17 @@ import { isBlank, remapFormula, rowMap, SnapshotReader } from '../grid';
 import { ownRulesCommands, ruleProbeRead, type RuleProbe } from '../cfRules';
 import { commandsBytes, onSheet, queueCommands } from '../queue';
 import { calculationNotes } from '../read';
-import { pathBytes, SHEET_BY_ID_PATH_BYTES, type Session } from '../session';
+import {
+  actionBytes,
+  getRangeBytes,
+  jsonBytes,
+  pathBytes,
+  rangePathBytes,
+  SHEET_BY_ID_PATH_BYTES,
+  sheetPathBytes,
+  type Cost,
+  type Session,
+} from '../session';
 
 /** A formula written into a cell that was blank at read time, with that cell read again first. */
 interface GuardedWrite {
@@ -45,6 +55,21 @@ function queueGuarded(sheet: Excel.Worksheet, cell: string, formula: string): Gu
   const range = sheet.getRange(cell);
   range.formulas = [[formula]];
   return { range, formula, before };
+}
+
+/**
+ * What a formula written into one cell of a sheet reached by id costs (the sheet, the cell and
+ * its formula; with `guarded`, the cell read first too, and that answer).
+ */
+function formulaWriteCost(id: string, cell: string, formula: string, guarded: boolean): Cost {
+  const sheet = sheetPathBytes(id);
+  const range = rangePathBytes(sheet, cell);
+  let request =
+    actionBytes(pathBytes('workbook', 'worksheets'), 'getItem', id) +
+    getRangeBytes(sheet, cell) +
+    actionBytes(range, 'formulas', [[formula]]);
+  if (guarded) request += getRangeBytes(sheet, cell) + actionBytes(range, 'load', 'formulas');
+  return { request, response: guarded ? 100 + jsonBytes(formula) : 0 };
 }
 
 /** Puts back what a co-author typed into a cell between the read and the write. Returns the cells restored. */
@@ -115,7 +140,9 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
           });
           const planned = formulaAt.get(`${letter}${r.row}`);
           if (restore && planned) {
-            collection.getItem(s.id).getRange(cell).formulas = [[remapFormula(planned, moved)]];
+            const formula = remapFormula(planned, moved);
+            await session.reserveCost(formulaWriteCost(s.id, cell, formula, false));
+            collection.getItem(s.id).getRange(cell).formulas = [[formula]];
             restored++;
             writes++;
           }
@@ -127,6 +154,7 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
       for (const t of totalFormulas(snap)) {
         const { row, col } = parseCell(t.cell);
         if (!isBlank(reader.formula(row, col))) continue;
+        await session.reserveCost(formulaWriteCost(s.id, t.cell, t.formula, true));
         guarded.push({
           sheet: s.name,
           rowKey: t.rowKey,
