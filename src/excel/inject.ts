@@ -55,7 +55,7 @@ import {
   type Session,
 } from './session';
 
-import { lateEntries, queueUnplaced, UNPLACED_SHEET, type Relaid } from './unplaced';
+import { lateEntries, writeUnplaced, UNPLACED_SHEET, type Relaid } from './unplaced';
 import { styleMatches, validationMatches, type RefreshExtras } from './refreshCompare';
 
 export { UNPLACED_SHEET } from './unplaced';
@@ -230,10 +230,11 @@ async function writeRefresh(
 }
 
 /**
- * Queues the sheet's CCHC_TEMPLATE name where it is missing or holds another marker (an older
- * version, a sheet injected before the name existed); a name already right is left alone.
+ * Reserves, then queues, the sheet's CCHC_TEMPLATE name where it is missing or holds another
+ * marker (an older version, a sheet injected before the name existed); a name already right is
+ * left alone.
  */
-async function queueIdentity(
+async function writeIdentity(
   session: Session,
   sheet: Excel.Worksheet,
   sheetPath: number,
@@ -307,7 +308,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
       await session.reserve(actionBytes(pathBytes('workbook', 'worksheets'), 'add', plan.name));
       sheet = collection.add(plan.name);
       await put(session, sheet, sheetPath, flagsNameCommands());
-      await queueIdentity(session, sheet, sheetPath, marker, null);
+      await writeIdentity(session, sheet, sheetPath, marker, null);
       await writeWholeSheet(ic, sheet, sheetPath, plan, planGrid(plan), null);
       out.created.push(plan.name);
     } else {
@@ -317,7 +318,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
       sheet = collection.getItem(ex.id);
       const old = ex.marker as Marker;
       versions.set(ex.name, old.version);
-      await queueIdentity(session, sheet, sheetPath, marker, ex.markerName ?? null);
+      await writeIdentity(session, sheet, sheetPath, marker, ex.markerName ?? null);
       // A1 is written back with the marker below (refresh or new layout): what was typed over
       // it goes to the unplaced sheet, as any value without a place does.
       if (ex.a1Overwritten !== null && ex.a1Overwritten !== '') {
@@ -373,7 +374,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   let unplacedSheet: Excel.Worksheet | undefined;
   if (out.unplaced.length) {
-    unplacedSheet = await queueUnplaced(ic, out.unplaced, versions);
+    unplacedSheet = await writeUnplaced(ic, out.unplaced, versions);
     out.unplacedSheet = UNPLACED_SHEET;
   }
 
@@ -415,7 +416,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   const late = relaid.flatMap(lateEntries);
   if (late.length > 0) {
-    await queueUnplaced(ic, late, versions, unplacedSheet);
+    await writeUnplaced(ic, late, versions, unplacedSheet);
     await session.sync();
     out.unplaced.push(...late);
     out.unplacedSheet = UNPLACED_SHEET;
