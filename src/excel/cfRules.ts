@@ -26,17 +26,17 @@
 import { cellAddress, parseRange } from '../layout/a1';
 import { RULES_NAME, rulesNameFormula } from '../layout/ruleRecord';
 import type { ConditionalFormatPlan } from '../layout/types';
-import { conditionalFormatBytes, queueConditionalFormat } from './queue';
-import { actionBytes, getRangeBytes, pathBytes, rangePathBytes, type Session } from './session';
+import { nameFormulaCommands, rulesCommands, type Command } from './queue';
+import { actionBytes, pathBytes, rangePathBytes, type Cost } from './session';
 
 const RULES_COMMENT = 'Quy tắc tô màu của tiện ích CCHC trên trang này (CCHC add-in rules on this sheet)';
 
 /**
- * What a button reads about the rules: the CCHC_RULES name, the number of rules over the read
- * window and, when the plan is known at read time, over the top-left cell of each planned rule.
+ * What a button reads about the rules besides the CCHC_RULES name (which the read of every sheet
+ * loads: read.ts): the number of rules over the read window and, when the plan is known at read
+ * time, over the top-left cell of each planned rule.
  */
 export interface RuleProbe {
-  name: Excel.NamedItem;
   count: OfficeExtension.ClientResult<number>;
   /** Per planned rule's top-left cell: how many rules cover it now, and how many of ours should. */
   anchors: { cell: string; ours: number; count: OfficeExtension.ClientResult<number> }[] | null;
@@ -55,47 +55,51 @@ function anchorsOf(planned: readonly ConditionalFormatPlan[]): { cell: string; o
   return [...cells].map(([cell, ours]) => ({ cell, ours }));
 }
 
-/** Queues the probe's loads (counts and the name: no rule's details, no id): read after the caller's sync. */
-export function queueRuleProbe(
-  sheet: Excel.Worksheet,
-  area: string,
-  planned: readonly ConditionalFormatPlan[] | null,
-): RuleProbe {
-  const name = sheet.names.getItemOrNullObject(RULES_NAME);
-  name.load('formula');
-  const anchors = planned
-    ? anchorsOf(planned).map((a) => ({ ...a, count: sheet.getRange(a.cell).conditionalFormats.getCount() }))
-    : null;
-  return { name, count: sheet.getRange(area).conditionalFormats.getCount(), anchors };
-}
+/** Answer of one getCount (a number in the response, with its object). */
+const COUNT_RESPONSE_BYTES = 48;
 
-/** Request bytes of queueRuleProbe on a sheet whose path costs `sheetPath`. */
-export function ruleProbeBytes(
-  sheetPath: number,
-  rangePath: number,
+/**
+ * The probe's counts as one description: what they cost on a sheet at `sheetPath` bytes, and
+ * queuing them (counts only: no rule's details, no id), read after the caller's sync.
+ */
+export function ruleProbeRead(
+  window: string,
   planned: readonly ConditionalFormatPlan[] | null,
-): number {
-  let n =
-    actionBytes(sheetPath + pathBytes('names', ['getItemOrNullObject', RULES_NAME]), 'load', 'formula') +
-    actionBytes(rangePath + pathBytes('conditionalFormats'), 'getCount');
-  for (const a of planned ? anchorsOf(planned) : [])
-    n +=
-      getRangeBytes(sheetPath, a.cell) +
-      actionBytes(rangePathBytes(sheetPath, a.cell) + pathBytes('conditionalFormats'), 'getCount');
-  return n;
+): { cost(sheetPath: number): Cost; queue(sheet: Excel.Worksheet): RuleProbe } {
+  const anchors = planned ? anchorsOf(planned) : null;
+  const cells = [window, ...(anchors ?? []).map((a) => a.cell)];
+  return {
+    cost: (sheetPath) => {
+      let request = 0;
+      for (const cell of cells)
+        request +=
+          actionBytes(sheetPath, 'getRange', cell) +
+          actionBytes(rangePathBytes(sheetPath, cell) + pathBytes('conditionalFormats'), 'getCount');
+      return { request, response: cells.length * COUNT_RESPONSE_BYTES };
+    },
+    queue: (sheet) => ({
+      count: sheet.getRange(window).conditionalFormats.getCount(),
+      anchors: anchors?.map((a) => ({ ...a, count: sheet.getRange(a.cell).conditionalFormats.getCount() })) ?? null,
+    }),
+  };
 }
 
 /**
- * Whether the sheet holds the plan's rules, from a probe read after its sync (null: not probed):
- * the record is the plan's, and no rule's top-left cell has fewer rules than ours that cover it
- * (an official's rules only add to the counts, so a rule of ours deleted in Excel shows wherever
- * no rule of theirs covers the same cell). A paste that cut a rule in two leaves its top-left cell
- * covered: the refresh sees the pasted formats instead (inject.ts) and adds the rules anyway. Without the plan at read time, the window's count stands in.
+ * Whether the sheet holds the plan's rules, from its CCHC_RULES formula (`record`, null when the
+ * name is missing) and a probe read after its sync (null: not probed): the record is the plan's,
+ * and no rule's top-left cell has fewer rules than ours that cover it (an official's rules only
+ * add to the counts, so a rule of ours deleted in Excel shows wherever no rule of theirs covers
+ * the same cell). A paste that cut a rule in two leaves its top-left cell covered: the refresh
+ * sees the pasted formats instead (inject.ts) and adds the rules anyway. Without the plan at read
+ * time, the window's count stands in.
  */
-export function rulesIntact(planned: readonly ConditionalFormatPlan[], probe: RuleProbe | null): boolean {
-  if (!probe || probe.name.isNullObject) return false;
-  const recorded = String(probe.name.formula ?? '').replace(/\s+/g, '');
-  if (recorded !== rulesNameFormula(planned)) return false;
+export function rulesIntact(
+  planned: readonly ConditionalFormatPlan[],
+  record: string | null,
+  probe: RuleProbe | null,
+): boolean {
+  if (!probe || record === null) return false;
+  if (record.replace(/\s+/g, '') !== rulesNameFormula(planned)) return false;
   if (!probe.anchors) return probe.count.value >= planned.length;
   return probe.anchors.every((a) => a.count.value >= a.ours);
 }
@@ -107,28 +111,22 @@ export function normFormula(f: unknown): string {
 }
 
 /**
- * Reserves, then queues in one request: the planned rules on top of whatever the sheet holds,
- * added last first so that the plan's first rule ends on top (Office.js puts each added rule on
- * top), and the CCHC_RULES name. Nothing when the probe says they are there. Returns the number of
- * rules added.
+ * The planned rules on top of whatever the sheet holds, added last first so that the plan's first
+ * rule ends on top (Office.js puts each added rule on top), and the CCHC_RULES record (its formula
+ * set where the sheet has the name, `record` not null; added otherwise). None when the record and
+ * the probe say they are there, unless `force` (an area just cleared, or a new sheet).
  */
-export async function queueOwnRules(
-  session: Session,
-  sheet: Excel.Worksheet | (() => Excel.Worksheet),
-  sheetPath: number,
-  planned: ConditionalFormatPlan[],
+export function ownRulesCommands(
+  planned: readonly ConditionalFormatPlan[],
+  record: string | null,
   probe: RuleProbe | null,
-  /** An area just cleared (or a new sheet): add whatever the probe read before the clear. */
   force = false,
-): Promise<number> {
-  if (!force && rulesIntact(planned, probe)) return 0;
+): Command[] {
+  if (!force && rulesIntact(planned, record, probe)) return [];
   const formula = rulesNameFormula(planned);
-  let bytes = actionBytes(sheetPath + pathBytes('names'), 'add', RULES_NAME, formula, RULES_COMMENT);
-  for (const cf of planned) bytes += conditionalFormatBytes(sheetPath, cf);
-  await session.reserve(bytes);
-  const ws = typeof sheet === 'function' ? sheet() : sheet;
-  for (const cf of [...planned].reverse()) queueConditionalFormat(ws, cf);
-  if (probe && !probe.name.isNullObject) probe.name.formula = formula;
-  else ws.names.add(RULES_NAME, formula, RULES_COMMENT);
-  return planned.length;
+  const name: Command[] =
+    record !== null
+      ? nameFormulaCommands(RULES_NAME, formula)
+      : [{ path: ['names'], acts: [{ call: 'add', args: [RULES_NAME, formula, RULES_COMMENT] }] }];
+  return [...rulesCommands(planned), ...name];
 }

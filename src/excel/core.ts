@@ -84,6 +84,11 @@ export interface ExcelOperationsDeps {
    * playground and tests. Opens a new workbook from a base64 .xlsx: a consolidation's own workbook.
    */
   createWorkbook?: (base64: string) => Promise<void>;
+  /**
+   * Where a request (or its answer) is split: session.ts's PAYLOAD_BUDGET_BYTES, under Excel on
+   * the web's 5 MB, unless given (tests split small workbooks as large ones are).
+   */
+  payloadBudgetBytes?: number;
   /** How long live validation waits for a burst of edits to end (ms). */
   debounceMs?: number;
   /** Clock for the unplaced-values sheet. */
@@ -303,7 +308,7 @@ export class AdapterCore {
     if (options.undoGroup && this.undoGroups) runOptions.mergeUndoGroup = true;
     try {
       return await this.deps.run(runOptions, async (ctx) => {
-        session = new Session(ctx);
+        session = new Session(ctx, this.deps.payloadBudgetBytes);
         return batch(session);
       });
     } catch (e) {
@@ -377,7 +382,7 @@ export class AdapterCore {
       guess: guessTemplate,
       // Asked only when a sheet's values are queued. What is awaited is a module, not Excel:
       // nothing is sent meanwhile, so the commands queued before still go in the same request.
-      estimate: async (id) => (await loadEstimates()).readReservation(id, !!opts.extras, READ_WINDOW),
+      estimate: async (id) => (await loadEstimates()).readEstimate(id),
     });
   }
 

@@ -11,12 +11,9 @@
 import { TEMPLATE_IDS } from '../catalog';
 import type { TemplateId } from '../catalog/types';
 import { buildSheetPlan } from '../layout';
-import { columnLetter, rangeAddress } from '../layout/a1';
-import type { SheetPlan } from '../layout/types';
-import { ruleProbeBytes } from './cfRules';
+import { columnLetter } from '../layout/a1';
 import { planArea, planGrid } from '../layout/planGrid';
-import { styleRects } from '../layout/styleRects';
-import { actionBytes, getRangeBytes, jsonBytes, pathBytes, rangePathBytes, sheetPathBytes } from './session';
+import { jsonBytes } from './session';
 
 /** The area read on each template sheet: the largest plan, with room for inserted rows. */
 export function planReadWindow(): string {
@@ -31,70 +28,25 @@ export function planReadWindow(): string {
 }
 
 /**
- * Response bytes of reading one template sheet: values, formulas and number formats of its
- * planned area (a quarter more, for rows and text officials add), plus the refresh's rule and
- * format reads. An unknown sheet is costed as the largest template.
+ * Response bytes of reading one template sheet's values: the values, formulas and number formats
+ * of its planned area as they come back (a formula's value a number), a tenth more for what
+ * officials type (the budget stays a fifth under Excel's limit: session.ts). An unknown sheet is
+ * costed as the largest template. What a read loads besides (a refresh's comparison, the rule
+ * counts) is costed by its own description (refreshCompare.ts, cfRules.ts).
  */
 const estimates = new Map<string, number>();
-export function readEstimate(id: TemplateId | null, extras: boolean): number {
-  const key = `${id ?? '*'}:${extras}`;
+export function readEstimate(id: TemplateId | null): number {
+  const key = id ?? '*';
   const known = estimates.get(key);
   if (known !== undefined) return known;
   const ids = id ? [id] : TEMPLATE_IDS;
   let bytes = 0;
   for (const t of ids) {
-    const plan = buildSheetPlan(t);
-    const grid = planGrid(plan);
-    let b = Math.round(1.25 * (2 * jsonBytes(grid.formulas) + jsonBytes(grid.numberFormat)));
-    if (extras) {
-      let rects = 0;
-      for (const list of styleRects(plan).values()) rects += list.length;
-      b += plan.conditionalFormats.length * 150 + plan.validations.length * 300 + rects * 120;
-    }
-    bytes = Math.max(bytes, b);
+    const grid = planGrid(buildSheetPlan(t));
+    const values = grid.formulas.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? 0 : v)));
+    const answer = jsonBytes(grid.formulas) + jsonBytes(values) + jsonBytes(grid.numberFormat);
+    bytes = Math.max(bytes, Math.round(1.1 * answer));
   }
   estimates.set(key, bytes);
   return bytes;
-}
-
-/**
- * Request bytes of queueRefreshExtras's loads (refreshCompare.ts) on one sheet (each getRange call
- * and load with its path), for the read to reserve with the answers: the largest template when
- * `id` is not known.
- */
-const extrasBytesCache = new Map<string, number>();
-export function refreshExtrasBytes(id: TemplateId | null, window: string): number {
-  const key = `${id ?? '*'}|${window}`;
-  const known = extrasBytesCache.get(key);
-  if (known !== undefined) return known;
-  // A sheet id in Excel is a GUID in braces.
-  const sheet = sheetPathBytes('{00000000-0000-0000-0000-000000000000}');
-  const of = (plan: SheetPlan) => {
-    let n =
-      getRangeBytes(sheet, window) + ruleProbeBytes(sheet, rangePathBytes(sheet, window), plan.conditionalFormats);
-    for (const v of plan.validations)
-      n +=
-        getRangeBytes(sheet, v.range) +
-        actionBytes(rangePathBytes(sheet, v.range) + pathBytes('dataValidation'), 'load', 'type,rule');
-    for (const rects of styleRects(plan).values())
-      for (const r of rects) {
-        const range = rangePathBytes(sheet, rangeAddress(r));
-        n +=
-          getRangeBytes(sheet, rangeAddress(r)) +
-          3 * actionBytes(range + pathBytes('format', 'font'), 'load', 'bold,italic');
-      }
-    return n;
-  };
-  const ids = id ? [id] : TEMPLATE_IDS;
-  const bytes = Math.max(...ids.map((t) => of(buildSheetPlan(t))));
-  extrasBytesCache.set(key, bytes);
-  return bytes;
-}
-
-/**
- * What a read reserves for one sheet whose values it reads: the answers, and with `extras` the
- * requests of a refresh's extra loads (many small commands with paths) too.
- */
-export function readReservation(id: TemplateId | null, extras: boolean, window: string): number {
-  return readEstimate(id, extras) + (extras ? refreshExtrasBytes(id, window) : 0);
 }

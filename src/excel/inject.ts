@@ -14,33 +14,24 @@ import { SnapshotReader } from '../engine/snapshotReader';
 import { diffTemplate, layoutMatches, runs } from '../engine/templateDiff';
 import { planArea, planGrid, type PlanGrid, type WriteCell } from '../layout/planGrid';
 import { styleRects } from '../layout/styleRects';
-import { queueOwnRules, type RuleProbe } from './cfRules';
+import { ownRulesCommands } from './cfRules';
 import {
-  clearAreaBytes,
-  columnsBytes,
-  flagsNameBytes,
-  freezeBytes,
+  clearAreaCommands,
+  columnCommands,
+  commandsBytes,
+  flagsNameCommands,
+  freezeCommands,
+  gridBlockCommands,
   gridBlocks,
-  gridBytes,
-  gridRuns,
-  markerNameBytes,
-  mergesBytes,
-  printBytes,
-  queueAddFlagsName,
-  queueClearArea,
-  queueColumns,
-  queueFreeze,
-  queueGridBlock,
-  queueMarkerName,
-  queueMerges,
-  queuePrint,
-  queueRowHeights,
-  queueStyleSets,
-  queueValidation,
-  rowHeightsBytes,
-  styleBytes,
-  styleSets,
-  validationBytes,
+  gridRunCommands,
+  markerNameCommands,
+  mergeCommands,
+  printCommands,
+  queueCommands,
+  rowHeightCommands,
+  styleCommands,
+  validationCommands,
+  type Command,
   type Features,
 } from './queue';
 import { type Marker, type SheetState, VERSION_NAME, VERSION_PROPERTY } from './read';
@@ -56,7 +47,7 @@ import {
 } from './session';
 
 import { UNPLACED_SHEET } from './names';
-import { lateEntries, queueUnplaced, type Relaid } from './unplaced';
+import { lateEntries, writeUnplaced, type Relaid } from './unplaced';
 import { styleMatches, validationMatches, type RefreshExtras } from './refreshCompare';
 
 const VERSION_COMMENT = 'Phiên bản biểu mẫu CCHC (CCHC template version)';
@@ -107,6 +98,16 @@ function leavingInputs(grid: PlanGrid): PlanGrid {
   return { ...grid, formulas };
 }
 
+/**
+ * Reserves what the commands cost, then queues them on the sheet (the reservation may send what
+ * is queued before them first).
+ */
+async function put(session: Session, sheet: Excel.Worksheet, sheetPath: number, commands: Command[]): Promise<void> {
+  if (commands.length === 0) return;
+  await session.reserve(commandsBytes(sheetPath, commands));
+  queueCommands(sheet, commands);
+}
+
 /** Reserves, then queues, every style rectangle of a plan (or those `only` accepts). */
 async function writeStyles(
   ic: InjectContext,
@@ -121,21 +122,13 @@ async function writeStyles(
     if (!style) continue;
     for (const rect of rects) {
       if (!only(rect, id)) continue;
-      const address = rangeAddress(rect);
-      const sets = styleSets(style, rect, ic.features, reset);
-      await ic.session.reserve(
-        getRangeBytes(sheetPath, address) + styleBytes(rangePathBytes(sheetPath, address), sets),
-      );
-      queueStyleSets(sheet.getRange(address), sets);
+      await put(ic.session, sheet, sheetPath, styleCommands(style, rect, ic.features, reset));
     }
   }
 }
 
 async function writeValidations(ic: InjectContext, sheet: Excel.Worksheet, sheetPath: number, list: ValidationPlan[]) {
-  for (const v of list) {
-    await ic.session.reserve(validationBytes(sheetPath, v));
-    queueValidation(sheet, v);
-  }
+  for (const v of list) await put(ic.session, sheet, sheetPath, validationCommands(v));
 }
 
 /** Queues everything that turns an empty (or cleared) area into the plan, with values placed. */
@@ -145,26 +138,23 @@ async function writeWholeSheet(
   sheetPath: number,
   plan: SheetPlan,
   grid: PlanGrid,
-  probe: RuleProbe | null,
+  /** The sheet's CCHC_RULES formula as read (null: no such name, as on a new sheet). */
+  record: string | null,
 ): Promise<void> {
   const { session, features } = ic;
-  await session.reserve(columnsBytes(sheetPath, plan));
-  queueColumns(sheet, plan);
-  for (const [top, bottom] of gridBlocks(grid, PAYLOAD_BUDGET_BYTES / 2)) {
-    await session.reserve(gridBytes(grid, top, bottom, sheetPath));
-    queueGridBlock(sheet, grid, top, bottom);
-  }
+  await put(session, sheet, sheetPath, columnCommands(plan));
+  for (const [top, bottom] of gridBlocks(grid, PAYLOAD_BUDGET_BYTES / 2))
+    await put(session, sheet, sheetPath, gridBlockCommands(grid, top, bottom));
   await writeStyles(ic, sheet, sheetPath, plan);
-  await session.reserve(mergesBytes(sheetPath, plan.merges) + rowHeightsBytes(sheetPath, plan));
-  queueMerges(sheet, plan.merges);
-  queueRowHeights(sheet, plan);
+  await put(session, sheet, sheetPath, [...mergeCommands(plan.merges), ...rowHeightCommands(plan)]);
   if (features.dataValidation) await writeValidations(ic, sheet, sheetPath, plan.validations);
   // A new sheet or an area just cleared: the plan's rules, first one on top, and their record
-  // (set where the sheet already had one, `probe`, added otherwise).
-  await queueOwnRules(session, sheet, sheetPath, plan.conditionalFormats, probe, true);
-  await session.reserve(freezeBytes(sheetPath) + (features.pageLayout ? printBytes(sheetPath, plan.print) : 0));
-  queueFreeze(sheet, plan.freeze);
-  if (features.pageLayout) queuePrint(sheet, plan.print);
+  // (set where the sheet already had one, added otherwise).
+  await put(session, sheet, sheetPath, ownRulesCommands(plan.conditionalFormats, record, null, true));
+  await put(session, sheet, sheetPath, [
+    ...freezeCommands(plan.freeze),
+    ...(features.pageLayout ? printCommands(plan.print) : []),
+  ]);
 }
 
 /** Queues a refresh: only template cells, formats and rules that differ from the plan. */
@@ -182,9 +172,7 @@ async function writeRefresh(
   for (const what of ['formulas', 'numberFormat'] as const) {
     const cells = runs(what === 'formulas' ? diff.content : diff.numberFormat);
     if (!cells.length) continue;
-    const write = gridRuns(grid, cells, what, sheetPath);
-    await session.reserve(write.bytes);
-    write.queue(sheet);
+    await put(session, sheet, sheetPath, gridRunCommands(grid, cells, what));
   }
 
   const extras = state.extras;
@@ -219,21 +207,24 @@ async function writeRefresh(
 
   // The name first: the plan's flagged-cells rule refers to it (a rule must not refer to a name
   // that does not exist yet when it is added).
-  if (state.flags === null) {
-    await session.reserve(flagsNameBytes(sheetPath));
-    queueAddFlagsName(sheet);
-  }
+  if (state.flags === null) await put(session, sheet, sheetPath, flagsNameCommands());
   // Rules: added on top, with their record, unless the record says they are there (cfRules.ts).
   const probe = extras?.conditionalFormats ?? null;
-  await queueOwnRules(session, sheet, sheetPath, plan.conditionalFormats, probe, pasted);
+  await put(
+    session,
+    sheet,
+    sheetPath,
+    ownRulesCommands(plan.conditionalFormats, state.rulesRecord ?? null, probe, pasted),
+  );
   return { overwritten: diff.overwritten.length };
 }
 
 /**
- * Queues the sheet's CCHC_TEMPLATE name where it is missing or holds another marker (an older
- * version, a sheet injected before the name existed); a name already right is left alone.
+ * Reserves, then queues, the sheet's CCHC_TEMPLATE name where it is missing or holds another
+ * marker (an older version, a sheet injected before the name existed); a name already right is
+ * left alone.
  */
-async function queueIdentity(
+async function writeIdentity(
   session: Session,
   sheet: Excel.Worksheet,
   sheetPath: number,
@@ -242,9 +233,12 @@ async function queueIdentity(
 ): Promise<void> {
   const had = parseMarkerFormula(current);
   if (had && had.templateId === marker.templateId && had.version === marker.version) return;
-  const formula = markerNameFormula(marker.templateId, marker.version);
-  await session.reserve(markerNameBytes(sheetPath, formula));
-  queueMarkerName(sheet, formula, current !== null);
+  await put(
+    session,
+    sheet,
+    sheetPath,
+    markerNameCommands(markerNameFormula(marker.templateId, marker.version), current !== null),
+  );
 }
 
 /** Told when A1 of a sheet of ours no longer held its marker and the insert wrote it back. */
@@ -277,7 +271,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     notes: [],
     written: [],
   };
-  const verify: { name: string; sheet: Excel.Worksheet; a1: Excel.Range; marker: Marker }[] = [];
+  const verify: { name: string; sheet: Excel.Worksheet; sheetPath: number; marker: Marker }[] = [];
   const relaid: Relaid[] = [];
   const versions = new Map<string, string>();
   let overwrittenKept = 0;
@@ -301,12 +295,10 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
     if (!t.existing) {
       const sheetPath = pathBytes('workbook', 'worksheets', ['add', plan.name]);
       // The name first: the plan's flagged-cells rule refers to it.
-      await session.reserve(
-        actionBytes(pathBytes('workbook', 'worksheets'), 'add', plan.name) + flagsNameBytes(sheetPath),
-      );
+      await session.reserve(actionBytes(pathBytes('workbook', 'worksheets'), 'add', plan.name));
       sheet = collection.add(plan.name);
-      queueAddFlagsName(sheet);
-      await queueIdentity(session, sheet, sheetPath, marker, null);
+      await put(session, sheet, sheetPath, flagsNameCommands());
+      await writeIdentity(session, sheet, sheetPath, marker, null);
       await writeWholeSheet(ic, sheet, sheetPath, plan, planGrid(plan), null);
       out.created.push(plan.name);
     } else {
@@ -316,7 +308,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
       sheet = collection.getItem(ex.id);
       const old = ex.marker as Marker;
       versions.set(ex.name, old.version);
-      await queueIdentity(session, sheet, sheetPath, marker, ex.markerName ?? null);
+      await writeIdentity(session, sheet, sheetPath, marker, ex.markerName ?? null);
       // A1 is written back with the marker below (refresh or new layout): what was typed over
       // it goes to the unplaced sheet, as any value without a place does.
       if (ex.a1Overwritten !== null && ex.a1Overwritten !== '') {
@@ -348,30 +340,31 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
         // co-author typed since our read is found here and kept (see keepLateEntries). Its
         // response is about what our read got for the sheet.
         const readBack = ex.snapshot ? jsonBytes(ex.snapshot.values) + jsonBytes(ex.snapshot.formulas) : 0;
+        const clear = [...clearAreaCommands(address, features), ...(ex.flags === null ? flagsNameCommands() : [])];
         await session.reserve(
           getRangeBytes(sheetPath, address) +
             actionBytes(rangePathBytes(sheetPath, address), 'load', 'values,formulas') +
-            Math.round(1.25 * readBack) +
-            clearAreaBytes(sheetPath, address) +
-            (ex.flags === null ? flagsNameBytes(sheetPath) : 0),
+            commandsBytes(sheetPath, clear),
+          Math.round(1.25 * readBack),
         );
         const before = sheet.getRange(address);
         before.load('values,formulas');
         relaid.push({ name: ex.name, before, reader, source: t.sourcePlan ?? null, plan });
-        queueClearArea(sheet, address, features);
-        if (ex.flags === null) queueAddFlagsName(sheet);
-        await writeWholeSheet(ic, sheet, sheetPath, plan, leavingInputs(grid), ex.extras?.conditionalFormats ?? null);
+        queueCommands(sheet, clear);
+        await writeWholeSheet(ic, sheet, sheetPath, plan, leavingInputs(grid), ex.rulesRecord ?? null);
         if (sameVersion) out.refreshed.push(ex.name);
         else out.upgraded.push(ex.name);
       }
     }
-    const a1 = sheet.getRange('A1');
-    verify.push({ name: plan.name, sheet, a1, marker });
+    const sheetPath = t.existing
+      ? sheetPathBytes(t.existing.id)
+      : pathBytes('workbook', 'worksheets', ['add', plan.name]);
+    verify.push({ name: plan.name, sheet, sheetPath, marker });
   }
 
   let unplacedSheet: Excel.Worksheet | undefined;
   if (out.unplaced.length) {
-    unplacedSheet = await queueUnplaced(ic, out.unplaced, versions);
+    unplacedSheet = await writeUnplaced(ic, out.unplaced, versions);
     out.unplacedSheet = UNPLACED_SHEET;
   }
 
@@ -379,7 +372,8 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
   const versionFormula = `="${ic.version}"`;
   await session.reserve(
     actionBytes(pathBytes('workbook', 'properties', 'custom'), 'add', VERSION_PROPERTY, ic.version) +
-      actionBytes(pathBytes('workbook', 'names'), 'add', VERSION_NAME, versionFormula, VERSION_COMMENT),
+      actionBytes(pathBytes('workbook', 'names'), 'add', VERSION_NAME, versionFormula, VERSION_COMMENT) +
+      actionBytes(pathBytes('workbook', 'names', ['getItem', VERSION_NAME]), 'formula', versionFormula),
   );
   if (features.customProperties) session.ctx.workbook.properties.custom.add(VERSION_PROPERTY, ic.version);
   if (ic.versionNameExists) session.ctx.workbook.names.getItem(VERSION_NAME).formula = versionFormula;
@@ -387,18 +381,20 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   // Read-back, in the same request as the last writes (it runs after them); each load with its
   // path, and its answer (the marker, the sheet's id and name).
+  const readBack: Excel.Range[] = [];
   for (const v of verify) {
     await session.reserve(
-      getRangeBytes(sheetPathBytes(v.name), 'A1') +
-        2 * actionBytes(sheetPathBytes(v.name) + pathBytes(['getRange', 'A1']), 'load') +
-        300,
+      getRangeBytes(v.sheetPath, 'A1') +
+        actionBytes(v.sheetPath + pathBytes(['getRange', 'A1']), 'load', 'values') +
+        actionBytes(v.sheetPath, 'load', 'id,name'),
+      300,
     );
-    v.a1.load('values');
+    readBack.push(v.sheet.getRange('A1').load('values'));
     v.sheet.load('id,name');
   }
   await session.sync();
-  for (const v of verify) {
-    const got = v.a1.values?.[0]?.[0];
+  for (const [i, v] of verify.entries()) {
+    const got = readBack[i].values?.[0]?.[0];
     const want = markerFor(v.marker.templateId, v.marker.version);
     if (got !== want)
       throw ExcelOperationError.of('VerificationFailed', {
@@ -410,7 +406,7 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   const late = relaid.flatMap(lateEntries);
   if (late.length > 0) {
-    await queueUnplaced(ic, late, versions, unplacedSheet);
+    await writeUnplaced(ic, late, versions, unplacedSheet);
     await session.sync();
     out.unplaced.push(...late);
     out.unplacedSheet = UNPLACED_SHEET;

@@ -1,14 +1,18 @@
 /**
- * Helpers that only queue Office.js commands on a worksheet; none of them syncs (the caller
- * does, once). Enum values are written as the string literals Office.js accepts, so this runs
- * against the in-memory workbook too, where no `Excel` namespace exists.
+ * What the adapter writes into a worksheet, each as one description: a list of commands (an
+ * object path from the worksheet and what is done there) that both queues the commands
+ * (queueCommands) and says what they cost in the request (commandsBytes). A command cannot be
+ * queued without its estimate, nor estimated without being what is queued. None of this syncs:
+ * the caller reserves the cost (session.ts, which may send what is queued first) and queues.
+ * Enum values are written as the string literals Office.js accepts, so this runs against the
+ * in-memory workbook too, where no `Excel` namespace exists.
  */
 import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
 import { MARKER_NAME } from '../layout/marker';
 import type { CellStyle, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from '../layout/types';
 import { EMPTY_FLAGS, FLAGS_NAME } from '../layout/flagsName';
 import type { PlanGrid, WriteCell } from '../layout/planGrid';
-import { actionBytes, getRangeBytes, jsonBytes, pathBytes, rangePathBytes, type Segment } from './session';
+import { actionBytes, pathBytes, type Segment } from './session';
 
 /** What the host supports beyond the ExcelApi 1.8 minimum, decided once from requirement sets. */
 export interface Features {
@@ -24,6 +28,95 @@ export interface Features {
   events: boolean;
 }
 
+/** One thing done to an object: a property set or a method call, on it or on a navigation below it (`at`). */
+export type Act =
+  | { at?: readonly string[]; set: string; value: unknown }
+  | { at?: readonly string[]; call: string; args?: readonly unknown[] };
+
+/**
+ * Commands on one object reached from a root (a worksheet): `path` is the navigations and method
+ * calls that reach it (`[['getRange', 'A1:B2'], 'format', 'borders', ['getItem', 'EdgeTop']]`).
+ */
+export interface Command {
+  path: readonly Segment[];
+  acts: readonly Act[];
+}
+
+/**
+ * A method whose name starts with "get" reaches the same object again (getRange, getItem…), so a
+ * list of commands reaches it once; any other (conditionalFormats.add) makes a new object each time.
+ */
+function reusable(seg: Segment): boolean {
+  return typeof seg === 'string' || seg[0].startsWith('get');
+}
+
+function segmentKey(seg: Segment): string {
+  return typeof seg === 'string' ? seg : JSON.stringify(seg);
+}
+
+type Navigable = Record<string, unknown>;
+
+function step(obj: Navigable, seg: Segment): Navigable {
+  if (typeof seg === 'string') return obj[seg] as Navigable;
+  const [name, ...args] = seg;
+  return (obj[name] as (...a: unknown[]) => Navigable).apply(obj, args);
+}
+
+/** Queues the commands on `root` (a worksheet), in order. Only queues. */
+export function queueCommands(root: object, commands: readonly Command[]): void {
+  const reached = new Map<string, Navigable>();
+  for (const c of commands) {
+    let obj = root as Navigable;
+    let key = '';
+    for (const seg of c.path) {
+      key += `/${segmentKey(seg)}`;
+      const known = reusable(seg) ? reached.get(key) : undefined;
+      obj = known ?? step(obj, seg);
+      if (!known && reusable(seg)) reached.set(key, obj);
+    }
+    for (const a of c.acts) {
+      let target = obj;
+      for (const nav of a.at ?? []) target = target[nav] as Navigable;
+      if ('call' in a) (target[a.call] as (...x: unknown[]) => unknown).apply(target, [...(a.args ?? [])]);
+      else target[a.set] = a.value;
+    }
+  }
+}
+
+/**
+ * Request bytes of queueCommands on a root whose own path costs `rootPath`: each method call on
+ * the way (a command of its own, as the in-memory workbook counts it) and each act, with its path.
+ */
+export function commandsBytes(rootPath: number, commands: readonly Command[]): number {
+  const reached = new Map<string, number>();
+  let n = 0;
+  for (const c of commands) {
+    let path = rootPath;
+    let key = '';
+    for (const seg of c.path) {
+      key += `/${segmentKey(seg)}`;
+      const known = reusable(seg) ? reached.get(key) : undefined;
+      if (known !== undefined) {
+        path = known;
+        continue;
+      }
+      if (typeof seg !== 'string') n += actionBytes(path, seg[0], ...seg.slice(1));
+      path += pathBytes(seg);
+      if (reusable(seg)) reached.set(key, path);
+    }
+    for (const a of c.acts) {
+      const at = path + (a.at?.length ? pathBytes(...a.at) : 0);
+      n += 'call' in a ? actionBytes(at, a.call, ...(a.args ?? [])) : actionBytes(at, a.set, a.value);
+    }
+  }
+  return n;
+}
+
+/** The same commands on the sheet with this id, for a root that is the workbook (`pathBytes('workbook')`). */
+export function onSheet(id: string, commands: readonly Command[]): Command[] {
+  return commands.map((c) => ({ ...c, path: ['worksheets', ['getItem', id], ...c.path] }));
+}
+
 /** Excel's column width unit (characters of the default font) to points, as Excel itself converts. */
 export function widthToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -33,114 +126,63 @@ const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
-/** One property set (or `clear()`) a style makes, on the range's format or one of its parts. */
-interface StyleSet {
-  on: 'format' | 'font' | 'fill' | (typeof EDGES)[number] | 'InsideVertical' | 'InsideHorizontal';
-  member: string;
-  value?: unknown;
-}
-
 /**
- * What applying a plan style to a range sets (the whole range, merged areas included). With
- * `reset`, what the style leaves unset goes back to Excel's default (a refresh undoing someone's
- * fill). One list serves both the payload estimate and the queuing, so they cannot disagree.
+ * Applying a plan style to a range (the whole range, merged areas included). With `reset`, what
+ * the style leaves unset goes back to Excel's default (a refresh undoing someone's fill).
  */
-export function styleSets(style: CellStyle, r: RangeRef, features: Features, reset = false): StyleSet[] {
-  const sets: StyleSet[] = [];
+export function styleCommands(style: CellStyle, r: RangeRef, features: Features, reset = false): Command[] {
+  const range: Segment = ['getRange', rangeAddress(r)];
+  const acts: Act[] = [];
+  const font = (set: string, value: unknown) => acts.push({ at: ['format', 'font'], set, value });
+  const format = (set: string, value: unknown) => acts.push({ at: ['format'], set, value });
   if (reset) {
-    if (style.fill === undefined) sets.push({ on: 'fill', member: 'clear' });
-    if (style.bold === undefined) sets.push({ on: 'font', member: 'bold', value: false });
-    if (style.italic === undefined) sets.push({ on: 'font', member: 'italic', value: false });
+    if (style.fill === undefined) acts.push({ at: ['format', 'fill'], call: 'clear' });
+    if (style.bold === undefined) font('bold', false);
+    if (style.italic === undefined) font('italic', false);
   }
-  if (style.bold !== undefined) sets.push({ on: 'font', member: 'bold', value: style.bold });
-  if (style.italic !== undefined) sets.push({ on: 'font', member: 'italic', value: style.italic });
-  if (style.fontSize !== undefined) sets.push({ on: 'font', member: 'size', value: style.fontSize });
-  if (style.fontColor !== undefined) sets.push({ on: 'font', member: 'color', value: style.fontColor });
-  if (style.fill !== undefined) sets.push({ on: 'fill', member: 'color', value: style.fill });
-  if (style.wrap !== undefined) sets.push({ on: 'format', member: 'wrapText', value: style.wrap });
-  if (style.hAlign) sets.push({ on: 'format', member: 'horizontalAlignment', value: H_ALIGN[style.hAlign] });
-  if (style.vAlign) sets.push({ on: 'format', member: 'verticalAlignment', value: V_ALIGN[style.vAlign] });
-  if (style.indent !== undefined && features.indent)
-    sets.push({ on: 'format', member: 'indentLevel', value: style.indent });
+  if (style.bold !== undefined) font('bold', style.bold);
+  if (style.italic !== undefined) font('italic', style.italic);
+  if (style.fontSize !== undefined) font('size', style.fontSize);
+  if (style.fontColor !== undefined) font('color', style.fontColor);
+  if (style.fill !== undefined) acts.push({ at: ['format', 'fill'], set: 'color', value: style.fill });
+  if (style.wrap !== undefined) format('wrapText', style.wrap);
+  if (style.hAlign) format('horizontalAlignment', H_ALIGN[style.hAlign]);
+  if (style.vAlign) format('verticalAlignment', V_ALIGN[style.vAlign]);
+  if (style.indent !== undefined && features.indent) format('indentLevel', style.indent);
+  const commands: Command[] = [{ path: [range], acts }];
   if (style.border) {
-    const edges: StyleSet['on'][] = [...EDGES];
+    const edges: string[] = [...EDGES];
     if (r.right > r.left) edges.push('InsideVertical');
     if (r.bottom > r.top) edges.push('InsideHorizontal');
-    for (const on of edges)
-      sets.push(
-        { on, member: 'style', value: 'Continuous' },
-        { on, member: 'weight', value: 'Thin' },
-        { on, member: 'color', value: '#000000' },
-      );
+    for (const edge of edges)
+      commands.push({
+        path: [range, 'format', 'borders', ['getItem', edge]],
+        acts: [
+          { set: 'style', value: 'Continuous' },
+          { set: 'weight', value: 'Thin' },
+          { set: 'color', value: '#000000' },
+        ],
+      });
   }
-  return sets;
-}
-
-/** Request bytes of a style's sets on a range at `rangePath` bytes: format › font/fill/borders.getItem(edge). */
-export function styleBytes(rangePath: number, sets: StyleSet[]): number {
-  let n = 0;
-  for (const s of sets) {
-    const tail: Segment[] =
-      s.on === 'format' ? [] : s.on === 'font' || s.on === 'fill' ? [s.on] : ['borders', ['getItem', s.on]];
-    const path = rangePath + pathBytes('format', ...tail);
-    n += s.value === undefined ? actionBytes(path, s.member) : actionBytes(path, s.member, s.value);
-    // borders.getItem(edge) is called again for every set on an edge.
-    if (tail.length === 2) n += actionBytes(rangePath + pathBytes('format', 'borders'), 'getItem', s.on);
-  }
-  return n;
-}
-
-/** Queues a style's sets on a range. */
-export function queueStyleSets(range: Excel.Range, sets: StyleSet[]): void {
-  const f = range.format;
-  for (const s of sets) {
-    if (s.on === 'fill' && s.member === 'clear') f.fill.clear();
-    else {
-      const target =
-        s.on === 'format'
-          ? f
-          : s.on === 'font'
-            ? f.font
-            : s.on === 'fill'
-              ? f.fill
-              : f.borders.getItem(s.on as Excel.BorderIndex);
-      (target as unknown as Record<string, unknown>)[s.member] = s.value;
-    }
-  }
+  return commands;
 }
 
 /** Columns: widths, hidden key column. */
-export function queueColumns(sheet: Excel.Worksheet, plan: SheetPlan): void {
-  for (const c of plan.columns) {
-    const range = sheet.getRange(`${c.letter}:${c.letter}`);
-    range.format.columnWidth = widthToPoints(c.width);
-    if (c.hidden) range.columnHidden = true;
-  }
+export function columnCommands(plan: SheetPlan): Command[] {
+  return plan.columns.map((c) => ({
+    path: [['getRange', `${c.letter}:${c.letter}`]],
+    acts: [
+      { at: ['format'], set: 'columnWidth', value: widthToPoints(c.width) },
+      ...(c.hidden ? [{ set: 'columnHidden', value: true }] : []),
+    ],
+  }));
 }
 
-export function columnsBytes(sheetPath: number, plan: SheetPlan): number {
-  let n = 0;
-  for (const c of plan.columns) {
-    const range = rangePathBytes(sheetPath, `${c.letter}:${c.letter}`);
-    n += getRangeBytes(sheetPath, `${c.letter}:${c.letter}`);
-    n += actionBytes(range + pathBytes('format'), 'columnWidth', widthToPoints(c.width));
-    if (c.hidden) n += actionBytes(range, 'columnHidden', true);
-  }
-  return n;
-}
-
-export function queueRowHeights(sheet: Excel.Worksheet, plan: SheetPlan): void {
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
-    sheet.getRange(`${row}:${row}`).format.rowHeight = height;
-}
-
-export function rowHeightsBytes(sheetPath: number, plan: SheetPlan): number {
-  let n = 0;
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
-    n +=
-      getRangeBytes(sheetPath, `${row}:${row}`) +
-      actionBytes(rangePathBytes(sheetPath, `${row}:${row}`) + pathBytes('format'), 'rowHeight', height);
-  return n;
+export function rowHeightCommands(plan: SheetPlan): Command[] {
+  return Object.entries(plan.rowHeights ?? {}).map(([row, height]) => ({
+    path: [['getRange', `${row}:${row}`]],
+    acts: [{ at: ['format'], set: 'rowHeight', value: height }],
+  }));
 }
 
 /**
@@ -167,17 +209,18 @@ function protectRows(rows: WriteCell[][], formats: string[][]): WriteCell[][] {
   );
 }
 
-/** Request bytes of writing rows top…bottom of a grid on a sheet at `sheetPath` bytes (queueGridBlock). */
-export function gridBytes(grid: PlanGrid, top: number, bottom: number, sheetPath = 0): number {
-  const address = `A${top}:${columnLetter(grid.cols)}${bottom}`;
-  const range = rangePathBytes(sheetPath, address);
-  return (
-    getRangeBytes(sheetPath, address) +
-    actionBytes(range, 'numberFormat') +
-    jsonBytes(grid.numberFormat.slice(top - 1, bottom)) +
-    actionBytes(range, 'formulas') +
-    jsonBytes(grid.formulas.slice(top - 1, bottom))
-  );
+/** Writes rows top…bottom of a grid: number formats first, so '@' keeps keys like '1.6' as text. */
+export function gridBlockCommands(grid: PlanGrid, top: number, bottom: number): Command[] {
+  const formats = grid.numberFormat.slice(top - 1, bottom);
+  return [
+    {
+      path: [['getRange', `A${top}:${columnLetter(grid.cols)}${bottom}`]],
+      acts: [
+        { set: 'numberFormat', value: formats },
+        { set: 'formulas', value: protectRows(grid.formulas.slice(top - 1, bottom), formats) },
+      ],
+    },
+  ];
 }
 
 /**
@@ -189,7 +232,7 @@ export function gridBlocks(grid: PlanGrid, maxBytes: number): [number, number][]
   let top = 1;
   let bytes = 0;
   for (let r = 1; r <= grid.rows; r++) {
-    const row = gridBytes(grid, r, r);
+    const row = commandsBytes(0, gridBlockCommands(grid, r, r));
     if (r > top && bytes + row > maxBytes) {
       blocks.push([top, r - 1]);
       top = r;
@@ -201,53 +244,20 @@ export function gridBlocks(grid: PlanGrid, maxBytes: number): [number, number][]
   return blocks;
 }
 
-/** Writes rows top…bottom of a grid: number formats first, so '@' keeps keys like '1.6' as text. */
-export function queueGridBlock(sheet: Excel.Worksheet, grid: PlanGrid, top: number, bottom: number): void {
-  const address = `A${top}:${columnLetter(grid.cols)}${bottom}`;
-  const range = sheet.getRange(address);
-  range.numberFormat = grid.numberFormat.slice(top - 1, bottom);
-  const formats = grid.numberFormat.slice(top - 1, bottom);
-  range.formulas = protectRows(grid.formulas.slice(top - 1, bottom), formats) as unknown[][] as string[][];
-}
-
-/** A few cells of a grid as horizontal runs (a refresh's diff), with their request bytes. */
-export function gridRuns(
-  grid: PlanGrid,
-  runs: RangeRef[],
-  what: 'formulas' | 'numberFormat',
-  sheetPath: number,
-): { bytes: number; queue: (sheet: Excel.Worksheet) => void } {
-  const writes = runs.map((r) => {
+/** A few cells of a grid as horizontal runs (a refresh's diff). */
+export function gridRunCommands(grid: PlanGrid, runs: RangeRef[], what: 'formulas' | 'numberFormat'): Command[] {
+  return runs.map((r) => {
     const rowCells = <T>(a: T[][]) => [a[r.top - 1].slice(r.left - 1, r.right)];
     const data: WriteCell[][] =
       what === 'formulas'
         ? protectRows(rowCells(grid.formulas), rowCells(grid.numberFormat))
         : rowCells(grid.numberFormat);
-    return { address: rangeAddress(r), data };
+    return { path: [['getRange', rangeAddress(r)]], acts: [{ set: what, value: data }] };
   });
-  let bytes = 0;
-  for (const w of writes)
-    bytes += getRangeBytes(sheetPath, w.address) + actionBytes(rangePathBytes(sheetPath, w.address), what, w.data);
-  return {
-    bytes,
-    queue: (sheet) => {
-      for (const w of writes) {
-        const range = sheet.getRange(w.address);
-        if (what === 'formulas') range.formulas = w.data as unknown[][] as string[][];
-        else range.numberFormat = w.data as string[][];
-      }
-    },
-  };
 }
 
-export function queueMerges(sheet: Excel.Worksheet, merges: string[]): void {
-  for (const m of merges) sheet.getRange(m).merge(false);
-}
-
-export function mergesBytes(sheetPath: number, merges: string[]): number {
-  let n = 0;
-  for (const m of merges) n += getRangeBytes(sheetPath, m) + actionBytes(rangePathBytes(sheetPath, m), 'merge', false);
-  return n;
+export function mergeCommands(merges: string[]): Command[] {
+  return merges.map((m) => ({ path: [['getRange', m]], acts: [{ call: 'merge', args: [false] }] }));
 }
 
 const OPERATORS = { between: 'Between', greaterThanOrEqualTo: 'GreaterThanOrEqualTo' } as const;
@@ -279,7 +289,7 @@ export const VALIDATION_TYPE: Record<ValidationPlan['type'], string> = {
   custom: 'Custom',
 };
 
-/** What queueValidation sets, in order: one list for the payload estimate and the queuing. */
+/** What a validation sets, in order. */
 function validationSets(v: ValidationPlan): [string, unknown][] {
   return [
     ['rule', validationRule(v)],
@@ -292,62 +302,42 @@ function validationSets(v: ValidationPlan): [string, unknown][] {
   ];
 }
 
-export function queueValidation(sheet: Excel.Worksheet, v: ValidationPlan, address = v.range): void {
-  const dv = sheet.getRange(address).dataValidation;
-  dv.clear();
-  for (const [member, value] of validationSets(v)) (dv as unknown as Record<string, unknown>)[member] = value;
+export function validationCommands(v: ValidationPlan, address = v.range): Command[] {
+  return [
+    {
+      path: [['getRange', address], 'dataValidation'],
+      acts: [{ call: 'clear' }, ...validationSets(v).map(([set, value]) => ({ set, value }))],
+    },
+  ];
 }
 
-export function validationBytes(sheetPath: number, v: ValidationPlan, address = v.range): number {
-  const dv = rangePathBytes(sheetPath, address) + pathBytes('dataValidation');
-  let n = getRangeBytes(sheetPath, address) + actionBytes(dv, 'clear');
-  for (const [member, value] of validationSets(v)) n += actionBytes(dv, member, value);
-  return n;
-}
-
-/** What queueConditionalFormat sets on the added rule: [custom part, member, value]. */
-function ruleSets(cf: ConditionalFormatPlan): [Segment[], string, unknown][] {
-  const sets: [Segment[], string, unknown][] = [[['custom', 'rule'], 'formula', cf.formula]];
+/** What a rule of the plan sets on the rule added for it: [navigation below the rule, member, value]. */
+function ruleSets(cf: ConditionalFormatPlan): [string[], string, unknown][] {
+  const sets: [string[], string, unknown][] = [[['custom', 'rule'], 'formula', cf.formula]];
   if (cf.format.fill) sets.push([['custom', 'format', 'fill'], 'color', cf.format.fill]);
   if (cf.format.fontColor) sets.push([['custom', 'format', 'font'], 'color', cf.format.fontColor]);
   if (cf.format.bold !== undefined) sets.push([['custom', 'format', 'font'], 'bold', cf.format.bold]);
   return sets;
 }
 
-export function queueConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormatPlan, address = cf.range): void {
-  const added = sheet.getRange(address).conditionalFormats.add('Custom');
-  added.custom.rule.formula = cf.formula;
-  if (cf.format.fill) added.custom.format.fill.color = cf.format.fill;
-  if (cf.format.fontColor) added.custom.format.font.color = cf.format.fontColor;
-  if (cf.format.bold !== undefined) added.custom.format.font.bold = cf.format.bold;
+/** Adds a planned rule (Office.js puts it on top of the range's rules). */
+export function conditionalFormatCommands(cf: ConditionalFormatPlan, address = cf.range): Command[] {
+  return [
+    {
+      path: [['getRange', address], 'conditionalFormats', ['add', 'Custom']],
+      acts: ruleSets(cf).map(([at, set, value]) => ({ at, set, value })),
+    },
+  ];
 }
 
-export function conditionalFormatBytes(sheetPath: number, cf: ConditionalFormatPlan, address = cf.range): number {
-  const collection = rangePathBytes(sheetPath, address) + pathBytes('conditionalFormats');
-  const added = collection + pathBytes(['add', 'Custom']);
-  let n = getRangeBytes(sheetPath, address) + actionBytes(collection, 'add', 'Custom');
-  for (const [path, member, value] of ruleSets(cf)) n += actionBytes(added + pathBytes(...path), member, value);
-  return n;
-}
-
-export function queueFreeze(sheet: Excel.Worksheet, freeze: SheetPlan['freeze']): void {
-  const panes = sheet.freezePanes;
-  panes.unfreeze();
+export function freezeCommands(freeze: SheetPlan['freeze']): Command[] {
+  const acts: Act[] = [{ call: 'unfreeze' }];
+  // freezeAt takes the range's address (Range | string in the typings).
   if (freeze.rows > 0 && freeze.columns > 0)
-    panes.freezeAt(sheet.getRange(`A1:${columnLetter(freeze.columns)}${freeze.rows}`));
-  else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
-  else if (freeze.columns > 0) panes.freezeColumns(freeze.columns);
-}
-
-export function freezeBytes(sheetPath: number): number {
-  const panes = sheetPath + pathBytes('freezePanes');
-  // unfreeze, then one freeze call (freezeAt's range argument is a path of its own).
-  return (
-    actionBytes(panes, 'unfreeze') +
-    actionBytes(panes, 'freezeAt', 'reference') +
-    getRangeBytes(sheetPath, 'A1:ZZ9999') +
-    rangePathBytes(sheetPath, 'A1:ZZ9999')
-  );
+    acts.push({ call: 'freezeAt', args: [`A1:${columnLetter(freeze.columns)}${freeze.rows}`] });
+  else if (freeze.rows > 0) acts.push({ call: 'freezeRows', args: [freeze.rows] });
+  else if (freeze.columns > 0) acts.push({ call: 'freezeColumns', args: [freeze.columns] });
+  return [{ path: ['freezePanes'], acts }];
 }
 
 /**
@@ -361,32 +351,27 @@ export function freezeBytes(sheetPath: number): number {
 export const FIT_WIDTH_ZOOM: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
 
 /** Print setup (ExcelApi 1.9): the caller checks the requirement set. */
-export function queuePrint(sheet: Excel.Worksheet, print: PrintPlan): void {
-  const layout = sheet.pageLayout;
-  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  layout.paperSize = 'A4';
+export function printCommands(print: PrintPlan): Command[] {
+  const acts: Act[] = [
+    { set: 'orientation', value: print.orientation === 'landscape' ? 'Landscape' : 'Portrait' },
+    { set: 'paperSize', value: 'A4' },
+  ];
   // Only the width is fixed: the height runs to as many pages as the rows need.
-  if (print.fitToWidth) layout.zoom = FIT_WIDTH_ZOOM;
-  if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
-}
-
-export function printBytes(sheetPath: number, print: PrintPlan): number {
-  const layout = sheetPath + pathBytes('pageLayout');
-  let n = actionBytes(layout, 'orientation', 'Landscape') + actionBytes(layout, 'paperSize', 'A4');
-  if (print.fitToWidth) n += actionBytes(layout, 'zoom', FIT_WIDTH_ZOOM);
-  if (print.titleRows) n += actionBytes(layout, 'setPrintTitleRows', print.titleRows);
-  return n;
+  if (print.fitToWidth) acts.push({ set: 'zoom', value: FIT_WIDTH_ZOOM });
+  if (print.titleRows) acts.push({ call: 'setPrintTitleRows', args: [print.titleRows] });
+  return [{ path: ['pageLayout'], acts }];
 }
 
 const FLAGS_COMMENT = 'Ô được tiện ích CCHC đánh dấu khi kiểm tra (CCHC add-in flagged cells)';
 
-/** Adds the sheet's CCHC_FLAGS name (empty) where it is missing. */
-export function queueAddFlagsName(sheet: Excel.Worksheet, formula = EMPTY_FLAGS): void {
-  sheet.names.add(FLAGS_NAME, formula, FLAGS_COMMENT);
+/** Adds the sheet's CCHC_FLAGS name (empty unless given). */
+export function flagsNameCommands(formula = EMPTY_FLAGS): Command[] {
+  return [{ path: ['names'], acts: [{ call: 'add', args: [FLAGS_NAME, formula, FLAGS_COMMENT] }] }];
 }
 
-export function flagsNameBytes(sheetPath: number, formula = EMPTY_FLAGS): number {
-  return actionBytes(sheetPath + pathBytes('names'), 'add', FLAGS_NAME, formula, FLAGS_COMMENT);
+/** Sets the formula of a sheet-scoped name that exists. */
+export function nameFormulaCommands(name: string, formula: string): Command[] {
+  return [{ path: ['names', ['getItem', name]], acts: [{ set: 'formula', value: formula }] }];
 }
 
 const MARKER_COMMENT = 'Dấu nhận biết biểu mẫu CCHC, như ô A1 (CCHC template marker, as in A1)';
@@ -395,34 +380,22 @@ const MARKER_COMMENT = 'Dấu nhận biết biểu mẫu CCHC, như ô A1 (CCHC 
  * Writes the sheet's CCHC_TEMPLATE name (layout/marker.ts): added where missing, its formula set
  * where it holds another marker (an upgrade). NamedItem.formula is writable from ExcelApi 1.7.
  */
-export function queueMarkerName(sheet: Excel.Worksheet, formula: string, exists: boolean): void {
-  if (exists) sheet.names.getItem(MARKER_NAME).formula = formula;
-  else sheet.names.add(MARKER_NAME, formula, MARKER_COMMENT);
-}
-
-export function markerNameBytes(sheetPath: number, formula: string): number {
-  return (
-    actionBytes(sheetPath + pathBytes('names'), 'add', MARKER_NAME, formula, MARKER_COMMENT) +
-    actionBytes(sheetPath + pathBytes('names', ['getItem', MARKER_NAME]), 'formula', formula)
-  );
+export function markerNameCommands(formula: string, exists: boolean): Command[] {
+  if (exists) return nameFormulaCommands(MARKER_NAME, formula);
+  return [{ path: ['names'], acts: [{ call: 'add', args: [MARKER_NAME, formula, MARKER_COMMENT] }] }];
 }
 
 /** Clears an area before a new layout is written over it: contents, formats, merges, rules. */
-export function queueClearArea(sheet: Excel.Worksheet, address: string, features: Features): void {
-  const range = sheet.getRange(address);
-  range.conditionalFormats.clearAll();
-  if (features.dataValidation) range.dataValidation.clear();
-  range.unmerge();
-  range.clear('All');
+export function clearAreaCommands(address: string, features: Features): Command[] {
+  const range: Segment = ['getRange', address];
+  return [
+    { path: [range, 'conditionalFormats'], acts: [{ call: 'clearAll' }] },
+    ...(features.dataValidation ? [{ path: [range, 'dataValidation'], acts: [{ call: 'clear' }] }] : []),
+    { path: [range], acts: [{ call: 'unmerge' }, { call: 'clear', args: ['All'] }] },
+  ];
 }
 
-export function clearAreaBytes(sheetPath: number, address: string): number {
-  const range = rangePathBytes(sheetPath, address);
-  return (
-    getRangeBytes(sheetPath, address) +
-    actionBytes(range + pathBytes('conditionalFormats'), 'clearAll') +
-    actionBytes(range + pathBytes('dataValidation'), 'clear') +
-    actionBytes(range, 'unmerge') +
-    actionBytes(range, 'clear', 'All')
-  );
+/** Each planned rule's whole description, in the order queued (last first: the first ends on top). */
+export function rulesCommands(planned: readonly ConditionalFormatPlan[]): Command[] {
+  return [...planned].reverse().flatMap((cf) => conditionalFormatCommands(cf));
 }

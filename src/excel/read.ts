@@ -16,7 +16,7 @@ import { parseCell, stripSheet } from '../layout/a1';
 import { MARKER_NAME, markerFor, parseMarker, parseMarkerFormula } from '../layout/marker';
 import { RULES_NAME } from '../layout/ruleRecord';
 import { FLAGS_NAME } from '../layout/flagsName';
-import { actionBytes, pathBytes, sheetPathBytes, type Session } from './session';
+import { actionBytes, pathBytes, sheetPathBytes, type Cost, type Session } from './session';
 
 /**
  * Told when a read found Excel in Manual calculation mode and calculated the template sheets
@@ -77,8 +77,11 @@ export interface WorkbookState<E = unknown> {
 export interface ReadOptions<E> {
   /** Read values for template sheets of these ids (all when 'all'; none when omitted). */
   data?: 'all' | ((templateId: TemplateId, sheetName: string) => boolean);
-  /** Extra loads for a sheet whose values are read; templateId is a guess for unseen sheets. */
-  extras?: (sheet: Excel.Worksheet, templateId: TemplateId | null) => E;
+  /**
+   * Extra loads for a sheet whose values are read (templateId is a guess for unseen sheets), with
+   * what they cost: one description gives both, so the read reserves what it queues.
+   */
+  extras?: ExtrasRead<E>;
   /** Read the workbook's version property and name. */
   version?: boolean;
   /**
@@ -94,12 +97,18 @@ export interface ReadOptions<E> {
   /** Guesses a sheet's template from its name before its marker is read (for extras). */
   guess?: (name: string) => TemplateId | null;
   /**
-   * Estimated response bytes of reading one sheet's values (and extras): reads are split across
-   * round trips where Excel on the web's 5 MB response limit requires it. Asked only for a sheet
-   * whose values are queued, so a promise lets the caller load what it needs for the answer (the
-   * layouts) only then: a workbook without template sheets never asks.
+   * Estimated response bytes of reading one sheet's values: reads are split across round trips
+   * where Excel on the web's 5 MB response limit requires it. Asked only for a sheet whose values
+   * are queued, so a promise lets the caller load what it needs for the answer (the layouts) only
+   * then: a workbook without template sheets never asks.
    */
   estimate?: (templateId: TemplateId | null) => number | Promise<number>;
+}
+
+/** A read's extra loads on one sheet: what they cost, and queuing them (loads only). */
+export interface ExtrasRead<E> {
+  cost(templateId: TemplateId | null): Cost | Promise<Cost>;
+  queue(sheet: Excel.Worksheet, templateId: TemplateId | null): E;
 }
 
 /** What the adapter remembers between calls: sheet id → marker (null for sheets not ours) and name. */
@@ -171,20 +180,26 @@ function queueProbe<E>(
     if (opts.calculate) area.calculate();
     used = area.getUsedRangeOrNullObject(true);
     used.load('address,values,formulas,numberFormat');
-    if (opts.extras) extras = opts.extras(sheet, templateId);
+    if (opts.extras) extras = opts.extras.queue(sheet, templateId);
   }
   return { a1, markerName, flags, rulesRecord, used, extras };
 }
 
-/** Request bytes of a probe's commands (the answers are in the caller's estimate, but for A1 and the name). */
+/** Answers of a probe's A1 and three names (the values are the caller's estimate). */
+const PROBE_RESPONSE_BYTES = 400;
+
+/** Request bytes of a probe's commands: every getRange, getItemOrNullObject and load with its path. */
 function probeBytes<E>(id: string, withData: boolean, opts: ReadOptions<E>): number {
   const sheet = sheetPathBytes(id);
+  const names = sheet + pathBytes('names');
   let n =
-    actionBytes(sheet + pathBytes(['getRange', 'A1']), 'load', 'values') +
-    actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', FLAGS_NAME]), 'load', 'formula') +
-    actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', RULES_NAME]), 'load', 'formula') +
-    actionBytes(sheet + pathBytes('names', ['getItemOrNullObject', MARKER_NAME]), 'load', 'formula') +
-    300;
+    actionBytes(pathBytes('workbook', 'worksheets'), 'getItem', id) +
+    actionBytes(sheet, 'getRange', 'A1') +
+    actionBytes(sheet + pathBytes(['getRange', 'A1']), 'load', 'values');
+  for (const name of [MARKER_NAME, FLAGS_NAME, RULES_NAME])
+    n +=
+      actionBytes(names, 'getItemOrNullObject', name) +
+      actionBytes(names + pathBytes(['getItemOrNullObject', name]), 'load', 'formula');
   if (withData) {
     const area = sheet + pathBytes(['getRange', opts.window]);
     n += actionBytes(
@@ -192,10 +207,30 @@ function probeBytes<E>(id: string, withData: boolean, opts: ReadOptions<E>): num
       'load',
       'address,values,formulas,numberFormat',
     );
+    n += actionBytes(sheet, 'getRange', opts.window) + actionBytes(area, 'getUsedRangeOrNullObject', true);
     if (opts.calculate) n += actionBytes(area, 'calculate');
-    // A refresh's extra loads (rules, validations, styles) are in the caller's estimate.
   }
   return n;
+}
+
+/** What reading one sheet costs: the probe, its values' answers when read, and the extras. */
+async function sheetCost<E>(
+  id: string,
+  withData: boolean,
+  templateId: TemplateId | null,
+  opts: ReadOptions<E>,
+): Promise<Cost> {
+  let request = probeBytes(id, withData, opts);
+  let response = PROBE_RESPONSE_BYTES;
+  if (withData) {
+    response += (await opts.estimate?.(templateId)) ?? 0;
+    if (opts.extras) {
+      const extras = await opts.extras.cost(templateId);
+      request += extras.request;
+      response += extras.response ?? 0;
+    }
+  }
+  return { request, response };
 }
 
 function wantsData<E>(opts: ReadOptions<E>, templateId: TemplateId | null, name: string): boolean {
@@ -263,19 +298,20 @@ export async function readWorkbook<E>(
     version.name = ctx.workbook.names.getItemOrNullObject(VERSION_NAME);
     version.name.load('formula');
   };
+  // The sheet list's answer: a few hundred bytes a sheet (id, name, position, visibility).
+  await session.reserve(1000, 200 * (cache.size + 1));
   queueBase();
 
   // Optimistic: sheets we know are ours, read now by id.
   const probes = new Map<string, Probe<E>>();
   /** Sheets whose values were queued for reading. */
   const loaded = new Set<string>();
-  const estimate = async (templateId: TemplateId | null) => (await opts.estimate?.(templateId)) ?? 0;
   try {
     for (const id of cache.templateIds()) {
       const marker = cache.get(id) ?? null;
       const templateId = marker?.templateId ?? null;
       const withData = wantsData(opts, templateId, cache.nameOf(id));
-      await session.reserve(probeBytes(id, withData, opts) + (withData ? await estimate(templateId) : 0));
+      await session.reserveCost(await sheetCost(id, withData, templateId, opts));
       probes.set(id, queueProbe(collection.getItem(id), withData, templateId, opts));
       if (withData) loaded.add(id);
     }
@@ -308,7 +344,7 @@ export async function readWorkbook<E>(
     if (seen.has(s.id)) {
       // Its template or name changed since we looked, so the values asked for were not read.
       if (mark && !loaded.has(s.id) && wantsData(opts, mark.templateId, s.name)) {
-        await session.reserve(probeBytes(s.id, true, opts) + (await estimate(mark.templateId)));
+        await session.reserveCost(await sheetCost(s.id, true, mark.templateId, opts));
         second.set(s.id, queueProbe(collection.getItem(s.id), true, mark.templateId, opts));
         loaded.add(s.id);
       }
@@ -317,7 +353,7 @@ export async function readWorkbook<E>(
     if (known) continue; // known not to be ours
     const guess = opts.guess?.(s.name) ?? null;
     // Not knowing the template yet, read values speculatively when any template's are wanted.
-    await session.reserve(probeBytes(s.id, !!opts.data, opts) + (opts.data ? await estimate(guess) : 0));
+    await session.reserveCost(await sheetCost(s.id, !!opts.data, guess, opts));
     second.set(s.id, queueProbe(collection.getItem(s.id), !!opts.data, guess, opts));
     if (opts.data) loaded.add(s.id);
   }

@@ -5,16 +5,14 @@
  */
 import { rangeAddress, type RangeRef } from '../layout/a1';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
-import { normFormula, queueRuleProbe, type RuleProbe } from './cfRules';
+import { normFormula, ruleProbeRead, type RuleProbe } from './cfRules';
 import { styleRects } from '../layout/styleRects';
 import { VALIDATION_TYPE, type Features } from './queue';
+import { actionBytes, rangePathBytes, type Cost } from './session';
 
 /** What a refresh compares besides values, read in the same sync as the values. */
 export interface RefreshExtras {
-  /**
-   * The CCHC_RULES name and the number of rules over the read window (cfRules.ts: no rule's
-   * details, which cannot be read for an official's rules).
-   */
+  /** The number of rules over the read window and each planned rule's top-left cell (cfRules.ts). */
   conditionalFormats: RuleProbe | null;
   /** The read window, the area `conditionalFormats` counts rules over. */
   window: string;
@@ -24,38 +22,58 @@ export interface RefreshExtras {
   styles: { rect: RangeRef; style: StyleId; format: Excel.RangeFormat }[] | null;
 }
 
-/** Queues the loads a refresh compares (only loads; the caller syncs). */
-export function queueRefreshExtras(
-  sheet: Excel.Worksheet,
+/** One load per range (its format's or validation's properties through the range): fewest commands. */
+const STYLE_LOAD = 'format/wrapText,format/fill/color,format/font/bold,format/font/italic';
+const VALIDATION_LOAD = 'dataValidation/type,dataValidation/rule';
+/** Answers, guessed from the in-memory workbook's count (an object and its values as JSON). */
+const STYLE_RESPONSE_BYTES = 240;
+const VALIDATION_RESPONSE_BYTES = 400;
+
+/**
+ * The loads a refresh compares as one description: what they cost on a sheet at `sheetPath`
+ * bytes, and queuing them (only loads; the caller syncs).
+ */
+export function refreshExtrasRead(
   plan: SheetPlan | null,
   window: string,
   features: Features,
   what: { conditionalFormats: boolean; validations: boolean; styles: boolean },
-): RefreshExtras {
-  const conditionalFormats = what.conditionalFormats
-    ? queueRuleProbe(sheet, window, plan?.conditionalFormats ?? null)
-    : null;
-  let validations: RefreshExtras['validations'] = null;
-  if (plan && what.validations && features.dataValidation) {
-    validations = plan.validations.map((v) => {
-      const dv = sheet.getRange(v.range).dataValidation;
-      dv.load('type,rule');
-      return { plan: v, dv };
-    });
-  }
-  let styles: RefreshExtras['styles'] = null;
-  if (plan && what.styles) {
-    styles = [];
+): { cost(sheetPath: number): Cost; queue(sheet: Excel.Worksheet): RefreshExtras } {
+  const probe = what.conditionalFormats ? ruleProbeRead(window, plan?.conditionalFormats ?? null) : null;
+  const validations = plan && what.validations && features.dataValidation ? plan.validations : [];
+  const styles: { rect: RangeRef; style: StyleId; address: string }[] = [];
+  if (plan && what.styles)
     for (const [style, rects] of styleRects(plan))
-      for (const rect of rects) {
-        const format = sheet.getRange(rangeAddress(rect)).format;
-        format.load('wrapText');
-        format.fill.load('color');
-        format.font.load('bold,italic');
-        styles.push({ rect, style, format });
-      }
-  }
-  return { conditionalFormats, window, validations, styles };
+      for (const rect of rects) styles.push({ rect, style, address: rangeAddress(rect) });
+  const loads = (sheetPath: number, address: string, spec: string) =>
+    actionBytes(sheetPath, 'getRange', address) + actionBytes(rangePathBytes(sheetPath, address), 'load', spec);
+  return {
+    cost: (sheetPath) => {
+      const cost = probe?.cost(sheetPath) ?? { request: 0, response: 0 };
+      let request = cost.request;
+      for (const v of validations) request += loads(sheetPath, v.range, VALIDATION_LOAD);
+      for (const s of styles) request += loads(sheetPath, s.address, STYLE_LOAD);
+      const response =
+        (cost.response ?? 0) + validations.length * VALIDATION_RESPONSE_BYTES + styles.length * STYLE_RESPONSE_BYTES;
+      return { request, response };
+    },
+    queue: (sheet) => ({
+      conditionalFormats: probe?.queue(sheet) ?? null,
+      window,
+      validations:
+        plan && what.validations && features.dataValidation
+          ? validations.map((v) => ({ plan: v, dv: sheet.getRange(v.range).load(VALIDATION_LOAD).dataValidation }))
+          : null,
+      styles:
+        plan && what.styles
+          ? styles.map((s) => ({
+              rect: s.rect,
+              style: s.style,
+              format: sheet.getRange(s.address).load(STYLE_LOAD).format,
+            }))
+          : null,
+    }),
+  };
 }
 
 function normColor(c: unknown): string {

@@ -59,6 +59,9 @@ export function sheetPathBytes(id: string): number {
   return pathBytes('workbook', 'worksheets', ['getItem', id]);
 }
 
+/** Path of a worksheet reached by its id (a GUID in braces: every id is as long). */
+export const SHEET_BY_ID_PATH_BYTES = sheetPathBytes('{00000000-0000-0000-0000-000000000000}');
+
 /** Path of a range of a worksheet at `sheetPath` bytes. */
 export function rangePathBytes(sheetPath: number, address: string): number {
   return sheetPath + pathBytes(['getRange', address]);
@@ -72,9 +75,16 @@ export function getRangeBytes(sheetPath: number, address: string): number {
   return actionBytes(sheetPath, 'getRange', address);
 }
 
+/** What a batch of commands costs: request bytes (commands with their paths) and response bytes (what loads answer). */
+export interface Cost {
+  request: number;
+  response?: number;
+}
+
 export class Session {
   syncs = 0;
-  private pendingBytes = 0;
+  private pendingRequest = 0;
+  private pendingResponse = 0;
 
   constructor(
     readonly ctx: Excel.RequestContext,
@@ -84,21 +94,28 @@ export class Session {
   /** One round trip. */
   async sync(): Promise<void> {
     this.syncs += 1;
-    this.pendingBytes = 0;
+    this.pendingRequest = 0;
+    this.pendingResponse = 0;
     await this.ctx.sync();
   }
 
   /**
-   * Call BEFORE queuing commands (or loads) of about `bytes`: if the request already holds
-   * something and these would take it past the budget, sends what is queued first. The only sync
-   * that may happen inside a loop, and only for very large workbooks.
+   * Call BEFORE queuing commands (or loads) of about `request` bytes whose answers take about
+   * `response` bytes: if the request already holds something and these would take its request
+   * or its response past the budget (Excel on the web limits each of them on its own), sends
+   * what is queued first. The only sync that may happen inside a loop, and only for very large
+   * workbooks.
    */
-  async reserve(bytes: number): Promise<void> {
-    if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.budget) await this.sync();
-    this.pendingBytes += bytes;
+  async reserve(request: number, response = 0): Promise<void> {
+    const held = this.pendingRequest > 0 || this.pendingResponse > 0;
+    if (held && (this.pendingRequest + request > this.budget || this.pendingResponse + response > this.budget))
+      await this.sync();
+    this.pendingRequest += request;
+    this.pendingResponse += response;
   }
 
-  get pending(): number {
-    return this.pendingBytes;
+  /** reserve() for a Cost. */
+  async reserveCost(cost: Cost): Promise<void> {
+    await this.reserve(cost.request, cost.response ?? 0);
   }
 }

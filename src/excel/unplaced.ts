@@ -23,7 +23,11 @@ const UNPLACED_HEADER = [
   'Thời điểm / When',
 ];
 
-export async function queueUnplaced(
+/**
+ * Reserves, then queues, the values kept aside at the top of the unplaced sheet (created, with its
+ * header, when missing); the reservation may send what is queued before first.
+ */
+export async function writeUnplaced(
   ic: InjectContext,
   unplaced: UnplacedValue[],
   versions: Map<string, string>,

@@ -17,12 +17,17 @@
  *   "Tính tổng và so sánh mục tiêu" (Targets)  subtotals(false) + highlightBelowTarget()
  *   "Khôi phục công thức" (Targets)            subtotals(true) + subtotals(false) + highlightBelowTarget()
  * At ExcelApi 1.8, the manifest's declared minimum (no print setup, as such an Excel has none).
+ * Each round trip's request and answer bytes are those the in-memory workbook counts (payload.ts,
+ * with Excel on the web's 5 MB limit on); `allowed` is, per operation (Excel.run) of the button,
+ * the fewest round trips its bytes allow at the adapter's 4 MiB budget, plus one (the step from
+ * its read to its writes): test/excel/roundTrips.test.ts asserts the same at ten copies.
  */
 import { TEMPLATE_IDS } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
 import { createExcelOperations, type ExcelOperations } from '../../src/excel';
 import type { ExcelValidationReport } from '../../src/excel/types';
 import { buildWorkbookPlan, defaultSheetName } from '../../src/layout';
+import { PAYLOAD_BUDGET_BYTES } from '../../src/excel/session';
 import { createMemoryWorkbook } from '../../src/memoryExcel';
 
 type Sizes = { '1': number; '10': number; '100': number };
@@ -33,6 +38,11 @@ export interface ExcelBench {
   /** The ExcelApi requirement set the adapter ran at. */
   requirementSet: string;
   syncs: Buttons;
+  /** Request and answer bytes of each button, as the in-memory workbook counts them. */
+  requestBytes: Buttons;
+  responseBytes: Buttons;
+  /** Per operation, the fewest round trips its bytes allow at 4 MiB, plus one; summed. */
+  allowed: Buttons;
   operations: Buttons;
   /** Sheets in each workbook, for scale. */
   sheets: Sizes;
@@ -52,12 +62,52 @@ function requirementsFor(version: string) {
   };
 }
 
-function adapter(wb: ReturnType<typeof createMemoryWorkbook>): ExcelOperations {
-  return createExcelOperations({ run: wb.run, requirements: requirementsFor(REQUIREMENT_SET) });
+interface Trip {
+  run: number;
+  request: number;
+  response: number;
+}
+
+/** The adapter, every round trip recorded in `trips` with its Excel.run and bytes. */
+function adapter(wb: ReturnType<typeof createMemoryWorkbook>, trips: Trip[] = []): ExcelOperations {
+  let runs = 0;
+  const run = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => {
+    const n = ++runs;
+    return wb.run(options, (ctx) =>
+      batch(
+        new Proxy(ctx, {
+          get: (t, p) =>
+            p === 'sync'
+              ? async () => {
+                  const before = wb.stats.syncs;
+                  await t.sync();
+                  if (wb.stats.syncs > before)
+                    trips.push({ run: n, request: wb.stats.lastRequestBytes, response: wb.stats.lastResponseBytes });
+                }
+              : Reflect.get(t, p),
+        }),
+      ),
+    );
+  };
+  return createExcelOperations({ run: run as never, requirements: requirementsFor(REQUIREMENT_SET) });
+}
+
+function allowedFor(trips: Trip[]): number {
+  let n = 0;
+  for (const run of new Set(trips.map((t) => t.run))) {
+    const own = trips.filter((t) => t.run === run);
+    const request = own.reduce((a, t) => a + t.request, 0);
+    const response = own.reduce((a, t) => a + t.response, 0);
+    n += Math.ceil(Math.max(request, response) / PAYLOAD_BUDGET_BYTES) + 1;
+  }
+  return n;
 }
 
 async function buildWorkbook(copies: number) {
-  const wb = createMemoryWorkbook({ requirementSets: { ExcelApi: REQUIREMENT_SET } });
+  const wb = createMemoryWorkbook({
+    requirementSets: { ExcelApi: REQUIREMENT_SET },
+    payloadLimitBytes: 5 * 1024 * 1024,
+  });
   const ops = adapter(wb);
   await ops.inject([...TEMPLATE_IDS]);
   for (let i = 2; i <= copies; i++) {
@@ -85,16 +135,27 @@ async function measure(
   wb: ReturnType<typeof createMemoryWorkbook>,
   press: (ops: ExcelOperations, before: unknown) => Promise<unknown>,
   before?: (ops: ExcelOperations) => Promise<unknown>,
-): Promise<{ syncs: number; operations: number; ms: number }> {
-  const ops = adapter(wb);
+): Promise<{ syncs: number; operations: number; ms: number; request: number; response: number; allowed: number }> {
+  const trips: Trip[] = [];
+  const ops = adapter(wb, trips);
   await ops.inspect();
   const state = before ? await before(ops) : undefined;
   wb.resetStats();
+  trips.length = 0;
   const started = process.hrtime.bigint();
   await press(ops, state);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const stats = wb.stats();
-  return { syncs: stats.syncs, operations: stats.operations, ms: Math.round(ms) };
+  // Every round trip the workbook counted was recorded (none at Excel.run's end went unseen).
+  if (trips.length !== stats.syncs) throw new Error(`recorded ${trips.length} of ${stats.syncs} round trips`);
+  return {
+    syncs: stats.syncs,
+    operations: stats.operations,
+    ms: Math.round(ms),
+    request: trips.reduce((a, t) => a + t.request, 0),
+    response: trips.reduce((a, t) => a + t.response, 0),
+    allowed: allowedFor(trips),
+  };
 }
 
 type Press = [
@@ -147,6 +208,9 @@ export async function benchExcel(): Promise<ExcelBench> {
   const out: ExcelBench = {
     requirementSet: REQUIREMENT_SET,
     syncs: buttons(),
+    requestBytes: buttons(),
+    responseBytes: buttons(),
+    allowed: buttons(),
     operations: buttons(),
     sheets: empty(),
     ms: buttons(),
@@ -157,6 +221,9 @@ export async function benchExcel(): Promise<ExcelBench> {
     for (const [button, press, before] of PRESSES) {
       const m = await measure(wb, press, before);
       out.syncs[button][key] = m.syncs;
+      out.requestBytes[button][key] = m.request;
+      out.responseBytes[button][key] = m.response;
+      out.allowed[button][key] = m.allowed;
       out.operations[button][key] = m.operations;
       out.ms[button][key] = m.ms;
     }

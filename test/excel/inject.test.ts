@@ -442,12 +442,10 @@ eachApi(() => {
       return s;
     }
 
-    // Inject: the read (split where the answers and the refresh's per-rectangle loads pass ~4 MB),
-    // the custom rules one at a time (cfRules.ts), the write.
+    // Inject: the read (split where its requests or answers pass 4 MiB), the write (roundTrips.test.ts).
     test.each([
       [1, 3],
-      // Ten copies of every template, the report outline included: one more request than without it.
-      [10, 6],
+      [10, 3],
     ])('%i copies: inject ≤ %i syncs, validate ≤ 2 (pane already open)', async (copies, injectSyncs) => {
       const { wb, fresh } = await withCopies(copies);
       const ops = fresh();

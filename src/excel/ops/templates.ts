@@ -13,9 +13,9 @@ import { ExcelOperationError } from '../errors';
 import { freeName } from '../names';
 import { ACTIONS, AdapterCore, progressOf, readWindow, sameName } from '../core';
 import { injectTargets, type InjectOutcome, type InjectTarget } from '../inject';
-import { queueRefreshExtras, type RefreshExtras } from '../refreshCompare';
-import type { SheetState, WorkbookState } from '../read';
-import type { Session } from '../session';
+import { refreshExtrasRead, type RefreshExtras } from '../refreshCompare';
+import type { ExtrasRead, SheetState, WorkbookState } from '../read';
+import { SHEET_BY_ID_PATH_BYTES, type Session } from '../session';
 import type { ExcelInjectReport } from '../types';
 
 /**
@@ -114,16 +114,31 @@ export function injectReport(
   };
 }
 
-export function refreshExtrasFor(core: AdapterCore, ids: (id: TemplateId) => boolean) {
-  return (sheet: Excel.Worksheet, templateId: TemplateId | null): RefreshExtras => {
-    const known = templateId !== null && templateId !== 'STATUS' && ids(templateId);
-    // The validations read are rewritten from these plans where they differ: with this user's prompts.
-    const plan = known ? buildSheetPlan(templateId, { decimalSeparator: core.messages.decimalSeparator }) : null;
-    return queueRefreshExtras(sheet, plan, readWindow(), core.features, {
-      conditionalFormats: true,
-      validations: known,
-      styles: known,
-    });
+/**
+ * What a refresh compares on each sheet read (refreshCompare.ts): the loads and their cost from
+ * one description per template (the rules only, for a sheet whose template is not refreshed or
+ * not known yet).
+ */
+export function refreshExtrasFor(core: AdapterCore, ids: (id: TemplateId) => boolean): ExtrasRead<RefreshExtras> {
+  const described = new Map<TemplateId | null, ReturnType<typeof refreshExtrasRead>>();
+  const describe = (templateId: TemplateId | null) => {
+    const key = templateId !== null && templateId !== 'STATUS' && ids(templateId) ? templateId : null;
+    let d = described.get(key);
+    if (!d) {
+      // The validations read are rewritten from these plans where they differ: with this user's prompts.
+      const plan = key ? buildSheetPlan(key, { decimalSeparator: core.messages.decimalSeparator }) : null;
+      d = refreshExtrasRead(plan, readWindow(), core.features, {
+        conditionalFormats: true,
+        validations: key !== null,
+        styles: key !== null,
+      });
+      described.set(key, d);
+    }
+    return d;
+  };
+  return {
+    cost: (templateId) => describe(templateId).cost(SHEET_BY_ID_PATH_BYTES),
+    queue: (sheet, templateId) => describe(templateId).queue(sheet),
   };
 }
 

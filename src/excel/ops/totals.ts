@@ -4,6 +4,7 @@
  * and the PAR summary. Typed figures are never overwritten, not even one a co-author types
  * between this operation's read and its write.
  */
+import type { TemplateId } from '../../catalog/types';
 import type { ParSummary } from '../../engine/types';
 import type { SubtotalReport } from '../../contracts/operations';
 import type { Bilingual } from '../../engine/types';
@@ -23,9 +24,20 @@ import { ExcelOperationError } from '../errors';
 import { moveFormulaRows, rowMap } from '../../engine/movedRows';
 import { SnapshotReader } from '../../engine/snapshotReader';
 import { isEmpty } from '../../engine/text';
-import { queueOwnRules, queueRuleProbe, type RuleProbe } from '../cfRules';
+import { ownRulesCommands, ruleProbeRead, type RuleProbe } from '../cfRules';
+import { commandsBytes, onSheet, queueCommands } from '../queue';
 import { calculationNotes } from '../read';
-import { sheetPathBytes, type Session } from '../session';
+import {
+  actionBytes,
+  getRangeBytes,
+  jsonBytes,
+  pathBytes,
+  rangePathBytes,
+  SHEET_BY_ID_PATH_BYTES,
+  sheetPathBytes,
+  type Cost,
+  type Session,
+} from '../session';
 
 /** A formula written into a cell that was blank at read time, with that cell read again first. */
 interface GuardedWrite {
@@ -45,6 +57,21 @@ function queueGuarded(sheet: Excel.Worksheet, cell: string, formula: string): Gu
   const range = sheet.getRange(cell);
   range.formulas = [[formula]];
   return { range, formula, before };
+}
+
+/**
+ * What a formula written into one cell of a sheet reached by id costs (the sheet, the cell and
+ * its formula; with `guarded`, the cell read first too, and that answer).
+ */
+function formulaWriteCost(id: string, cell: string, formula: string, guarded: boolean): Cost {
+  const sheet = sheetPathBytes(id);
+  const range = rangePathBytes(sheet, cell);
+  let request =
+    actionBytes(pathBytes('workbook', 'worksheets'), 'getItem', id) +
+    getRangeBytes(sheet, cell) +
+    actionBytes(range, 'formulas', [[formula]]);
+  if (guarded) request += getRangeBytes(sheet, cell) + actionBytes(range, 'load', 'formulas');
+  return { request, response: guarded ? 100 + jsonBytes(formula) : 0 };
 }
 
 /** Puts back what a co-author typed into a cell between the read and the write. Returns the cells restored. */
@@ -117,6 +144,7 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
           // A formula whose parts' rows are gone is not restored: it would sum rows by guess.
           const formula = restore && planned ? moveFormulaRows(planned, (p) => moved.get(p)) : null;
           if (formula !== null) {
+            await session.reserveCost(formulaWriteCost(s.id, cell, formula, false));
             collection.getItem(s.id).getRange(cell).formulas = [[formula]];
             restored++;
             writes++;
@@ -129,6 +157,7 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
       for (const t of totalFormulas(snap)) {
         const { row, col } = parseCell(t.cell);
         if (!isEmpty(reader.formula(row, col))) continue;
+        await session.reserveCost(formulaWriteCost(s.id, t.cell, t.formula, true));
         guarded.push({
           sheet: s.name,
           rowKey: t.rowKey,
@@ -169,12 +198,16 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
     const readOnly = core.readOnly;
     const window = readWindow();
     const planOf = (name: string) => buildSheetPlan('PAR', { sheetNames: { PAR: name } });
+    // The rule counts of each PAR sheet (the rules only for a sheet not known yet to be one).
+    const parProbe = ruleProbeRead(window, buildSheetPlan('PAR').conditionalFormats);
+    const otherProbe = ruleProbeRead(window, null);
+    const probeOf = (id: TemplateId | null) => (id === 'PAR' ? parProbe : otherProbe);
     const state = await core.read<RuleProbe>(session, {
       data: (id) => id === 'PAR',
       calculate: true,
       extras: readOnly
         ? undefined
-        : (sheet, id) => queueRuleProbe(sheet, window, id === 'PAR' ? buildSheetPlan('PAR').conditionalFormats : null),
+        : { cost: (id) => probeOf(id).cost(SHEET_BY_ID_PATH_BYTES), queue: (sheet, id) => probeOf(id).queue(sheet) },
     });
     let summary: ParSummary | null = null;
     const { summarizePar } = await loadEngine();
@@ -185,9 +218,14 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
     let writes = 0;
     for (const s of pars) {
       const plan = planOf(s.name);
-      // Reached only when something is written: an object made and left unused would still be sent.
-      const sheet = () => session.ctx.workbook.worksheets.getItem(s.id);
-      writes += await queueOwnRules(session, sheet, sheetPathBytes(s.id), plan.conditionalFormats, s.extras ?? null);
+      const commands = onSheet(
+        s.id,
+        ownRulesCommands(plan.conditionalFormats, s.rulesRecord ?? null, s.extras ?? null),
+      );
+      if (commands.length === 0) continue;
+      await session.reserve(commandsBytes(pathBytes('workbook'), commands));
+      queueCommands(session.ctx.workbook, commands);
+      writes++;
     }
     if (writes > 0) await syncWrites(core, session, []);
     return summary;

@@ -26,44 +26,51 @@ import { foreignHelperNote, helperCellsOf, helperWrites, rowTexts } from '../fla
 import { flaggedCells, truncationNote } from '../../engine/marks';
 import type { FlaggedCell } from '../../layout/flaggedCell';
 import { EMPTY_FLAGS, FLAGS_NAME, flagsFormula, parseFlags } from '../../layout/flagsName';
-import { protectText, queueAddFlagsName } from '../queue';
+import {
+  commandsBytes,
+  flagsNameCommands,
+  nameFormulaCommands,
+  onSheet,
+  protectText,
+  queueCommands,
+  type Command,
+} from '../queue';
 import { calculationNotes, type SheetState } from '../read';
-import type { Session } from '../session';
+import { pathBytes, type Session } from '../session';
 import type { ExcelValidationReport } from '../types';
 
 /**
- * Queues the mark writes of sheets whose marks changed; returns notes. A sheet inserted by this
- * version (its CCHC_RULES record says its rules read the helper column) gets its helper column
- * written (flagColumnWrites.ts), and a CCHC_FLAGS list an earlier version left emptied, so that
- * the earlier rules still below the new ones mark nothing stale. A sheet inserted earlier keeps
- * its CCHC_FLAGS list (cut at Excel's formula limit, with a note) until "Chèn biểu mẫu" upgrades
- * it; a sheet without the name gets one only when it has something to mark.
+ * The mark writes of sheets whose marks changed, a list of commands per sheet (from the
+ * workbook), and notes. A sheet inserted by this version (its CCHC_RULES record says its rules
+ * read the helper column) gets its helper column written (flagColumnWrites.ts), and a CCHC_FLAGS
+ * list an earlier version left emptied, so that the earlier rules still below the new ones mark
+ * nothing stale. A sheet inserted earlier keeps its CCHC_FLAGS list (cut at Excel's formula
+ * limit, with a note) until "Chèn biểu mẫu" upgrades it; a sheet without the name gets one only
+ * when it has something to mark.
  */
-export function queueFlags(
-  session: Session,
+export function flagWrites(
   sheets: SheetState<unknown>[],
   results: Map<string, SheetResult>,
-): { notes: Bilingual[]; writes: number } {
+): { notes: Bilingual[]; writes: Command[][] } {
   const notes: Bilingual[] = [];
-  let writes = 0;
+  const writes: Command[][] = [];
   for (const s of sheets) {
     if (!s.marker || s.flags === undefined) continue;
     const result = results.get(s.name);
     if (!result) continue;
     const cells = flaggedCells(result.findings);
     if (flagStoreOf(s.rulesRecord) === 'column') {
-      writes += queueHelperColumn(session, s, cells, notes);
+      const commands = helperColumnCommands(s, cells, notes);
+      if (commands.length > 0) writes.push(onSheet(s.id, commands));
       continue;
     }
     const f = flagsFormula(cells);
     if (f.left > 0) notes.push(truncationNote(s.name, f.cells.length, f.left));
     if (s.flags === null) {
       if (f.formula === EMPTY_FLAGS) continue;
-      queueAddFlagsName(session.ctx.workbook.worksheets.getItem(s.id), f.formula);
-      writes++;
+      writes.push(onSheet(s.id, flagsNameCommands(f.formula)));
     } else if (s.flags !== f.formula) {
-      session.ctx.workbook.worksheets.getItem(s.id).names.getItem(FLAGS_NAME).formula = f.formula;
-      writes++;
+      writes.push(onSheet(s.id, nameFormulaCommands(FLAGS_NAME, f.formula)));
     }
     s.flags = f.formula;
   }
@@ -71,19 +78,30 @@ export function queueFlags(
 }
 
 /** The helper column's writes of one sheet, and emptying an earlier version's list. */
-function queueHelperColumn(session: Session, s: SheetState<unknown>, cells: FlaggedCell[], notes: Bilingual[]): number {
-  // Got only when something is written: a getItem alone would make Excel.run send a batch at its end.
-  const sheet = (): Excel.Worksheet => session.ctx.workbook.worksheets.getItem(s.id);
+function helperColumnCommands(s: SheetState<unknown>, cells: FlaggedCell[], notes: Bilingual[]): Command[] {
   const { writes, foreign } = helperWrites(helperCellsOf(s.snapshot), rowTexts(cells));
   if (foreign.length > 0) notes.push(foreignHelperNote(s.name, foreign));
-  for (const w of writes) sheet().getRange(w.address).values = w.values;
-  let n = writes.length;
+  const commands: Command[] = writes.map((w) => ({
+    path: [['getRange', w.address]],
+    acts: [{ set: 'values', value: w.values }],
+  }));
   if (s.flags && s.flags !== EMPTY_FLAGS) {
-    sheet().names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
+    commands.push(...nameFormulaCommands(FLAGS_NAME, EMPTY_FLAGS));
     s.flags = EMPTY_FLAGS;
-    n++;
   }
-  return n;
+  return commands;
+}
+
+/**
+ * Reserves, then queues, each sheet's mark writes (from the workbook); returns how many sheets
+ * are written. The reservation may send what is queued before (a very large workbook).
+ */
+export async function putMarks(session: Session, writes: Command[][]): Promise<number> {
+  for (const commands of writes) {
+    await session.reserve(commandsBytes(pathBytes('workbook'), commands));
+    queueCommands(session.ctx.workbook, commands);
+  }
+  return writes.length;
 }
 
 /**
@@ -137,7 +155,7 @@ async function markAroundProtected(
   const now = new Map(states.map((x) => [x.name, x.flags.isNullObject ? null : (x.flags.formula as string)]));
   const open = templates.filter((t) => !locked.has(t.name) && now.has(t.name));
   for (const t of open) t.flags = now.get(t.name);
-  if (queueFlags(session, open, results).writes > 0) await session.sync();
+  if ((await putMarks(session, flagWrites(open, results).writes)) > 0) await session.sync();
   return true;
 }
 
@@ -171,9 +189,10 @@ export function validate(core: AdapterCore, onProgress?: ProgressListener): Prom
     const notes: Bilingual[] = calculationNotes(state);
     if (core.readOnly) notes.push(READ_ONLY_NOTE);
     else {
-      const queued = queueFlags(session, state.templates, results);
-      notes.push(...queued.notes);
-      await syncMarks(core, session, queued.writes, notes, { sheets: state.templates, results });
+      const marks = flagWrites(state.templates, results);
+      notes.push(...marks.notes);
+      const writes = await putMarks(session, marks.writes);
+      await syncMarks(core, session, writes, notes, { sheets: state.templates, results });
     }
     step({ vi: 'Đã đánh dấu các ô cần xem', en: 'Marked the cells to review' });
     return reportOf([...results.values()], notes, session.syncs);
@@ -324,18 +343,17 @@ export async function removeMarks(core: AdapterCore): Promise<void> {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     // The helper column's cells are read with the window: only they are cleared, and only the add-in's text.
     const state = await core.read<never>(session, { data: 'all' });
-    let writes = 0;
+    const marks: Command[][] = [];
     for (const s of state.templates) {
       if (flagStoreOf(s.rulesRecord) === 'column') {
-        writes += queueHelperColumn(session, s, [], []);
+        const commands = helperColumnCommands(s, [], []);
+        if (commands.length > 0) marks.push(onSheet(s.id, commands));
         continue;
       }
       if (s.flags === null) continue;
-      if (s.flags !== EMPTY_FLAGS) {
-        session.ctx.workbook.worksheets.getItem(s.id).names.getItem(FLAGS_NAME).formula = EMPTY_FLAGS;
-        writes++;
-      }
+      if (s.flags !== EMPTY_FLAGS) marks.push(onSheet(s.id, nameFormulaCommands(FLAGS_NAME, EMPTY_FLAGS)));
     }
+    const writes = await putMarks(session, marks);
     if (writes > 0) await session.sync();
   });
 }
