@@ -4,7 +4,7 @@
  * neither needs a template's layout or the engine while no template sheet's values are read. The
  * layouts come with estimates.ts, loaded by the first read that queues a sheet's values.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { TEMPLATE_VERSION } from '../../src/catalog';
@@ -90,7 +90,9 @@ function valueImports(file: string): string[] {
     }
     if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
     const base = resolve(dirname(file), specifier.text);
-    const hit = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(existsSync);
+    const hit = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx'), base].find(
+      (f) => existsSync(f) && !statSync(f).isDirectory(),
+    );
     if (!hit) throw new Error(`${relative(ROOT, file)}: cannot resolve ${specifier.text}`);
     found.push(hit);
   }
