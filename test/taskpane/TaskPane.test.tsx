@@ -90,7 +90,7 @@ describe('language', () => {
     expect(await screen.findByRole('button', { name: 'Insert templates' })).toBeTruthy();
   });
 
-  it('starts in English when Office is in English', async () => {
+  it('starts in English when given English as its first language (the display language: entryLanguage.test.tsx)', async () => {
     await renderPane(createFakeOperations(), memorySettings(), 'en');
     await screen.findByRole('heading', { level: 1, name: en.appTitle });
     openTab('Check');
