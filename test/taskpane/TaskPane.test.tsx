@@ -139,7 +139,7 @@ describe('templates', () => {
 });
 
 describe('validation', () => {
-  it('disables every action and shows progress while checking, then lists findings by sheet and severity', async () => {
+  it('disables checking, insertion, totals and clearing marks and shows progress while checking, then lists findings by sheet and severity', async () => {
     const ops = createFakeOperations();
     await renderPane(ops);
     const gate = ops.hold('validate');
