@@ -91,6 +91,11 @@ export class Session {
     private readonly budget = PAYLOAD_BUDGET_BYTES,
   ) {}
 
+  /** What the commands queued since the last round trip are estimated to send (bytes). */
+  get pending(): number {
+    return this.pendingRequest;
+  }
+
   /** One round trip. */
   async sync(): Promise<void> {
     this.syncs += 1;

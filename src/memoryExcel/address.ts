@@ -37,12 +37,6 @@ export function contains(outer: Rect, row: number, col: number): boolean {
   return row >= outer.top && row <= outer.bottom && col >= outer.left && col <= outer.right;
 }
 
-export function containsRect(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right
-  );
-}
-
 /** `a` minus `b` as up to four rectangles. */
 export function subtract(a: Rect, b: Rect): Rect[] {
   const i = intersect(a, b);

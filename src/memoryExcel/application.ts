@@ -1,14 +1,12 @@
 /**
- * Excel.Application: the calculation mode and explicit recalculation (see calc.ts for what
- * Manual mode means to the values the API reads).
+ * Excel.Application: the calculation mode (see calc.ts for what Manual mode means to the values
+ * the API reads).
  */
 import { CALCULATION_MODES, type CalculationMode } from './calc';
 import { ClientObject, type TypeDef } from './client';
 import type { MemoryContext } from './requestContext';
 import { invalidArgument } from './errors';
 import type { WorkbookModel } from './workbookModel';
-
-const CALCULATION_TYPES = ['Recalculate', 'Full', 'FullRebuild'] as const;
 
 export const APPLICATION_DEF: TypeDef<WorkbookModel> = {
   name: 'Application',
@@ -33,7 +31,7 @@ export const APPLICATION_DEF: TypeDef<WorkbookModel> = {
       make: (p) => new CultureInfo(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null),
     },
   },
-  methods: { calculate: '' },
+  methods: {},
 };
 
 // Typings, Application: decimalSeparator "Gets the string used as the decimal separator for
@@ -83,14 +81,5 @@ class NumberFormatInfo extends ClientObject<WorkbookModel> {
 export class Application extends ClientObject<WorkbookModel> {
   constructor(ctx: MemoryContext, resolver: () => WorkbookModel | null) {
     super(ctx, APPLICATION_DEF, resolver);
-  }
-
-  /** Typings: "Recalculate all currently opened workbooks in Excel" [1.1]. */
-  calculate(calculationType: string): void {
-    this.queue('calculate', (m) => {
-      if (!(CALCULATION_TYPES as readonly string[]).includes(calculationType))
-        throw invalidArgument('Application.calculate', `calculationType ${String(calculationType)}`);
-      m.engine.calculate(calculationType as (typeof CALCULATION_TYPES)[number]);
-    });
   }
 }

@@ -6,18 +6,12 @@
  * deleted, sheets renamed or deleted) rebuild everything: O(formulas).
  *
  * Calculation mode (Application.calculationMode; typings: "Manual, where calculation is done
- * when the user requests it"): in Manual mode nothing is recalculated until calculate() —
- * Application.calculate or Range.calculate — so formulas read their last calculated values.
+ * when the user requests it"): in Manual mode nothing is recalculated but by Range.calculate, so
+ * formulas read their last calculated values.
  * 'AutomaticExceptTables' behaves as 'Automatic' here (the imitation has no data tables).
  */
 import { MAX_COLS } from './address';
-import {
-  asEvaluator,
-  createDefaultEvaluator,
-  type EvalContext,
-  type FormulaEvaluator,
-  type FormulaEvaluatorLike,
-} from './evaluator';
+import { createDefaultEvaluator, type EvalContext, type FormulaEvaluator } from './evaluator';
 import { mayUseNames, substituteNames } from './formulaText';
 import type { Cell, FormulaRecord, SheetModel } from './model';
 import { CellError, type CellValue } from './values';
@@ -45,10 +39,10 @@ export type CalculationMode = 'Automatic' | 'AutomaticExceptTables' | 'Manual';
 export const CALCULATION_MODES: readonly CalculationMode[] = ['Automatic', 'AutomaticExceptTables', 'Manual'];
 
 /** What an explicit calculation may evaluate: everything, or one range's formulas. */
-type CalcScope = 'all' | { sheet: SheetModel; top: number; left: number; bottom: number; right: number };
+type CalcScope = { sheet: SheetModel; top: number; left: number; bottom: number; right: number };
 
 export class CalcEngine {
-  private evaluator: FormulaEvaluator = createDefaultEvaluator();
+  private readonly evaluator: FormulaEvaluator = createDefaultEvaluator();
   private readonly records = new Set<FormulaRecord>();
   private readonly index = new Map<SheetModel, Map<number, Set<PrecEntry>>>();
   private readonly wide = new Map<SheetModel, Set<PrecEntry>>();
@@ -60,19 +54,12 @@ export class CalcEngine {
   private prepared = new Map<string, { text: string; names: string[] }>();
   /** Formulas that read a sheet name that did not exist (they read #REF!), by upper-cased name. */
   private readonly missingSheets = new Map<string, Set<FormulaRecord>>();
-  /** Formulas evaluated since construction (benchmarks read it). */
-  evaluations = 0;
   /** Application.calculationMode. */
   mode: CalculationMode = 'Automatic';
   /** Set while an explicit calculation runs (Manual mode evaluates only inside it). */
   private scope: CalcScope | null = null;
 
   constructor(private readonly names: NameLookup) {}
-
-  setEvaluator(e: FormulaEvaluatorLike): void {
-    this.evaluator = asEvaluator(e);
-    this.rebuild();
-  }
 
   /** Throws when the evaluator refuses the formula's syntax. */
   validate(formula: string): void {
@@ -178,27 +165,12 @@ export class CalcEngine {
     return this.records.size;
   }
 
-  /** Brings every stale formula up to date — in Manual mode only inside calculate(). */
+  /** Brings every stale formula up to date — in Manual mode only inside calculateRange(). */
   recalc(): void {
     if (!this.pending) return;
     if (this.mode === 'Manual' && this.scope === null) return;
     this.propagate();
     for (const rec of [...this.dirty]) if (this.dirty.has(rec) && this.inScope(rec)) this.evaluate(rec);
-  }
-
-  /**
-   * Application.calculate (typings, Excel.CalculationType): 'Recalculate' recalculates the
-   * formulas marked dirty; 'Full' marks all dirty and recalculates them; 'FullRebuild' also
-   * rebuilds the dependency chain. Here both full kinds rebuild (same values, more work).
-   */
-  calculate(kind: 'Recalculate' | 'Full' | 'FullRebuild'): void {
-    this.scope = 'all';
-    try {
-      if (kind === 'Recalculate') this.recalc();
-      else this.rebuild();
-    } finally {
-      this.scope = null;
-    }
   }
 
   /**
@@ -217,7 +189,7 @@ export class CalcEngine {
 
   private inScope(rec: FormulaRecord): boolean {
     const s = this.scope;
-    if (s === null || s === 'all') return true;
+    if (s === null) return true;
     return rec.sheet === s.sheet && rec.row >= s.top && rec.row <= s.bottom && rec.col >= s.left && rec.col <= s.right;
   }
 
@@ -325,7 +297,6 @@ export class CalcEngine {
   }
 
   private run(text: string, sheet: SheetModel, row: number, col: number): CellValue {
-    this.evaluations++;
     return this.evaluator.evaluate(text, this.contextFor(sheet, row, col));
   }
 

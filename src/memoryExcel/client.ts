@@ -14,7 +14,7 @@ import {
 } from './errors';
 import { linkChild, noteResponse } from './payload';
 import { parseLoad, type LoadPlan } from './loadPlan';
-import { cloneInput, guardObject, guardPlain, unwrap } from './proxyGuard';
+import { cloneInput, guardObject, guardPlain } from './proxyGuard';
 import type { Apply, Host, MemoryContext } from './requestContext';
 import { refuseOnProtected } from './protection';
 import { compareVersions, requireApi } from './requirementSets';
@@ -237,38 +237,6 @@ export abstract class ClientObject<M> {
     return !!have && compareVersions(have, version) >= 0;
   }
 
-  toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of this.values) out[k] = v;
-    for (const [k, child] of this.navCache) {
-      const j = child.toJSON();
-      if (Object.keys(j).length) out[k] = j;
-    }
-    return out;
-  }
-
-  /** object.set({...}): each property a queued write, navigation properties recursively. */
-  setFrom(properties: unknown): void {
-    const src = unwrap(properties)?.toJSON() ?? properties;
-    if (!src || typeof src !== 'object') throw notImplemented(this.def.name, 'set(non-object)');
-    for (const [k, v] of Object.entries(src as Record<string, unknown>)) {
-      if (this.def.props[k]) this.writeProp(k, v);
-      else if (this.def.navs?.[k]) this.nav(k).setFrom(v);
-      else throw notImplemented(this.def.name, k);
-    }
-  }
-
-  track(): this['proxy'] {
-    this.ctx.assertAlive(`${this.def.name}.track`);
-    this.ctx.enqueue(() => undefined);
-    return this.proxy;
-  }
-
-  untrack(): this['proxy'] {
-    this.ctx.enqueue(() => undefined);
-    return this.proxy;
-  }
-
   /** Collections override: the loaded items. */
   readItems(): unknown {
     throw notImplemented(this.def.name, 'items');
@@ -348,10 +316,6 @@ export abstract class CollectionObject<M, I> extends ClientObject<M> {
       this.loadedItems = items;
       applies.forEach((a) => a());
     };
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return this.loadedItems ? { items: this.loadedItems.map((i) => i.toJSON()) } : {};
   }
 }
 

@@ -58,7 +58,7 @@ export interface ClientView {
 
 export class SharedWorkbook {
   readonly model = new WorkbookModel();
-  remoteDelayMs: number;
+  private readonly remoteDelayMs: number;
   private readonly members: CoauthorClient[] = [];
   private hook: ((point: SyncPoint) => void | Promise<void>) | null = null;
   private inHook = false;

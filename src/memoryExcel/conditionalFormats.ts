@@ -20,7 +20,7 @@
 import { intersect, qualifiedAddress, type Rect } from './address';
 import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
 import type { MemoryContext } from './requestContext';
-import { ExcelApiError, invalidArgument, invalidOperation, itemNotFound, notImplemented } from './errors';
+import { ExcelApiError, invalidArgument, itemNotFound, notImplemented } from './errors';
 import { translate } from './formulaText';
 import type { CfEntry, SheetModel } from './model';
 import { rangeFrom } from './range';
@@ -95,9 +95,6 @@ function userRuleDetails(m: CfItem, location: string): never {
  * Excel's UI (customOrNullObject fails the request); office-js #6835 and #6827 speak of UI rules.
  */
 const FOREIGN_API_TYPES = new Set(['DataBar', 'ColorScale']);
-
-/** Types without "stop if true" (typings: stopIfTrue "is null on data bars, icon sets, and color scales"). */
-const NO_STOP = new Set(['DataBar', 'IconSet', 'ColorScale']);
 
 function alive(item: CfItem, location: string): CfItem {
   if (item.sheet.deleted || !item.sheet.cfs.includes(item.cf))
@@ -270,37 +267,6 @@ export const CF_DEF: TypeDef<CfItem> = {
     // Typings: id is "the priority of the conditional format in the current ConditionalFormatCollection".
     id: { get: (m) => String(alive(m, 'ConditionalFormat.id').index) },
     type: { get: (m) => alive(m, 'ConditionalFormat.type').cf.type },
-    priority: {
-      get: (m) => alive(m, 'ConditionalFormat.priority').index,
-      set: (m, v) => {
-        if (typeof v !== 'number' || !Number.isInteger(v)) throw invalidArgument('ConditionalFormat.priority');
-        const { sheet, cf } = alive(m, 'ConditionalFormat.priority');
-        const others = intersecting(sheet, m.scope).filter((i) => i.cf !== cf);
-        // Typings: "Use a negative priority to begin from the back. Priorities greater than the
-        // bounds will get and set to the maximum (or minimum if negative) priority."
-        const at = v < 0 ? Math.max(0, others.length + 1 + v) : Math.min(v, others.length);
-        const list = sheet.cfs.filter((c) => c !== cf);
-        const before = others[at]?.cf;
-        const after = others[others.length - 1]?.cf;
-        const i = before ? list.indexOf(before) : after ? list.indexOf(after) + 1 : sheet.cfs.indexOf(cf);
-        list.splice(i, 0, cf);
-        sheet.cfs = list;
-      },
-    },
-    stopIfTrue: {
-      get: (m) => {
-        const { cf } = alive(m, 'ConditionalFormat.stopIfTrue');
-        return NO_STOP.has(cf.type) ? null : cf.stopIfTrue;
-      },
-      set: (m, v) => {
-        if (typeof v !== 'boolean') throw invalidArgument('ConditionalFormat.stopIfTrue');
-        const { cf } = alive(m, 'ConditionalFormat.stopIfTrue');
-        // Guess: refused where the typings say there is no such concept.
-        if (NO_STOP.has(cf.type))
-          throw invalidOperation('ConditionalFormat.stopIfTrue', `a ${cf.type} has no stopIfTrue`);
-        cf.stopIfTrue = v;
-      },
-    },
   },
   navs: {
     custom: {
@@ -333,7 +299,7 @@ export const CF_DEF: TypeDef<CfItem> = {
         ),
     },
   },
-  methods: { delete: '', getRange: '', getRangeOrNullObject: '' },
+  methods: { delete: '', getRangeOrNullObject: '' },
 };
 
 export class ConditionalFormat extends ClientObject<CfItem> {
@@ -363,27 +329,19 @@ export class ConditionalFormat extends ClientObject<CfItem> {
     });
   }
 
-  private rangeOf(nullable: boolean): Excel.Range {
+  /** The range the rule applies to; a null object when it applies to several. */
+  getRangeOrNullObject(): Excel.Range {
     return rangeFrom(
       this,
-      'getRange',
+      'getRangeOrNullObject',
       (item) => {
-        const m = alive(item, 'ConditionalFormat.getRange');
+        const m = alive(item, 'ConditionalFormat.getRangeOrNullObject');
         // office-js #6835: "the address it applies to" of a rule made in the UI fails to load.
-        if (m.cf.byUser) userRuleDetails(m, 'ConditionalFormat.getRange');
+        if (m.cf.byUser) userRuleDetails(m, 'ConditionalFormat.getRangeOrNullObject');
         return m.cf.rects.length === 1 ? { sheet: m.sheet, rect: m.cf.rects[0] } : null;
       },
-      nullable,
-      () => invalidArgument('ConditionalFormat.getRange', 'the format applies to several ranges'),
+      true,
     );
-  }
-
-  getRange(): Excel.Range {
-    return this.rangeOf(false);
-  }
-
-  getRangeOrNullObject(): Excel.Range {
-    return this.rangeOf(true);
   }
 
   describe(): string {
@@ -395,7 +353,7 @@ export class ConditionalFormat extends ClientObject<CfItem> {
 export const CF_COLLECTION_DEF: TypeDef<RangeModel> = {
   name: 'ConditionalFormatCollection',
   props: {},
-  methods: { add: '', clearAll: '', getCount: '', getItem: '', getItemAt: '', getItemOrNullObject: '1.14' },
+  methods: { add: '', clearAll: '', getCount: '', getItem: '', getItemAt: '' },
 };
 
 export class ConditionalFormatCollection extends CollectionObject<RangeModel, CfItem> {
@@ -434,7 +392,6 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
         anchorCol: m.rect.left,
         formula: '',
         format: {},
-        stopIfTrue: false,
       };
       // Typings: add "Adds a new conditional format to the collection at the first/top priority".
       m.sheet.cfs.unshift(cf);
@@ -473,11 +430,6 @@ export class ConditionalFormatCollection extends CollectionObject<RangeModel, Cf
   /** The id is the priority, resolved when the command runs (see the file header). */
   getItem(id: string): Excel.ConditionalFormat {
     return this.find('getItem', (items) => items[priorityOf(id)], false).proxy as unknown as Excel.ConditionalFormat;
-  }
-
-  getItemOrNullObject(id: string): Excel.ConditionalFormat {
-    return this.find('getItemOrNullObject', (items) => items[priorityOf(id)], true)
-      .proxy as unknown as Excel.ConditionalFormat;
   }
 
   getItemAt(index: number): Excel.ConditionalFormat {

@@ -12,7 +12,6 @@ import { invalidArgument, notImplemented } from './errors';
 import { translate } from './formulaText';
 import type { DvEntry, DvErrorAlert, DvPrompt, DvRule } from './model';
 import { clearValidation, isHuge, type RangeModel } from './rangeOps';
-import { dvCellValid } from './rules';
 import type { WorkbookModel } from './workbookModel';
 
 const OPERATORS = [
@@ -56,9 +55,8 @@ function ruleForTopLeft(rule: DvRule, dr: number, dc: number): Excel.DataValidat
   const t = (f: string | undefined) => (f && f.startsWith('=') ? translate(f, dr, dc) : f);
   switch (rule.type) {
     case 'WholeNumber':
-    case 'Decimal':
-    case 'TextLength': {
-      const key = rule.type === 'WholeNumber' ? 'wholeNumber' : rule.type === 'Decimal' ? 'decimal' : 'textLength';
+    case 'Decimal': {
+      const key = rule.type === 'WholeNumber' ? 'wholeNumber' : 'decimal';
       const basic: Record<string, unknown> = { formula1: t(rule.formula1), operator: rule.operator };
       if (rule.formula2 !== undefined) basic.formula2 = t(rule.formula2);
       return { [key]: basic } as Excel.DataValidationRule;
@@ -107,15 +105,14 @@ function parseRule(ctx: MemoryContext, model: WorkbookModel, sheetName: string, 
   };
   switch (key) {
     case 'wholeNumber':
-    case 'decimal':
-    case 'textLength': {
+    case 'decimal': {
       const operator = body.operator;
       if (typeof operator !== 'string' || !OPERATORS.includes(operator))
         throw invalidArgument(loc, `operator one of ${OPERATORS.join(', ')}`);
       if (body.formula1 === undefined) throw invalidArgument(loc, 'formula1 is required');
       const two = operator === 'Between' || operator === 'NotBetween';
       if (two && body.formula2 === undefined) throw invalidArgument(loc, 'formula2 is required for Between/NotBetween');
-      const type = key === 'wholeNumber' ? 'WholeNumber' : key === 'decimal' ? 'Decimal' : 'TextLength';
+      const type = key === 'wholeNumber' ? 'WholeNumber' : 'Decimal';
       return {
         type,
         operator,
@@ -146,6 +143,7 @@ function parseRule(ctx: MemoryContext, model: WorkbookModel, sheetName: string, 
     }
     case 'date':
     case 'time':
+    case 'textLength':
       throw notImplemented('DataValidation', `rule.${key}`);
     default:
       throw invalidArgument(loc, `unknown rule type ${key}`);
@@ -242,18 +240,6 @@ export const DATA_VALIDATION_DEF: TypeDef<RangeModel> = {
       set: (m, v) => {
         if (typeof v !== 'boolean') throw invalidArgument('DataValidation.ignoreBlanks');
         updateEntries(m, (e) => ({ ...e, ignoreBlanks: v }), true);
-      },
-    },
-    valid: {
-      get: (m, o) => {
-        let valid = 0;
-        let total = 0;
-        for (let r = m.rect.top; r <= m.rect.bottom; r++)
-          for (let c = m.rect.left; c <= m.rect.right; c++) {
-            total++;
-            if (dvCellValid(o.host.model, m.sheet, r, c)) valid++;
-          }
-        return valid === total ? true : valid === 0 ? false : null;
       },
     },
   },

@@ -70,10 +70,6 @@ export class ExcelApiError extends Error {
   }
 }
 
-export function isExcelApiError(e: unknown): e is ExcelApiError {
-  return e instanceof ExcelApiError;
-}
-
 export const invalidArgument = (location: string, detail?: string): ExcelApiError =>
   new ExcelApiError('InvalidArgument', detail ? `${MESSAGES.InvalidArgument} (${detail})` : undefined, location);
 

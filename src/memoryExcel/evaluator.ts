@@ -1,6 +1,6 @@
 /**
- * Formula evaluation. The workbook calls a pluggable evaluator with formulas whose defined names
- * are already replaced by their definitions; the default one is built on fast-formula-parser,
+ * Formula evaluation. The workbook calls the evaluator with formulas whose defined names
+ * are already replaced by their definitions; it is built on fast-formula-parser,
  * with the functions the templates use re-implemented where the library's blank-cell or
  * comparison semantics differ from Excel's (blank = "" is TRUE, text compares ignore case,
  * INT(blank) is 0, MATCH and ISFORMULA exist).
@@ -26,12 +26,6 @@ export interface FormulaEvaluator {
   evaluate(formula: string, ctx: EvalContext): CellValue;
   /** Throws an Error when Excel would refuse the formula (syntax). Optional. */
   validate?(formula: string): void;
-}
-
-export type FormulaEvaluatorLike = FormulaEvaluator | ((formula: string, ctx: EvalContext) => CellValue);
-
-export function asEvaluator(e: FormulaEvaluatorLike): FormulaEvaluator {
-  return typeof e === 'function' ? { evaluate: e } : e;
 }
 
 const FE = FormulaParser.FormulaError;

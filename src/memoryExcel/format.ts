@@ -13,7 +13,6 @@ import {
   normalizeColor,
   STANDARD_HEIGHT,
   STANDARD_WIDTH,
-  UNDERLINE_STYLES,
   V_ALIGN,
   type BorderSide,
   type BorderStyle,
@@ -86,7 +85,6 @@ export const FONT_DEF: TypeDef<RangeModel> = {
   props: {
     bold: styleProp('bold', 'RangeFont.bold', bool('RangeFont.bold')),
     italic: styleProp('italic', 'RangeFont.italic', bool('RangeFont.italic')),
-    strikethrough: styleProp('strikethrough', 'RangeFont.strikethrough', bool('RangeFont.strikethrough'), '1.9'),
     color: styleProp('fontColor', 'RangeFont.color', color('RangeFont.color')),
     name: styleProp('fontName', 'RangeFont.name', (v) => {
       if (typeof v !== 'string' || !v.trim()) throw invalidArgument('RangeFont.name');
@@ -96,7 +94,6 @@ export const FONT_DEF: TypeDef<RangeModel> = {
       if (typeof v !== 'number' || !(v >= 1 && v <= 409)) throw invalidArgument('RangeFont.size');
       return v;
     }),
-    underline: styleProp('underline', 'RangeFont.underline', oneOf('RangeFont.underline', UNDERLINE_STYLES)),
   },
   methods: {},
 };
@@ -104,21 +101,6 @@ export const FONT_DEF: TypeDef<RangeModel> = {
 export class RangeFont extends ClientObject<RangeModel> {
   constructor(ctx: MemoryContext, resolver: Resolver) {
     super(ctx, FONT_DEF, resolver);
-  }
-}
-
-export const PROTECTION_DEF: TypeDef<RangeModel> = {
-  name: 'FormatProtection',
-  props: {
-    locked: styleProp('locked', 'FormatProtection.locked', bool('FormatProtection.locked')),
-    formulaHidden: styleProp('formulaHidden', 'FormatProtection.formulaHidden', bool('FormatProtection.formulaHidden')),
-  },
-  methods: {},
-};
-
-export class FormatProtection extends ClientObject<RangeModel> {
-  constructor(ctx: MemoryContext, resolver: Resolver) {
-    super(ctx, PROTECTION_DEF, resolver);
   }
 }
 
@@ -221,7 +203,6 @@ function borderProp(key: keyof BorderStyle, validate: (v: unknown) => string): P
 export const BORDER_DEF: TypeDef<BorderModel> = {
   name: 'RangeBorder',
   props: {
-    sideIndex: { get: (b) => b.index },
     style: borderProp('style', (v) => oneOf('RangeBorder.style', BORDER_LINE_STYLES)(v) as string),
     color: borderProp('color', (v) => color('RangeBorder.color')(v) as string),
     weight: borderProp('weight', (v) => oneOf('RangeBorder.weight', BORDER_WEIGHTS)(v) as string),
@@ -237,9 +218,7 @@ export class RangeBorder extends ClientObject<BorderModel> {
 
 export const BORDERS_DEF: TypeDef<RangeModel> = {
   name: 'RangeBorderCollection',
-  props: {
-    count: { get: () => BORDER_INDEXES.length },
-  },
+  props: {},
   methods: { getItem: '' },
 };
 
@@ -330,10 +309,6 @@ export const FORMAT_DEF: TypeDef<RangeModel> = {
     fill: { make: (p) => new RangeFill(p.ctx, () => p.resolveMaybeNull() as RangeModel | null) },
     font: { make: (p) => new RangeFont(p.ctx, () => p.resolveMaybeNull() as RangeModel | null) },
     borders: { make: (p) => new RangeBorderCollection(p.ctx, () => p.resolveMaybeNull() as RangeModel | null) },
-    protection: {
-      req: '1.2',
-      make: (p) => new FormatProtection(p.ctx, () => p.resolveMaybeNull() as RangeModel | null),
-    },
   },
   methods: {},
 };

@@ -384,13 +384,6 @@ export function mayUseNames(formula: string): boolean {
   return false;
 }
 
-/** Names used by a formula (upper-cased), for dependency tracking. */
-export function namesIn(formula: string): string[] {
-  return tokenize(formula)
-    .filter((t): t is { kind: 'name'; text: string } => t.kind === 'name')
-    .map((t) => t.text.toUpperCase());
-}
-
 /**
  * Replaces defined names by their definitions (without '='), recursively, so the evaluator sees
  * only references, constants and functions. `lookup` returns the definition of a name visible

@@ -15,71 +15,59 @@
  * objects of another context throw InvalidRequestContext. Excel.run does a final sync and
  * requires the batch to return a promise. An empty sync is not a round trip (not counted).
  *
- * Implemented members (ExcelApi version in brackets when above 1.1):
+ * Implemented members (ExcelApi version in brackets when above 1.1) — those the adapter, the
+ * playground, the self-test or their tests use, and no more (test/memoryExcel/unusedMembers.test.ts):
  *   Excel.run(batch), run(context | object, batch), run(options, batch) with RunOptions
  *     delayForCellEdit and mergeUndoGroup [1.20] (cell-edit mode and undo: session.ts, undo.ts)
- *   RequestContext: sync(), workbook, trackedObjects.add/remove (no-ops, counted), load(obj, props)
- *   (every object): load(string | string[] | {select, expand} | {prop: true}), toJSON(), set({...}),
- *     track(), untrack(), isNullObject, context
- *   Workbook: worksheets, names, properties [1.7], getSelectedRange(), getActiveCell() [1.7]
+ *   RequestContext: sync(), workbook
+ *   (every object): load(string | string[] | {select, expand} | {prop: true}), isNullObject, context
+ *   Workbook: worksheets, names, properties [1.7], application, readOnly [1.8], getSelectedRange(),
+ *     getIsActiveCollabSession() [1.9]
  *   WorksheetCollection: items, add(name?), getItem(name|id), getItemOrNullObject [1.4],
- *     getActiveWorksheet(), getCount(visibleOnly?) [1.4], getFirst/getLast [1.5],
- *     onActivated [1.7], onChanged [1.9], onAdded/onDeleted [1.7], onNameChanged [1.17]
- *   Worksheet: id, name (get/set), position (get/set), visibility (get/set), tabColor [1.7],
- *     activate(), delete(), getRange(address?), getCell(r, c),
- *     getUsedRange(valuesOnly?), getUsedRangeOrNullObject [1.4], freezePanes [1.7], names [1.4],
- *     pageLayout [1.9], onChanged [1.7], onActivated [1.7], onNameChanged [1.17], protection [1.2]
+ *     getActiveWorksheet(), onAdded/onDeleted [1.7], onNameChanged [1.17]
+ *   Worksheet: id, name (get/set), position (get/set), visibility (get/set), activate(), delete(),
+ *     getRange(address?), getUsedRange(valuesOnly?), getUsedRangeOrNullObject [1.4],
+ *     freezePanes [1.7], names [1.4], pageLayout [1.9], onChanged [1.7], onActivated [1.7],
+ *     protection [1.2]
  *   WorksheetProtection [1.2]: protected, protect(), unprotect() (protection.ts: writes refused)
- *   WorksheetFreezePanes: freezeRows, freezeColumns, freezeAt(range|address), unfreeze,
- *     getLocation, getLocationOrNullObject
- *   PageLayout [1.9]: orientation, paperSize, zoom, printGridlines, centerHorizontally,
- *     setPrintTitleRows(range|address), getPrintTitleRows, getPrintTitleRowsOrNullObject
- *   Range: address, cellCount, rowCount, columnCount, rowIndex, columnIndex,
- *     isEntireRow/isEntireColumn [1.7], values, formulas, numberFormat (2-D get/set; a single
- *     non-array value sets every cell), text, valueTypes, columnHidden/rowHidden [1.2],
- *     format, dataValidation [1.8], conditionalFormats [1.6], worksheet, getCell, getOffsetRange,
- *     getResizedRange [1.3], getRow, getColumn, getEntireRow, getEntireColumn, getLastCell,
- *     getLastRow, getLastColumn, getIntersection, getIntersectionOrNullObject [1.4],
- *     getUsedRange, getUsedRangeOrNullObject [1.4], merge(across?) [1.2],
- *     unmerge [1.2], clear('All'|'Formats'|'Contents'), select(), insert(shift) and
- *     delete(shift) for whole rows ('Down'/'Up'), whole columns ('Right'/'Left') and part of
- *     the rows ('Down'/'Up' only), calculate() [1.6]
+ *   WorksheetFreezePanes: freezeRows, freezeColumns, freezeAt(range|address), unfreeze
+ *   PageLayout [1.9]: orientation, paperSize, zoom, setPrintTitleRows(range|address)
+ *   Range: address, values, formulas, numberFormat (2-D get/set; a single non-array value sets
+ *     every cell), valueTypes, columnHidden [1.2], format, dataValidation [1.8],
+ *     conditionalFormats [1.6], getUsedRangeOrNullObject [1.4], merge(across?) [1.2],
+ *     unmerge [1.2], clear('All'|'Formats'|'Contents'), select(), insert(shift) for whole rows
+ *     ('Down'), whole columns ('Right') and part of the rows ('Down' only), calculate() [1.6]
  *   RangeFormat: wrapText, horizontalAlignment, verticalAlignment, indentLevel [1.9],
- *     columnWidth [1.2], rowHeight [1.2],
- *     fill (color, clear()), font (bold, italic, size, color, name, underline,
- *     strikethrough [1.9]), borders.getItem('EdgeTop'|'EdgeBottom'|'EdgeLeft'|'EdgeRight'|
- *     'InsideVertical'|'InsideHorizontal') (style, color, weight, sideIndex), borders.count,
- *     protection [1.2] (locked, formulaHidden)
- *   DataValidation [1.8]: rule (wholeNumber, decimal, textLength, list, custom), prompt,
- *     errorAlert, ignoreBlanks, type, valid, clear()
+ *     columnWidth [1.2], rowHeight [1.2], fill (color, clear()), font (bold, italic, size, color,
+ *     name), borders.getItem('EdgeTop'|'EdgeBottom'|'EdgeLeft'|'EdgeRight'|'InsideVertical'|
+ *     'InsideHorizontal') (style, color, weight)
+ *   DataValidation [1.8]: rule (wholeNumber, decimal, list, custom), prompt, errorAlert,
+ *     ignoreBlanks, type, clear()
  *   ConditionalFormatCollection [1.6]: items, add('Custom'), clearAll(), getCount(), getItem(id),
- *     getItemAt(i), getItemOrNullObject [1.14]
- *   Application (workbook.application): calculationMode (get; set [1.8]), calculate(type)
- *   ConditionalFormat: id (= its priority in the collection, "0", "1", …), type, priority,
- *     stopIfTrue, custom and customOrNullObject
- *     (rule.formula; format.fill.color, fill.clear(); format.font.color/bold/italic,
- *     font.clear()), delete(), getRange(), getRangeOrNullObject()
+ *     getItemAt(i)
+ *   Application (workbook.application): calculationMode (get; set [1.8])
+ *   ConditionalFormat: id (= its priority in the collection, "0", "1", …), type, custom and
+ *     customOrNullObject (rule.formula; format.fill.color, fill.clear(); format.font.color/bold/
+ *     italic, font.clear()), delete(), getRangeOrNullObject()
  *   NamedItemCollection (workbook.names, worksheet.names [1.4]): items, add(name, range|formula,
- *     comment?) [1.4], getItem, getItemOrNullObject [1.4], getCount [1.4]
- *   NamedItem: name, formula [1.7] (get/set), value, type, comment [1.4], visible, scope [1.4],
- *     delete() [1.4], getRange(), getRangeOrNullObject() [1.4]
+ *     comment?) [1.4], getItem, getItemOrNullObject [1.4]
+ *   NamedItem: name, formula [1.7] (get/set), value, type, delete() [1.4]
  *   DocumentProperties [1.7]: custom → CustomPropertyCollection: items, add(key, value),
- *     getItem, getItemOrNullObject, getCount, deleteAll; CustomProperty: key, value, type, delete()
- *   EventHandlers: add(handler) → EventHandlerResult { context, remove() }, remove(handler)
- *   Event args: WorksheetChangedEventArgs { type, address, worksheetId, changeType, source,
- *     details?, triggerSource, getRange(ctx), getRangeOrNullObject(ctx) },
- *     WorksheetActivatedEventArgs { type, worksheetId }
+ *     getItem, getItemOrNullObject; CustomProperty: key, value, type, delete()
+ *   EventHandlers: add(handler) → EventHandlerResult { context, remove() }
+ *   Event args: WorksheetChangedEventArgs { type, address, worksheetId, changeType },
+ *     WorksheetActivatedEventArgs { type, worksheetId }, WorksheetAdded/DeletedEventArgs
+ *     { type, worksheetId }, WorksheetNameChangedEventArgs { type, worksheetId, nameAfter }
  *   ClientResult: value
  *
  * Test/playground helpers (not Excel API) are the methods of MemoryWorkbook below and of the
  * WorkbookSession it extends (session.ts): run, stats (also callable: stats()), resetStats,
- * isSetSupported, setFormulaEvaluator,
- * formulaEvaluations, sheetNames, getCell, sheetView, activeSheetName, validationPrompt,
+ * isSetSupported, sheetNames, getCell, sheetView, activeSheetName, validationPrompt,
  * validateTypedValue, setCellFromUser, pasteFromUser, activateFromUser, selectFromUser,
  * evaluateConditionalFormats, subscribe, whenIdle, eventHandlerCount, addUserConditionalFormat,
  * userConditionalFormats,
  * setCalculationModeFromUser, pasteCopiedCellsFromUser, beginCellEditFromUser, endCellEditFromUser,
- * inCellEditMode, deleteSheetFromUser, renameSheetFromUser, protectSheetFromUser, undo (entries),
+ * deleteSheetFromUser, renameSheetFromUser, protectSheetFromUser, undo (entries),
  * createWorkbook (Excel.createWorkbook: the workbooks opened are recorded in `createdWorkbooks`,
  * base64 as given). Option payloadLimitBytes: Excel on the
  * web's request/response size limit (payload.ts).
@@ -87,7 +75,6 @@
  */
 import { a1Rect, parseAddress, type Rect } from './address';
 import { CALCULATION_MODES, type CalculationMode } from './calc';
-import type { FormulaEvaluatorLike } from './evaluator';
 import { ExcelApiError, invalidArgument } from './errors';
 import { activatedArgs } from './events';
 import type { CfFormat, SheetModel } from './model';
@@ -107,8 +94,6 @@ import {
 } from './userEntry';
 import { addUserRule, type UserRuleType } from './userRules';
 
-export type { EvalContext, FormulaEvaluator, FormulaEvaluatorLike } from './evaluator';
-export { createDefaultEvaluator } from './evaluator';
 export { ExcelApiError } from './errors';
 export { SharedWorkbook } from './coauthoring';
 export type { SyncPoint, SharedWorkbookOptions } from './coauthoring';
@@ -150,16 +135,6 @@ export class MemoryWorkbook extends WorkbookSession {
     await Promise.resolve();
     this.createdWorkbooks.push(base64 ?? '');
     this.notify();
-  }
-
-  setFormulaEvaluator(evaluator: FormulaEvaluatorLike): void {
-    this.model.engine.setEvaluator(evaluator);
-    this.notify();
-  }
-
-  /** Formulas evaluated so far (benchmarks use it to show incremental recalculation). */
-  get formulaEvaluations(): number {
-    return this.model.engine.evaluations;
   }
 
   // ---- helpers for tests and the playground (not Excel API) ---------------------------------
@@ -300,11 +275,6 @@ export class MemoryWorkbook extends WorkbookSession {
     if (!at) throw new Error('memoryExcel: not editing a cell');
     this.leaveCellEdit();
     return input === undefined ? null : this.setCellFromUser(at.sheet, at.address, input);
-  }
-
-  /** Whether this person is editing a cell. */
-  get inCellEditMode(): boolean {
-    return this.editing !== null;
   }
 
   /** Right-click › Delete on a sheet tab: WorksheetCollection.onDeleted, Local here, Remote for co-authors. */

@@ -3,12 +3,12 @@
  * data validation, conditional formats, custom properties. API proxies read and write it only
  * while a queued command runs inside context.sync().
  */
-import { MAX_COLS, MAX_ROWS, type Rect } from './address';
+import { MAX_COLS, type Rect } from './address';
 import type { CellStyle } from './styles';
 import type { CellValue } from './values';
 
 export interface DvRule {
-  type: 'WholeNumber' | 'Decimal' | 'List' | 'Custom' | 'TextLength';
+  type: 'WholeNumber' | 'Decimal' | 'List' | 'Custom';
   operator?: string;
   /** String formulas with '=' ("=0", "=$D7"), relative to the entry's anchor. */
   formula1?: string;
@@ -95,15 +95,12 @@ export interface CfEntry {
   /** '=…' or '' before the adapter sets it. */
   formula: string;
   format: CfFormat;
-  stopIfTrue: boolean;
 }
 
 export interface NameEntry {
   name: string;
   /** '=…' */
   formula: string;
-  comment: string;
-  visible: boolean;
   /** Set for worksheet-scoped names. */
   sheet?: SheetModel;
 }
@@ -113,8 +110,6 @@ export interface PageLayoutModel {
   paperSize: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: Rect | null;
-  printGridlines: boolean;
-  centerHorizontally: boolean;
 }
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -134,14 +129,11 @@ export class SheetModel {
   names = new Map<string, NameEntry>();
   freeze: { rows: number; cols: number } | null = null;
   visibility: Visibility = 'Visible';
-  tabColor = '';
   pageLayout: PageLayoutModel = {
     orientation: 'Portrait',
     paperSize: 'Letter',
     zoom: { scale: 100 },
     printTitleRows: null,
-    printGridlines: false,
-    centerHorizontally: false,
   };
   deleted = false;
   /** Worksheet.protection.protect() or Review › Protect Sheet (see protection.ts). */
@@ -254,13 +246,4 @@ export interface CellDefaults {
 export interface CustomPropertyEntry {
   key: string;
   value: string | number | boolean | Date;
-}
-
-export function clampRect(r: Rect): Rect {
-  return {
-    top: Math.max(0, r.top),
-    left: Math.max(0, r.left),
-    bottom: Math.min(MAX_ROWS - 1, r.bottom),
-    right: Math.min(MAX_COLS - 1, r.right),
-  };
 }

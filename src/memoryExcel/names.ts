@@ -4,12 +4,12 @@
  * sheet's own names before the workbook's.
  */
 import { a1RectAbsolute, parseAddress, quoteSheetName } from './address';
-import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
+import { ClientObject, CollectionObject, type TypeDef } from './client';
 import { unwrap } from './proxyGuard';
 import { checkSameContext, type MemoryContext } from './requestContext';
 import { invalidArgument, itemAlreadyExists, itemNotFound } from './errors';
 import type { NameEntry, SheetModel } from './model';
-import { Range, rangeFrom } from './range';
+import { Range } from './range';
 import type { RangeModel } from './rangeOps';
 import { apiValue, CellError } from './values';
 import type { WorkbookModel } from './workbookModel';
@@ -121,24 +121,8 @@ export const NAMED_ITEM_DEF: TypeDef<NameItem> = {
     },
     value: { get: (m) => nameValue(alive(m, 'NamedItem.value')).value },
     type: { get: (m) => nameValue(alive(m, 'NamedItem.type')).type },
-    comment: {
-      req: '1.4',
-      get: (m) => alive(m, 'NamedItem.comment').entry.comment,
-      set: (m, v) => {
-        if (typeof v !== 'string') throw invalidArgument('NamedItem.comment');
-        alive(m, 'NamedItem.comment').entry.comment = v;
-      },
-    },
-    visible: {
-      get: (m) => alive(m, 'NamedItem.visible').entry.visible,
-      set: (m, v) => {
-        if (typeof v !== 'boolean') throw invalidArgument('NamedItem.visible');
-        alive(m, 'NamedItem.visible').entry.visible = v;
-      },
-    },
-    scope: { req: '1.4', get: (m) => (m.scope.sheet ? 'Worksheet' : 'Workbook') },
   },
-  methods: { delete: '1.4', getRange: '', getRangeOrNullObject: '1.4' },
+  methods: { delete: '1.4' },
 };
 
 export class NamedItem extends ClientObject<NameItem> {
@@ -153,39 +137,12 @@ export class NamedItem extends ClientObject<NameItem> {
       m.scope.model.engine.nameChanged(m.entry.name);
     });
   }
-
-  private range(nullable: boolean): Excel.Range {
-    return rangeFrom(
-      this,
-      'getRange',
-      (item) => {
-        const m = alive(item, 'NamedItem.getRange');
-        const ref = parseAddress(m.entry.formula.slice(1));
-        const sheet = ref
-          ? ref.sheet !== undefined
-            ? m.scope.model.sheetByName(ref.sheet)
-            : m.scope.sheet
-          : undefined;
-        return ref && sheet ? { sheet, rect: ref.rect } : null;
-      },
-      nullable,
-      () => invalidArgument('NamedItem.getRange', 'the name does not refer to a range'),
-    );
-  }
-
-  getRange(): Excel.Range {
-    return this.range(false);
-  }
-
-  getRangeOrNullObject(): Excel.Range {
-    return this.range(true);
-  }
 }
 
 export const NAMES_DEF: TypeDef<NamesScope> = {
   name: 'NamedItemCollection',
   props: {},
-  methods: { add: '1.4', getItem: '', getItemOrNullObject: '1.4', getCount: '1.4' },
+  methods: { add: '1.4', getItem: '', getItemOrNullObject: '1.4' },
 };
 
 export class NamedItemCollection extends CollectionObject<NamesScope, NameItem> {
@@ -203,7 +160,8 @@ export class NamedItemCollection extends CollectionObject<NamesScope, NameItem> 
     return new NamedItem(this.ctx, () => null);
   }
 
-  add(name: string, reference: Excel.Range | string, comment?: string): Excel.NamedItem {
+  /** The comment is taken and not kept: NamedItem.comment is not implemented, so nothing reads it back. */
+  add(name: string, reference: Excel.Range | string, _comment?: string): Excel.NamedItem {
     this.ctx.assertAlive('NamedItemCollection.add');
     checkSameContext(this.ctx, reference, 'NamedItemCollection.add');
     const item = new NamedItem(this.ctx, () => {
@@ -222,8 +180,6 @@ export class NamedItemCollection extends CollectionObject<NamesScope, NameItem> 
       const entry: NameEntry = {
         name,
         formula,
-        comment: comment ?? '',
-        visible: true,
         ...(scope.sheet ? { sheet: scope.sheet } : {}),
       };
       map.set(name.toUpperCase(), entry);
@@ -257,14 +213,5 @@ export class NamedItemCollection extends CollectionObject<NamesScope, NameItem> 
 
   getItemOrNullObject(name: string): Excel.NamedItem {
     return this.find('getItemOrNullObject', name, true);
-  }
-
-  getCount(): OfficeExtension.ClientResult<number> {
-    this.ctx.assertAlive('NamedItemCollection.getCount');
-    return clientResult(
-      this.ctx,
-      'NamedItemCollection.getCount',
-      () => mapOf(this.resolve('getCount')).size,
-    ) as OfficeExtension.ClientResult<number>;
   }
 }

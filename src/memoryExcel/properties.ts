@@ -1,5 +1,5 @@
 /** Excel.DocumentProperties (custom properties only; ExcelApi 1.7). */
-import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
+import { ClientObject, CollectionObject, type TypeDef } from './client';
 import type { MemoryContext } from './requestContext';
 import { invalidArgument, itemNotFound } from './errors';
 import type { CustomPropertyEntry } from './model';
@@ -66,7 +66,7 @@ export class CustomProperty extends ClientObject<PropItem> {
 export const CUSTOM_PROPERTIES_DEF: TypeDef<WorkbookModel> = {
   name: 'CustomPropertyCollection',
   props: {},
-  methods: { add: '', deleteAll: '', getCount: '', getItem: '', getItemOrNullObject: '' },
+  methods: { add: '', getItem: '', getItemOrNullObject: '' },
 };
 
 export class CustomPropertyCollection extends CollectionObject<WorkbookModel, PropItem> {
@@ -102,19 +102,6 @@ export class CustomPropertyCollection extends CollectionObject<WorkbookModel, Pr
       return { model: m, entry };
     });
     return this.instantiate(obj).proxy as unknown as Excel.CustomProperty;
-  }
-
-  deleteAll(): void {
-    this.queue('deleteAll', (m) => m.custom.clear());
-  }
-
-  getCount(): OfficeExtension.ClientResult<number> {
-    this.ctx.assertAlive('CustomPropertyCollection.getCount');
-    return clientResult(
-      this.ctx,
-      'CustomPropertyCollection.getCount',
-      () => this.resolve('getCount').custom.size,
-    ) as OfficeExtension.ClientResult<number>;
   }
 
   private find(location: string, key: string, nullable: boolean): Excel.CustomProperty {

@@ -9,8 +9,8 @@
  *
  * Guess (stricter than Excel, whose documentation is silent on which API writes a protected sheet
  * allows): every write whose target is on a protected sheet (cells, formats, rules, validation,
- * the sheet's names, its name, deleting it) fails its request with AccessDenied, even into cells
- * whose format.protection.locked is false; only protect/unprotect themselves go through. Reads
+ * the sheet's names, its name, deleting it) fails its request with AccessDenied (cells are not
+ * unlocked here: format.protection is not implemented); only protect/unprotect themselves go through. Reads
  * are never refused. The password and the options (allowFormatCells…) are not modelled.
  */
 import type { AnyClientObject } from './client';

@@ -35,6 +35,8 @@ const INTROSPECTION = new Set([
   'isPrototypeOf',
   'propertyIsEnumerable',
   'toLocaleString',
+  // JSON.stringify and jest's printer look for it; Office.js objects have one, this imitation not.
+  'toJSON',
 ]);
 
 const targets = new WeakMap<object, AnyClientObject>();
@@ -62,7 +64,7 @@ export function guardPlain<T extends object>(typeName: string, obj: T): T {
       if (typeof p === 'symbol') return Reflect.get(target, p, receiver);
       if (p === 'then') return undefined;
       if (p in target) return Reflect.get(target, p, receiver);
-      if (INTROSPECTION.has(p) || p === 'constructor' || p === 'toJSON') return undefined;
+      if (INTROSPECTION.has(p) || p === 'constructor') return undefined;
       throw notImplemented(typeName, p);
     },
     set(target, p, value) {
@@ -82,15 +84,11 @@ export function guardPlain<T extends object>(typeName: string, obj: T): T {
 export function isWriteMethod(typeName: string, method: string): boolean {
   if (typeName === 'EventHandlers') return false;
   if (/^get[A-Z]/.test(method)) return false;
-  return !['activate', 'select', 'load', 'track', 'untrack', 'toJSON', 'calculate'].includes(method);
+  return !['activate', 'select', 'load', 'calculate'].includes(method);
 }
 
 const BASE_METHODS: Record<string, (t: AnyClientObject) => unknown> = {
   load: (t) => (spec?: unknown) => t.loadFrom(spec),
-  toJSON: (t) => () => t.toJSON(),
-  set: (t) => (props: unknown) => t.setFrom(props),
-  track: (t) => () => t.track(),
-  untrack: (t) => () => t.untrack(),
 };
 
 /**

@@ -12,17 +12,14 @@ import {
   type Rect,
 } from './address';
 import { ClientObject, type TypeDef } from './client';
-import { unwrap } from './proxyGuard';
-import { checkSameContext, type MemoryContext } from './requestContext';
+import type { MemoryContext } from './requestContext';
 import { ConditionalFormatCollection } from './conditionalFormats';
 import { DataValidation } from './dataValidation';
 import { invalidArgument, itemNotFound, notImplemented } from './errors';
 import { RangeFormat } from './format';
-import { formatText } from './numberFormat';
 import {
   applyNumberFormat,
   applyNumberFormatHuge,
-  cellCount,
   clearContents,
   clearFormats,
   clearValidation,
@@ -34,7 +31,6 @@ import {
 } from './rangeOps';
 import { shiftSheet } from './structure';
 import { apiValue, valueType } from './values';
-import { Worksheet } from './worksheet';
 import type { WorkbookModel } from './workbookModel';
 
 function hiddenState(count: number, hidden: number): boolean | null {
@@ -67,13 +63,6 @@ export const RANGE_DEF: TypeDef<RangeModel> = {
   name: 'Range',
   props: {
     address: { get: (m) => qualifiedAddress(m.sheet.name, m.rect) },
-    cellCount: { get: (m) => cellCount(m.rect) },
-    rowCount: { get: (m) => rowsOf(m.rect) },
-    columnCount: { get: (m) => colsOf(m.rect) },
-    rowIndex: { get: (m) => m.rect.top },
-    columnIndex: { get: (m) => m.rect.left },
-    isEntireColumn: { get: (m) => isEntireColumns(m.rect), req: '1.7' },
-    isEntireRow: { get: (m) => isEntireRows(m.rect), req: '1.7' },
     values: {
       get: (m) => readGrid(m, 'Range.values', (cell) => apiValue(cell?.value ?? null)),
       set: (m, v, o) => writeCells(o, m, v, 'Range.values'),
@@ -97,10 +86,6 @@ export const RANGE_DEF: TypeDef<RangeModel> = {
         });
       },
     },
-    text: {
-      get: (m) =>
-        readGrid(m, 'Range.text', (cell, r, c) => formatText(cell?.value ?? null, numberFormatAt(m.sheet, r, c))),
-    },
     valueTypes: { get: (m) => readGrid(m, 'Range.valueTypes', (cell) => valueType(cell?.value ?? null)) },
     columnHidden: {
       req: '1.2',
@@ -117,25 +102,6 @@ export const RANGE_DEF: TypeDef<RangeModel> = {
         }
       },
     },
-    rowHidden: {
-      req: '1.2',
-      get: (m) => {
-        let hidden = 0;
-        for (const r of m.sheet.hiddenRows) if (r >= m.rect.top && r <= m.rect.bottom) hidden++;
-        return hiddenState(rowsOf(m.rect), hidden);
-      },
-      set: (m, v) => {
-        if (typeof v !== 'boolean') throw invalidArgument('Range.rowHidden');
-        if (isEntireColumns(m.rect) && !v) {
-          m.sheet.hiddenRows.clear();
-          return;
-        }
-        for (let r = m.rect.top; r <= m.rect.bottom; r++) {
-          if (v) m.sheet.hiddenRows.add(r);
-          else m.sheet.hiddenRows.delete(r);
-        }
-      },
-    },
   },
   navs: {
     format: { make: (p) => new RangeFormat(p.ctx, () => p.resolveMaybeNull() as RangeModel | null) },
@@ -147,37 +113,17 @@ export const RANGE_DEF: TypeDef<RangeModel> = {
       req: '1.6',
       make: (p) => new ConditionalFormatCollection(p.ctx, () => p.resolveMaybeNull() as RangeModel | null),
     },
-    worksheet: { make: (p) => new Worksheet(p.ctx, () => (p.resolveMaybeNull() as RangeModel | null)?.sheet ?? null) },
   },
   methods: {
-    getCell: '',
-    getOffsetRange: '',
-    getResizedRange: '1.3',
-    getRow: '',
-    getColumn: '',
-    getEntireRow: '',
-    getEntireColumn: '',
-    getLastCell: '',
-    getLastRow: '',
-    getLastColumn: '',
-    getIntersection: '',
-    getIntersectionOrNullObject: '1.4',
-    getUsedRange: '',
     getUsedRangeOrNullObject: '1.4',
     merge: '1.2',
     unmerge: '1.2',
     clear: '',
     select: '',
     insert: '',
-    delete: '',
     calculate: '1.6',
   },
 };
-
-function checkInt(v: unknown, location: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw invalidArgument(location);
-  return v;
-}
 
 function inGrid(r: Rect, location: string): Rect {
   if (r.top < 0 || r.left < 0 || r.bottom >= MAX_ROWS || r.right >= MAX_COLS || r.top > r.bottom || r.left > r.right)
@@ -206,113 +152,6 @@ export class Range extends ClientObject<RangeModel> {
     );
   }
 
-  getCell(row: number, column: number): Excel.Range {
-    return this.derive('getCell', (rm) => {
-      const r = rm.rect.top + checkInt(row, 'Range.getCell');
-      const c = rm.rect.left + checkInt(column, 'Range.getCell');
-      return { top: r, left: c, bottom: r, right: c };
-    });
-  }
-
-  getOffsetRange(rowOffset: number, columnOffset: number): Excel.Range {
-    return this.derive('getOffsetRange', (rm) => {
-      const dr = checkInt(rowOffset, 'Range.getOffsetRange');
-      const dc = checkInt(columnOffset, 'Range.getOffsetRange');
-      const r = rm.rect;
-      return { top: r.top + dr, bottom: r.bottom + dr, left: r.left + dc, right: r.right + dc };
-    });
-  }
-
-  getResizedRange(deltaRows: number, deltaColumns: number): Excel.Range {
-    return this.derive('getResizedRange', (rm) => {
-      const r = rm.rect;
-      return {
-        ...r,
-        bottom: r.bottom + checkInt(deltaRows, 'Range.getResizedRange'),
-        right: r.right + checkInt(deltaColumns, 'Range.getResizedRange'),
-      };
-    });
-  }
-
-  getRow(row: number): Excel.Range {
-    return this.derive('getRow', (rm) => {
-      const i = checkInt(row, 'Range.getRow');
-      if (i < 0 || i >= rowsOf(rm.rect)) throw invalidArgument('Range.getRow');
-      return { ...rm.rect, top: rm.rect.top + i, bottom: rm.rect.top + i };
-    });
-  }
-
-  getColumn(column: number): Excel.Range {
-    return this.derive('getColumn', (rm) => {
-      const i = checkInt(column, 'Range.getColumn');
-      if (i < 0 || i >= colsOf(rm.rect)) throw invalidArgument('Range.getColumn');
-      return { ...rm.rect, left: rm.rect.left + i, right: rm.rect.left + i };
-    });
-  }
-
-  getEntireRow(): Excel.Range {
-    return this.derive('getEntireRow', (rm) => ({
-      top: rm.rect.top,
-      bottom: rm.rect.bottom,
-      left: 0,
-      right: MAX_COLS - 1,
-    }));
-  }
-
-  getEntireColumn(): Excel.Range {
-    return this.derive('getEntireColumn', (rm) => ({
-      top: 0,
-      bottom: MAX_ROWS - 1,
-      left: rm.rect.left,
-      right: rm.rect.right,
-    }));
-  }
-
-  getLastCell(): Excel.Range {
-    return this.derive('getLastCell', (rm) => ({
-      top: rm.rect.bottom,
-      bottom: rm.rect.bottom,
-      left: rm.rect.right,
-      right: rm.rect.right,
-    }));
-  }
-
-  getLastRow(): Excel.Range {
-    return this.derive('getLastRow', (rm) => ({ ...rm.rect, top: rm.rect.bottom }));
-  }
-
-  getLastColumn(): Excel.Range {
-    return this.derive('getLastColumn', (rm) => ({ ...rm.rect, left: rm.rect.right }));
-  }
-
-  private otherRect(other: unknown, location: string): (rm: RangeModel) => Rect {
-    checkSameContext(this.ctx, other, location);
-    const t = unwrap(other);
-    return (rm) => {
-      if (typeof other === 'string') {
-        const ws = new Worksheet(this.ctx, () => rm.sheet);
-        return ws.rangeFor(rm.sheet, other, location).rect;
-      }
-      if (!(t instanceof Range)) throw invalidArgument(location);
-      const o = t.resolve(location);
-      if (o.sheet !== rm.sheet) throw invalidArgument(location, 'ranges on different sheets');
-      return o.rect;
-    };
-  }
-
-  private intersection(location: string, anotherRange: Excel.Range | string, nullable: boolean): Excel.Range {
-    const other = this.otherRect(anotherRange, `Range.${location}`);
-    return this.derive(location, (rm) => intersect(rm.rect, other(rm)), nullable);
-  }
-
-  getIntersection(anotherRange: Excel.Range | string): Excel.Range {
-    return this.intersection('getIntersection', anotherRange, false);
-  }
-
-  getIntersectionOrNullObject(anotherRange: Excel.Range | string): Excel.Range {
-    return this.intersection('getIntersectionOrNullObject', anotherRange, true);
-  }
-
   /** The part of this range inside its sheet's used range. */
   private usedPart(location: string, valuesOnly: boolean | undefined, nullable: boolean): Excel.Range {
     return this.derive(
@@ -323,10 +162,6 @@ export class Range extends ClientObject<RangeModel> {
       },
       nullable,
     );
-  }
-
-  getUsedRange(valuesOnly?: boolean): Excel.Range {
-    return this.usedPart('getUsedRange', valuesOnly, false);
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
@@ -417,25 +252,6 @@ export class Range extends ClientObject<RangeModel> {
     });
   }
 
-  delete(shift: string): void {
-    this.queue('delete', (rm) => {
-      const { sheet, rect } = rm;
-      if (isEntireRows(rect)) {
-        if (shift !== 'Up') throw invalidArgument('Range.delete', "whole rows delete with shift 'Up'");
-        shiftSheet(this.host.model, sheet, 'row', rect.top, -rowsOf(rect));
-        this.host.model.recordChange({ sheet, rect, changeType: 'RowDeleted', bySelf: true });
-      } else if (isEntireColumns(rect)) {
-        if (shift !== 'Left') throw invalidArgument('Range.delete', "whole columns delete with shift 'Left'");
-        shiftSheet(this.host.model, sheet, 'col', rect.left, -colsOf(rect));
-        this.host.model.recordChange({ sheet, rect, changeType: 'ColumnDeleted', bySelf: true });
-      } else {
-        if (shift !== 'Up') throw notImplemented('Range', `delete('${shift}') on part of the rows`);
-        shiftSheet(this.host.model, sheet, 'row', rect.top, -rowsOf(rect), [rect.left, rect.right]);
-        this.host.model.recordChange({ sheet, rect, changeType: 'CellDeleted', bySelf: true });
-      }
-    });
-  }
-
   /** Typings: "Calculates a range of cells on a worksheet" [1.6] (see CalcEngine.calculateRange). */
   calculate(): void {
     this.queue('calculate', (rm) =>
@@ -457,7 +273,7 @@ export function activateSheet(model: WorkbookModel, sheet: import('./model').She
 }
 
 /**
- * The Range a method of `owner` returns (getRange, getLocation, getPrintTitleRows…), found when the batch
+ * The Range a method of `owner` returns (getRange, getUsedRange, getItem…), found when the batch
  * runs. Where `find` gives null the OrNullObject variant (`nullable`) yields a null object and the plain
  * one fails with `missing()`.
  */

@@ -5,7 +5,7 @@
  * failure rules are one concern of their own.
  */
 import type { AnyClientObject } from './client';
-import { ExcelApiError, invalidObjectPath, notImplemented } from './errors';
+import { ExcelApiError, invalidObjectPath } from './errors';
 import type { WorkbookModel } from './workbookModel';
 import { checkRequest, checkResponse, noteRequest, takeRequest } from './payload';
 import type { CallInfo } from './payload';
@@ -51,15 +51,7 @@ export interface EventRegistry {
 }
 
 export interface EventRegistration {
-  kind:
-    | 'worksheetChanged'
-    | 'worksheetActivated'
-    | 'worksheetNameChanged'
-    | 'worksheetsChanged'
-    | 'worksheetsActivated'
-    | 'worksheetsAdded'
-    | 'worksheetsDeleted'
-    | 'worksheetsNameChanged';
+  kind: 'worksheetChanged' | 'worksheetActivated' | 'worksheetsAdded' | 'worksheetsDeleted' | 'worksheetsNameChanged';
   /** For worksheet events: the sheet's id. */
   sheetId?: string;
   handler: (args: unknown) => Promise<unknown> | unknown;
@@ -81,21 +73,8 @@ export class MemoryContext {
   private queue: Command[] = [];
   private workbookObj: AnyClientObject | undefined;
   readonly proxy: Excel.RequestContext;
-  readonly trackedObjects: { add(o: unknown): void; remove(o: unknown): void };
 
   constructor(readonly host: Host) {
-    const track = (o: unknown, location: string) => {
-      if (Array.isArray(o)) o.forEach((x) => checkSameContext(this, x, location));
-      else checkSameContext(this, o, location);
-      this.enqueue(() => undefined);
-    };
-    this.trackedObjects = guardPlain('TrackedObjects', {
-      add: (o: unknown) => {
-        this.assertAlive('TrackedObjects.add');
-        track(o, 'TrackedObjects.add');
-      },
-      remove: (o: unknown) => track(o, 'TrackedObjects.remove'),
-    });
     const workbookProxy = () => this.workbook().proxy;
     this.proxy = guardPlain('RequestContext', {
       sync: (passThrough?: unknown) => this.sync().then(() => passThrough),
@@ -106,12 +85,6 @@ export class MemoryContext {
       // workbook.application.
       get application() {
         return (workbookProxy() as unknown as Excel.Workbook).application;
-      },
-      trackedObjects: this.trackedObjects,
-      load: (obj: unknown, props?: unknown) => {
-        const t = unwrap(obj);
-        if (!t) throw notImplemented('RequestContext', 'load(non-API object)');
-        return t.loadFrom(props);
       },
     }) as unknown as Excel.RequestContext;
   }

@@ -4,7 +4,7 @@
  */
 import { a1Cell, intersect, parseAddress, type Rect } from './address';
 import { translate, translator } from './formulaText';
-import type { CfEntry, CfFormat, DvEntry, SheetModel } from './model';
+import type { CfFormat, DvEntry, SheetModel } from './model';
 import type { WorkbookModel } from './workbookModel';
 import { CellError, type CellValue } from './values';
 
@@ -106,12 +106,6 @@ export function dvAccepts(
       const b = dvOperand(model, sheet, rule.formula2, dr, dc, row, col);
       return compare(rule.operator, candidate, a, b);
     }
-    case 'TextLength': {
-      const len = String(candidate).length;
-      const a = dvOperand(model, sheet, rule.formula1, dr, dc, row, col);
-      const b = dvOperand(model, sheet, rule.formula2, dr, dc, row, col);
-      return compare(rule.operator, len, a, b);
-    }
     case 'List': {
       const items = listItems(model, sheet, rule.source ?? '', dr, dc, row, col);
       // Guess: list validation compares text without regard to case, numbers by value.
@@ -136,19 +130,6 @@ export function dvAccepts(
   }
 }
 
-/** The current value of a cell passes its validation (what DataValidation.valid reports). */
-export function dvCellValid(model: WorkbookModel, sheet: SheetModel, row: number, col: number): boolean {
-  const cell = sheet.get(row, col);
-  if (!cell?.dv) return true;
-  return dvAccepts(model, sheet, row, col, model.readValue(sheet, row, col));
-}
-
-export function cfApplies(model: WorkbookModel, sheet: SheetModel, cf: CfEntry, row: number, col: number): boolean {
-  if (!cf.formula) return false;
-  const f = translate(cf.formula, row - cf.anchorRow, col - cf.anchorCol);
-  return truthy(model.engine.evaluateAt(sheet, f, row, col));
-}
-
 const cfCache = new WeakMap<SheetModel, { version: number; result: Map<string, CfFormat> }>();
 
 /**
@@ -166,7 +147,6 @@ export function evaluateConditionalFormats(
     if (cached && cached.version === model.version) return new Map(cached.result);
   }
   const out = new Map<string, CfFormat>();
-  const stopped = new Set<string>();
   const ext = sheet.extent();
   // Formats over whole rows/columns are evaluated where the sheet has cells only.
   const used: Rect = { top: 0, left: 0, bottom: Math.max(0, ext.rows - 1), right: Math.max(0, ext.cols - 1) };
@@ -180,7 +160,6 @@ export function evaluateConditionalFormats(
       for (let row = area.top; row <= area.bottom; row++) {
         for (let col = area.left; col <= area.right; col++) {
           const key = a1Cell(row, col);
-          if (stopped.has(key)) continue;
           if (!at || !truthy(model.engine.evaluateAt(sheet, at(row - cf.anchorRow, col - cf.anchorCol), row, col)))
             continue;
           const current = out.get(key) ?? {};
@@ -191,7 +170,6 @@ export function evaluateConditionalFormats(
           if (f.bold !== undefined && next.bold === undefined) next.bold = f.bold;
           if (f.italic !== undefined && next.italic === undefined) next.italic = f.italic;
           out.set(key, next);
-          if (cf.stopIfTrue) stopped.add(key);
         }
       }
     }

@@ -241,15 +241,15 @@ export abstract class WorkbookSession implements CoauthorClient {
     const live = changes.filter((c) => !c.sheet.deleted);
     if (live.length === 0 && sheetEvents.length === 0) return;
     this.hub.background(async () => {
-      await this.dispatchSheetEvents(sheetEvents, 'Remote');
-      await this.dispatchChanges(live, 'Remote');
+      await this.dispatchSheetEvents(sheetEvents);
+      await this.dispatchChanges(live);
     }, delayMs);
   }
 
-  private async dispatchSheetEvents(events: SheetEvent[], source: 'Local' | 'Remote'): Promise<void> {
+  private async dispatchSheetEvents(events: SheetEvent[]): Promise<void> {
     for (const e of events) {
       const set = e.kind === 'NameChanged' ? '1.17' : '1.7';
-      if (this.isSetSupported('ExcelApi', set)) await this.hub.fire(e.kind, e.sheet, sheetEventArgs(e, source));
+      if (this.isSetSupported('ExcelApi', set)) await this.hub.fire(e.kind, e.sheet, sheetEventArgs(e));
     }
   }
 
@@ -290,18 +290,8 @@ export abstract class WorkbookSession implements CoauthorClient {
     this.shared.publish(this, []);
   }
 
-  private async dispatchChanges(changes: ChangeRecord[], source: 'Local' | 'Remote' = 'Local'): Promise<void> {
-    for (const c of changes)
-      await this.hub.fire(
-        'changed',
-        c.sheet,
-        changedArgs(
-          c,
-          (x) => this.contextOf(x),
-          source,
-          (v) => this.isSetSupported('ExcelApi', v),
-        ),
-      );
+  private async dispatchChanges(changes: ChangeRecord[]): Promise<void> {
+    for (const c of changes) await this.hub.fire('changed', c.sheet, changedArgs(c));
   }
 
   /** A user's own edit: one undo record each, Local events here, Remote events for everyone else. */
@@ -310,7 +300,7 @@ export abstract class WorkbookSession implements CoauthorClient {
     for (const c of changes) this.undo.userEdit(this.model.describe(c.sheet, c.rect));
     const sheetEvents = this.model.pendingSheetEvents.splice(0);
     this.shared.publish(this, changes, sheetEvents);
-    await this.dispatchSheetEvents(sheetEvents, 'Local');
+    await this.dispatchSheetEvents(sheetEvents);
     await this.dispatchChanges(changes);
   }
 
@@ -324,7 +314,7 @@ export abstract class WorkbookSession implements CoauthorClient {
     const fire = this.apiEditsFire ? changes : [];
     if (fire.length === 0 && activations.length === 0 && sheetEvents.length === 0) return;
     this.hub.background(async () => {
-      await this.dispatchSheetEvents(sheetEvents, 'Local');
+      await this.dispatchSheetEvents(sheetEvents);
       await this.dispatchChanges(fire);
       for (const s of activations) await this.hub.fire('activated', s, activatedArgs(s));
     });

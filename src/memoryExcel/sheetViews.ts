@@ -9,7 +9,7 @@ import type { ClientView } from './coauthoring';
 import type { SheetModel } from './model';
 import { formatText, shownWith } from './numberFormat';
 import { numberFormatAt, styleAt } from './rangeOps';
-import { DEFAULT_STYLE, STANDARD_HEIGHT, STANDARD_WIDTH, type BorderStyle } from './styles';
+import { STANDARD_HEIGHT, STANDARD_WIDTH, type BorderStyle } from './styles';
 import { apiValue, valueType, type ApiValueType } from './values';
 import type { WorkbookModel } from './workbookModel';
 
@@ -31,7 +31,6 @@ export interface CellView {
   verticalAlignment?: string;
   wrapText?: boolean;
   indentLevel?: number;
-  locked: boolean;
   borders?: { top?: BorderStyle; bottom?: BorderStyle; left?: BorderStyle; right?: BorderStyle };
   /** The merged area containing the cell, e.g. 'B2:D2'. */
   mergedArea?: string;
@@ -42,7 +41,6 @@ export interface SheetView {
   name: string;
   id: string;
   visibility: string;
-  tabColor: string;
   /** Extent of cells holding anything (0 when empty). */
   rowCount: number;
   columnCount: number;
@@ -79,7 +77,6 @@ export function cellView(
     numberFormat: fmt,
     text: shownWith(formatText(v, fmt), v, decimalSeparator),
     valueType: valueType(v),
-    locked: style?.locked ?? DEFAULT_STYLE.locked,
     hasValidation: !!cell?.dv?.entry.rule,
   };
   if (cell?.formula) view.formula = cell.formula;
@@ -111,7 +108,6 @@ export function sheetView(s: SheetModel, view: ClientView): SheetView {
     name: s.name,
     id: s.id,
     visibility: s.visibility,
-    tabColor: s.tabColor,
     rowCount: ext ? ext.bottom + 1 : 0,
     columnCount: ext ? ext.right + 1 : 0,
     columnWidths: new Map(s.colWidths),

@@ -16,14 +16,10 @@ export interface CellStyle {
   fontSize?: number;
   fontColor?: string;
   fontName?: string;
-  underline?: string;
-  strikethrough?: boolean;
   wrap?: boolean;
   hAlign?: string;
   vAlign?: string;
   indent?: number;
-  locked?: boolean;
-  formulaHidden?: boolean;
   top?: BorderStyle;
   bottom?: BorderStyle;
   left?: BorderStyle;
@@ -41,14 +37,10 @@ export const DEFAULT_STYLE = {
   fontSize: 11,
   fontColor: '#000000',
   fontName: 'Calibri',
-  underline: 'None',
-  strikethrough: false,
   wrap: false,
   hAlign: 'General',
   vAlign: 'Bottom',
   indent: 0,
-  locked: true,
-  formulaHidden: false,
 } as const;
 
 export const DEFAULT_BORDER: BorderStyle = { style: 'None', color: '#000000', weight: 'Thin' };
@@ -79,7 +71,6 @@ export const BORDER_LINE_STYLES = [
   'SlantDashDot',
 ];
 export const BORDER_WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'];
-export const UNDERLINE_STYLES = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'];
 
 /** A few common HTML color names Excel accepts; other names are refused (InvalidArgument). */
 const NAMED_COLORS: Record<string, string> = {

@@ -45,7 +45,6 @@ export function addUserRule(sheet: SheetModel, rect: Rect, type: string): void {
     anchorCol: rect.left,
     formula: '',
     format: {},
-    stopIfTrue: false,
   };
   sheet.cfs.unshift(cf);
 }

@@ -25,7 +25,7 @@ export const WORKBOOK_DEF: TypeDef<WorkbookModel> = {
       make: (p) => new DocumentProperties(p.ctx, () => p.resolveMaybeNull() as WorkbookModel | null),
     },
   },
-  methods: { getSelectedRange: '', getActiveCell: '1.7', getIsActiveCollabSession: '1.9' },
+  methods: { getSelectedRange: '', getIsActiveCollabSession: '1.9' },
 };
 
 export class Workbook extends ClientObject<WorkbookModel> {
@@ -33,23 +33,15 @@ export class Workbook extends ClientObject<WorkbookModel> {
     super(ctx, WORKBOOK_DEF, () => ctx.host.model);
   }
 
-  private selected(location: string, cellOnly: boolean): Excel.Range {
-    return rangeFrom(this, location, (m) => {
+  getSelectedRange(): Excel.Range {
+    return rangeFrom(this, 'getSelectedRange', (m) => {
       const sheet = m.activeSheet;
-      if (!sheet) throw itemNotFound(`Workbook.${location}`);
+      if (!sheet) throw itemNotFound('Workbook.getSelectedRange');
       // Guess: with nothing selected on the active sheet, the selection is its A1.
       const rect =
         m.selection && m.selection.sheet === sheet ? m.selection.rect : { top: 0, left: 0, bottom: 0, right: 0 };
-      return { sheet, rect: cellOnly ? { top: rect.top, left: rect.left, bottom: rect.top, right: rect.left } : rect };
+      return { sheet, rect };
     });
-  }
-
-  getSelectedRange(): Excel.Range {
-    return this.selected('getSelectedRange', false);
-  }
-
-  getActiveCell(): Excel.Range {
-    return this.selected('getActiveCell', true);
   }
 
   /**

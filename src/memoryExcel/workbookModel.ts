@@ -4,7 +4,7 @@
  */
 import { a1Rect, type Rect } from './address';
 import { CalcEngine, type NameLookup } from './calc';
-import { invalidArgument, invalidOperation, itemAlreadyExists, ExcelApiError } from './errors';
+import { invalidArgument, invalidOperation, itemAlreadyExists } from './errors';
 import { breakSheetInFormula, renameSheetInFormula, sameSheet } from './formulaText';
 import { SheetModel, type Cell, type CustomPropertyEntry, type NameEntry } from './model';
 import { parseInput, type ParsedInput } from './numberFormat';
@@ -244,10 +244,6 @@ export class WorkbookModel implements NameLookup {
   describe(sheet: SheetModel, rect: Rect): string {
     return `${sheet.name}!${a1Rect(rect)}`;
   }
-}
-
-export function assertSheetAlive(sheet: SheetModel, location: string): void {
-  if (sheet.deleted) throw new ExcelApiError('ItemNotFound', undefined, location);
 }
 
 export { sameSheet };

@@ -1,6 +1,6 @@
 /** Excel.Worksheet, WorksheetCollection, WorksheetFreezePanes and PageLayout. */
 import { MAX_COLS, MAX_ROWS, parseAddress, qualifiedAddress, type Rect } from './address';
-import { ClientObject, CollectionObject, clientResult, type TypeDef } from './client';
+import { ClientObject, CollectionObject, type TypeDef } from './client';
 import { unwrap } from './proxyGuard';
 import { checkSameContext, type MemoryContext } from './requestContext';
 import { invalidArgument, invalidOperation, itemNotFound } from './errors';
@@ -9,7 +9,6 @@ import { NamedItemCollection } from './names';
 import { eventNav, protectionNav } from './worksheetProtection';
 import { activateSheet, Range, rangeFrom } from './range';
 import type { RangeModel } from './rangeOps';
-import { normalizeColor } from './styles';
 import type { WorkbookModel } from './workbookModel';
 
 const PAPER_SIZES = [
@@ -63,8 +62,6 @@ export const FREEZE_DEF: TypeDef<SheetModel> = {
     freezeAt: '',
     freezeColumns: '',
     freezeRows: '',
-    getLocation: '',
-    getLocationOrNullObject: '',
     unfreeze: '',
   },
 };
@@ -118,30 +115,6 @@ export class WorksheetFreezePanes extends ClientObject<SheetModel> {
       s.freeze = null;
     });
   }
-
-  private location(nullable: boolean): Excel.Range {
-    return rangeFrom(
-      this,
-      'getLocation',
-      (s) => {
-        if (!s.freeze) return null;
-        const { rows, cols } = s.freeze;
-        return {
-          sheet: s,
-          rect: { top: 0, left: 0, bottom: rows ? rows - 1 : MAX_ROWS - 1, right: cols ? cols - 1 : MAX_COLS - 1 },
-        };
-      },
-      nullable,
-    );
-  }
-
-  getLocation(): Excel.Range {
-    return this.location(false);
-  }
-
-  getLocationOrNullObject(): Excel.Range {
-    return this.location(true);
-  }
 }
 
 export const PAGE_LAYOUT_DEF: TypeDef<SheetModel> = {
@@ -159,20 +132,6 @@ export const PAGE_LAYOUT_DEF: TypeDef<SheetModel> = {
       set: (s, v) => {
         if (typeof v !== 'string' || !PAPER_SIZES.includes(v)) throw invalidArgument('PageLayout.paperSize');
         s.pageLayout.paperSize = v;
-      },
-    },
-    printGridlines: {
-      get: (s) => s.pageLayout.printGridlines,
-      set: (s, v) => {
-        if (typeof v !== 'boolean') throw invalidArgument('PageLayout.printGridlines');
-        s.pageLayout.printGridlines = v;
-      },
-    },
-    centerHorizontally: {
-      get: (s) => s.pageLayout.centerHorizontally,
-      set: (s, v) => {
-        if (typeof v !== 'boolean') throw invalidArgument('PageLayout.centerHorizontally');
-        s.pageLayout.centerHorizontally = v;
       },
     },
     zoom: {
@@ -203,7 +162,7 @@ export const PAGE_LAYOUT_DEF: TypeDef<SheetModel> = {
       },
     },
   },
-  methods: { setPrintTitleRows: '', getPrintTitleRows: '', getPrintTitleRowsOrNullObject: '' },
+  methods: { setPrintTitleRows: '' },
 };
 
 export class PageLayout extends ClientObject<SheetModel> {
@@ -225,26 +184,6 @@ export class PageLayout extends ClientObject<SheetModel> {
       }
       s.pageLayout.printTitleRows = { top: rect.top, bottom: rect.bottom, left: 0, right: MAX_COLS - 1 };
     });
-  }
-
-  private titleRows(nullable: boolean): Excel.Range {
-    return rangeFrom(
-      this,
-      'getPrintTitleRows',
-      (s) => {
-        const rect = s.pageLayout.printTitleRows;
-        return rect ? { sheet: s, rect } : null;
-      },
-      nullable,
-    );
-  }
-
-  getPrintTitleRows(): Excel.Range {
-    return this.titleRows(false);
-  }
-
-  getPrintTitleRowsOrNullObject(): Excel.Range {
-    return this.titleRows(true);
   }
 }
 
@@ -274,19 +213,6 @@ export const WORKSHEET_DEF: TypeDef<SheetModel> = {
         }
       },
     },
-    tabColor: {
-      req: '1.7',
-      get: (s) => s.tabColor,
-      set: (s, v) => {
-        if (v === '') {
-          s.tabColor = '';
-          return;
-        }
-        const c = normalizeColor(v);
-        if (!c) throw invalidArgument('Worksheet.tabColor');
-        s.tabColor = c;
-      },
-    },
   },
   navs: {
     freezePanes: {
@@ -301,7 +227,6 @@ export const WORKSHEET_DEF: TypeDef<SheetModel> = {
     pageLayout: { req: '1.9', make: (p) => new PageLayout(p.ctx, () => p.resolveMaybeNull() as SheetModel | null) },
     onChanged: eventNav('worksheetChanged', '1.7', true),
     onActivated: eventNav('worksheetActivated', '1.7', true),
-    onNameChanged: eventNav('worksheetNameChanged', '1.17', true),
     protection: protectionNav,
   },
   methods: {
@@ -310,7 +235,6 @@ export const WORKSHEET_DEF: TypeDef<SheetModel> = {
     getRange: '',
     getUsedRange: '',
     getUsedRangeOrNullObject: '1.4',
-    getCell: '',
   },
 };
 
@@ -377,8 +301,6 @@ export const WORKSHEETS_DEF: TypeDef<WorkbookModel> = {
   name: 'WorksheetCollection',
   props: {},
   navs: {
-    onActivated: eventNav('worksheetsActivated', '1.7', false),
-    onChanged: eventNav('worksheetsChanged', '1.9', false),
     onAdded: eventNav('worksheetsAdded', '1.7', false),
     onDeleted: eventNav('worksheetsDeleted', '1.7', false),
     onNameChanged: eventNav('worksheetsNameChanged', '1.17', false),
@@ -388,9 +310,6 @@ export const WORKSHEETS_DEF: TypeDef<WorkbookModel> = {
     getItem: '',
     getItemOrNullObject: '1.4',
     getActiveWorksheet: '',
-    getCount: '1.4',
-    getFirst: '1.5',
-    getLast: '1.5',
   },
 };
 
@@ -441,29 +360,5 @@ export class WorksheetCollection extends CollectionObject<WorkbookModel, SheetMo
       if (!m.activeSheet) throw itemNotFound('WorksheetCollection.getActiveWorksheet');
       return m.activeSheet;
     });
-  }
-
-  getFirst(visibleOnly?: boolean): Excel.Worksheet {
-    return this.sheet('getFirst', (m) => {
-      const s = m.sheets.find((x) => !visibleOnly || x.visibility === 'Visible');
-      if (!s) throw itemNotFound('WorksheetCollection.getFirst');
-      return s;
-    });
-  }
-
-  getLast(visibleOnly?: boolean): Excel.Worksheet {
-    return this.sheet('getLast', (m) => {
-      const s = [...m.sheets].reverse().find((x) => !visibleOnly || x.visibility === 'Visible');
-      if (!s) throw itemNotFound('WorksheetCollection.getLast');
-      return s;
-    });
-  }
-
-  getCount(visibleOnly?: boolean): OfficeExtension.ClientResult<number> {
-    this.ctx.assertAlive('WorksheetCollection.getCount');
-    return clientResult(this.ctx, 'WorksheetCollection.getCount', () => {
-      const m = this.resolve('getCount');
-      return visibleOnly ? m.sheets.filter((s) => s.visibility === 'Visible').length : m.sheets.length;
-    }) as OfficeExtension.ClientResult<number>;
   }
 }

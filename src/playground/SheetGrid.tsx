@@ -299,7 +299,6 @@ export function SheetGrid({ workbook, strings }: SheetGridProps) {
             type="button"
             className={mergeClasses(styles.tab, v.name === sheet && styles.tabActive)}
             aria-current={v.name === sheet ? 'true' : undefined}
-            style={v.tabColor && v.name !== sheet ? { borderTop: `3px solid ${v.tabColor}` } : undefined}
             onClick={() => {
               setEditor(null);
               workbook.activateFromUser(v.name).catch(report);

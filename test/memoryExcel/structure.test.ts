@@ -23,7 +23,7 @@ async function setup(): Promise<MemoryWorkbook> {
   return wb;
 }
 
-describe('inserting and deleting rows', () => {
+describe('inserting rows', () => {
   test('values move with their rows; formulas, names, validation and formats follow', async () => {
     const wb = await setup();
     await wb.run(async (ctx) => {
@@ -44,24 +44,11 @@ describe('inserting and deleting rows', () => {
       const cfs = ctx.workbook.worksheets.getItem('PAR').getRange('G7').conditionalFormats.load('items');
       await ctx.sync();
       expect(n.formula).toBe('=PAR!$G$11');
-      const range = cfs.items[0].getRange().load('address');
+      const range = cfs.items[0].getRangeOrNullObject().load('address');
       await ctx.sync();
       expect(range.address).toBe('PAR!G7:G11');
     });
     expect([...wb.evaluateConditionalFormats('PAR').keys()].sort()).toEqual(['G10', 'G11']);
-  });
-
-  test('deleting a row drops its values and breaks references to it', async () => {
-    const wb = await setup();
-    await wb.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('PAR').getRange('A7').getEntireRow().delete('Up');
-      await ctx.sync();
-    });
-    expect(wb.getCell('PAR', 'A7').value).toBe('1.2');
-    expect(wb.getCell('PAR', 'G8').formula).toBe('=IF(COUNT(#REF!,G7)=2,SUM(G7:G7),"")');
-    expect(wb.getCell('PAR', 'G8').value).toBe(''); // COUNT skips the error: the parent is incomplete
-    expect(wb.getCell('PAR', 'G9')).toMatchObject({ formula: '=G8', value: '' });
-    expect(wb.getCell('Other', 'A1').formula).toBe('=PAR!G9*2');
   });
 
   test('insert Down on part of the rows shifts only those columns', async () => {

@@ -90,7 +90,7 @@ describe('language', () => {
     expect(await screen.findByRole('button', { name: 'Insert templates' })).toBeTruthy();
   });
 
-  it('starts in English when Office is in English', async () => {
+  it('starts in English when given English as its first language (the display language: entryLanguage.test.tsx)', async () => {
     await renderPane(createFakeOperations(), memorySettings(), 'en');
     await screen.findByRole('heading', { level: 1, name: en.appTitle });
     openTab('Check');
@@ -139,7 +139,7 @@ describe('templates', () => {
 });
 
 describe('validation', () => {
-  it('disables every action and shows progress while checking, then lists findings by sheet and severity', async () => {
+  it('disables checking, insertion, totals and clearing marks and shows progress while checking, then lists findings by sheet and severity', async () => {
     const ops = createFakeOperations();
     await renderPane(ops);
     const gate = ops.hold('validate');

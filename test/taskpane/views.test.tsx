@@ -44,7 +44,7 @@ describe('one view per job', () => {
     expect(ops.callsTo('validate')).toHaveLength(1);
   });
 
-  it('says that "Kiểm tra dữ liệu" re-checked every sheet, even with live checking on', async () => {
+  it('after a click on "Kiểm tra dữ liệu" with live checking on, says when the sheets were checked again', async () => {
     const ops = await renderPane();
     await waitFor(() => expect(ops.callsTo('startLiveValidation')).toHaveLength(1));
     openTab('Kiểm tra');
