@@ -24,7 +24,7 @@ import { LIMITS, type Limits } from './limits';
 import { readWorkbookParts } from './packageParts';
 import { readSheetCells } from './sheetCells';
 import { Clock } from './xmlStream';
-import { PackageParts } from './zipParts';
+import { PackageParts, type InflateRaw } from './zipParts';
 
 export const REPORTER_KEY = 'meta.reporter';
 /** A1 of a sheet written by `cchc consolidate`: looks like the form, but is a city total, not a return. */
@@ -84,15 +84,21 @@ function textOf(value: CellValue): string | null {
   return typeof value === 'string' ? value.trim() : null;
 }
 
+export interface ReadOptions {
+  limits?: Limits;
+  /** The host's inflater (zipParts.ts): the CLI passes Node's zlib; the pane inflates with fflate. */
+  inflateRaw?: InflateRaw;
+}
+
 /** Reads a unit's workbook from its bytes: its template sheets as snapshots. Throws InputError if it is not one. */
 export async function readTemplateBytes(
   file: string,
   bytes: Uint8Array,
-  options: { limits?: Limits } = {},
+  options: ReadOptions = {},
 ): Promise<TemplateWorkbook> {
   const limits = options.limits ?? LIMITS;
   const clock = new Clock(file, limits);
-  const parts = new PackageParts(file, bytes, guardPackage(file, bytes, limits), limits);
+  const parts = new PackageParts(file, bytes, guardPackage(file, bytes, limits), limits, options.inflateRaw);
   const book = readWorkbookParts(parts, limits, clock);
   if (book.sheets.length === 0)
     throw new InputError(file, 'corrupt', {
