@@ -31,6 +31,25 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 /** The longest carry between chunks: a text or a tag longer than this goes to saxes, which streams it. */
 const MAX_CARRY = 256 * 1024;
 
+const HEX_DIGITS = /^[0-9A-Fa-f]+$/;
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * The same few names ('c', 'r', 's', 'row'…) come back tens of thousands of times a file: each is
+ * sliced once and the same string handed on after, which spares an allocation and V8 the
+ * hashing of a fresh string used as a property key.
+ */
+const NAMES: string[] = new Array<string>(1024).fill('');
+
+function nameAt(text: string, start: number, end: number): string {
+  const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + (end - start)) & 1023;
+  const known = NAMES[slot];
+  if (known.length === end - start && text.startsWith(known, start)) return known;
+  const name = text.slice(start, end);
+  NAMES[slot] = name;
+  return name;
+}
+
 function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
 }
@@ -68,7 +87,7 @@ function resolveEntities(text: string): string {
     if (name.charCodeAt(0) === 35) {
       const hex = name.charCodeAt(1) === 120;
       const digits = name.slice(hex ? 2 : 1);
-      if (!(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) throw new Unusual();
+      if (!(hex ? HEX_DIGITS : DIGITS).test(digits)) throw new Unusual();
       const n = parseInt(digits, hex ? 16 : 10);
       // A "\r" by reference stays a "\r" in saxes; kept out of the subset all the same, with the rest of "\r".
       if (!allowedCodePoint(n) || n === 13) throw new Unusual();
@@ -155,12 +174,12 @@ export class SubsetTokenizer {
   }
 
   private closeTag(text: string, lt: number): number {
-    const gt = text.indexOf('>', lt + 2);
-    if (gt < 0) throw new Unusual();
-    let nameEnd = gt;
-    while (nameEnd > lt + 2 && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-    const name = text.slice(lt + 2, nameEnd);
-    if (this.open.pop() !== name) throw new Unusual();
+    const name = this.open.pop();
+    // The name of the element open, then nothing but whitespace up to ">".
+    if (name === undefined || !text.startsWith(name, lt + 2)) throw new Unusual();
+    let gt = lt + 2 + name.length;
+    while (isSpace(text.charCodeAt(gt))) gt++;
+    if (text.charCodeAt(gt) !== 62) throw new Unusual();
     this.events.close(localName(name));
     if (this.open.length === 0) this.rootClosed = true;
     return gt + 1;
@@ -171,7 +190,7 @@ export class SubsetTokenizer {
     // "<!" (comment, CDATA, DOCTYPE) and "<?" (a processing instruction) are outside the subset.
     if (!isNameStart(text.charCodeAt(i)) || this.rootClosed) throw new Unusual();
     while (isNameChar(text.charCodeAt(i))) i++;
-    const name = text.slice(lt + 1, i);
+    const name = nameAt(text, lt + 1, i);
     // A plain object (fast in V8); an attribute named like a property of Object's prototype goes to saxes.
     const attributes: Record<string, string> = {};
     for (;;) {
@@ -196,7 +215,7 @@ export class SubsetTokenizer {
       if (!isNameStart(ch)) throw new Unusual();
       const nameStart = i;
       while (isNameChar(text.charCodeAt(i))) i++;
-      const key = text.slice(nameStart, i);
+      const key = nameAt(text, nameStart, i);
       while (isSpace(text.charCodeAt(i))) i++;
       if (text.charCodeAt(i) !== 61) throw new Unusual();
       i++;
@@ -205,7 +224,7 @@ export class SubsetTokenizer {
       if (quote !== 34 && quote !== 39) throw new Unusual();
       const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (close < 0) throw new Unusual();
-      if (key in attributes) throw new Unusual();
+      if (attributes[key] !== undefined) throw new Unusual();
       let entities = false;
       for (let j = i + 1; j < close; j++) {
         const v = text.charCodeAt(j);
