@@ -24,6 +24,8 @@ export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Uint8Arra
 const LOCAL_SIGNATURE = 0x04034b50;
 /** Compressed bytes handed to the inflater at a time. */
 const SLICE = 64 * 1024;
+/** Inflated bytes handed on at a time from a part inflated whole: what follows a sheet's cells is then never decoded. */
+const OUT_SLICE = 16 * 1024;
 
 export class PackageParts {
   private readonly byName = new Map<string, ZipEntry>();
@@ -114,8 +116,8 @@ export class PackageParts {
     if (out === null) count(room + 1);
     else {
       count(out.length);
-      for (let from = 0; from < out.length; from += SLICE)
-        sink(out.subarray(from, Math.min(out.length, from + SLICE)), from + SLICE >= out.length);
+      for (let from = 0; from < out.length; from += OUT_SLICE)
+        sink(out.subarray(from, Math.min(out.length, from + OUT_SLICE)), from + OUT_SLICE >= out.length);
       if (out.length === 0) sink(out, true);
     }
   }
