@@ -7,7 +7,9 @@
  *
  * Bounded by the template, not by the file: guard.ts checks the package's directory, then only
  * workbook.xml, its relationships, styles.xml, the shared strings and the sheets are inflated,
- * each as a stream into a streaming XML tokenizer (zipParts.ts, xmlStream.ts), and a template
+ * each as a stream (fflate; the CLI passes Node's zlib, which inflates a part at once, capped)
+ * into a tokenizer: the fast one for the XML spreadsheet writers use (xmlSubset.ts), saxes for any
+ * other (zipParts.ts, xmlStream.ts), and a template
  * sheet is read only inside READ_WINDOW (sheetCells.ts); a value beyond it is reported as a
  * finding naming the cell. Budgets (limits.ts) refuse one file, never the batch. No
  * whole-workbook object model is built; test/xlsx/differential.test.ts holds it equal to ExcelJS.

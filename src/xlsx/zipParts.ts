@@ -2,7 +2,9 @@
  * The parts of a package, inflated one at a time as a stream (fflate's Inflate) into a sink that
  * tokenises them: a part never sits inflated in memory as a whole, and inflation stops as soon
  * as a part, or all parts read so far, pass the size limits, whatever their headers declare.
- * Only the parts the reader asks for are inflated. guard.ts has checked the directory first.
+ * A host may pass its own inflater instead (InflateRaw: Node's zlib in the CLI), which inflates
+ * a part at once but stops at the same limits. Only the parts the reader asks for are inflated.
+ * guard.ts has checked the directory first.
  */
 import { Inflate } from 'fflate';
 import { damaged, InputError } from './errors';
