@@ -9,7 +9,7 @@ import { BUILT_IN_FORMATS } from './builtInFormats';
 import { damaged } from './errors';
 import type { Limits } from './limits';
 import { overBudget, readXmlPart, type Clock, type XmlHandler } from './xmlStream';
-import { StopReading, type PackageParts } from './zipParts';
+import { STOP_READING, type PackageParts } from './zipParts';
 
 export interface SheetEntry {
   name: string;
@@ -58,33 +58,37 @@ class TextBuffer {
 }
 
 function readWorkbook(r: Reading): { sheets: { name: string; id: string }[]; names: WorkbookParts['names'] } {
-  const sheets: { name: string; id: string }[] = [];
-  const names: WorkbookParts['names'] = [];
-  let current: { name: string; localSheetId: number } | null = null;
-  const text = new TextBuffer(r.limits.formulaChars, () => overBudget(r.parts.file, 'formula', r.limits, WORKBOOK));
-  const handler: XmlHandler = {
-    open(name, a) {
-      if (name === 'sheet') {
-        let id = '';
-        for (const key in a) if (key === 'r:id' || key.endsWith(':id')) id = a[key];
-        sheets.push({ name: a.name ?? '', id });
-      } else if (name === 'definedName') {
-        const local = a.localSheetId === undefined ? -1 : Number(a.localSheetId);
-        current = { name: a.name ?? '', localSheetId: Number.isInteger(local) ? local : -2 };
-        text.take();
-      }
-    },
-    text(t) {
-      if (current) text.add(t);
-    },
-    close(name) {
-      if (name === 'definedName' && current) {
-        names.push({ ...current, formula: text.take() });
-        current = null;
-      }
-    },
+  let sheets: { name: string; id: string }[] = [];
+  let names: WorkbookParts['names'] = [];
+  const build = (): XmlHandler => {
+    sheets = [];
+    names = [];
+    let current: { name: string; localSheetId: number } | null = null;
+    const text = new TextBuffer(r.limits.formulaChars, () => overBudget(r.parts.file, 'formula', r.limits, WORKBOOK));
+    return {
+      open(name, a) {
+        if (name === 'sheet') {
+          let id = '';
+          for (const key in a) if (key === 'r:id' || key.endsWith(':id')) id = a[key];
+          sheets.push({ name: a.name ?? '', id });
+        } else if (name === 'definedName') {
+          const local = a.localSheetId === undefined ? -1 : Number(a.localSheetId);
+          current = { name: a.name ?? '', localSheetId: Number.isInteger(local) ? local : -2 };
+          text.take();
+        }
+      },
+      text(t) {
+        if (current) text.add(t);
+      },
+      close(name) {
+        if (name === 'definedName' && current) {
+          names.push({ ...current, formula: text.take() });
+          current = null;
+        }
+      },
+    };
   };
-  if (!readXmlPart(r.parts, WORKBOOK, handler, r.limits, r.clock)) throw damaged(r.parts.file, `no ${WORKBOOK}`);
+  if (!readXmlPart(r.parts, WORKBOOK, build, r.limits, r.clock)) throw damaged(r.parts.file, `no ${WORKBOOK}`);
   return { sheets, names };
 }
 
@@ -102,78 +106,87 @@ export function resolveTarget(target: string, base = 'xl/'): string | null {
 }
 
 function readRelationships(r: Reading): Map<string, { type: string; part: string | null }> {
-  const rels = new Map<string, { type: string; part: string | null }>();
-  const handler: XmlHandler = {
-    open(name, a) {
-      if (name !== 'Relationship' || a.Id === undefined) return;
-      const external = a.TargetMode === 'External';
-      rels.set(a.Id, { type: a.Type ?? '', part: external ? null : resolveTarget(a.Target ?? '') });
-    },
-    text() {},
-    close() {},
+  let rels = new Map<string, { type: string; part: string | null }>();
+  const build = (): XmlHandler => {
+    rels = new Map();
+    return {
+      open(name, a) {
+        if (name !== 'Relationship' || a.Id === undefined) return;
+        const external = a.TargetMode === 'External';
+        rels.set(a.Id, { type: a.Type ?? '', part: external ? null : resolveTarget(a.Target ?? '') });
+      },
+      text() {},
+      close() {},
+    };
   };
-  if (!readXmlPart(r.parts, WORKBOOK_RELS, handler, r.limits, r.clock))
+  if (!readXmlPart(r.parts, WORKBOOK_RELS, build, r.limits, r.clock))
     throw damaged(r.parts.file, `no ${WORKBOOK_RELS}`);
   return rels;
 }
 
 function readStyles(r: Reading, part: string): string[] {
-  const custom = new Map<number, string>();
-  const formats: string[] = [];
-  let inCellXfs = false;
-  const handler: XmlHandler = {
-    open(name, a) {
-      if (name === 'numFmt') {
-        const code = a.formatCode ?? '';
-        if (code.length > r.limits.numberFormatChars) throw overBudget(r.parts.file, 'number-format', r.limits, part);
-        custom.set(Number(a.numFmtId), code);
-      } else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        const id = Number(a.numFmtId ?? 0);
-        // As ExcelJS and Excel: format 0 (or none) is General; a custom code wins over a built-in one.
-        formats.push((id && (custom.get(id) ?? BUILT_IN_FORMATS.get(id))) || 'General');
-      }
-    },
-    text() {},
-    close(name) {
-      // numFmts and cellXfs come first in styles.xml (CT_Stylesheet); fonts, fills and the rest are not needed.
-      if (name === 'cellXfs') throw new StopReading();
-    },
+  let formats: string[] = [];
+  const build = (): XmlHandler => {
+    const custom = new Map<number, string>();
+    formats = [];
+    let inCellXfs = false;
+    return {
+      open(name, a) {
+        if (name === 'numFmt') {
+          const code = a.formatCode ?? '';
+          if (code.length > r.limits.numberFormatChars) throw overBudget(r.parts.file, 'number-format', r.limits, part);
+          custom.set(Number(a.numFmtId), code);
+        } else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) {
+          const id = Number(a.numFmtId ?? 0);
+          // As ExcelJS and Excel: format 0 (or none) is General; a custom code wins over a built-in one.
+          formats.push((id && (custom.get(id) ?? BUILT_IN_FORMATS.get(id))) || 'General');
+        }
+      },
+      text() {},
+      close(name) {
+        // numFmts and cellXfs come first in styles.xml (CT_Stylesheet); fonts, fills and the rest are not needed.
+        if (name === 'cellXfs') throw STOP_READING;
+      },
+    };
   };
-  readXmlPart(r.parts, part, handler, r.limits, r.clock);
+  readXmlPart(r.parts, part, build, r.limits, r.clock);
   return formats;
 }
 
 function readSharedStrings(r: Reading, part: string): string[] {
-  const strings: string[] = [];
+  let strings: string[] = [];
   const file = r.parts.file;
-  const text = new TextBuffer(r.limits.stringChars, () => overBudget(file, 'string', r.limits, part));
-  let inItem = false;
-  let inText = false;
-  let phonetic = 0;
-  const handler: XmlHandler = {
-    open(name) {
-      if (name === 'si') {
-        inItem = true;
-        text.take();
-      } else if (name === 't') inText = true;
-      else if (name === 'rPh') phonetic++;
-    },
-    text(t) {
-      // Phonetic guides (rPh) are not part of the cell's text in Range.values.
-      if (inItem && inText && phonetic === 0) text.add(t);
-    },
-    close(name) {
-      if (name === 't') inText = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si') {
-        inItem = false;
-        if (strings.length >= r.limits.sharedStrings) throw overBudget(file, 'shared-strings', r.limits, part);
-        strings.push(text.take());
-      }
-    },
+  const build = (): XmlHandler => {
+    strings = [];
+    const text = new TextBuffer(r.limits.stringChars, () => overBudget(file, 'string', r.limits, part));
+    let inItem = false;
+    let inText = false;
+    let phonetic = 0;
+    return {
+      open(name) {
+        if (name === 'si') {
+          inItem = true;
+          text.take();
+        } else if (name === 't') inText = true;
+        else if (name === 'rPh') phonetic++;
+      },
+      text(t) {
+        // Phonetic guides (rPh) are not part of the cell's text in Range.values.
+        if (inItem && inText && phonetic === 0) text.add(t);
+      },
+      close(name) {
+        if (name === 't') inText = false;
+        else if (name === 'rPh') phonetic--;
+        else if (name === 'si') {
+          inItem = false;
+          if (strings.length >= r.limits.sharedStrings) throw overBudget(file, 'shared-strings', r.limits, part);
+          strings.push(text.take());
+        }
+      },
+    };
   };
-  readXmlPart(r.parts, part, handler, r.limits, r.clock);
+  readXmlPart(r.parts, part, build, r.limits, r.clock);
   return strings;
 }
 

@@ -7,7 +7,9 @@
  *
  * Bounded by the template, not by the file: guard.ts checks the package's directory, then only
  * workbook.xml, its relationships, styles.xml, the shared strings and the sheets are inflated,
- * each as a stream into a streaming XML tokenizer (zipParts.ts, xmlStream.ts), and a template
+ * each as a stream (fflate; the CLI passes Node's zlib, which inflates a part at once, capped)
+ * into a tokenizer: the fast one for the XML spreadsheet writers use (xmlSubset.ts), saxes for any
+ * other (zipParts.ts, xmlStream.ts), and a template
  * sheet is read only inside READ_WINDOW (sheetCells.ts); a value beyond it is reported as a
  * finding naming the cell. Budgets (limits.ts) refuse one file, never the batch. No
  * whole-workbook object model is built; test/xlsx/differential.test.ts holds it equal to ExcelJS.
@@ -23,7 +25,7 @@ import { LIMITS, type Limits } from './limits';
 import { readWorkbookParts } from './packageParts';
 import { readSheetCells } from './sheetCells';
 import { Clock } from './xmlStream';
-import { PackageParts } from './zipParts';
+import { PackageParts, type InflateRaw } from './zipParts';
 
 /** A1 of a sheet written by `cchc consolidate`: looks like the form, but is a city total, not a return. */
 export const CONSOLIDATED_PREFIX = 'cchc-consolidated:';
@@ -82,15 +84,21 @@ function textOf(value: CellValue): string | null {
   return typeof value === 'string' ? value.trim() : null;
 }
 
+export interface ReadOptions {
+  limits?: Limits;
+  /** The host's inflater (zipParts.ts): the CLI passes Node's zlib; the pane inflates with fflate. */
+  inflateRaw?: InflateRaw;
+}
+
 /** Reads a unit's workbook from its bytes: its template sheets as snapshots. Throws InputError if it is not one. */
 export async function readTemplateBytes(
   file: string,
   bytes: Uint8Array,
-  options: { limits?: Limits } = {},
+  options: ReadOptions = {},
 ): Promise<TemplateWorkbook> {
   const limits = options.limits ?? LIMITS;
   const clock = new Clock(file, limits);
-  const parts = new PackageParts(file, bytes, guardPackage(file, bytes, limits), limits);
+  const parts = new PackageParts(file, bytes, guardPackage(file, bytes, limits), limits, options.inflateRaw);
   const book = readWorkbookParts(parts, limits, clock);
   if (book.sheets.length === 0)
     throw new InputError(file, 'corrupt', {

@@ -14,8 +14,11 @@ import { shiftFormula } from './formulaShift';
 import type { Limits } from './limits';
 import type { WorkbookParts } from './packageParts';
 import { overBudget, readXmlPart, type Clock, type XmlHandler } from './xmlStream';
-import { StopReading, type PackageParts } from './zipParts';
+import { STOP_READING, type PackageParts } from './zipParts';
 
+// Module constants, so that a hot loop reads no binding of another module.
+const WINDOW_ROWS = READ_WINDOW_ROWS;
+const WINDOW_COLUMNS = READ_WINDOW_COLUMNS;
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 
@@ -59,6 +62,216 @@ interface Cell {
   format: string;
 }
 
+/** The state of one reading of a sheet's part: a fresh one when the part is read again by saxes. */
+class SheetReader implements XmlHandler {
+  readonly cells: Cell[] = [];
+  private readonly masters = new Map<string, { row: number; col: number; formula: string }>();
+  a1: CellValue = '';
+  decided = false;
+  outside: SheetCells['outside'] = null;
+  private cellCount = 0;
+
+  private rowNumber = 0;
+  private colNumber = 0;
+  // The cell being read.
+  private inCell = false;
+  private skip = false;
+  private skippedContent = false;
+  private rooted = false;
+  private type = '';
+  private style = 0;
+  private f: { text: string; shared: boolean; si: string | undefined; ref: boolean } | null = null;
+  private v: string | null = null;
+  private inline: string | null = null;
+  private collecting: 'f' | 'v' | 't' | null = null;
+  private phonetic = 0;
+  private textLength = 0;
+  private collected = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly part: string,
+    private readonly book: WorkbookParts,
+    private readonly limits: Limits,
+    private readonly wanted: (a1: CellValue) => boolean,
+  ) {}
+
+  /** The cell being read, as 'B7' (made only for a message or the first cell outside). */
+  private where(): string {
+    return `${columnLetter(this.colNumber)}${this.rowNumber}`;
+  }
+
+  private decide(): void {
+    this.decided = true;
+    if (!this.wanted(this.a1)) throw STOP_READING;
+  }
+
+  private finishCell(): void {
+    const { v, type, book, file, f, limits, rowNumber, colNumber } = this;
+    let value: CellValue = '';
+    let hasValue = false;
+    if (v !== null && v !== '') {
+      hasValue = true;
+      switch (type) {
+        case 's': {
+          const index = Number(v);
+          if (!Number.isInteger(index) || index < 0 || index >= book.sharedStrings.length)
+            throw damaged(file, `${this.where()}: shared string ${v} of ${book.sharedStrings.length}`);
+          value = book.sharedStrings[index];
+          break;
+        }
+        case 'str':
+        case 'e':
+        case 'd':
+          value = v;
+          break;
+        case 'inlineStr':
+          value = this.inline ?? '';
+          break;
+        case 'b':
+          value = Number(v) !== 0;
+          break;
+        default: {
+          const n = Number(v);
+          if (!Number.isFinite(n)) throw damaged(file, `${this.where()}: "${v.slice(0, 20)}" is no number`);
+          value = n;
+        }
+      }
+    } else if (type === 'inlineStr' && this.inline !== null) {
+      hasValue = true;
+      value = this.inline;
+    }
+    let formula: string | null = null;
+    if (f && (f.text !== '' || f.shared)) {
+      if (f.shared && f.si !== undefined) {
+        if (f.ref && f.text !== '') this.masters.set(f.si, { row: rowNumber, col: colNumber, formula: f.text });
+        else if (f.text === '') {
+          const master = this.masters.get(f.si);
+          if (master) formula = shiftFormula(master.formula, rowNumber - master.row, colNumber - master.col);
+        }
+      }
+      if (formula === null && f.text !== '') formula = f.text;
+      if (formula !== null) {
+        if (formula.length > limits.formulaChars) throw overBudget(file, 'formula', limits, this.where());
+        formula = `=${formula}`;
+        hasValue = true;
+        // A formula's cached result: a date-formatted number stays the serial number.
+        if (v === null || v === '') value = '';
+      }
+    }
+    const format = book.numberFormats[this.style] ?? 'General';
+    if (rowNumber === 1 && colNumber === 1) this.a1 = value;
+    if (!hasValue && format === 'General') return;
+    this.cells.push({ row: rowNumber, col: colNumber, value, formula, format });
+  }
+
+  /** Past the window's last row every cell is outside: the rest of the sheet is only counted (xmlStream's tail). */
+  private readonly countRest = (closed: string): boolean => {
+    if (closed === 'c') {
+      if (++this.cellCount > this.limits.cellsPerSheet) throw overBudget(this.file, 'cells', this.limits, this.part);
+      // A cell with content has children, so a closing tag; an empty styled cell is self-closing.
+      if (this.outside) this.outside.count++;
+    }
+    return closed === 'sheetData';
+  };
+
+  tail(): ((closed: string) => boolean) | null {
+    return this.decided && this.outside !== null && this.rowNumber > WINDOW_ROWS && !this.inCell
+      ? this.countRest
+      : null;
+  }
+
+  open(name: string, a: Record<string, string>): void {
+    if (this.inCell) {
+      if (this.skip) {
+        // Beyond the window: only whether the cell holds something is noted, nothing is kept.
+        if (name === 'v' || name === 'f' || name === 'is') this.skippedContent = true;
+        return;
+      }
+      if (name === 'f') {
+        this.f = { text: '', shared: a.t === 'shared', si: a.si, ref: a.ref !== undefined };
+        this.collecting = 'f';
+      } else if (name === 'v') {
+        this.collecting = 'v';
+        this.v = '';
+      } else if (name === 'is') this.inline = '';
+      else if (name === 't' && this.inline !== null) this.collecting = 't';
+      else if (name === 'rPh') this.phonetic++;
+      this.textLength = 0;
+      this.collected = '';
+      return;
+    }
+    const { file, part, limits } = this;
+    if (!this.rooted) {
+      // A relationship pointing at another kind of part (workbook.xml, a .rels: a loop) is no sheet.
+      if (name !== 'worksheet') throw damaged(file, `${part} is a <${name}>, not a worksheet`);
+      this.rooted = true;
+    } else if (name === 'row') {
+      const r = a.r === undefined ? this.rowNumber + 1 : Number(a.r);
+      if (!Number.isInteger(r) || r < 1 || r > MAX_ROW || r <= this.rowNumber)
+        throw damaged(file, `${part}: row ${a.r} out of order`);
+      this.rowNumber = r;
+      this.colNumber = 0;
+      if (!this.decided && r > 1) this.decide();
+    } else if (name === 'c') {
+      if (++this.cellCount > limits.cellsPerSheet) throw overBudget(file, 'cells', limits, part);
+      if (a.r !== undefined) {
+        const at = parseAddress(a.r);
+        if (!at || at[0] !== this.rowNumber || at[1] <= this.colNumber)
+          throw damaged(file, `${part}: cell ${a.r.slice(0, 20)} out of place`);
+        this.colNumber = at[1];
+      } else this.colNumber++;
+      if (this.colNumber > MAX_COLUMN) throw damaged(file, `${part}: column past XFD`);
+      this.inCell = true;
+      this.skip = this.rowNumber > WINDOW_ROWS || this.colNumber > WINDOW_COLUMNS;
+      this.type = a.t ?? 'n';
+      this.style = a.s === undefined ? 0 : Number(a.s);
+      this.f = null;
+      this.v = null;
+      this.inline = null;
+      this.collecting = null;
+      this.phonetic = 0;
+      this.skippedContent = false;
+    }
+  }
+
+  text(t: string): void {
+    if (!this.inCell || this.skip || this.collecting === null || this.phonetic > 0) return;
+    this.textLength += t.length;
+    const formula = this.collecting === 'f';
+    if (this.textLength > (formula ? this.limits.formulaChars : this.limits.stringChars))
+      throw overBudget(this.file, formula ? 'formula' : 'string', this.limits, this.where());
+    this.collected += t;
+  }
+
+  close(name: string): void {
+    if (!this.inCell) {
+      if (name === 'sheetData') {
+        if (!this.decided) this.decide();
+        // What follows the cells (rules, validations, formatting: a third of a template sheet) is not needed.
+        throw STOP_READING;
+      }
+      return;
+    }
+    if (name === 'c') {
+      this.inCell = false;
+      if (!this.skip) this.finishCell();
+      else if (this.skippedContent) {
+        this.outside ??= { count: 0, first: this.where() };
+        this.outside.count++;
+      }
+      return;
+    }
+    if (this.skip) return;
+    const collecting = this.collecting;
+    if (name === 'f' && this.f && collecting === 'f') this.f.text = this.collected;
+    else if (name === 'v' && collecting === 'v') this.v = this.collected;
+    else if (name === 't' && collecting === 't') this.inline += this.collected;
+    else if (name === 'rPh') this.phonetic--;
+    if (name === 'f' || name === 'v' || name === 't') this.collecting = null;
+  }
+}
+
 /**
  * Reads a sheet. `wanted(a1)` is asked once the reading passes row 1: false stops there (a sheet
  * that is no template: only its A1 is needed).
@@ -71,197 +284,12 @@ export function readSheetCells(
   clock: Clock,
   wanted: (a1: CellValue) => boolean,
 ): SheetCells {
-  const file = parts.file;
-  const cells: Cell[] = [];
-  const masters = new Map<string, { row: number; col: number; formula: string }>();
-  let a1: CellValue = '';
-  let decided = false;
-  let outside: SheetCells['outside'] = null;
-  let cellCount = 0;
-
-  let rowNumber = 0;
-  let colNumber = 0;
-  // The cell being read.
-  let inCell = false;
-  let skip = false;
-  let skippedContent = false;
-  let rooted = false;
-  let type = '';
-  let style = 0;
-  let where = '';
-  let f: { text: string; shared: boolean; si: string | undefined; ref: boolean } | null = null;
-  let v: string | null = null;
-  let inline: string | null = null;
-  let collecting: 'f' | 'v' | 't' | null = null;
-  let phonetic = 0;
-  let textLength = 0;
-  let text = '';
-
-  const decide = () => {
-    decided = true;
-    if (!wanted(a1)) throw new StopReading();
-  };
-
-  const finishCell = () => {
-    let value: CellValue = '';
-    let hasValue = false;
-    if (v !== null && v !== '') {
-      hasValue = true;
-      switch (type) {
-        case 's': {
-          const index = Number(v);
-          if (!Number.isInteger(index) || index < 0 || index >= book.sharedStrings.length)
-            throw damaged(file, `${where}: shared string ${v} of ${book.sharedStrings.length}`);
-          value = book.sharedStrings[index];
-          break;
-        }
-        case 'str':
-        case 'e':
-        case 'd':
-          value = v;
-          break;
-        case 'inlineStr':
-          value = inline ?? '';
-          break;
-        case 'b':
-          value = Number(v) !== 0;
-          break;
-        default: {
-          const n = Number(v);
-          if (!Number.isFinite(n)) throw damaged(file, `${where}: "${v.slice(0, 20)}" is no number`);
-          value = n;
-        }
-      }
-    } else if (type === 'inlineStr' && inline !== null) {
-      hasValue = true;
-      value = inline;
-    }
-    let formula: string | null = null;
-    if (f && (f.text !== '' || f.shared)) {
-      if (f.shared && f.si !== undefined) {
-        if (f.ref && f.text !== '') masters.set(f.si, { row: rowNumber, col: colNumber, formula: f.text });
-        else if (f.text === '') {
-          const master = masters.get(f.si);
-          if (master) formula = shiftFormula(master.formula, rowNumber - master.row, colNumber - master.col);
-        }
-      }
-      if (formula === null && f.text !== '') formula = f.text;
-      if (formula !== null) {
-        if (formula.length > limits.formulaChars) throw overBudget(file, 'formula', limits, where);
-        formula = `=${formula}`;
-        hasValue = true;
-        // A formula's cached result: a date-formatted number stays the serial number.
-        if (v === null || v === '') value = '';
-      }
-    }
-    const format = book.numberFormats[style] ?? 'General';
-    if (rowNumber === 1 && colNumber === 1) a1 = value;
-    if (!hasValue && format === 'General') return;
-    cells.push({ row: rowNumber, col: colNumber, value, formula, format });
-  };
-
-  /** Past the window's last row every cell is outside: the rest of the sheet is only counted (xmlStream's tail). */
-  const countRest = (closed: string): boolean => {
-    if (closed === 'c') {
-      if (++cellCount > limits.cellsPerSheet) throw overBudget(file, 'cells', limits, part);
-      // A cell with content has children, so a closing tag; an empty styled cell is self-closing.
-      if (outside) outside.count++;
-    }
-    return closed === 'sheetData';
-  };
-
-  const handler: XmlHandler = {
-    tail: () => (decided && outside !== null && rowNumber > READ_WINDOW_ROWS && !inCell ? countRest : null),
-    open(name, a) {
-      if (inCell) {
-        if (skip) {
-          // Beyond the window: only whether the cell holds something is noted, nothing is kept.
-          if (name === 'v' || name === 'f' || name === 'is') skippedContent = true;
-          return;
-        }
-        if (name === 'f') {
-          f = { text: '', shared: a.t === 'shared', si: a.si, ref: a.ref !== undefined };
-          collecting = 'f';
-        } else if (name === 'v') {
-          collecting = 'v';
-          v = '';
-        } else if (name === 'is') inline = '';
-        else if (name === 't' && inline !== null) collecting = 't';
-        else if (name === 'rPh') phonetic++;
-        textLength = 0;
-        text = '';
-        return;
-      }
-      if (!rooted) {
-        // A relationship pointing at another kind of part (workbook.xml, a .rels: a loop) is no sheet.
-        if (name !== 'worksheet') throw damaged(file, `${part} is a <${name}>, not a worksheet`);
-        rooted = true;
-      } else if (name === 'row') {
-        const r = a.r === undefined ? rowNumber + 1 : Number(a.r);
-        if (!Number.isInteger(r) || r < 1 || r > MAX_ROW || r <= rowNumber)
-          throw damaged(file, `${part}: row ${a.r} out of order`);
-        rowNumber = r;
-        colNumber = 0;
-        if (!decided && rowNumber > 1) decide();
-      } else if (name === 'c') {
-        if (++cellCount > limits.cellsPerSheet) throw overBudget(file, 'cells', limits, part);
-        if (a.r !== undefined) {
-          const at = parseAddress(a.r);
-          if (!at || at[0] !== rowNumber || at[1] <= colNumber)
-            throw damaged(file, `${part}: cell ${a.r.slice(0, 20)} out of place`);
-          colNumber = at[1];
-        } else colNumber++;
-        if (colNumber > MAX_COLUMN) throw damaged(file, `${part}: column past XFD`);
-        inCell = true;
-        skip = rowNumber > READ_WINDOW_ROWS || colNumber > READ_WINDOW_COLUMNS;
-        type = a.t ?? 'n';
-        style = a.s === undefined ? 0 : Number(a.s);
-        where = `${columnLetter(colNumber)}${rowNumber}`;
-        f = null;
-        v = null;
-        inline = null;
-        collecting = null;
-        phonetic = 0;
-        skippedContent = false;
-      }
-    },
-    text(t) {
-      if (!inCell || skip || collecting === null || phonetic > 0) return;
-      textLength += t.length;
-      const max = collecting === 'f' ? limits.formulaChars : limits.stringChars;
-      if (textLength > max) throw overBudget(file, collecting === 'f' ? 'formula' : 'string', limits, where);
-      text += t;
-    },
-    close(name) {
-      if (!inCell) {
-        if (name === 'sheetData') {
-          if (!decided) decide();
-          // What follows the cells (rules, validations, formatting: a third of a template sheet) is not needed.
-          throw new StopReading();
-        }
-        return;
-      }
-      if (name === 'c') {
-        inCell = false;
-        if (!skip) finishCell();
-        else if (skippedContent) {
-          outside ??= { count: 0, first: where };
-          outside.count++;
-        }
-        return;
-      }
-      if (skip) return;
-      if (name === 'f' && f && collecting === 'f') f.text = text;
-      else if (name === 'v' && collecting === 'v') v = text;
-      else if (name === 't' && collecting === 't') inline += text;
-      else if (name === 'rPh') phonetic--;
-      if (name === 'f' || name === 'v' || name === 't') collecting = null;
-    },
-  };
-  readXmlPart(parts, part, handler, limits, clock);
+  let reader: SheetReader | null = null;
+  readXmlPart(parts, part, () => (reader = new SheetReader(parts.file, part, book, limits, wanted)), limits, clock);
+  const read = reader as unknown as SheetReader;
   // A sheet without rows past the first: asked here, whatever the answer the whole part is read.
-  if (!decided) wanted(a1);
-  return { ...grid(cells), a1, outside };
+  if (!read.decided) wanted(read.a1);
+  return { ...grid(read.cells), a1: read.a1, outside: read.outside };
 }
 
 function grid(cells: Cell[]): Pick<SheetCells, 'values' | 'formulas' | 'numberFormats'> {

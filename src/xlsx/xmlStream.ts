@@ -8,7 +8,8 @@
 import { SaxesParser } from 'saxes';
 import { damaged, InputError } from './errors';
 import type { Limits } from './limits';
-import { StopReading, type PackageParts } from './zipParts';
+import { localName, SubsetTokenizer, Unusual } from './xmlSubset';
+import { STOP_READING, type PackageParts } from './zipParts';
 
 export interface XmlHandler {
   open(name: string, attributes: Record<string, string>): void;
@@ -112,24 +113,32 @@ function unsafe(file: string, part: string): InputError {
   );
 }
 
-/** Local name of an element: 'x:c' → 'c'. */
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
 /**
- * Tokenises `part` of the package into `handler`; false when the package has no such part. A
- * handler may throw StopReading when it has what it needs: the rest is neither inflated nor read.
+ * Tokenises `part` of the package into the handler `build` makes; false when the package has no
+ * such part. A handler may throw StopReading when it has what it needs: the rest is neither
+ * inflated nor read. The part goes through the fast subset tokenizer (xmlSubset.ts) first; if it
+ * holds anything outside that subset, a fresh handler from `build` reads it again with saxes.
  */
 export function readXmlPart(
   parts: PackageParts,
   part: string,
-  handler: XmlHandler,
+  build: () => XmlHandler,
   limits: Limits,
   clock: Clock,
 ): boolean {
-  const file = parts.file;
+  try {
+    return tokenisePart(parts, part, build(), limits, clock, 'subset');
+  } catch (e) {
+    if (!(e instanceof Unusual)) throw e;
+  }
+  return tokenisePart(parts, part, build(), limits, clock, 'saxes');
+}
+
+interface Tokenizer {
+  write(text: string, final: boolean): void;
+}
+
+function saxesTokenizer(file: string, part: string, handler: XmlHandler, limits: Limits): Tokenizer {
   const parser = new SaxesParser({ position: false });
   let depth = 0;
   parser.on('doctype', () => {
@@ -149,6 +158,29 @@ export function readXmlPart(
   parser.on('error', (e) => {
     throw damaged(file, `XML of ${part}: ${e.message}`);
   });
+  return {
+    write(text, final) {
+      parser.write(text);
+      if (final) parser.close();
+    },
+  };
+}
+
+function tokenisePart(
+  parts: PackageParts,
+  part: string,
+  handler: XmlHandler,
+  limits: Limits,
+  clock: Clock,
+  kind: 'subset' | 'saxes',
+): boolean {
+  const file = parts.file;
+  const tokenizer =
+    kind === 'subset'
+      ? new SubsetTokenizer(handler, (depth) => {
+          if (depth > limits.xmlDepth) throw overBudget(file, 'depth', limits, part);
+        })
+      : saxesTokenizer(file, part, handler, limits);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let tail: ((closed: string) => boolean) | null = null;
   let carry = '';
@@ -161,13 +193,12 @@ export function readXmlPart(
     }
     if (tail) {
       const scanned = scanClosingTags(carry + text, tail);
-      if (scanned.stop) throw new StopReading();
+      if (scanned.stop) throw STOP_READING;
       carry = scanned.carry;
       if (carry.length > limits.stringChars) throw damaged(file, `${part}: a closing tag never ends`);
     } else {
-      parser.write(text);
-      if (final) parser.close();
-      else tail = handler.tail?.() ?? null;
+      tokenizer.write(text, final);
+      if (!final) tail = handler.tail?.() ?? null;
     }
     clock.check();
   });

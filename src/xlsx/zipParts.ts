@@ -2,7 +2,9 @@
  * The parts of a package, inflated one at a time as a stream (fflate's Inflate) into a sink that
  * tokenises them: a part never sits inflated in memory as a whole, and inflation stops as soon
  * as a part, or all parts read so far, pass the size limits, whatever their headers declare.
- * Only the parts the reader asks for are inflated. guard.ts has checked the directory first.
+ * A host may pass its own inflater instead (InflateRaw: Node's zlib in the CLI), which inflates
+ * a part at once but stops at the same limits. Only the parts the reader asks for are inflated.
+ * guard.ts has checked the directory first.
  */
 import { Inflate } from 'fflate';
 import { damaged, InputError } from './errors';
@@ -11,20 +13,34 @@ import type { ZipEntry } from './zipDirectory';
 
 /** Thrown by a sink that has read all it needs of a part: inflation stops there, nothing is wrong. */
 export class StopReading extends Error {}
+/** The one StopReading thrown: a signal, whose stack nobody reads, need not capture one each time. */
+export const STOP_READING = new StopReading('the rest of the part is not needed');
+
+/**
+ * A host's own inflater of raw deflate data (Node's zlib in the CLI, several times faster than
+ * fflate): the whole part, or null as soon as it passes `maxBytes`; it throws on damaged data.
+ * Without one, parts inflate as a stream through fflate (the browser).
+ */
+export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Uint8Array | null;
 
 const LOCAL_SIGNATURE = 0x04034b50;
 /** Compressed bytes handed to the inflater at a time. */
 const SLICE = 64 * 1024;
+/** Inflated bytes handed on at a time from a part inflated whole: what follows a sheet's cells is then never decoded. */
+const OUT_SLICE = 16 * 1024;
 
 export class PackageParts {
   private readonly byName = new Map<string, ZipEntry>();
   private inflated = 0;
+  /** Bytes each part has inflated to so far: a part read twice (xmlStream.ts's fallback) counts once. */
+  private readonly counted = new Map<string, number>();
 
   constructor(
     readonly file: string,
     private readonly bytes: Uint8Array,
     entries: readonly ZipEntry[],
     private readonly limits: Limits,
+    private readonly inflateRaw?: InflateRaw,
   ) {
     for (const e of entries) {
       // Two parts of one name: which one Excel would take is not said; neither is trusted.
@@ -59,9 +75,10 @@ export class PackageParts {
     const end = start + entry.compressedSize;
     if (end > bytes.length) throw damaged(file, `part ${name} runs past the end of the file`);
     let size = 0;
-    const count = (chunk: Uint8Array) => {
-      size += chunk.length;
-      this.inflated += chunk.length;
+    const before = this.counted.get(name) ?? 0;
+    const count = (length: number) => {
+      size += length;
+      if (size > before) this.inflated += Math.min(length, size - before);
       if (size > this.limits.partBytes || this.inflated > this.limits.totalBytes) {
         const cap = size > this.limits.partBytes ? this.limits.partBytes : this.limits.totalBytes;
         throw new InputError(file, 'too-large', {
@@ -70,32 +87,82 @@ export class PackageParts {
         });
       }
     };
+    try {
+      // How far this part may inflate before a limit is passed.
+      const room = Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated + before);
+      if (entry.method === 8 && this.inflateRaw)
+        this.inflateWhole(entry, bytes.subarray(start, end), room, count, sink);
+      else this.inflate(entry, start, end, count, sink);
+    } finally {
+      if (size > before) this.counted.set(name, size);
+    }
+    if (size !== entry.uncompressedSize && Number.isFinite(entry.uncompressedSize))
+      throw damaged(file, `part ${name} inflates to ${size} bytes, its directory says ${entry.uncompressedSize}`);
+    return true;
+  }
+
+  /** The host's inflater (Node's zlib in the CLI): the part at once, stopped past `room` bytes, then handed on in slices. */
+  private inflateWhole(
+    entry: ZipEntry,
+    compressed: Uint8Array,
+    room: number,
+    count: (length: number) => void,
+    sink: (chunk: Uint8Array, final: boolean) => void,
+  ): void {
+    let out: Uint8Array | null;
+    try {
+      out = this.inflateRaw!(compressed, room);
+    } catch (e) {
+      throw damaged(this.file, `inflating ${entry.name}: ${(e as Error).message}`);
+    }
+    if (out === null) count(room + 1);
+    else {
+      count(out.length);
+      for (let from = 0; from < out.length; from += OUT_SLICE)
+        sink(out.subarray(from, Math.min(out.length, from + OUT_SLICE)), from + OUT_SLICE >= out.length);
+      if (out.length === 0) sink(out, true);
+    }
+  }
+
+  private inflate(
+    entry: ZipEntry,
+    start: number,
+    end: number,
+    count: (length: number) => void,
+    sink: (chunk: Uint8Array, final: boolean) => void,
+  ): void {
+    const { bytes, file } = this;
+    const name = entry.name;
     if (entry.method === 0) {
       for (let from = start; from < end; from += SLICE) {
         const chunk = bytes.subarray(from, Math.min(end, from + SLICE));
-        count(chunk);
+        count(chunk.length);
         sink(chunk, from + SLICE >= end);
       }
       if (start === end) sink(new Uint8Array(0), true);
     } else if (entry.method === 8) {
       let ended = false;
+      // What the sink or the limits throw goes on as it is; only fflate's own errors mean damaged data.
+      let passOn: unknown = null;
       const inflater = new Inflate((chunk, final) => {
-        count(chunk);
-        ended = final;
-        sink(chunk, final);
+        try {
+          count(chunk.length);
+          ended = final;
+          sink(chunk, final);
+        } catch (e) {
+          passOn = e;
+          throw e;
+        }
       });
       try {
         for (let from = start; from < end; from += SLICE)
           inflater.push(bytes.subarray(from, Math.min(end, from + SLICE)), from + SLICE >= end);
         if (start === end) inflater.push(new Uint8Array(0), true);
       } catch (e) {
-        if (e instanceof InputError || e instanceof StopReading) throw e;
+        if (e === passOn) throw e;
         throw damaged(file, `inflating ${name}: ${(e as Error).message}`);
       }
       if (!ended) throw damaged(file, `part ${name} ends before its compressed data does`);
     } else throw damaged(file, `part ${name} uses compression method ${entry.method}`);
-    if (size !== entry.uncompressedSize && Number.isFinite(entry.uncompressedSize))
-      throw damaged(file, `part ${name} inflates to ${size} bytes, its directory says ${entry.uncompressedSize}`);
-    return true;
   }
 }

@@ -17,8 +17,11 @@
  *   files are picked, i.e. what reads the units' files (the reader, fflate, saxes, the
  *   consolidation core, the adapter's write operation); the panel's own UI chunk, fetched when
  *   the tab opens, is not in it.
+ * - loadAverage1m: the 1-minute load average at the start and the end of the section (the machine
+ *   is shared: on 2 cores, above 2 means the figures are inflated by other work).
  */
 import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,7 +42,10 @@ export interface ConsolidateBench {
   chunkGzipBytes: number;
   /** Each script of chunkGzipBytes: 'name gzipBytes'. */
   chunkScripts: string[];
+  loadAverage1m: [number, number];
 }
+
+const load = () => Math.round(os.loadavg()[0] * 100) / 100;
 
 const FILES = 50;
 const MORE_FILES = 200;
@@ -176,6 +182,7 @@ async function browserRun(
 }
 
 export async function benchConsolidate(): Promise<ConsolidateBench> {
+  const loadAtStart = load();
   const tmp = tempDir('cchc-bench-consolidate-');
   try {
     const all = await generate(tmp.dir);
@@ -193,6 +200,7 @@ export async function benchConsolidate(): Promise<ConsolidateBench> {
       peakMemoryMB200: b.runs[1].peakMB,
       chunkGzipBytes: b.chunks.reduce((n, c) => n + c.bytes, 0),
       chunkScripts: b.chunks.map((c) => `${c.name} ${c.bytes}`),
+      loadAverage1m: [loadAtStart, load()],
     };
   } finally {
     tmp.remove();

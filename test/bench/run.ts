@@ -4,7 +4,8 @@
  *   { machine, engine, excel, coauthor, taskpane, cli, consolidate, report, hostile, catalogImport, code }
  * A section whose file is not there yet is null (and said so in the human output); a section
  * that throws makes the run exit non-zero. Sections run one after another, never in parallel,
- * so they do not disturb each other's timings.
+ * so they do not disturb each other's timings. `--only cli,consolidate` runs those sections only
+ * (the others are left out of the report); without it every section runs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -143,6 +144,11 @@ async function main(argv: string[]): Promise<number> {
   // --dir lets the runner be tried on stand-in sections without touching test/bench/.
   const dirFlag = argv.indexOf('--dir');
   const dir = dirFlag >= 0 && argv[dirFlag + 1] ? path.resolve(argv[dirFlag + 1]) : __dirname;
+  const onlyFlag = argv.indexOf('--only');
+  const only = onlyFlag >= 0 ? new Set((argv[onlyFlag + 1] ?? '').split(',').filter(Boolean)) : null;
+  const unknown = only ? [...only].filter((key) => !SECTIONS.some((s) => s.key === key)) : [];
+  if (only && (only.size === 0 || unknown.length > 0))
+    throw new Error(`--only takes section names among ${SECTIONS.map((s) => s.key).join(', ')}`);
   const machine = machineInfo();
   const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -161,6 +167,7 @@ async function main(argv: string[]): Promise<number> {
   const report: Record<string, unknown> = { machine };
   let failures = 0;
   for (const section of SECTIONS) {
+    if (only && !only.has(section.key)) continue;
     if (!json) out(`\n== ${section.key}: ${section.title} ==`);
     const outcome = await runSection(section, dir);
     if (outcome.state === 'absent') {

@@ -17,7 +17,7 @@ import type { CliIo } from '../io';
 import { withProgress } from '../progress';
 import { CONSOLIDATED_PREFIX } from '../../xlsx/reader';
 import { readTemplateBytes } from '../../xlsx/reader';
-import { readFileBytes } from '../xlsx/readSnapshots';
+import { nodeReadOptions, readFileBytes } from '../xlsx/readSnapshots';
 import { consolidatedWorkbook, SOURCES_SHEET } from '../../xlsxWrite/writeConsolidation';
 import { requireXlsxPath, writeOutput } from './template';
 
@@ -59,7 +59,7 @@ export async function consolidateFiles(files: readonly string[], options: Consol
       const full = path.resolve(options.cwd, file);
       const bytes = await readFileBytes(full);
       hash = await contentHash(bytes);
-      consolidator.add({ file, hash, book: await readTemplateBytes(full, bytes) });
+      consolidator.add({ file, hash, book: await readTemplateBytes(full, bytes, nodeReadOptions()) });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       consolidator.add({ file, hash, error: e });

@@ -4,9 +4,29 @@
  * on the files an official picks.
  */
 import { promises as fs } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { InputError } from '../../xlsx/errors';
 import { LIMITS, megabytes, type Limits } from '../../xlsx/limits';
-import { readTemplateBytes, type TemplateWorkbook } from '../../xlsx/reader';
+import { readTemplateBytes, type ReadOptions, type TemplateWorkbook } from '../../xlsx/reader';
+import type { InflateRaw } from '../../xlsx/zipParts';
+
+/**
+ * Node's zlib as the reader's inflater: several times faster than fflate, and it stops inflating
+ * once `maxBytes` are out (maxOutputLength), so a part lying about its size is still cut short.
+ */
+export const inflateWithZlib: InflateRaw = (compressed, maxBytes) => {
+  try {
+    return inflateRawSync(compressed, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw e;
+  }
+};
+
+/** What the CLI reads with: the shared reader, inflating with zlib. */
+export function nodeReadOptions(options: { limits?: Limits } = {}): ReadOptions {
+  return { ...options, inflateRaw: inflateWithZlib };
+}
 
 export async function readFileBytes(file: string, limits: Limits = LIMITS): Promise<Uint8Array> {
   try {
@@ -35,5 +55,5 @@ export async function readFileBytes(file: string, limits: Limits = LIMITS): Prom
 
 /** Reads a unit's workbook from disk. Throws InputError if it is not one. */
 export async function readTemplateWorkbook(file: string, options: { limits?: Limits } = {}): Promise<TemplateWorkbook> {
-  return readTemplateBytes(file, await readFileBytes(file, options.limits), options);
+  return readTemplateBytes(file, await readFileBytes(file, options.limits), nodeReadOptions(options));
 }
