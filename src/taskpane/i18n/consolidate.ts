@@ -38,6 +38,12 @@ export interface ConsolidateMessages {
   newWorkbookOffer: string;
   openNewWorkbook: string;
   newWorkbookOpened: string;
+  /** The counts above the file list, each a filter of it. */
+  summaryLabel: string;
+  summary: Record<'read' | 'errors' | 'unreadable' | 'duplicate', (n: string) => string>;
+  /** A file's state while reading (waiting, reading, read) and after: what is true at that moment. */
+  state: Record<'waiting' | 'reading' | 'read' | 'duplicate', string>;
+  noneMatch: string;
 }
 
 export const consolidateVi: ConsolidateMessages = {
@@ -79,6 +85,15 @@ export const consolidateVi: ConsolidateMessages = {
     'Bảng tổng hợp chưa được ghi vào sổ làm việc đang mở (không ghi đè số liệu của đơn vị). Có thể mở bảng tổng hợp trong một sổ làm việc mới, giống tệp "cchc consolidate" tạo ra.',
   openNewWorkbook: 'Mở bảng tổng hợp trong sổ làm việc mới',
   newWorkbookOpened: 'Đã mở bảng tổng hợp trong một sổ làm việc mới; sổ làm việc đang mở không thay đổi.',
+  summaryLabel: 'Các tệp (bấm một số để lọc danh sách)',
+  summary: {
+    read: (n) => `Đã đọc: ${n}`,
+    errors: (n) => `Có lỗi: ${n}`,
+    unreadable: (n) => `Không đọc được: ${n}`,
+    duplicate: (n) => `Trùng đơn vị: ${n}`,
+  },
+  state: { waiting: 'Chờ đọc', reading: 'Đang đọc…', read: 'Đã đọc', duplicate: 'Trùng đơn vị: không tổng hợp' },
+  noneMatch: 'Không có tệp nào ở mục này.',
 };
 
 export const consolidateEn: ConsolidateMessages = {
@@ -120,4 +135,13 @@ export const consolidateEn: ConsolidateMessages = {
     'The consolidation was not written into the open workbook (a unit’s figures are never written over). It can open in a new workbook instead, the same file "cchc consolidate" makes.',
   openNewWorkbook: 'Open the consolidation in a new workbook',
   newWorkbookOpened: 'The consolidation opened in a new workbook; the open workbook is unchanged.',
+  summaryLabel: 'Files (press a count to filter the list)',
+  summary: {
+    read: (n) => `Read: ${n}`,
+    errors: (n) => `With errors: ${n}`,
+    unreadable: (n) => `Cannot be read: ${n}`,
+    duplicate: (n) => `Same unit twice: ${n}`,
+  },
+  state: { waiting: 'Waiting', reading: 'Reading…', read: 'Read', duplicate: 'Same unit twice: not consolidated' },
+  noneMatch: 'No file in this group.',
 };
