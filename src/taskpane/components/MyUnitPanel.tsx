@@ -188,7 +188,8 @@ export function MyUnitPanel() {
                       {h.text}
                     </div>
                   ))}
-                  <ul className={panel.list}>
+                  {/* Indented under their deepest heading: a row back at the sheet's level starts at the edge. */}
+                  <ul className={panel.list} style={{ paddingLeft: `${(block.path.length - 1) * 8}px` }}>
                     {block.rows.map((row) => (
                       <li key={`${row.sheet}!${row.rowKey}`} className={styles.row} data-row={row.rowKey}>
                         {row.firstEmpty ? (
