@@ -1,13 +1,13 @@
 /**
  * The consolidation's file list as it is true at each moment: while reading, a file is waiting,
  * being read, read, or unreadable (never "consolidated" before the totals are made); once the
- * consolidation is finished, a read file says what became of it. Counts at the top, and the
+ * consolidation is finished (or cancelled: the rest were not read), a read file says what became of it. Counts at the top, and the
  * filters they stand for. Pure: no React, no Office.
  */
 import type { SourceFile } from '../consolidate/types';
 
 export type FileState =
-  'waiting' | 'reading' | 'read' | 'unreadable' | 'duplicate' | 'refused' | 'used' | 'no-appendix1';
+  'waiting' | 'skipped' | 'reading' | 'read' | 'unreadable' | 'duplicate' | 'refused' | 'used' | 'no-appendix1';
 
 /** What the counts at the top stand for, each also a filter of the list. */
 export type FileFilter = 'read' | 'errors' | 'unreadable' | 'duplicate';
@@ -33,7 +33,8 @@ export function listedFiles(
 ): ListedFile[] {
   return picked.map((file, i) => {
     const source = sources[i] ?? null;
-    if (!source) return { file, source, state: reading && i === sources.length ? 'reading' : 'waiting' };
+    // Not read: next in line, waiting its turn, or left unread (cancelled, or the reading failed).
+    if (!source) return { file, source, state: !reading ? 'skipped' : i === sources.length ? 'reading' : 'waiting' };
     return { file, source, state: stateOf(source, finished) };
   });
 }

@@ -9,6 +9,7 @@ import { Consolidator } from '../../src/consolidate';
 import type { Consolidation, ReadReturn, SourceFile } from '../../src/consolidate/types';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { memorySettings } from '../../src/taskpane/settings';
+import { listedFiles } from '../../src/taskpane/consolidateList';
 import { InputError } from '../../src/xlsx/errors';
 import { makeSnapshot } from '../engine/snapshot';
 import { createFakeOperations } from './fakeOperations';
@@ -143,4 +144,22 @@ it('says what is true of each file while reading, counts read / with errors / un
   expect(Object.keys(states())).toEqual(['snv-2.xlsx']);
   fireEvent.click(within(summary).getByRole('button', { name: 'Trùng đơn vị: 1' }));
   expect(Object.keys(states())).toHaveLength(4);
+});
+
+it('says "Chưa đọc" of the files a cancelled reading left, not "Chờ đọc"', () => {
+  const core = new Consolidator('vi');
+  const first = core.add(READS[0]);
+  const picked = READS.map((r) => r.file);
+  expect(listedFiles(picked, [first], true, false).map((l) => l.state)).toEqual([
+    'read',
+    'reading',
+    'waiting',
+    'waiting',
+  ]);
+  expect(listedFiles(picked, [first], false, false).map((l) => l.state)).toEqual([
+    'read',
+    'skipped',
+    'skipped',
+    'skipped',
+  ]);
 });

@@ -89,7 +89,7 @@ function FileRow({ listed }: { listed: ListedFile }) {
   const styles = useStyles();
   const { source, state } = listed;
   const stateText =
-    state === 'waiting' || state === 'reading' || state === 'read' || state === 'duplicate'
+    state === 'waiting' || state === 'skipped' || state === 'reading' || state === 'read' || state === 'duplicate'
       ? c.state[state]
       : c.status[state];
   const bad = state === 'unreadable' || state === 'refused' || state === 'duplicate';

@@ -42,7 +42,7 @@ export interface ConsolidateMessages {
   summaryLabel: string;
   summary: Record<'read' | 'errors' | 'unreadable' | 'duplicate', (n: string) => string>;
   /** A file's state while reading (waiting, reading, read) and after: what is true at that moment. */
-  state: Record<'waiting' | 'reading' | 'read' | 'duplicate', string>;
+  state: Record<'waiting' | 'skipped' | 'reading' | 'read' | 'duplicate', string>;
   noneMatch: string;
 }
 
@@ -92,7 +92,13 @@ export const consolidateVi: ConsolidateMessages = {
     unreadable: (n) => `Không đọc được: ${n}`,
     duplicate: (n) => `Trùng đơn vị: ${n}`,
   },
-  state: { waiting: 'Chờ đọc', reading: 'Đang đọc…', read: 'Đã đọc', duplicate: 'Trùng đơn vị: không tổng hợp' },
+  state: {
+    waiting: 'Chờ đọc',
+    skipped: 'Chưa đọc',
+    reading: 'Đang đọc…',
+    read: 'Đã đọc',
+    duplicate: 'Trùng đơn vị: không tổng hợp',
+  },
   noneMatch: 'Không có tệp nào ở mục này.',
 };
 
@@ -142,6 +148,12 @@ export const consolidateEn: ConsolidateMessages = {
     unreadable: (n) => `Cannot be read: ${n}`,
     duplicate: (n) => `Same unit twice: ${n}`,
   },
-  state: { waiting: 'Waiting', reading: 'Reading…', read: 'Read', duplicate: 'Same unit twice: not consolidated' },
+  state: {
+    waiting: 'Waiting',
+    skipped: 'Not read',
+    reading: 'Reading…',
+    read: 'Read',
+    duplicate: 'Same unit twice: not consolidated',
+  },
   noneMatch: 'No file in this group.',
 };
