@@ -97,7 +97,7 @@ export const consolidateVi: ConsolidateMessages = {
     skipped: 'Chưa đọc',
     reading: 'Đang đọc…',
     read: 'Đã đọc',
-    duplicate: 'Trùng đơn vị: không tổng hợp',
+    duplicate: 'Trùng đơn vị',
   },
   noneMatch: 'Không có tệp nào ở mục này.',
 };
@@ -153,7 +153,7 @@ export const consolidateEn: ConsolidateMessages = {
     skipped: 'Not read',
     reading: 'Reading…',
     read: 'Read',
-    duplicate: 'Same unit twice: not consolidated',
+    duplicate: 'Same unit twice',
   },
   noneMatch: 'No file in this group.',
 };
