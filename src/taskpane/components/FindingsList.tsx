@@ -241,7 +241,7 @@ function FindingItem({
   const markClass = { error: styles.markError, warning: styles.markWarning };
   const title = findingRowTitle(f, lang);
   // Where the finding is: its sheet, and the headings above its row when the row itself is not named.
-  const where = [t.lists.onSheet(f.sheet), ...(title ? [] : rowContext(f.rowKey))].join(' › ');
+  const where = [t.findingsOf(f.sheet), ...(title ? [] : rowContext(f.rowKey))].join(' › ');
   return (
     <li
       data-key={findingKey(f)}

@@ -10,8 +10,6 @@ export interface ListMessages {
   filteredBy: (severity: string) => string;
   /** One line standing for a kind of note, e.g. "26 mục chưa có nội dung". */
   noteKind: (code: string, count: string) => string;
-  /** The sheet a finding is on (its context line). */
-  onSheet: (sheet: string) => string;
   /** Links to the template sheets of the workbook. */
   sheetsHeading: string;
   goToSheet: (sheet: string) => string;
@@ -35,7 +33,6 @@ export const listsVi: ListMessages = {
   filterLabel: 'Lọc theo mức độ',
   filteredBy: (s) => `Đang chỉ hiện: ${s}. Bấm lại để hiện tất cả.`,
   noteKind: (code, n) => (NOTE_KINDS_VI[code] ?? ((x) => `${x} lưu ý khác`))(n),
-  onSheet: (sheet) => `Trang “${sheet}”`,
   sheetsHeading: 'Mở trang biểu mẫu',
   goToSheet: (sheet) => `Mở trang “${sheet}”`,
 };
@@ -44,7 +41,6 @@ export const listsEn: ListMessages = {
   filterLabel: 'Filter by severity',
   filteredBy: (s) => `Showing only: ${s}. Press it again to show all.`,
   noteKind: (code, n) => (NOTE_KINDS_EN[code] ?? ((x) => `${x} other notes`))(n),
-  onSheet: (sheet) => `Sheet “${sheet}”`,
   sheetsHeading: 'Open a template sheet',
   goToSheet: (sheet) => `Open the sheet “${sheet}”`,
 };
