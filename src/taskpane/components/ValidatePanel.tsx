@@ -1,5 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Switch, Text } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Finding } from '../../engine/types';
 import type { ValidationReport } from '../../contracts/operations';
 import type { FindingFilter } from '../findingList';
@@ -63,7 +63,8 @@ export function ValidatePanel() {
   };
 
   // The source document's rounding notes belong to the totals view, not to the user's problems.
-  const shown = report ? actionable(report.findings) : [];
+  // Kept while the report is the same: the list moves the focus after a fix when its findings change.
+  const shown = useMemo(() => (report ? actionable(report.findings) : []), [report]);
   const hiddenCount = report ? report.findings.length - shown.length : 0;
   const fixable = shown.filter((f) => f.fix);
   const nothing = report !== null && report.cellsChecked === 0;
