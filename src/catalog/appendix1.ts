@@ -9,8 +9,9 @@
  * - II.1: "Chia theo tên loại VBQPPL" is one label merged across the six document types; the extract
  *   shifted the types one column right and put the last one ("… cấp xã") in the STT column. The six
  *   rows have no STT in the original.
- * - Labels keep the original's typos ("Công/ Trang", "Số cơ chuyên môn", "Chuyên giao") and the
- *   header text of IV.3 as printed ("Thuộc UBND cấp tỉnh" beside "Thuộc UBND TP").
+ * - Labels are written here as the original prints them, typos included ("Công/ Trang", "Số cơ chuyên
+ *   môn", "Chuyên giao"); corrections.ts corrects those typos, keeping each source text beside its
+ *   correction. The header text of IV.3 stays as printed ("Thuộc UBND cấp tỉnh" beside "Thuộc UBND TP").
  * - Section IV has three tables; each has a heading row (kind 'group') and one row per period, keyed by
  *   the period's cut-off year.
  */
@@ -24,6 +25,7 @@ import type {
   TemplateColumn,
   UnitId,
 } from './types';
+import { applyCorrections } from './corrections';
 
 const YEAR_COLUMNS: TemplateColumn[] = [
   { id: '2015', label: 'Năm 2015', year: 2015 },
@@ -750,7 +752,7 @@ const SECTION_VIII: Appendix1Template = {
 };
 
 /** Sections I–VIII of Appendix 1, in the seed's order. */
-export const APPENDIX1: Appendix1Template[] = [
+export const APPENDIX1: Appendix1Template[] = applyCorrections([
   SECTION_I,
   SECTION_II,
   SECTION_III,
@@ -759,4 +761,4 @@ export const APPENDIX1: Appendix1Template[] = [
   SECTION_VI,
   SECTION_VII,
   SECTION_VIII,
-];
+]);

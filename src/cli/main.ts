@@ -16,8 +16,9 @@ import { processIo, type CliIo } from './io';
 const USAGE: Record<Lang, string> = {
   vi: `Cách dùng: cchc <lệnh> [tùy chọn]
 
-  cchc catalog [--json] [--lang en]
+  cchc catalog [--json] [--lang en] [--corrections]
       Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và Chỉ số CCHC 2021 (VB 3541/UBND-SNV).
+      --corrections: các lỗi chính tả của văn bản gốc đã sửa, kèm nguyên văn.
   cchc catalog export --year 2021 --out BANG.xlsx [--force]
       Ghi danh mục Chỉ số CCHC của một năm thành bảng Excel như Thành phố trình bày, để sửa thành năm sau.
   cchc catalog import BANG.xlsx --year 2022 --out par-2022.json [--previous-year 2021]
@@ -43,8 +44,9 @@ const USAGE: Record<Lang, string> = {
 `,
   en: `Usage: cchc <command> [options]
 
-  cchc catalog [--json] [--lang en]
+  cchc catalog [--json] [--lang en] [--corrections]
       The templates (Appendix 1 of Plan 28/KH-UBND) and the 2021 PAR index list (Document 3541/UBND-SNV).
+      --corrections: the source's typos corrected, each beside the original text.
   cchc catalog export --year 2021 --out TABLE.xlsx [--force]
       Writes a year's PAR-index list as an Excel table laid out as the city lays it out, to edit into next year's.
   cchc catalog import TABLE.xlsx --year 2022 --out par-2022.json [--previous-year 2021]

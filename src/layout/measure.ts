@@ -21,3 +21,13 @@ export function textHeight(text: string, width: number, options: { fontSize?: nu
   const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
   return Math.ceil(lines * LINE_POINTS * (fontSize / 11));
 }
+
+/**
+ * Character units a cell must be wide to show `text` on one line, by the same measure as
+ * textHeight (a line holds about `width - 1` characters, bold 8 % fewer). A label next to an
+ * input cell cannot spill over it: Excel cuts it at the cell's edge ("Cơ qua…").
+ */
+export function lineWidth(text: string, options: { fontSize?: number; bold?: boolean } = {}): number {
+  const scale = ((options.fontSize ?? 11) / 11) * (options.bold ? 1.08 : 1);
+  return Math.ceil(text.length * scale) + 1;
+}

@@ -20,9 +20,18 @@ import type { Appendix1TemplateId } from '../catalog/types';
 import { cellAddress, columnLetter, quoteSheet } from './a1';
 import { buildAppendix1Sheet } from './appendix1Sheet';
 import { columnPlan, rect, SheetBuilder } from './builder';
-import { addFlaggedRule, KEY_WIDTH, printPlan, writeKey, writeLine, writeMarker, writeReporterLine } from './common';
+import {
+  addFlaggedRule,
+  KEY_WIDTH,
+  printPlan,
+  REPORTER_LABEL,
+  writeKey,
+  writeLine,
+  writeMarker,
+  writeReporterLine,
+} from './common';
 import { KEY_COL } from './keyColumn';
-import { textHeight } from './measure';
+import { lineWidth, textHeight } from './measure';
 import { conditionalFormat, INPUT_FORMATS, invalidFormula } from './rules';
 import type { ColumnPlan, SheetPlan } from './types';
 
@@ -47,7 +56,8 @@ const HOW_TO =
 
 const COLUMNS: ColumnPlan[] = [
   columnPlan(KEY_COL, KEY_WIDTH, 'key', true),
-  columnPlan(COL.number, 7, 'number'),
+  // Wide enough for the reporter line's label (bold, one line): the input beside it stops any spill.
+  columnPlan(COL.number, Math.max(7, lineWidth(REPORTER_LABEL, { bold: true })), 'number'),
   columnPlan(COL.text, TEXT_WIDTH, OUTLINE_TEXT_COLUMN),
   columnPlan(COL.figure, 42, 'figure'),
   columnPlan(COL.y2019, 12, '2019'),

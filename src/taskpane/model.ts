@@ -33,30 +33,6 @@ export function unitName(id: UnitId | null, lang: Language): string {
   return lang === 'en' ? unit.nameEn : unit.name;
 }
 
-export interface SheetFindings {
-  sheet: string;
-  bySeverity: { severity: Severity; findings: Finding[] }[];
-}
-
-/** Findings by sheet (in the order the sheets first appear), then by severity, errors first. */
-export function groupFindings(findings: readonly Finding[]): SheetFindings[] {
-  const sheets = new Map<string, Map<Severity, Finding[]>>();
-  for (const finding of findings) {
-    let bySeverity = sheets.get(finding.sheet);
-    if (!bySeverity) sheets.set(finding.sheet, (bySeverity = new Map()));
-    const list = bySeverity.get(finding.severity);
-    if (list) list.push(finding);
-    else bySeverity.set(finding.severity, [finding]);
-  }
-  return [...sheets].map(([sheet, bySeverity]) => ({
-    sheet,
-    bySeverity: SEVERITIES.filter((s) => bySeverity.has(s)).map((severity) => ({
-      severity,
-      findings: bySeverity.get(severity)!,
-    })),
-  }));
-}
-
 export function parLabel(id: string): string {
   const row = parRow(id);
   if (!row) return id;

@@ -441,10 +441,10 @@ describe('labels', () => {
     for (const s of texts) expect(s).toBe(s.normalize('NFC'));
   });
 
-  it('keep the original’s wording, typos included', () => {
-    expect(row('III.3').label).toContain('trên Công/ Trang Thông tin điện tử');
-    expect(row('VII.8').label.startsWith('Số cơ chuyên môn cấp TP')).toBe(true);
-    expect(row('VIII.4').label.startsWith('Chuyên giao')).toBe(true);
+  it('keep the original’s wording, with its typos corrected on record (corrections.ts)', () => {
+    expect(row('III.3').label).toContain('trên Cổng/Trang Thông tin điện tử');
+    expect(row('VII.8').label.startsWith('Số cơ quan chuyên môn cấp TP')).toBe(true);
+    expect(row('VIII.4').label.startsWith('Chuyển giao')).toBe(true);
   });
 });
 

@@ -113,6 +113,29 @@ it('consolidates three picked returns into the open workbook and reports each fi
   await expectText(fileItem('so-y-te.xlsx'), new RegExp(`\\[Lỗi\\] ${inputCell('I.2', '2019')} \\(I\\.2, 2019\\)`));
   await expectText(fileItem('hong.xlsx'), /Không đọc được: tệp \.xlsx bị hỏng/);
 
+  // The counts at the top (issue 23): the corrupt file is counted there, not only at the bottom;
+  // each count filters the list.
+  const summary = pane().getByTestId('consolidate-summary');
+  expect(await summary.getByRole('button').allTextContents()).toEqual([
+    'Đã đọc: 2',
+    'Có lỗi: 1',
+    'Không đọc được: 1',
+    'Trùng đơn vị: 0',
+  ]);
+  const summaryBox = await summary.boundingBox();
+  const listBox = await fileItem('ba-dinh.xlsx').boundingBox();
+  expect(summaryBox!.y).toBeLessThan(listBox!.y);
+  await summary.getByRole('button', { name: 'Không đọc được: 1' }).click();
+  expect(await summary.getByRole('button', { name: 'Không đọc được: 1' }).getAttribute('aria-pressed')).toBe('true');
+  expect(
+    await pane()
+      .locator('li[data-file]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-file'))),
+  ).toEqual(['hong.xlsx']);
+  await page.screenshot({ path: screenshotPath('consolidate-01b-filtered') });
+  await summary.getByRole('button', { name: 'Không đọc được: 1' }).click();
+  expect(await pane().locator('li[data-file]').count()).toBe(3);
+
   // The consolidated cells: 2019 = 10 (the -3 left out), 2018 = 3 + 4 = 7.
   await openSheet(I.name);
   await cellText(inputCell('I.2', '2019'), /^10$/);
@@ -165,9 +188,22 @@ it('cancels between files and writes nothing', async () => {
     bytes: files['ba-dinh.xlsx'],
   }));
   await pick([], copies);
+  // While reading, each file says what is true of it now: read, being read or waiting; none is
+  // "Đã tổng hợp" (nothing is consolidated before the last file), none "Đã điền 0/… ô".
+  await pane().locator('li[data-file][data-state="read"]').first().waitFor();
+  const during = await pane()
+    .locator('li[data-file]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-state')}|${(e as HTMLElement).innerText}`));
+  expect(during).toHaveLength(150);
+  expect(during.filter((x) => x.startsWith('reading|'))).toHaveLength(1);
+  expect(during.some((x) => x.startsWith('waiting|Đang') || /Đã tổng hợp|Đã điền/.test(x))).toBe(false);
+  await page.screenshot({ path: screenshotPath('consolidate-05-reading') });
   await pane().getByRole('button', { name: 'Hủy', exact: true }).click();
   await pane().getByText('Đã hủy: chưa ghi gì vào sổ làm việc.').waitFor();
-  expect(await pane().locator('li[data-file]').count()).toBeLessThan(150);
+  // Every picked file is listed; those never read say so.
+  expect(await pane().locator('li[data-file]').count()).toBe(150);
+  expect(await pane().locator('li[data-file][data-state="read"]').count()).toBeLessThan(150);
+  expect(await pane().locator('li[data-file][data-state="skipped"]').count()).toBeGreaterThan(0);
   expect(await page.getByRole('button', { name: I.name, exact: true }).count()).toBe(0);
   expect(await page.getByRole('button', { name: SOURCES, exact: true }).count()).toBe(0);
 });

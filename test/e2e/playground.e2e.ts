@@ -223,9 +223,8 @@ it('validates: the pasted "0,5" is listed under its sheet with a fix; applying i
   const finding = pane().locator(`li[data-finding="decimal-comma"][data-cell="${g}"]`);
   await finding.waitFor();
   await enabled(pane().getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }));
-  await pane()
-    .getByRole('heading', { level: 3, name: new RegExp(PAR.name) })
-    .waitFor();
+  // Errors first, then warnings, each saying its sheet (issue 23).
+  expect(await finding.locator('[data-where]').textContent()).toContain(PAR.name);
   const severity = await finding.getAttribute('data-severity');
   expect(await pane().locator(`[data-count="${severity}"]`).textContent()).toMatch(/: [1-9]/);
   // Nothing is reported for the 85 % pasted into a percent cell.
@@ -270,8 +269,10 @@ it('computes totals: the row below target is filled by its conditional format an
   expect(totalText).toContain('86.07');
   const lead = pane().getByRole('heading', { level: 4, name: /Sở Nội vụ/ });
   await lead.waitFor();
-  const rowButton = pane().locator('li[data-row="1.1"]').getByRole('button');
-  expect(await rowButton.textContent()).toMatch(/^1\.1\. /);
+  const rowButton = pane()
+    .locator('li[data-row="1.1"]')
+    .getByRole('button', { name: /^Đi tới ô / });
+  expect(await pane().locator('li[data-row="1.1"]').textContent()).toMatch(/^1\.1\. /);
   // The row's cells carry the below-target fill (from the sheet's conditional format).
   const row = rowOf(PAR, '1.1');
   for (const column of ['C', 'F']) {

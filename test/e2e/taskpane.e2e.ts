@@ -19,6 +19,8 @@ import {
   type StaticServer,
 } from './support';
 import { axeViolations } from './axe';
+import { PAR_ROWS } from '../../src/catalog';
+import { buildSheetPlan } from '../../src/layout';
 
 jest.setTimeout(120_000);
 
@@ -115,6 +117,110 @@ it('starts after Office.onReady in Vietnamese, one view per job, each fitting 32
   await fits320(page);
   expect(await axeViolations(page, 'main')).toEqual([]);
   await page.screenshot({ path: screenshotPath('24-taskpane-320-view-unit'), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+/** Whether an element is inside the 320×900 view now. */
+async function inView(locator: ReturnType<Page['locator']>): Promise<boolean> {
+  const box = await locator.boundingBox();
+  return box !== null && box.y >= 0 && box.y + Math.min(box.height, 40) <= 900;
+}
+
+it('a new user at 320 px (issue 23): the confirmation by the button, the one error first, bars in view, rows under headings', async () => {
+  const { page, errors } = await openPane(browser.context);
+  await whenEnabled(page, 'Chèn biểu mẫu');
+  // The template checklist open, as a new user reading it would have it.
+  await page.getByText(/^Chọn biểu mẫu \(/).click();
+  await page.getByRole('checkbox').first().waitFor();
+  await page.getByRole('button', { name: 'Chèn biểu mẫu', exact: true }).click();
+  const done = page.getByTestId('inject-summary');
+  await done.getByText('Đã chèn biểu mẫu').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'inject-summary');
+  expect(await inView(done)).toBe(true);
+  await page.screenshot({ path: screenshotPath('26-taskpane-320-inserted') });
+
+  // A score of 0,8 where the maximum is 0,5, in a workbook otherwise empty (the outline's headings too).
+  const par = buildSheetPlan('PAR');
+  const leaf = PAR_ROWS.find((r) => r.children.length === 0 && r.max === 0.5)!;
+  const row = par.rows.find((r) => r.key === leaf.id)!;
+  const cell = `${row.inputs.score}${row.row}`;
+  await page.evaluate(
+    async ([sheet, address]) => {
+      type Ctx = {
+        workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } };
+        sync(): Promise<void>;
+      };
+      const excel = (window as unknown as { Excel: { run(f: (c: Ctx) => Promise<void>): Promise<void> } }).Excel;
+      await excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[0.8]];
+        await ctx.sync();
+      });
+    },
+    [par.name, cell] as const,
+  );
+
+  await openTab(page, 'Kiểm tra');
+  await whenEnabled(page, 'Kiểm tra dữ liệu');
+  await page.getByRole('button', { name: 'Kiểm tra dữ liệu', exact: true }).click();
+  await page.getByText(/^Đã kiểm tra lại tất cả các trang lúc/).waitFor();
+  // The error first, in view without scrolling; the outline's notes one line, closed.
+  const first = page.locator('li[data-finding]').first();
+  expect(await first.getAttribute('data-severity')).toBe('error');
+  expect(await first.getAttribute('data-cell')).toBe(cell);
+  expect(await inView(first)).toBe(true);
+  const notes = page.getByRole('button', { name: /^▸ \d+ mục chưa có nội dung$/ });
+  expect(await notes.getAttribute('aria-expanded')).toBe('false');
+  await fits320(page);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: screenshotPath('27-taskpane-320-check-first') });
+
+  // The notes opened and the list scrolled: the tab bar and the counts stay in view.
+  await notes.click();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const tabs = page.getByRole('tablist');
+  const counts = page.getByTestId('finding-counts');
+  expect(await inView(tabs)).toBe(true);
+  expect(await inView(counts)).toBe(true);
+  const tabsBox = (await tabs.boundingBox())!;
+  const countsBox = (await counts.boundingBox())!;
+  expect(countsBox.y).toBeGreaterThanOrEqual(tabsBox.y + tabsBox.height - 1);
+  await page.screenshot({ path: screenshotPath('28-taskpane-320-check-scrolled') });
+  // A count is a filter.
+  const errorsOnly = counts.getByRole('button', { name: /^Lỗi: / });
+  await errorsOnly.click();
+  expect(await errorsOnly.getAttribute('aria-pressed')).toBe('true');
+  expect(
+    await page.locator('li[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity'))),
+  ).toEqual(expect.arrayContaining(['error']));
+  expect(await page.locator('li[data-finding]:not([data-severity="error"])').count()).toBe(0);
+
+  // The PAR sheet from the pane.
+  await openTab(page, 'Biểu mẫu');
+  await page.getByRole('button', { name: `Mở trang “${par.name}”` }).click();
+  await page.waitForFunction(async (name) => {
+    type Ctx = {
+      workbook: { worksheets: { getActiveWorksheet(): { load(p: string): void; name: string } } };
+      sync(): Promise<void>;
+    };
+    const excel = (window as unknown as { Excel: { run<T>(f: (c: Ctx) => Promise<T>): Promise<T> } }).Excel;
+    const active = await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await ctx.sync();
+      return ws.name;
+    });
+    return active === name;
+  }, par.name);
+
+  // The unit's rows under their headings.
+  await openTab(page, 'Đơn vị');
+  await page.getByRole('combobox').first().selectOption({ label: 'Sở Nội vụ' });
+  const heading = page.getByRole('heading', { name: '1. Tổng số biên chế cán bộ, công chức', exact: true });
+  await heading.waitFor();
+  await fits320(page);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await page.screenshot({ path: screenshotPath('29-taskpane-320-unit-grouped'), fullPage: true });
   expect(errors).toEqual([]);
   await page.close();
 });

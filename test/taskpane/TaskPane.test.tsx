@@ -162,10 +162,15 @@ describe('validation', () => {
     expect(screen.getByText('Lỗi: 2')).toBeTruthy();
     expect(screen.getByText('Cảnh báo: 1')).toBeTruthy();
     expect(screen.getByText('Lưu ý: 0')).toBeTruthy();
-    const sheets = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(sheets).toEqual(['Trang “II. Văn bản QPPL”', 'Trang “PAR 2021”']);
-    const severities = screen.getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
-    expect(severities).toEqual(['Lỗi (1)', 'Cảnh báo (1)', 'Lỗi (1)']);
+    // Errors first (of every sheet), then warnings; each finding says its sheet.
+    const severities = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(severities).toEqual(['Lỗi (2)', 'Cảnh báo (1)']);
+    const items = [...document.querySelectorAll<HTMLElement>('li[data-finding]')];
+    expect(items.map((li) => `${li.dataset.severity} ${li.querySelector('[data-where]')?.textContent}`)).toEqual([
+      'error Trang “II. Văn bản QPPL”',
+      'error Trang “PAR 2021”',
+      'warning Trang “II. Văn bản QPPL”',
+    ]);
     expect(screen.getByText('Số thập phân viết bằng dấu phẩy')).toBeTruthy();
     expect(screen.getByText('Ghi thành 0,5')).toBeTruthy();
   });
@@ -210,6 +215,8 @@ describe('validation', () => {
       suggestion: { value: 'Không đạt', description: { vi: 'Ghi "Không đạt"', en: 'Write "Không đạt"' } },
     });
     act(() => ops.emitLive({ ...VALIDATION, findings: [VALIDATION.findings[0], suggested] }));
+    // A note: gathered with its kind, one line that opens.
+    fireEvent.click(button('▸ 1 mục tiêu chưa đánh giá (có đề xuất)'));
     expect(screen.getByText('Đề xuất (cán bộ xem rồi tự quyết định): Ghi "Không đạt"')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sửa D20' })).toBeNull();
     fireEvent.click(button('Sửa tất cả'));
@@ -323,12 +330,10 @@ describe('totals and targets', () => {
     expect(within(chart).getByRole('img').getAttribute('aria-label')).toContain('mục tiêu 2021 8,3');
     const lead = screen.getByRole('heading', { level: 4, name: /Sở Nội vụ/ });
     expect(lead.textContent).toContain('thiếu 0,8 điểm');
-    const rows = within(lead.parentElement!)
-      .getAllByRole('button')
-      .map((b) => b.textContent);
+    const rows = [...lead.parentElement!.querySelectorAll<HTMLElement>('li[data-row]')].map((li) => li.textContent);
     expect(rows[0]).toMatch(/^1\.1\. /); // largest gap first
     expect(rows[1]).toMatch(/^1\.2\. /);
-    fireEvent.click(within(lead.parentElement!).getAllByRole('button')[0]);
+    fireEvent.click(within(lead.parentElement!).getAllByRole('button', { name: /^Đi tới ô / })[0]);
     await waitFor(() => expect(ops.callsTo('goToCell')).toEqual([[PAR_SUMMARY.sheet, 'G9']]));
   });
 

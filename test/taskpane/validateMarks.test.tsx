@@ -46,6 +46,8 @@ it('draws each finding’s cell as the sheet marks it: errors red, warnings oran
   await waitFor(() => expect(ops.callsTo('startLiveValidation')).toHaveLength(1));
   fireEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
   act(() => ops.emitLive(REPORT));
+  // Notes are gathered by kind, one line that opens: opened, their cells are listed too.
+  fireEvent.click(screen.getByRole('button', { name: '▸ 1 số liệu thay đổi bất thường' }));
 
   const chips = (sheet: string) =>
     [...document.querySelectorAll<HTMLElement>('li[data-finding]')]

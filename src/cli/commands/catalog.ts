@@ -4,6 +4,7 @@
  * table (catalogTable.ts).
  */
 import { APPENDIX1, PAR_ROWS, TEMPLATE_VERSION, UNITS, parLeaves, relatedOf } from '../../catalog';
+import { CORRECTIONS } from '../../catalog/corrections';
 import { OUTLINE_FULL } from '../../catalog/outlineGuidance';
 import { SECTION8_GOALS } from '../../catalog/section8';
 import type { RowKind } from '../../catalog/types';
@@ -14,7 +15,7 @@ import { formatNumber, unitName } from '../i18n';
 import type { CliIo } from '../io';
 import { runCatalogExport, runCatalogImport } from './catalogTable';
 
-export const CATALOG_OPTIONS = { booleans: ['json'], strings: ['lang'] } as const;
+export const CATALOG_OPTIONS = { booleans: ['json', 'corrections'], strings: ['lang'] } as const;
 
 /** Sheet names the layout gives each template (PAR and STATUS are not in the catalog). */
 function sheetNames(): Record<string, string> {
@@ -167,6 +168,29 @@ export function catalogText(lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * `cchc catalog --corrections`: the source's typos the catalog corrects, each with the source
+ * text beside it (src/catalog/corrections.ts); --json gives the record as data.
+ */
+export function correctionsOutput(lang: Lang, json: boolean): string {
+  if (json) return JSON.stringify(CORRECTIONS, null, 2) + '\n';
+  const vi = lang === 'vi';
+  const lines = [
+    vi
+      ? `Các lỗi chính tả của Kế hoạch 28/KH-UBND đã sửa trong biểu mẫu (${CORRECTIONS.length}):`
+      : `Typos of Plan 28/KH-UBND corrected in the templates (${CORRECTIONS.length}):`,
+  ];
+  for (const c of CORRECTIONS)
+    lines.push(
+      '',
+      `  ${vi ? 'Dòng' : 'Row'} ${c.where}`,
+      `    ${vi ? 'Văn bản gốc' : 'Source'}: "${c.source}"`,
+      `    ${vi ? 'Đã sửa thành' : 'Corrected'}: "${c.corrected}"`,
+      `    ${vi ? 'Lý do' : 'Why'}: ${c.why[lang]}`,
+    );
+  return lines.join('\n') + '\n';
+}
+
 export async function runCatalog(argv: string[], io: CliIo): Promise<number> {
   // A year's PAR-index list as the city's table: `catalog import` / `catalog export` (catalogTable.ts).
   if (argv[0] === 'import') return runCatalogImport(argv.slice(1), io);
@@ -178,7 +202,8 @@ export async function runCatalog(argv: string[], io: CliIo): Promise<number> {
       vi: `"catalog" không nhận tham số "${args.positional[0]}".`,
       en: `"catalog" takes no argument "${args.positional[0]}".`,
     });
-  if (args.booleans.has('json')) io.stdout.write(JSON.stringify(catalogJson(), null, 2) + '\n');
+  if (args.booleans.has('corrections')) io.stdout.write(correctionsOutput(lang, args.booleans.has('json')));
+  else if (args.booleans.has('json')) io.stdout.write(JSON.stringify(catalogJson(), null, 2) + '\n');
   else io.stdout.write(catalogText(lang));
   return 0;
 }

@@ -1,8 +1,9 @@
-import { Button, Caption1, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, ProgressBar, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useRef, useState } from 'react';
 import type { ConsolidationWriteReport } from '../../contracts/operations';
 import type { Consolidation, ParChoice, ParClaim, ParConflict, SourceFile } from '../../consolidate/types';
 import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
+import { FILE_FILTERS, fileCounts, listedFiles, matches, type FileFilter, type ListedFile } from '../consolidateList';
 import { consolidateEn, consolidateVi, type ConsolidateMessages } from '../i18n/consolidate';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';
@@ -82,32 +83,70 @@ function Findings({ source }: { source: SourceFile }) {
   );
 }
 
-function FileRow({ source }: { source: SourceFile }) {
+function FileRow({ listed }: { listed: ListedFile }) {
   const { num } = usePane();
   const c = useStrings();
   const styles = useStyles();
-  const filled = source.sheets.reduce((n, s) => n + s.used + s.leftOut, 0);
-  const ok = source.status === 'used' || source.status === 'no-appendix1';
+  const { source, state } = listed;
+  const stateText =
+    state === 'waiting' || state === 'skipped' || state === 'reading' || state === 'read' || state === 'duplicate'
+      ? c.state[state]
+      : c.status[state];
+  const bad = state === 'unreadable' || state === 'refused' || state === 'duplicate';
+  const filled = source ? source.sheets.reduce((n, s) => n + s.used + s.leftOut, 0) : 0;
   return (
-    <li className={styles.file} data-file={source.file}>
-      <Text className={styles.name}>{source.file}</Text>
-      <Text size={200}>{c.unit(source.unit)}</Text>
-      {source.version && <Text size={200}>{c.version(source.version)}</Text>}
-      <Text size={200} className={ok ? undefined : styles.refused} data-status={source.status}>
-        {c.status[source.status]}
-        {source.message ? `: ${source.message}` : ''}
+    <li className={styles.file} data-file={listed.file} data-state={state}>
+      <Text className={styles.name}>{listed.file}</Text>
+      {source && <Text size={200}>{c.unit(source.unit)}</Text>}
+      {source?.version && <Text size={200}>{c.version(source.version)}</Text>}
+      <Text size={200} className={bad ? styles.refused : undefined} data-status={state}>
+        {stateText}
+        {source?.message ? `: ${source.message}` : ''}
       </Text>
-      {source.details && (
+      {source?.details && (
         <Text size={100} data-details>
           {c.details(source.details)}
         </Text>
       )}
-      {source.counts && <Text size={200}>{c.counts(num(source.counts.error), num(source.counts.warning))}</Text>}
-      {source.status === 'used' && source.inputCells ? (
+      {source?.counts && <Text size={200}>{c.counts(num(source.counts.error), num(source.counts.warning))}</Text>}
+      {/* Cells are counted as used only once the totals are made. */}
+      {state === 'used' && source?.inputCells ? (
         <Text size={200}>{c.completeness(num(filled), num(source.inputCells))}</Text>
       ) : null}
-      <Findings source={source} />
+      {source && <Findings source={source} />}
     </li>
+  );
+}
+
+/** The counts above the list (read, with errors, unreadable, same unit twice), each a filter. */
+function FileSummary({
+  files,
+  filter,
+  onFilter,
+}: {
+  files: readonly ListedFile[];
+  filter: FileFilter | null;
+  onFilter(filter: FileFilter | null): void;
+}) {
+  const { num } = usePane();
+  const c = useStrings();
+  const panel = usePanelStyles();
+  const counts = fileCounts(files);
+  return (
+    <div role="group" aria-label={c.summaryLabel} className={panel.actions} data-testid="consolidate-summary">
+      {FILE_FILTERS.map((f) => (
+        <ToggleButton
+          key={f}
+          size="small"
+          shape="circular"
+          checked={filter === f}
+          data-filter={f}
+          onClick={() => onFilter(filter === f ? null : f)}
+        >
+          {c.summary[f](num(counts[f]))}
+        </ToggleButton>
+      ))}
+    </div>
   );
 }
 
@@ -160,6 +199,9 @@ export default function ConsolidateBody() {
   const abort = useRef<AbortController | null>(null);
   const [reading, setReading] = useState<Reading | null>(null);
   const [sources, setSources] = useState<SourceFile[]>([]);
+  /** The picked files' names, listed from the start: each says what is true of it now. */
+  const [picked, setPicked] = useState<string[]>([]);
+  const [fileFilter, setFileFilter] = useState<FileFilter | null>(null);
   const [result, setResult] = useState<{
     consolidation: Consolidation;
     report: ConsolidationWriteReport | null;
@@ -180,6 +222,8 @@ export default function ConsolidateBody() {
       const controller = new AbortController();
       abort.current = controller;
       setSources([]);
+      setPicked(files.map((f) => f.name));
+      setFileFilter(null);
       setResult(null);
       setCancelled(false);
       setRefused(null);
@@ -282,6 +326,7 @@ export default function ConsolidateBody() {
   const shown = result?.consolidation ?? refused;
   const par = shown?.par;
   const chosen = par?.merged.filter((m) => m.chosen) ?? [];
+  const listed = listedFiles(picked, sources, reading !== null, shown !== null);
   return (
     <PanelSection headingId={headingId} title={c.heading}>
       <Caption1 className={panel.muted}>{c.intro}</Caption1>
@@ -314,6 +359,7 @@ export default function ConsolidateBody() {
           <ProgressBar aria-labelledby={progressId} value={reading.done / reading.total} />
         </>
       )}
+      {listed.length > 0 && <FileSummary files={listed} filter={fileFilter} onFilter={setFileFilter} />}
       {cancelled && <Text role="status">{c.cancelled}</Text>}
       {refused && (
         <div className={panel.actions} data-testid="consolidate-new-workbook">
@@ -373,14 +419,17 @@ export default function ConsolidateBody() {
           )}
         </>
       )}
-      {sources.length > 0 && (
+      {listed.length > 0 && (
         <>
           <Text weight="semibold">{c.filesHeading}</Text>
           <ul className={panel.list} aria-label={c.filesHeading}>
-            {sources.map((s, i) => (
-              <FileRow key={`${i}-${s.file}`} source={s} />
-            ))}
+            {listed
+              .filter((l) => fileFilter === null || matches(l, fileFilter))
+              .map((l, i) => (
+                <FileRow key={`${i}-${l.file}`} listed={l} />
+              ))}
           </ul>
+          {fileFilter !== null && !listed.some((l) => matches(l, fileFilter)) && <Text size={200}>{c.noneMatch}</Text>}
         </>
       )}
     </PanelSection>

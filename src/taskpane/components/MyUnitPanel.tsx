@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { UNITS } from '../../catalog';
 import type { UnitId } from '../../catalog/types';
 import type { UnitProgress } from '../../contracts/operations';
+import { blocksOf } from '../rowContext';
 import { SETTING_UNIT } from '../settings';
 import { usePane } from './context';
 import { PanelSection } from './PanelSection';
@@ -39,6 +40,19 @@ const useStyles = makeStyles({
   },
   count: { fontVariantNumeric: 'tabular-nums', color: tokens.colorNeutralForeground3 },
   plain: { paddingLeft: tokens.spacingHorizontalXS, overflowWrap: 'anywhere' },
+  sheetHeading: {
+    marginTop: tokens.spacingVerticalS,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  groupHeading: {
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
 });
 
 function isUnitId(value: string | null): value is UnitId {
@@ -165,30 +179,47 @@ export function MyUnitPanel() {
               <Subtitle2 as="h3" className={panel.subheading}>
                 {t.unitRows}
               </Subtitle2>
-              <ul className={panel.list}>
-                {progress.rows.slice(0, shown).map((row) => (
-                  <li key={`${row.sheet}!${row.rowKey}`} className={styles.row} data-row={row.rowKey}>
-                    {row.firstEmpty ? (
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        className={panel.linkButton}
-                        disabledFocusable={busy}
-                        onClick={() => goTo(row.sheet, row.firstEmpty!)}
-                      >
-                        {row.label}
-                      </Button>
-                    ) : (
-                      <Text size={200} className={styles.plain}>
-                        {row.label}
-                      </Text>
-                    )}
-                    <Caption1 className={styles.count}>
-                      {row.firstEmpty ? t.rowFilled(num(row.filled), num(row.cells)) : t.rowComplete}
-                    </Caption1>
-                  </li>
-                ))}
-              </ul>
+              {/* Rows under their sheet, table, Phần and parent headings, each heading said once. */}
+              {blocksOf(progress.rows.slice(0, shown)).map((block) => (
+                <div key={`${block.path.join('›')}:${block.rows[0].rowKey}`} data-block={block.path.join(' › ')}>
+                  {block.opens.map((h) => (
+                    <div
+                      key={`${h.depth}:${h.text}`}
+                      role="heading"
+                      aria-level={Math.min(4 + h.depth, 6)}
+                      className={h.depth === 0 ? styles.sheetHeading : styles.groupHeading}
+                      style={{ paddingLeft: `${Math.max(0, h.depth - 1) * 8}px` }}
+                    >
+                      {h.text}
+                    </div>
+                  ))}
+                  {/* Indented under their deepest heading: a row back at the sheet's level starts at the edge. */}
+                  <ul className={panel.list} style={{ paddingLeft: `${(block.path.length - 1) * 8}px` }}>
+                    {block.rows.map((row) => (
+                      <li key={`${row.sheet}!${row.rowKey}`} className={styles.row} data-row={row.rowKey}>
+                        {row.firstEmpty ? (
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            className={panel.linkButton}
+                            disabledFocusable={busy}
+                            onClick={() => goTo(row.sheet, row.firstEmpty!)}
+                          >
+                            {row.label}
+                          </Button>
+                        ) : (
+                          <Text size={200} className={styles.plain}>
+                            {row.label}
+                          </Text>
+                        )}
+                        <Caption1 className={styles.count}>
+                          {row.firstEmpty ? t.rowFilled(num(row.filled), num(row.cells)) : t.rowComplete}
+                        </Caption1>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
               {progress.rows.length > shown && (
                 <Button size="small" appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
                   {t.showMore(num(Math.min(PAGE, progress.rows.length - shown)))}

@@ -89,6 +89,19 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
           <MessageBarBody>{note[lang]}</MessageBarBody>
         </MessageBar>
       ))}
+      {summary && (
+        <div className={panel.actions}>
+          <Button
+            size="small"
+            appearance="secondary"
+            disabledFocusable={busy}
+            onClick={() => goTo(summary.sheet, 'A1')}
+            data-testid="open-par-sheet"
+          >
+            {t.lists.goToSheet(summary.sheet)}
+          </Button>
+        </div>
+      )}
       {summary && <TotalCard total={summary.total} styles={styles} />}
       {summary && summary.excluded.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="par-excluded">
@@ -139,16 +152,9 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
               </h4>
               <ul className={panel.list}>
                 {group.rows.map((row) => (
-                  <li key={row.id} data-row={row.id}>
-                    <Button
-                      appearance="subtle"
-                      size="small"
-                      className={panel.linkButton}
-                      disabledFocusable={busy}
-                      onClick={() => goTo(summary.sheet, row.cell)}
-                    >
-                      {`${parLabel(row.id)} — ${belowText(row)}`}
-                    </Button>
+                  <li key={row.id} data-row={row.id} className={panel.item}>
+                    <Text size={200}>{`${parLabel(row.id)} — ${belowText(row)}`}</Text>
+                    <GoToCell cell={row.cell} onClick={() => goTo(summary.sheet, row.cell)} />
                   </li>
                 ))}
               </ul>
@@ -171,6 +177,7 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
                     <Text size={200}>
                       {t.overwrittenItem(o.cell, o.rowKey, typeof o.found === 'number' ? num(o.found) : o.found)}
                     </Text>
+                    <GoToCell cell={o.cell} onClick={() => goTo(o.sheet, o.cell)} />
                   </li>
                 ))}
               </ul>
@@ -210,6 +217,22 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
     const score = row.score ?? row.partialSum;
     return t.rowBelowTarget(num(score), num(row.target), num(row.gap ?? score - row.target));
   }
+}
+
+/** "Đi tới ô", named with its cell for screen readers, as in the check's list. */
+function GoToCell({ cell, onClick }: { cell: string; onClick(): void }) {
+  const { t, busy } = usePane();
+  return (
+    <Button
+      size="small"
+      appearance="secondary"
+      disabledFocusable={busy}
+      aria-label={`${t.goToCell} ${cell}`}
+      onClick={onClick}
+    >
+      {t.goToCell}
+    </Button>
+  );
 }
 
 function TotalCard({ total, styles }: { total: ParRowResult; styles: ReturnType<typeof useStyles> }) {

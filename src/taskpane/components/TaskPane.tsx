@@ -68,11 +68,15 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalS },
-  status: {
+  // Progress, errors and the tab bar stay in view while a view's list scrolls under them; the
+  // bar's height is published as --cchc-sticky-top for what a view keeps in view below it.
+  stickyTop: {
     position: 'sticky',
     top: 0,
-    zIndex: 1,
+    zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground1,
+  },
+  status: {
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXS,
@@ -193,6 +197,20 @@ export function TaskPane({
     [operations, settings, t, lang, busy, run, showError, workbookEpoch, numberSettings],
   );
 
+  // The sticky bar's height, for the views' own sticky parts (the check's counts) to sit below it.
+  const stickyRef = useRef<HTMLDivElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const bar = stickyRef.current;
+    const main = mainRef.current;
+    if (!bar || !main || typeof ResizeObserver === 'undefined') return undefined;
+    const publish = () => main.style.setProperty('--cchc-sticky-top', `${bar.offsetHeight}px`);
+    publish();
+    const observer = new ResizeObserver(publish);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+
   const described = error ? describeError(error.error, t, lang) : null;
   const progress = busy?.progress;
   const progressLabel = progress ? progress.label[lang] : busy ? t.busy[busy.key] : '';
@@ -200,7 +218,7 @@ export function TaskPane({
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang}>
       <PaneContext.Provider value={context}>
-        <main className={styles.pane} aria-busy={busy !== null}>
+        <main ref={mainRef} className={styles.pane} aria-busy={busy !== null}>
           <header className={styles.header}>
             <Subtitle1 as="h1" className={styles.title}>
               {t.appTitle}
@@ -234,52 +252,54 @@ export function TaskPane({
           <div role="status" className={styles.visuallyHidden}>
             {progressLabel}
           </div>
-          <div className={busy || described ? `${styles.status} ${styles.statusFilled}` : styles.status}>
-            {busy && (
-              <>
-                <Text id={progressId} size={200} aria-hidden="true">
-                  {progressLabel}
-                </Text>
-                <ProgressBar
-                  thickness="large"
-                  aria-labelledby={progressId}
-                  value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
-                />
-              </>
-            )}
-            {described && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-                  {described.help}
-                  {described.detail && (
-                    <Text block size={200}>
-                      {described.detail}
-                    </Text>
-                  )}
-                  {described.code && (
-                    <Text block size={200}>
-                      {t.errorCode(described.code)}
-                    </Text>
-                  )}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button size="small" onClick={() => setError(null)}>
-                    {t.dismiss}
-                  </Button>
-                </MessageBarActions>
-              </MessageBar>
-            )}
+          <div ref={stickyRef} className={styles.stickyTop} data-testid="pane-sticky-top">
+            <div className={busy || described ? `${styles.status} ${styles.statusFilled}` : styles.status}>
+              {busy && (
+                <>
+                  <Text id={progressId} size={200} aria-hidden="true">
+                    {progressLabel}
+                  </Text>
+                  <ProgressBar
+                    thickness="large"
+                    aria-labelledby={progressId}
+                    value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+                  />
+                </>
+              )}
+              {described && (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+                    {described.help}
+                    {described.detail && (
+                      <Text block size={200}>
+                        {described.detail}
+                      </Text>
+                    )}
+                    {described.code && (
+                      <Text block size={200}>
+                        {t.errorCode(described.code)}
+                      </Text>
+                    )}
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" onClick={() => setError(null)}>
+                      {t.dismiss}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
+            </div>
+            <ViewTabs<ViewId>
+              className={styles.tabs}
+              ids={VIEWS.map((v) => v.id as ViewId)}
+              selected={view}
+              onSelect={show}
+              label={t.viewsLabel}
+              labelOf={(id) => t.views[id]}
+              idPrefix={viewsId}
+            />
           </div>
-          <ViewTabs<ViewId>
-            className={styles.tabs}
-            ids={VIEWS.map((v) => v.id as ViewId)}
-            selected={view}
-            onSelect={show}
-            label={t.viewsLabel}
-            labelOf={(id) => t.views[id]}
-            idPrefix={viewsId}
-          />
           {/* Hidden, not unmounted: each view keeps its last result (and live checking keeps running). */}
           {VIEWS.map((v) => (
             <div

@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { TEMPLATE_IDS } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import { notesOf } from '../model';
@@ -16,6 +16,7 @@ import type { InjectReport, WorkbookStatus } from '../../contracts/operations';
 import { usePane } from './context';
 import { LoadBoundary } from './LoadBoundary';
 import { PanelSection } from './PanelSection';
+import { SheetLinks } from './SheetLinks';
 import { usePanelStyles } from './styles';
 
 // The checklist (and Fluent's Checkbox) is only needed once the official opens the list.
@@ -119,6 +120,8 @@ export function TemplatesPanel() {
           {t.insertTemplates}
         </Button>
       </div>
+      {/* Said where the button was pressed, not below the list of templates. */}
+      {report && <InjectSummary report={report} />}
       <details className={styles.details} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary className={styles.summary}>{t.chooseTemplates(num(selected.size), num(TEMPLATE_IDS.length))}</summary>
         {open && (
@@ -134,13 +137,19 @@ export function TemplatesPanel() {
         )}
       </details>
       {selected.size === 0 && <Caption1 className={panel.muted}>{t.noTemplateSelected}</Caption1>}
-      {report && <InjectSummary report={report} />}
+      <SheetLinks present={status?.present ?? []} />
     </PanelSection>
   );
 }
 
 function InjectSummary({ report }: { report: InjectReport }) {
   const { t, num, lang } = usePane();
+  // The focus (and so the view) goes to the confirmation as it appears.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [report]);
   const lines: string[] = [];
   if (report.created.length) lines.push(t.injectCreated(report.created.join(', ')));
   if (report.refreshed.length) lines.push(t.injectRefreshed(report.refreshed.join(', ')));
@@ -151,7 +160,13 @@ function InjectSummary({ report }: { report: InjectReport }) {
   if (unplaced) lines.push(t.injectUnplaced(num(report.unplaced.length), report.unplacedSheet));
   for (const note of notesOf(report)) lines.push(note[lang]);
   return (
-    <MessageBar intent={unplaced ? 'warning' : 'success'} layout="multiline">
+    <MessageBar
+      ref={ref}
+      tabIndex={-1}
+      intent={unplaced ? 'warning' : 'success'}
+      layout="multiline"
+      data-testid="inject-summary"
+    >
       <MessageBarBody>
         <MessageBarTitle>{t.injectDoneTitle}</MessageBarTitle>
         {lines.map((line) => (

@@ -38,6 +38,12 @@ export interface ConsolidateMessages {
   newWorkbookOffer: string;
   openNewWorkbook: string;
   newWorkbookOpened: string;
+  /** The counts above the file list, each a filter of it. */
+  summaryLabel: string;
+  summary: Record<'read' | 'errors' | 'unreadable' | 'duplicate', (n: string) => string>;
+  /** A file's state while reading (waiting, reading, read) and after: what is true at that moment. */
+  state: Record<'waiting' | 'skipped' | 'reading' | 'read' | 'duplicate', string>;
+  noneMatch: string;
 }
 
 export const consolidateVi: ConsolidateMessages = {
@@ -51,7 +57,7 @@ export const consolidateVi: ConsolidateMessages = {
   cancelled: 'Đã hủy: chưa ghi gì vào sổ làm việc.',
   limits:
     'Chọn các tệp .xlsx đơn vị đã gửi (tệp có biểu mẫu của CCHC Hà Nội). Tệp hỏng, có mật khẩu hoặc lớn bất thường được báo là không đọc được, không làm dừng việc tổng hợp.',
-  filesHeading: 'Các tệp đã đọc',
+  filesHeading: 'Các tệp đã chọn',
   unit: (unit) => `Đơn vị: ${unit}`,
   version: (version) => `Phiên bản biểu mẫu: ${version}`,
   counts: (errors, warnings) => `Lỗi: ${errors} · Cảnh báo: ${warnings}`,
@@ -81,6 +87,21 @@ export const consolidateVi: ConsolidateMessages = {
     'Bảng tổng hợp chưa được ghi vào sổ làm việc đang mở (không ghi đè số liệu của đơn vị). Có thể mở bảng tổng hợp trong một sổ làm việc mới, giống tệp "cchc consolidate" tạo ra.',
   openNewWorkbook: 'Mở bảng tổng hợp trong sổ làm việc mới',
   newWorkbookOpened: 'Đã mở bảng tổng hợp trong một sổ làm việc mới; sổ làm việc đang mở không thay đổi.',
+  summaryLabel: 'Các tệp (bấm một số để lọc danh sách)',
+  summary: {
+    read: (n) => `Đã đọc: ${n}`,
+    errors: (n) => `Có lỗi: ${n}`,
+    unreadable: (n) => `Không đọc được: ${n}`,
+    duplicate: (n) => `Trùng đơn vị: ${n}`,
+  },
+  state: {
+    waiting: 'Chờ đọc',
+    skipped: 'Chưa đọc',
+    reading: 'Đang đọc…',
+    read: 'Đã đọc',
+    duplicate: 'Trùng đơn vị',
+  },
+  noneMatch: 'Không có tệp nào ở mục này.',
 };
 
 export const consolidateEn: ConsolidateMessages = {
@@ -94,7 +115,7 @@ export const consolidateEn: ConsolidateMessages = {
   cancelled: 'Cancelled: nothing was written to the workbook.',
   limits:
     'Choose the .xlsx files the units sent (files with the CCHC Hà Nội templates). A damaged, password-protected or unusually large file is reported as unreadable and does not stop the consolidation.',
-  filesHeading: 'Files read',
+  filesHeading: 'Files picked',
   unit: (unit) => `Unit: ${unit}`,
   version: (version) => `Template version: ${version}`,
   counts: (errors, warnings) => `Errors: ${errors} · Warnings: ${warnings}`,
@@ -124,4 +145,19 @@ export const consolidateEn: ConsolidateMessages = {
     'The consolidation was not written into the open workbook (a unit’s figures are never written over). It can open in a new workbook instead, the same file "cchc consolidate" makes.',
   openNewWorkbook: 'Open the consolidation in a new workbook',
   newWorkbookOpened: 'The consolidation opened in a new workbook; the open workbook is unchanged.',
+  summaryLabel: 'Files (press a count to filter the list)',
+  summary: {
+    read: (n) => `Read: ${n}`,
+    errors: (n) => `With errors: ${n}`,
+    unreadable: (n) => `Cannot be read: ${n}`,
+    duplicate: (n) => `Same unit twice: ${n}`,
+  },
+  state: {
+    waiting: 'Waiting',
+    skipped: 'Not read',
+    reading: 'Reading…',
+    read: 'Read',
+    duplicate: 'Same unit twice',
+  },
+  noneMatch: 'No file in this group.',
 };

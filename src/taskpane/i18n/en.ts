@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { listsEn } from './lists';
 
 export const en: Messages = {
   language: 'en',
@@ -207,4 +208,5 @@ export const en: Messages = {
     'This Excel does not support document properties: the template version is only recorded in cell A1 of each sheet.',
   notInExcelTitle: 'Not opened in Excel',
   notInExcel: 'Open this task pane from the “CCHC” button on Excel’s Home tab.',
+  lists: listsEn,
 };

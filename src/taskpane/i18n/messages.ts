@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../../engine/types';
 import type { ConditionalPurpose } from '../../layout/types';
+import type { ListMessages } from './lists';
 
 export type Language = 'vi' | 'en';
 
@@ -197,4 +198,6 @@ export interface Messages {
   degradedProperties: string;
   notInExcelTitle: string;
   notInExcel: string;
+  /** The lists' strings (findings by what to do first, rows under headings, sheet links): lists.ts. */
+  lists: ListMessages;
 }

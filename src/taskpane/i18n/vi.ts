@@ -1,5 +1,6 @@
 import { SEVERITY_NAMES } from '../../engine/findingPlace';
 import type { Messages } from './messages';
+import { listsVi } from './lists';
 
 export const vi: Messages = {
   language: 'vi',
@@ -208,4 +209,5 @@ export const vi: Messages = {
     'Phiên bản Excel này chưa hỗ trợ thuộc tính tài liệu: phiên bản biểu mẫu chỉ được ghi trong ô A1 của từng trang.',
   notInExcelTitle: 'Chưa mở trong Excel',
   notInExcel: 'Hãy mở ngăn tác vụ từ nút “CCHC” trên thẻ Trang đầu của Excel.',
+  lists: listsVi,
 };
