@@ -61,7 +61,6 @@ const NUMBER_FORMAT_INFO_DEF: TypeDef<WorkbookModel> = {
   name: 'NumberFormatInfo',
   props: {
     numberDecimalSeparator: { get: (_m, o) => o.host.decimalSeparator },
-    numberGroupSeparator: { get: (_m, o) => (o.host.decimalSeparator === ',' ? '.' : ',') },
   },
   methods: {},
 };

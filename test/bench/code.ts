@@ -5,11 +5,14 @@
  *   largestModuleLines lines of the longest module under src/ (which one: largestModule)
  *   layerViolations    imports and Office.js globals against docs/architecture.md, counted with
  *                      the architecture test's own rules (test/architecture/layering.ts)
+ *   unusedImitationMembers public members of the imitation no adapter, host or test outside the
+ *                      imitation's own uses (test/shared/imitationUse.ts, as its test counts them)
  * Lines are newline-separated lines of the file as stored, blank lines and comments included.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { layerViolations, sourceFiles } from '../architecture/layering';
+import { unusedImitationMembers } from '../shared/imitationUse';
 
 const SRC = path.resolve(__dirname, '../../src');
 
@@ -19,6 +22,7 @@ export interface CodeFigures {
   largestModuleLines: number;
   largestModule: string;
   layerViolations: number;
+  unusedImitationMembers: number;
 }
 
 function lineCount(text: string): number {
@@ -47,5 +51,6 @@ export function benchCode(src: string = SRC): Promise<CodeFigures> {
     largestModuleLines,
     largestModule,
     layerViolations: layerViolations(src).length,
+    unusedImitationMembers: unusedImitationMembers().length,
   });
 }

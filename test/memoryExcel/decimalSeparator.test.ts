@@ -14,9 +14,8 @@ describe('an Excel whose decimal separator is ","', () => {
     await comma.run(async (context) => {
       const culture = context.application.cultureInfo;
       culture.load('name');
-      culture.numberFormat.load('numberGroupSeparator');
       await context.sync();
-      expect([culture.name, culture.numberFormat.numberGroupSeparator]).toEqual(['vi-VN', '.']);
+      expect(culture.name).toBe('vi-VN');
     });
     expect(await excelDecimalSeparator(createMemoryWorkbook({ sheets: ['S'] }).run)).toBe('.');
   });

@@ -242,8 +242,8 @@ function FindingItem({
   const styles = useValidateStyles();
   const markClass = { error: styles.markError, warning: styles.markWarning };
   const title = findingRowTitle(f, lang);
-  // Where the finding is: its sheet, and the headings above its row when the row itself is not named.
-  const where = [t.findingsOf(f.sheet), ...(title ? [] : rowContext(f.rowKey))].join(' › ');
+  // Where the finding is: its sheet, and the headings above its row (the row itself is the title).
+  const where = [t.findingsOf(f.sheet), ...rowContext(f.rowKey)].join(' › ');
   return (
     <li
       data-key={findingKey(f)}
