@@ -25,9 +25,9 @@ export {
   sameMarker,
 } from './marker';
 export type { TemplateMarker } from './marker';
-export { defaultSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
+export { defaultSheetName, parSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
 export { REPORTER_KEY, REPORTER_COLUMN, sumOfParts, sumOfPartsFormula } from './common';
-export { PAR_COLUMNS, parColumns, parSheetName, parentScoreFormula, gapFormula } from './parSheet';
+export { PAR_COLUMNS, parColumns, parentScoreFormula, gapFormula } from './parSheet';
 export { countedInputRanges } from './statusSheet';
 export { figureFormula, outlineFigureKey, outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from './outlineSheet';
 

@@ -5,7 +5,11 @@
  */
 import { APPENDIX1, latestParList } from '../catalog';
 import type { TemplateId } from '../catalog/types';
-import { parSheetName } from './parSheet';
+
+/** The PAR sheet's default name for a year's list: 'Chỉ số CCHC 2021'. */
+export function parSheetName(year: number): string {
+  return `Chỉ số CCHC ${year}`;
+}
 
 export const STATUS_SHEET_NAME = 'Tình trạng';
 export const OUTLINE_SHEET_NAME = 'Đề cương báo cáo';

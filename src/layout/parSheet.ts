@@ -79,11 +79,6 @@ export function parColumns(
   return PAR_COLUMNS.map((c) => ({ ...c, header: header[c.id] ?? c.header }));
 }
 
-/** The sheet's default name for a year's list: 'Chỉ số CCHC 2021'. */
-export function parSheetName(year: number): string {
-  return `Chỉ số CCHC ${year}`;
-}
-
 /** The title line: the list's own title, in capitals as the document prints it. */
 export function parTitle(list: ParList): string {
   return list.source.title.toLocaleUpperCase('vi');

@@ -161,6 +161,8 @@ export const PAR_SUMMARY: ParSummary = (() => {
     belowTarget: [area1, leafA, leafB],
     byLead: [{ lead: 'SNV', rows: [leafB, leafA], pointsOwed: 0.8 }],
     below2020: [],
+    year: 2021,
+    previousYear: 2020,
     excluded: [],
   };
 })();
