@@ -127,7 +127,12 @@ export interface HostInfo {
 export interface AddinOperations {
   hostInfo(): HostInfo;
   inspect(): Promise<WorkbookStatus>;
-  inject(templates: TemplateId[], onProgress?: ProgressListener): Promise<InjectReport>;
+  /**
+   * `parYear`: the year of the PAR list to insert (one of the catalog's PAR_LISTS); absent, the
+   * newest year of the PAR sheets already there, else the newest list. Another year's PAR sheet is
+   * left as it is, beside the one inserted.
+   */
+  inject(templates: TemplateId[], onProgress?: ProgressListener, parYear?: number): Promise<InjectReport>;
   validate(onProgress?: ProgressListener): Promise<ValidationReport>;
   /** Writes the findings' mechanical fixes (how a value is written); never a suggestion. */
   applyFixes(findings: Finding[]): Promise<FixReport>;

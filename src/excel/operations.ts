@@ -44,7 +44,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
   return {
     hostInfo: () => core.hostInfo(),
     inspect: () => inspect(core),
-    inject: async (ids, onProgress) => (await templates()).inject(core, ids, onProgress),
+    inject: async (ids, onProgress, parYear) => (await templates()).inject(core, ids, onProgress, parYear),
     injectPlans: async (plans) => (await templates()).injectPlans(core, plans),
     validate: async (onProgress) => (await checks()).validate(core, onProgress),
     applyFixes: async (findings) => (await checks()).applyFixes(core, findings),
