@@ -6,6 +6,7 @@
  */
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Finding, ParSummary, Severity, Bilingual, SheetSnapshot } from '../engine/types';
+import type { CarryForwardPlan } from '../engine/parYears';
 
 /** Reports progress of a long operation: done of total steps, with a short label. */
 export type ProgressListener = (p: { done: number; total: number; label: Bilingual }) => void;
@@ -133,6 +134,14 @@ export interface AddinOperations {
    * left as it is, beside the one inserted.
    */
   inject(templates: TemplateId[], onProgress?: ProgressListener, parYear?: number): Promise<InjectReport>;
+  /**
+   * "Lấy điểm năm trước", first press: what filling this year's previous-year column from last
+   * year's PAR sheet would change (reads only); null without last year's sheet. Optional: a host
+   * without it offers no such button.
+   */
+  previewCarryForward?(): Promise<CarryForwardPlan | null>;
+  /** Second press, after the official confirmed the preview: writes its changes that still stand. */
+  applyCarryForward?(plan: CarryForwardPlan): Promise<{ written: number; skipped: number; syncs: number }>;
   validate(onProgress?: ProgressListener): Promise<ValidationReport>;
   /** Writes the findings' mechanical fixes (how a value is written); never a suggestion. */
   applyFixes(findings: Finding[]): Promise<FixReport>;

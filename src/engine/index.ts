@@ -14,6 +14,8 @@ export {
   ZERO_FROM,
 } from './validate';
 export { summarizePar, ROUNDING_PER_CHILD } from './par';
+export { newestParSnapshot, parYearOf, planCarryForward } from './parYears';
+export type { CarryChange, CarryForwardPlan } from './parYears';
 export { totalFormulas, sameFormula } from './totals';
 export type { TotalFormula } from './totals';
 export { keyOfCell } from './sheet';

@@ -37,6 +37,7 @@ const totals = once(() => import(/* webpackChunkName: "excel-totals" */ './ops/t
 const navigation = once(() => import(/* webpackChunkName: "excel-navigation" */ './ops/navigation'));
 const report = once(() => import(/* webpackChunkName: "excel-report" */ './ops/report'));
 const live = once(() => import(/* webpackChunkName: "excel-live" */ './live'));
+const carry = once(() => import(/* webpackChunkName: "excel-carry" */ './ops/carryForward'));
 const consolidation = once(() => import(/* webpackChunkName: "consolidate-op" */ './ops/consolidate'));
 
 export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperations {
@@ -55,6 +56,8 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     goToCell: async (sheet, cell) => (await navigation()).goToCell(core, sheet, cell),
     unitProgress: async (unit) => (await navigation()).unitProgress(core, unit),
     reportData: async () => (await report()).reportData(core),
+    previewCarryForward: async () => (await carry()).previewCarryForward(core),
+    applyCarryForward: async (plan) => (await carry()).applyCarryForward(core, plan),
     openWorkbook: async (base64) => {
       // Outside Excel.run: it opens another workbook and touches nothing of this one.
       if (!deps.createWorkbook || !deps.requirements.isSetSupported('ExcelApi', '1.8'))
