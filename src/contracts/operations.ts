@@ -94,6 +94,8 @@ export interface ConsolidationWrite {
   sheets: { templateId: TemplateId; values: { rowKey: string; column: string; value: string | number | null }[] }[];
   /** PAR scores taken from lead units' files; null when no file scored a criterion. */
   par: { rowKey: string; score: number | null; evidence: string }[] | null;
+  /** The year of the PAR list the merged scores follow (absent: the newest list). */
+  parYear?: number;
   /** The sources sheet: its name and rows of plain values. */
   sources: { name: string; rows: (string | number)[][] };
 }
