@@ -5,6 +5,7 @@
  * sheet against 2022's list, all in the imitation (src/memoryExcel).
  */
 import { buildSheetPlan, parseMarker } from '../../src/layout';
+import { buildReportModel } from '../../src/report/model';
 import { cellOf, setup, type MemoryWorkbook } from './helpers';
 
 jest.mock('../../src/catalog/parLists', () =>
@@ -109,4 +110,10 @@ test('2022 beside 2021: insert, carry forward on confirmation, validate and tota
   const total22 = parList(2022).rows.find((r) => r.id === 'total')!;
   expect(totals.par?.total.target).toBe(total22.target);
   expect(totals.par?.total.score).toBeCloseTo(total22.target - 1, 6);
+
+  // The report reads the same sheet: 2022's list, its document and its years.
+  const model = buildReportModel((await ops.reportData()).snapshots);
+  expect(model.par?.sheet).toBe(P22.name);
+  expect(model.par?.list.source.number).toBe('9999/UBND-SNV');
+  expect(model.par?.verdict).toMatch(/^Tổng điểm tự chấm năm 2022: .*; năm 2021 đạt /);
 });
