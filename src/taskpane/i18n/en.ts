@@ -23,7 +23,7 @@ export const en: Messages = {
   templateListLabel: 'Templates to insert',
   addinVersion: (v) => `This add-in inserts template version ${v}.`,
   workbookVersion: (v) => (v ? `The workbook uses version ${v}.` : 'The workbook has no templates yet.'),
-  parTemplateName: 'PAR. 2021 PAR index targets',
+  parTemplateName: (year) => `PAR. ${year} PAR index targets`,
   parTemplateUnits: 'Lead units per criterion',
   statusTemplateName: 'Filling status',
   statusTemplateUnits: 'Progress of every sheet',
@@ -81,8 +81,8 @@ export const en: Messages = {
   recheckedAll: (time) => `Every sheet was checked again at ${time}.`,
   sourceNotesHeading: 'Notes on the published figures',
   findingsListLabel: 'Problems found',
-  sourceRoundingNote: (row, published, sum) =>
-    `${row}: the published 2020 score is ${published}; its sub-criteria add up to ${sum}. The difference is rounding in the source document; the add-in keeps the published figure.`,
+  sourceRoundingNote: (row, published, sum, previousYear) =>
+    `${row}: the published ${previousYear} score is ${published}; its sub-criteria add up to ${sum}. The difference is rounding in the source document; the add-in keeps the published figure.`,
   notValidatedYet: 'Press “Check data” to review the template sheets.',
   liveValidation: 'Check as you type',
   liveUpdated: (time) =>
@@ -117,20 +117,24 @@ export const en: Messages = {
   targetsHeading: 'Totals and targets',
   computeTargets: 'Totals and targets',
   noParSheet: 'The workbook has no PAR index sheet: insert the PAR template first.',
-  totalScore2021: '2021 score',
-  target: '2021 target',
-  previousScore: '2020',
+  totalScore: (year) => `${year} score`,
+  target: (year) => `${year} target`,
+  previousScore: (previousYear) => `${previousYear}`,
   maxPoints: (max) => `out of ${max}`,
   totalVsTarget: (gap, reached) => (reached ? `Target reached (+${gap})` : `${gap} points short of the target`),
-  totalVs2020: (delta, up) => (up ? `Above 2020: +${delta}` : `Below 2020: −${delta}`),
+  totalVsPrevious: (delta, up, y) => (up ? `Above ${y}: +${delta}` : `Below ${y}: −${delta}`),
   excludedHeading: (n) => `Left out of the total (${n} cells filled but not valid):`,
   excludedItem: (criterion, value, reason) => `${criterion}: “${value}” — ${reason}`,
   totalIncomplete: (missing, partial) =>
     `Not fully scored: ${missing} sub-criteria have no score yet; the filled ones add up to ${partial}.`,
   chartHeading: 'By area',
-  chartLegend: { previousScore: '2020', target: '2021 target', score: '2021 score' },
-  chartAreaLabel: (area, s2020, target, score, max) =>
-    `${area}: 2020 ${s2020}, 2021 target ${target}, 2021 score ${score}, maximum ${max}`,
+  chartLegend: (year, previousYear) => ({
+    previousScore: `${previousYear}`,
+    target: `${year} target`,
+    score: `${year} score`,
+  }),
+  chartAreaLabel: (area, previous, target, score, max, year, previousYear) =>
+    `${area}: ${previousYear} ${previous}, ${year} target ${target}, ${year} score ${score}, maximum ${max}`,
   chartPartial: (p, scored, total) => `${p} (${scored} of ${total} criteria scored)`,
   chartOutOf: (p, max) => `${p}/${max}`,
   chartNotScored: 'incomplete',

@@ -27,7 +27,8 @@ export interface Messages {
   templateListLabel: string;
   addinVersion: (version: string) => string;
   workbookVersion: (version: string | null) => string;
-  parTemplateName: string;
+  /** The PAR template's name for a year's list. */
+  parTemplateName: (year: number) => string;
   parTemplateUnits: string;
   statusTemplateName: string;
   statusTemplateUnits: string;
@@ -81,7 +82,7 @@ export interface Messages {
   /** Facts of the source document (rounded published scores), shown once in the totals view. */
   sourceNotesHeading: string;
   findingsListLabel: string;
-  sourceRoundingNote: (row: string, published: string, sum: string) => string;
+  sourceRoundingNote: (row: string, published: string, sum: string, previousYear: number) => string;
   notValidatedYet: string;
   liveValidation: string;
   liveUpdated: (time: string) => string;
@@ -108,21 +109,30 @@ export interface Messages {
   targetsHeading: string;
   computeTargets: string;
   noParSheet: string;
-  totalScore2021: string;
-  target: string;
-  previousScore: string;
+  /** The total card's labels, with the years of the sheet's list. */
+  totalScore: (year: number) => string;
+  target: (year: number) => string;
+  previousScore: (previousYear: number) => string;
   maxPoints: (max: string) => string;
   totalVsTarget: (gap: string, reached: boolean) => string;
-  totalVs2020: (delta: string, up: boolean) => string;
+  totalVsPrevious: (delta: string, up: boolean, previousYear: number) => string;
   totalIncomplete: (missing: string, partial: string) => string;
   /** Filled scores the total leaves out (text, out of range…), listed under it. */
   excludedHeading: (count: string) => string;
   excludedItem: (criterion: string, value: string, reason: string) => string;
   chartHeading: string;
-  chartLegend: { previousScore: string; target: string; score: string };
-  chartAreaLabel: (area: string, previousScore: string, target: string, score: string, max: string) => string;
+  chartLegend: (year: number, previousYear: number) => { previousScore: string; target: string; score: string };
+  chartAreaLabel: (
+    area: string,
+    previousScore: string,
+    target: string,
+    score: string,
+    max: string,
+    year: number,
+    previousYear: number,
+  ) => string;
   chartNotScored: string;
-  /** A partial 2021 sum: the points so far and how many criteria were scored ("đã chấm 12/20 tiêu chí"). */
+  /** A partial sum: the points so far and how many criteria were scored ("đã chấm 12/20 tiêu chí"). */
   chartPartial: (points: string, scored: string, total: string) => string;
   chartOutOf: (points: string, max: string) => string;
   belowTargetHeading: string;
