@@ -16,7 +16,7 @@ const USAGE: Record<Lang, string> = {
   vi: `Cách dùng: cchc <lệnh> [tùy chọn]
 
   cchc catalog [--json] [--lang en]
-      Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và Chỉ số CCHC 2021 (VB 3541/UBND-SNV).
+      Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và danh mục Chỉ số CCHC của từng năm tiện ích mang theo.
   cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
       Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
       --decimal: dấu thập phân của Excel sẽ mở tệp, cho các số trong lời nhắc nhập (mặc định ",").
@@ -37,7 +37,7 @@ const USAGE: Record<Lang, string> = {
   en: `Usage: cchc <command> [options]
 
   cchc catalog [--json] [--lang en]
-      The templates (Appendix 1 of Plan 28/KH-UBND) and the 2021 PAR index list (Document 3541/UBND-SNV).
+      The templates (Appendix 1 of Plan 28/KH-UBND) and the PAR index list of each year the tool carries.
   cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
       Writes the templates as the add-in injects them, for units without the add-in.
       --decimal: the decimal separator of the Excel that will open it, for the prompts' numbers (default ",").
