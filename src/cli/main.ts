@@ -17,9 +17,10 @@ const USAGE: Record<Lang, string> = {
 
   cchc catalog [--json] [--lang en]
       Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và danh mục Chỉ số CCHC của từng năm tiện ích mang theo.
-  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .] [--year NĂM]
       Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
       --decimal: dấu thập phân của Excel sẽ mở tệp, cho các số trong lời nhắc nhập (mặc định ",").
+      --year: năm của danh mục Chỉ số CCHC (mặc định năm mới nhất tiện ích mang theo).
   cchc check TỆP.xlsx … [--json] [--lang en] [--decimal , | .]
       Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
       --decimal: dấu thập phân của Excel người đọc, cho các số trong báo cáo (mặc định theo ngôn ngữ).
@@ -38,9 +39,10 @@ const USAGE: Record<Lang, string> = {
 
   cchc catalog [--json] [--lang en]
       The templates (Appendix 1 of Plan 28/KH-UBND) and the PAR index list of each year the tool carries.
-  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .] [--year YEAR]
       Writes the templates as the add-in injects them, for units without the add-in.
       --decimal: the decimal separator of the Excel that will open it, for the prompts' numbers (default ",").
+      --year: the year of the PAR list (default the newest the tool carries).
   cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .]
       Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
       --decimal: the decimal separator of the reader's Excel, for the report's numbers (default: the language's).
