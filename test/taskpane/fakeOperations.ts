@@ -265,8 +265,8 @@ export function createFakeOperations(): FakeOperations {
       return fake.host;
     },
     inspect: () => answer('inspect', [], () => STATUS),
-    inject: (templates, onProgress) =>
-      answer('inject', [templates], () => {
+    inject: (templates, onProgress, parYear) =>
+      answer('inject', parYear === undefined ? [templates] : [templates, parYear], () => {
         onProgress?.({ done: 1, total: 2, label: { vi: 'Đang tạo trang', en: 'Creating sheet' } });
         return INJECTED;
       }),

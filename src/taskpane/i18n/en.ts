@@ -25,6 +25,8 @@ export const en: Messages = {
   workbookVersion: (v) => (v ? `The workbook uses version ${v}.` : 'The workbook has no templates yet.'),
   parTemplateName: (year) => `PAR. ${year} PAR index targets`,
   parTemplateUnits: 'Lead units per criterion',
+  parYearLabel: 'PAR index list of',
+  parYearOption: (year) => `${year}`,
   statusTemplateName: 'Filling status',
   statusTemplateUnits: 'Progress of every sheet',
   outlineTemplateName: 'Appendix 2. Report outline',

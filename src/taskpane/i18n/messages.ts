@@ -30,6 +30,9 @@ export interface Messages {
   /** The PAR template's name for a year's list. */
   parTemplateName: (year: number) => string;
   parTemplateUnits: string;
+  /** The insert's choice of PAR list, shown only when the add-in carries more than one year. */
+  parYearLabel: string;
+  parYearOption: (year: number) => string;
   statusTemplateName: string;
   statusTemplateUnits: string;
   outlineTemplateName: string;

@@ -25,6 +25,8 @@ export const vi: Messages = {
   workbookVersion: (v) => (v ? `Sổ làm việc đang dùng phiên bản ${v}.` : 'Sổ làm việc chưa có biểu mẫu nào.'),
   parTemplateName: (year) => `PAR. Chỉ số CCHC ${year} phấn đấu đạt`,
   parTemplateUnits: 'Các đơn vị chủ trì tham mưu',
+  parYearLabel: 'Danh mục Chỉ số CCHC năm',
+  parYearOption: (year) => `Năm ${year}`,
   statusTemplateName: 'Tình trạng nhập liệu',
   statusTemplateUnits: 'Tổng hợp tiến độ các trang',
   outlineTemplateName: 'Phụ lục 2. Đề cương báo cáo',
