@@ -12,6 +12,7 @@ import type { ParRowResult, ParSummary } from '../../engine/types';
 import { areaResults, parLabel, rankedLeadGroups, roundedParents, unitName } from '../model';
 import type { SubtotalReport } from '../../contracts/operations';
 import { AreaChart } from './AreaChart';
+import { CarryForward } from './CarryForward';
 import { usePane } from './context';
 import { usePanelStyles } from './styles';
 
@@ -87,6 +88,7 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
         </MessageBar>
       ))}
       {summary && <TotalCard total={summary.total} years={summary} styles={styles} />}
+      {summary && <CarryForward previousYear={summary.previousYear} />}
       {summary && summary.excluded.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="par-excluded">
           <MessageBarBody>

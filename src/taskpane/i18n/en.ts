@@ -170,7 +170,19 @@ export const en: Messages = {
     'The Appendix 1 figures and the Chỉ số CCHC scores are entered by the lead departments; the unit cites its own figures in its report.',
   unitHasNoRows: 'The workbook has no rows of this unit yet (insert the templates).',
 
+  carryForwardButton: (y) => `Take the ${y} scores from last year's sheet`,
+  carryForwardNone: 'The workbook has no PAR sheet of last year to take scores from.',
+  carryForwardPreview: (n, sheet, previous) =>
+    `Would write ${n} cells of the previous-year column of “${sheet}” with the self-scores of “${previous}”. Nothing written yet: review, then press “Write these scores”.`,
+  carryForwardChange: (key, from, to) => `${key}: ${from || '(blank)'} → ${to}`,
+  carryForwardKept: (key, typed, last) =>
+    `${key}: keeps the figure an official typed, ${typed} (last year's self-score ${last})`,
+  carryForwardKeys: (added, dropped) =>
+    `Not matched by criterion number — new this year: ${added || 'none'}; no longer in the list: ${dropped || 'none'}.`,
+  carryForwardConfirm: 'Write these scores',
+  carryForwardDone: (w, s) => `Wrote ${w} cells; skipped ${s} changed since the preview.`,
   busy: {
+    carryForward: 'Taking last year’s scores…',
     consolidate: 'Writing the consolidation…',
     report: 'Building the report…',
     inspect: 'Reading the workbook…',

@@ -166,6 +166,16 @@ export interface Messages {
   unitKindReport: (sheet: string) => string;
   unitKindFigures: string;
 
+  // Last year's scores into this year's previous-year column (two presses: preview, then confirm)
+  carryForwardButton: (previousYear: number) => string;
+  carryForwardNone: string;
+  carryForwardPreview: (changes: string, sheet: string, previousSheet: string) => string;
+  carryForwardChange: (key: string, from: string, to: string) => string;
+  carryForwardKept: (key: string, typed: string, lastYear: string) => string;
+  carryForwardKeys: (newKeys: string, dropped: string) => string;
+  carryForwardConfirm: string;
+  carryForwardDone: (written: string, skipped: string) => string;
+
   // Progress labels
   busy: Record<
     | 'consolidate'
@@ -178,7 +188,8 @@ export interface Messages {
     | 'restore'
     | 'removeMarks'
     | 'goTo'
-    | 'unit',
+    | 'unit'
+    | 'carryForward',
     string
   >;
 

@@ -170,7 +170,18 @@ export const vi: Messages = {
     'Số liệu Phụ lục 1 và điểm Chỉ số CCHC do các sở đầu mối nhập; đơn vị trích dẫn số liệu của mình trong báo cáo.',
   unitHasNoRows: 'Chưa có dòng nào của đơn vị này trong sổ làm việc (hãy chèn biểu mẫu).',
 
+  carryForwardButton: (y) => `Lấy điểm năm ${y} từ trang năm trước`,
+  carryForwardNone: 'Sổ làm việc không có trang Chỉ số CCHC của năm trước để lấy điểm.',
+  carryForwardPreview: (n, sheet, previous) =>
+    `Sẽ ghi ${n} ô cột “Điểm năm trước” của trang “${sheet}” bằng điểm tự chấm ở trang “${previous}”. Chưa ghi gì: xem lại rồi bấm “Ghi các điểm này”.`,
+  carryForwardChange: (key, from, to) => `${key}: ${from || '(trống)'} → ${to}`,
+  carryForwardKept: (key, typed, last) => `${key}: giữ số cán bộ đã nhập ${typed} (năm trước tự chấm ${last})`,
+  carryForwardKeys: (added, dropped) =>
+    `Không khớp theo mã tiêu chí — mới năm nay: ${added || 'không có'}; không còn trong danh mục: ${dropped || 'không có'}.`,
+  carryForwardConfirm: 'Ghi các điểm này',
+  carryForwardDone: (w, s) => `Đã ghi ${w} ô; bỏ qua ${s} ô đã đổi từ lúc xem trước.`,
   busy: {
+    carryForward: 'Đang lấy điểm năm trước…',
     consolidate: 'Đang ghi bảng tổng hợp…',
     report: 'Đang tạo báo cáo…',
     inspect: 'Đang đọc sổ làm việc…',
