@@ -17,7 +17,7 @@ const USAGE: Record<Lang, string> = {
   vi: `Cách dùng: cchc <lệnh> [tùy chọn]
 
   cchc catalog [--json] [--lang en] [--corrections]
-      Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và Chỉ số CCHC 2021 (VB 3541/UBND-SNV).
+      Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và danh mục Chỉ số CCHC của từng năm tiện ích mang theo.
       --corrections: các lỗi chính tả của văn bản gốc đã sửa, kèm nguyên văn.
   cchc catalog export --year 2021 --out BANG.xlsx [--force]
       Ghi danh mục Chỉ số CCHC của một năm thành bảng Excel như Thành phố trình bày, để sửa thành năm sau.
@@ -25,9 +25,10 @@ const USAGE: Record<Lang, string> = {
           [--number SỐ/VB] [--issued dd/mm/yyyy] [--title "TÊN"] [--force]
       Đọc bảng danh mục Chỉ số CCHC của một năm, kiểm tra từng dòng, ghi tệp dữ liệu cho src/catalog/par/.
       Mã thoát: 0 đã ghi, 1 bảng có lỗi (liệt kê theo dòng), 2 không đọc được tệp.
-  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .] [--year NĂM]
       Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
       --decimal: dấu thập phân của Excel sẽ mở tệp, cho các số trong lời nhắc nhập (mặc định ",").
+      --year: năm của danh mục Chỉ số CCHC (mặc định năm mới nhất tiện ích mang theo).
   cchc check TỆP.xlsx … [--json] [--lang en] [--decimal , | .]
       Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
       --decimal: dấu thập phân của Excel người đọc, cho các số trong báo cáo (mặc định theo ngôn ngữ).
@@ -45,7 +46,7 @@ const USAGE: Record<Lang, string> = {
   en: `Usage: cchc <command> [options]
 
   cchc catalog [--json] [--lang en] [--corrections]
-      The templates (Appendix 1 of Plan 28/KH-UBND) and the 2021 PAR index list (Document 3541/UBND-SNV).
+      The templates (Appendix 1 of Plan 28/KH-UBND) and the PAR index list of each year the tool carries.
       --corrections: the source's typos corrected, each beside the original text.
   cchc catalog export --year 2021 --out TABLE.xlsx [--force]
       Writes a year's PAR-index list as an Excel table laid out as the city lays it out, to edit into next year's.
@@ -53,9 +54,10 @@ const USAGE: Record<Lang, string> = {
           [--number NO./DOC] [--issued dd/mm/yyyy] [--title "TITLE"] [--force]
       Reads a year's PAR-index table, checks every row, writes the data file for src/catalog/par/.
       Exit status: 0 written, 1 the table breaks a rule (listed by row), 2 the file cannot be read.
-  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .]
+  cchc template OUT.xlsx [--only I,II,PAR,…] [--force] [--decimal , | .] [--year YEAR]
       Writes the templates as the add-in injects them, for units without the add-in.
       --decimal: the decimal separator of the Excel that will open it, for the prompts' numbers (default ",").
+      --year: the year of the PAR list (default the newest the tool carries).
   cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .]
       Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
       --decimal: the decimal separator of the reader's Excel, for the report's numbers (default: the language's).

@@ -7,7 +7,7 @@
  */
 import { APPENDIX1, TEMPLATE_VERSION } from '../catalog';
 import type { Appendix1TemplateId, TemplateId } from '../catalog/types';
-import { validateWorkbook } from '../engine';
+import { newestParSnapshot, parYearOf, validateWorkbook } from '../engine';
 import type { MessageOptions, SheetSnapshot } from '../engine/types';
 import { buildSheetPlan, buildWorkbookPlan } from '../layout';
 import type { InputProblem } from '../xlsx/errors';
@@ -138,6 +138,19 @@ export class Consolidator {
             `template version ${other} is newer than the add-in's ${this.version}: not consolidated. Update the add-in (or the cchc command) and consolidate again.`,
           );
     }
+    const par = newestParSnapshot(book.snapshots);
+    if (par) {
+      const year = parYearOf(par);
+      const known = this.consolidation.parYear;
+      if (known !== undefined && known !== year)
+        return this.refuse(
+          source,
+          'par-year',
+          `trang Chỉ số CCHC của tệp là năm ${year}, khác năm ${known} của các tệp đã tổng hợp: không tổng hợp điểm của hai năm cùng lúc. Hãy tổng hợp riêng các tệp năm ${year}.`,
+          `the file's PAR sheet is for ${year}, not ${known} like the files already consolidated: two years' scores are not consolidated together. Consolidate the ${year} files separately.`,
+        );
+      this.consolidation.parYear = year;
+    }
     if (source.reporterFromCell) {
       const first = this.units.get(unitKey(source.unit));
       if (first !== undefined)
@@ -160,7 +173,9 @@ export class Consolidator {
     for (const snapshot of book.snapshots) {
       const id = snapshot.templateId;
       if (id === 'PAR') {
-        if (!this.parInputs.some((p) => p.index === index)) this.parInputs.push({ index, snapshot, errors });
+        // The file's newest PAR sheet only: last year's, kept beside it, is not this year's return.
+        if (snapshot === par && !this.parInputs.some((p) => p.index === index))
+          this.parInputs.push({ index, snapshot, errors });
         continue;
       }
       if (!isAppendix1(id)) continue;

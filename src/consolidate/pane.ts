@@ -134,6 +134,7 @@ export function toWrite(consolidation: Consolidation, lang: Lang, by: string, da
         : []),
     ],
     par: consolidation.par?.merged.map((m) => ({ rowKey: m.rowKey, score: m.score, evidence: m.evidence })) ?? null,
+    ...(consolidation.parYear !== undefined ? { parYear: consolidation.parYear } : {}),
     sources: { name: SOURCES_SHEET, rows },
   };
 }

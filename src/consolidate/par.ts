@@ -1,13 +1,13 @@
 /**
- * PAR returns from lead units (Document 3541): each unit sends back its own copy of the PAR
- * sheet; each criterion's 2021 score and evidence are taken from the file of its lead unit
+ * PAR returns from lead units (the PAR list of one year): each unit sends back its own copy of the
+ * PAR sheet; each criterion's score and evidence are taken from the file of its lead unit
  * (Chủ trì tham mưu, catalog `lead`). A criterion scored in two files, scored by a unit that does
  * not lead it, or with no lead in the catalog, is a conflict for the official: never chosen by the
  * code. The official's choice (ParChoice: the claim of a file by content hash and unit) takes that
  * claim while the file is unchanged; when it changed, the conflict comes back and says so.
  * Invalid scores (engine errors) are left out like Appendix 1 values.
  */
-import { parRow, unitById } from '../catalog';
+import { latestParList, parList, unitById } from '../catalog';
 import type { UnitId } from '../catalog/types';
 import { parseCellInput, rowsByKey } from '../engine';
 import type { SheetSnapshot } from '../engine/types';
@@ -21,6 +21,12 @@ export interface ParInput {
   errors: Map<string, string>;
 }
 
+/** The rows of the consolidation's PAR list by key (the newest list before any file set a year). */
+function rowsOf(consolidation: Consolidation) {
+  const list = consolidation.parYear === undefined ? latestParList() : parList(consolidation.parYear);
+  return new Map(list.rows.map((r) => [r.id, r]));
+}
+
 function unitName(id: UnitId | null, lang: Lang): string {
   if (id === null) return lang === 'vi' ? '(không có)' : '(none)';
   const unit = unitById(id);
@@ -29,7 +35,8 @@ function unitName(id: UnitId | null, lang: Lang): string {
 
 /** The criteria a file scores (score or evidence filled), invalid scores recorded as left out. */
 export function parClaims(input: ParInput, consolidation: Consolidation, lang: Lang): ParClaim[] {
-  const plan = buildSheetPlan('PAR');
+  const plan = buildSheetPlan('PAR', { parYear: consolidation.parYear });
+  const rowsOfList = rowsOf(consolidation);
   const { snapshot, index, errors } = input;
   const rows = rowsByKey(snapshot.values);
   const claims: ParClaim[] = [];
@@ -44,7 +51,7 @@ export function parClaims(input: ParInput, consolidation: Consolidation, lang: L
     const cell = `${scoreLetter}${r + 1}`;
     const evidence = evidenceLetter ? String(snapshot.values[r]?.[columnNumber(evidenceLetter) - 1] ?? '').trim() : '';
     const parsed = parseCellInput(raw, 'parScore', {
-      max: parRow(rowPlan.key)?.max,
+      max: rowsOfList.get(rowPlan.key)?.max,
       numberFormat: snapshot.numberFormats?.[r]?.[c],
       formula: snapshot.formulas?.[r]?.[c],
       decimalSeparator: consolidation.decimalSeparator,
@@ -92,10 +99,11 @@ export function mergePar(
   for (const c of claims) byRow.set(c.rowKey, [...(byRow.get(c.rowKey) ?? []), c]);
   const merge: ParMerge = { merged: [], conflicts: [], claims };
   const unitOf = (c: ParClaim) => consolidation.sources[c.source].unit;
-  for (const row of buildSheetPlan('PAR').rows) {
+  const rowsOfList = rowsOf(consolidation);
+  for (const row of buildSheetPlan('PAR', { parYear: consolidation.parYear }).rows) {
     const list = byRow.get(row.key);
     if (!list) continue;
-    const lead = parRow(row.key)?.lead ?? null;
+    const lead = rowsOfList.get(row.key)?.lead ?? null;
     const choice = choices.find((c) => c.rowKey === row.key);
     const conflict = (reason: ParConflict['reason'], vi: string, en: string) => {
       const taken = choice && chosenClaim(list, choice, consolidation);

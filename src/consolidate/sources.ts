@@ -4,7 +4,7 @@
  * (scores taken from lead units, conflicts left to the official). The CLI writes it with styles
  * on "Nguồn số liệu"; the pane writes the same rows into the open workbook.
  */
-import { TEMPLATE_VERSION } from '../catalog';
+import { latestParList, TEMPLATE_VERSION } from '../catalog';
 import type { Consolidation, Lang, ParClaim, ParMerged, SourceCell } from './types';
 
 export const SOURCES_SHEET = 'Nguồn số liệu';
@@ -141,6 +141,7 @@ export function sourcesTable(consolidation: Consolidation, lang: Lang, by: strin
     ),
   ];
   const par = consolidation.par;
+  const parYear = consolidation.parYear ?? latestParList().year;
   if (par) {
     const unit = (source: number) => consolidation.sources[source].unit;
     sections.push({
@@ -148,8 +149,8 @@ export function sourcesTable(consolidation: Consolidation, lang: Lang, by: strin
         ? '4. Chỉ số CCHC: điểm lấy từ tệp của đơn vị chủ trì, và các xung đột cần cán bộ xử lý'
         : '4. PAR: scores taken from the lead unit’s file, and conflicts for the official',
       header: vi
-        ? ['STT', 'Tiêu chí', 'Kết quả', 'Điểm 2021', 'Đơn vị', 'Tệp', 'Ghi chú']
-        : ['No.', 'Criterion', 'Outcome', '2021 score', 'Unit', 'File', 'Note'],
+        ? ['STT', 'Tiêu chí', 'Kết quả', `Điểm ${parYear}`, 'Đơn vị', 'Tệp', 'Ghi chú']
+        : ['No.', 'Criterion', 'Outcome', `${parYear} score`, 'Unit', 'File', 'Note'],
       rows: [
         ...par.merged.map((m) => [
           m.rowKey,

@@ -88,7 +88,7 @@ export interface SourceFile {
   inputCells?: number;
 }
 
-/** A PAR criterion's 2021 score as one file gives it. */
+/** A PAR criterion's score as one file gives it. */
 export interface ParClaim {
   source: number;
   rowKey: string;
@@ -153,4 +153,9 @@ export interface Consolidation {
   normalised: Normalised[];
   /** Scores of the PAR returns of lead units; null when no file scored any criterion. */
   par: ParMerge | null;
+  /**
+   * The year of the PAR list the files' PAR sheets follow (each file's newest PAR sheet), set by
+   * the first file that has one: a file of another year is refused ('par-year'). Absent: none yet.
+   */
+  parYear?: number;
 }

@@ -6,6 +6,7 @@
  */
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Finding, ParSummary, Severity, Bilingual, SheetSnapshot } from '../engine/types';
+import type { CarryForwardPlan } from '../engine/parYears';
 
 /** Reports progress of a long operation: done of total steps, with a short label. */
 export type ProgressListener = (p: { done: number; total: number; label: Bilingual }) => void;
@@ -95,6 +96,8 @@ export interface ConsolidationWrite {
   sheets: { templateId: TemplateId; values: { rowKey: string; column: string; value: string | number | null }[] }[];
   /** PAR scores taken from lead units' files; null when no file scored a criterion. */
   par: { rowKey: string; score: number | null; evidence: string }[] | null;
+  /** The year of the PAR list the merged scores follow (absent: the newest list). */
+  parYear?: number;
   /** The sources sheet: its name and rows of plain values. */
   sources: { name: string; rows: (string | number)[][] };
 }
@@ -129,7 +132,20 @@ export interface HostInfo {
 export interface AddinOperations {
   hostInfo(): HostInfo;
   inspect(): Promise<WorkbookStatus>;
-  inject(templates: TemplateId[], onProgress?: ProgressListener): Promise<InjectReport>;
+  /**
+   * `parYear`: the year of the PAR list to insert (one of the catalog's PAR_LISTS); absent, the
+   * newest year of the PAR sheets already there, else the newest list. Another year's PAR sheet is
+   * left as it is, beside the one inserted.
+   */
+  inject(templates: TemplateId[], onProgress?: ProgressListener, parYear?: number): Promise<InjectReport>;
+  /**
+   * "Lấy điểm năm trước", first press: what filling this year's previous-year column from last
+   * year's PAR sheet would change (reads only); null without last year's sheet. Optional: a host
+   * without it offers no such button.
+   */
+  previewCarryForward?(): Promise<CarryForwardPlan | null>;
+  /** Second press, after the official confirmed the preview: writes its changes that still stand. */
+  applyCarryForward?(plan: CarryForwardPlan): Promise<{ written: number; skipped: number; syncs: number }>;
   validate(onProgress?: ProgressListener): Promise<ValidationReport>;
   /** Writes the findings' mechanical fixes (how a value is written); never a suggestion. */
   applyFixes(findings: Finding[]): Promise<FixReport>;

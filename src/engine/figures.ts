@@ -7,7 +7,7 @@
 import { appendix1Row } from '../catalog';
 import { parseCellInput, type CellKind } from './parse';
 import { sheetContext, type SheetContext } from './sheet';
-import { templateTable } from './tables';
+import { tableOf } from './tables';
 import type { SheetSnapshot } from './types';
 
 /** The year columns read, latest first: 2020 counts only to 31/3 but is the latest when filled. */
@@ -40,7 +40,7 @@ export function workbookReader(snapshots: readonly SheetSnapshot[]): WorkbookRea
   const context = (templateId: string): SheetContext | undefined => {
     if (contexts.has(templateId)) return contexts.get(templateId);
     const snapshot = snapshots.find((s) => s.templateId === templateId);
-    const ctx = snapshot ? sheetContext(snapshot, templateTable(snapshot.templateId)) : undefined;
+    const ctx = snapshot ? sheetContext(snapshot, tableOf(snapshot)) : undefined;
     if (ctx) contexts.set(templateId, ctx);
     return ctx;
   };

@@ -7,6 +7,8 @@ export type * from './types';
 export { validateSheet, validateWorkbook, crossSheetFindings } from './validate';
 export { JUMP_MIN_LARGER, JUMP_RATIO, PARTIAL_YEAR_FACTOR, ZERO_FROM } from './relations';
 export { summarizePar } from './par';
+export { newestParSnapshot, parYearOf, planCarryForward } from './parYears';
+export type { CarryChange, CarryForwardPlan } from './parYears';
 export { agrees, clean, fromMilli, MILLI, ROUNDING_PER_PART, roundedPreviousScores, sumMilli, toMilli } from './sums';
 export { totalFormulas, sameFormula } from './totals';
 export type { TotalFormula } from './totals';

@@ -1,6 +1,7 @@
 /**
- * The PAR sheet: 2021 subtotals from the leaves, the published 2020 column, evidence, and the rows
- * below their 2021 target.
+ * The PAR sheet of a year's list: the year's subtotals from the leaves, the published column of the
+ * previous year, evidence, and the rows below their target. Messages name the years of the
+ * sheet's list (ParTree.list), never a year of their own.
  *
  * A leaf counts as scored only when its G cell holds a valid number as stored, exactly as the
  * sheet's parent formulas (=IF(COUNT(…)=n,SUM(…),"")) see it, so the summary and the sheet agree; a
@@ -18,17 +19,17 @@ import { ProblemCache } from './memo';
 import type { InputProblem } from './parse';
 import type { SheetContext } from './sheet';
 import { exceeds, fromMilli, toMilli, withinRounding } from './sums';
-import { templateTable } from './tables';
+import { tableOf } from './tables';
 import type { ParTree } from './tables';
 import type { Bilingual, CellValue, Finding, LeadGroup, ParRowResult, ParSummary, SheetSnapshot } from './types';
 
 export function summarizePar(snapshot: SheetSnapshot): ParSummary {
   if (snapshot.templateId !== 'PAR')
     throw new RangeError(`summarizePar needs the PAR sheet, not ${snapshot.templateId}`);
-  return buildSummary(parCore(sheetContext(snapshot, templateTable('PAR'))));
+  return buildSummary(parCore(sheetContext(snapshot, tableOf(snapshot))));
 }
 
-/** The sums of a PAR sheet in thousandths, indexed like PAR_ROWS: all a summary is built from. */
+/** The sums of a PAR sheet in thousandths, indexed like its list's rows: all a summary is built from. */
 export interface ParCore {
   tree: ParTree;
   sheet: string;
@@ -39,7 +40,7 @@ export interface ParCore {
   at: Int32Array;
   /** Rows (not the total) below target, largest shortfall first. */
   below: number[];
-  /** Leaves whose 2021 cell is filled but not a valid score, in sheet order, with what they hold. */
+  /** Leaves whose score cell is filled but not a valid score, in sheet order, with what they hold. */
   excluded: { index: number; value: unknown }[];
 }
 
@@ -88,7 +89,7 @@ export function parCore(ctx: SheetContext): ParCore {
   return { tree, sheet: ctx.snapshot.name, row0: ctx.row0, partial, missing, at, below, excluded };
 }
 
-/** A parent's computed 2021 score: the sum when complete, null while a leaf is missing. */
+/** A parent's computed score: the sum when complete, null while a leaf is missing. */
 export function parentScore(core: ParCore, id: string): number | null | undefined {
   const i = core.tree.rows.findIndex((r) => r.id === id);
   if (i < 0) return undefined;
@@ -125,6 +126,8 @@ export function buildSummary(core: ParCore): ParSummary {
   const belowTarget = core.below.map((i) => rows[i]);
   return {
     sheet: core.sheet,
+    year: tree.list.year,
+    previousYear: tree.list.previousYear,
     rows,
     total: rows[tree.totalIndex],
     belowTarget,
@@ -139,7 +142,7 @@ export function buildSummary(core: ParCore): ParSummary {
   };
 }
 
-/** Why a filled 2021 cell is not counted, in both languages (numbers each in its own style). */
+/** Why a filled score cell is not counted, in both languages (numbers each in its own style). */
 function excludedReason(v: unknown, max: number): Bilingual {
   const s = numberStyle();
   if (typeof v === 'number') {
@@ -175,7 +178,7 @@ function cellOf(core: ParCore, i: number): string {
 
 const problems = new ProblemCache();
 
-/** The PAR sheet's findings: 2020 column, evidence, rows below target; numbers in messages written in `s`. */
+/** The PAR sheet's findings: previous year's column, evidence, rows below target; numbers in messages written in `s`. */
 export function parFindings(ctx: SheetContext, core: ParCore, s: NumberStyle, out: Finding[]): void {
   const tree = core.tree;
   for (let i = 0; i < tree.rows.length; i++) {
@@ -187,7 +190,9 @@ export function parFindings(ctx: SheetContext, core: ParCore, s: NumberStyle, ou
   for (const i of core.below) {
     const id = tree.rows[i].id;
     // Cached messages are keyed by style too: each writes its numbers in one.
-    const p = problems.get(`below|${s.id}|${i}|${core.partial[i]}`, () => belowTargetProblem(core, i, s));
+    const p = problems.get(`below|${s.id}|${tree.list.year}|${i}|${core.partial[i]}`, () =>
+      belowTargetProblem(core, i, s),
+    );
     out.push(finding(ctx, p as InputProblem, id, 'score', cellOf(core, i)));
   }
 }
@@ -201,8 +206,8 @@ function belowTargetProblem(core: ParCore, i: number, s: NumberStyle): InputProb
     severity: 'info',
     code: 'below-target',
     message: {
-      vi: `Điểm 2021 của ${row.id} là ${s.vi.num(score)}, thấp hơn mục tiêu ${s.vi.num(row.target)} (thiếu ${s.vi.num(short)} điểm; còn có thể đạt thêm ${s.vi.num(achievable)} điểm).`,
-      en: `The 2021 score of ${row.id} is ${s.en.num(score)}, below the target of ${s.en.num(row.target)} (${s.en.num(short)} points short; ${s.en.num(achievable)} points still achievable).`,
+      vi: `Điểm ${core.tree.list.year} của ${row.id} là ${s.vi.num(score)}, thấp hơn mục tiêu ${s.vi.num(row.target)} (thiếu ${s.vi.num(short)} điểm; còn có thể đạt thêm ${s.vi.num(achievable)} điểm).`,
+      en: `The ${core.tree.list.year} score of ${row.id} is ${s.en.num(score)}, below the target of ${s.en.num(row.target)} (${s.en.num(short)} points short; ${s.en.num(achievable)} points still achievable).`,
     },
   };
 }
@@ -223,7 +228,7 @@ function groupByLead(leaves: ParRowResult[]): LeadGroup[] {
     .map(([lead, g]) => ({ lead, rows: g.rows, pointsOwed: fromMilli(g.owed) }));
 }
 
-/** The 2020 score as the sheet states it; a cell cleared or typed over with text falls back to the published figure. */
+/** The previous year's score as the sheet states it; a cell cleared or typed over with text falls back to the published figure. */
 function stated2020(ctx: SheetContext, i: number): number {
   const tree = ctx.table.par as ParTree;
   const spec = tree.spec[i];
@@ -233,7 +238,7 @@ function stated2020(ctx: SheetContext, i: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? toMilli(v) : tree.score2020Milli[i];
 }
 
-/** A parent's published 2020 score against its children's, as the sheet states them. */
+/** A parent's published previous year's score against its children's, as the sheet states them. */
 function check2020(ctx: SheetContext, i: number, r: number, s: NumberStyle, out: Finding[]): void {
   const tree = ctx.table.par as ParTree;
   const row = tree.rows[i];
@@ -242,7 +247,10 @@ function check2020(ctx: SheetContext, i: number, r: number, s: NumberStyle, out:
   let sum = 0;
   for (const c of kids) sum += stated2020(ctx, c);
   if (parent === sum) return;
-  const p = problems.get(`2020|${s.id}|${i}|${parent}|${sum}`, () => problem2020(row.id, kids.length, parent, sum, s));
+  const year = tree.list.previousYear;
+  const p = problems.get(`previous|${s.id}|${year}|${i}|${parent}|${sum}`, () =>
+    problem2020(row.id, year, kids.length, parent, sum, s),
+  );
   out.push(
     finding(ctx, p as InputProblem, row.id, 'previousScore', `${columnLetter(tree.cols.previousScore)}${ctx.row0 + r}`),
   );
@@ -250,6 +258,7 @@ function check2020(ctx: SheetContext, i: number, r: number, s: NumberStyle, out:
 
 function problem2020(
   id: string,
+  year: number,
   children: number,
   parentMilli: number,
   sumMilli: number,
@@ -265,16 +274,16 @@ function problem2020(
         severity: 'info',
         code: 'par-previous-rounding',
         message: {
-          vi: `Điểm 2020 công bố của ${id} là ${style.vi.num(p)}, tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}): trong phạm vi làm tròn, giữ nguyên số công bố.`,
-          en: `The published 2020 score of ${id} is ${style.en.num(p)}; its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}): within rounding, the published figure is kept.`,
+          vi: `Điểm ${year} công bố của ${id} là ${style.vi.num(p)}, tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}): trong phạm vi làm tròn, giữ nguyên số công bố.`,
+          en: `The published ${year} score of ${id} is ${style.en.num(p)}; its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}): within rounding, the published figure is kept.`,
         },
       }
     : {
         severity: 'warning',
         code: 'par-previous-mismatch',
         message: {
-          vi: `Điểm 2020 của ${id} là ${style.vi.num(p)} nhưng tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}), vượt mức sai số làm tròn. Đối chiếu lại với văn bản công bố.`,
-          en: `The 2020 score of ${id} is ${style.en.num(p)} but its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}), more than rounding explains. Check against the published document.`,
+          vi: `Điểm ${year} của ${id} là ${style.vi.num(p)} nhưng tổng ${children} tiêu chí con là ${style.vi.num(sum)} (chênh ${style.vi.num(d)}), vượt mức sai số làm tròn. Đối chiếu lại với văn bản công bố.`,
+          en: `The ${year} score of ${id} is ${style.en.num(p)} but its ${children} sub-criteria add up to ${style.en.num(sum)} (difference ${style.en.num(d)}), more than rounding explains. Check against the published document.`,
         },
       };
 }

@@ -4,7 +4,8 @@
  * the PAR tree as index arrays. Validation then reads a sheet in one pass with no planning work and
  * no look-up by name on the hot path.
  */
-import { appendix1Template, parRow, PAR_ROWS } from '../catalog';
+import { appendix1Template, latestParList, parList } from '../catalog';
+import type { ParList } from '../catalog/parLists';
 import type { Appendix1Table, ParRow, Relation, TemplateId } from '../catalog/types';
 import { columnNumber } from '../layout/a1';
 import { buildSheetPlan } from '../layout';
@@ -91,8 +92,10 @@ export interface ParColumns {
   evidence: number;
 }
 
-/** The PAR tree as arrays indexed like PAR_ROWS (catalog order). */
+/** The PAR tree as arrays indexed like its list's rows (catalog order). */
 export interface ParTree {
+  /** The list the sheet was built from: its year, previous year and rows. */
+  list: ParList;
   cols: ParColumns;
   rows: ParRow[];
   /** RowSpec.index of each row, -1 when the plan lacks it. */
@@ -129,15 +132,23 @@ export interface TemplateTable {
   maxInputs: number;
 }
 
-const cache = new Map<TemplateId, TemplateTable>();
+const cache = new Map<string, TemplateTable>();
 
-export function templateTable(id: TemplateId): TemplateTable {
-  let table = cache.get(id);
+/** `parYear`: for PAR, the year of the sheet's list (SheetSnapshot.year); absent, the newest. */
+export function templateTable(id: TemplateId, parYear?: number): TemplateTable {
+  const year = id === 'PAR' ? (parYear ?? latestParList().year) : undefined;
+  const key = year === undefined ? id : `${id}@${year}`;
+  let table = cache.get(key);
   if (!table) {
-    table = buildTable(id, buildSheetPlan(id));
-    cache.set(id, table);
+    table = buildTable(id, buildSheetPlan(id, { parYear: year }));
+    cache.set(key, table);
   }
   return table;
+}
+
+/** The tables a snapshot is read with: its template's, for a PAR sheet those of its year's list. */
+export function tableOf(snapshot: { templateId: TemplateId; year?: number }): TemplateTable {
+  return templateTable(snapshot.templateId, snapshot.year);
 }
 
 /** Builds the tables of a plan; exported so that a test can feed a hand-made plan. */
@@ -158,13 +169,18 @@ export function buildTable(id: TemplateId, plan: SheetPlan): TemplateTable {
   const specByPlanRow = new Map<number, RowSpec>();
   const planFormulas = new Map<string, string>();
   for (const c of plan.cells) if (c.formula !== undefined) planFormulas.set(c.address, c.formula);
+  const list = id === 'PAR' ? (plan.year === undefined ? latestParList() : parList(plan.year)) : undefined;
+  const parById = new Map((list?.rows ?? []).map((r) => [r.id, r]));
+  const parLabels = list ? parColumnLabels(list) : {};
 
   for (const rp of plan.rows) {
     if (rows.has(rp.key)) continue; // a plan never repeats a key; keep the first if one did
-    const par = id === 'PAR' ? parRow(rp.key) : undefined;
+    const par = parById.get(rp.key);
     const t = tableOfRow.get(rp.key);
     const inputs = Object.entries(rp.inputs)
-      .map(([columnId, letter]) => makeSlot(columnId, letter, cellKind(rp.kind, columnId), par, t, columnInfo))
+      .map(([columnId, letter]) =>
+        makeSlot(columnId, letter, cellKind(rp.kind, columnId), par, t, columnInfo, parLabels),
+      )
       .sort((a, b) => a.col - b.col);
     const yearSlots =
       rp.kind === 'count'
@@ -242,7 +258,7 @@ export function buildTable(id: TemplateId, plan: SheetPlan): TemplateTable {
     rowList,
     relationRows,
     relations,
-    par: id === 'PAR' ? parTree(plan, rows) : undefined,
+    par: list ? parTree(plan, rows, list) : undefined,
     specByPlanRow,
     maxInputs: Math.max(0, ...rowList.map((r) => r.inputs.length)),
   };
@@ -255,9 +271,10 @@ function makeSlot(
   par: ParRow | undefined,
   table: Appendix1Table | undefined,
   columnInfo: Map<string, { label: string; year?: number }>,
+  parLabels: Record<string, string>,
 ): Slot {
   const info = table ? columnInfo.get(`${table.id}|${columnId}`) : undefined;
-  const label = info?.label ?? PLAN_COLUMN_LABELS[columnId] ?? columnId;
+  const label = info?.label ?? parLabels[columnId] ?? PLAN_COLUMN_LABELS[columnId] ?? columnId;
   const max = kind === 'parScore' ? par?.max : undefined;
   return {
     columnId,
@@ -274,7 +291,7 @@ function makeSlot(
   };
 }
 
-function parTree(plan: SheetPlan, specs: Map<string, RowSpec>): ParTree {
+function parTree(plan: SheetPlan, specs: Map<string, RowSpec>, list: ParList): ParTree {
   const letterOf = (columnId: string, fallback: string): string =>
     plan.columns.find((x) => x.columnId === columnId)?.letter ?? fallback;
   const cols: ParColumns = {
@@ -285,7 +302,7 @@ function parTree(plan: SheetPlan, specs: Map<string, RowSpec>): ParTree {
     gap: columnNumber(letterOf('gap', 'H')),
     evidence: columnNumber(letterOf('evidence', 'L')),
   };
-  const rows = PAR_ROWS;
+  const rows = [...list.rows];
   const indexOf = new Map(rows.map((r, i) => [r.id, i]));
   const children = rows.map((r) => r.children.map((c) => indexOf.get(c)).filter((i): i is number => i !== undefined));
   const postOrder: number[] = [];
@@ -298,6 +315,7 @@ function parTree(plan: SheetPlan, specs: Map<string, RowSpec>): ParTree {
   };
   rows.forEach((_, i) => visit(i));
   return {
+    list,
     cols,
     rows,
     spec: Int32Array.from(rows.map((r) => specs.get(r.id)?.index ?? -1)),
@@ -329,12 +347,18 @@ export function cellKind(rowKind: RowPlan['kind'], columnId: string): CellKind {
   }
 }
 
+/** The PAR columns' labels in messages, with the list's years ("Điểm <year>", "Mục tiêu <year>"). */
+function parColumnLabels(list: ParList): Record<string, string> {
+  return {
+    score: `Điểm ${list.year}`,
+    previousScore: `Điểm ${list.previousYear}`,
+    target: `Mục tiêu ${list.year}`,
+  };
+}
+
 const PLAN_COLUMN_LABELS: Record<string, string> = {
-  score: 'Điểm 2021',
   evidence: 'Tài liệu kiểm chứng',
   gap: 'Chênh lệch',
-  previousScore: 'Điểm 2020',
-  target: 'Mục tiêu 2021',
   max: 'Điểm tối đa',
   reporter: 'Cơ quan, đơn vị báo cáo',
 };
@@ -344,8 +368,9 @@ export function describeInput(
   templateId: TemplateId,
   rowKey: string,
   columnId: string,
+  parYear?: number,
 ): { kind: CellKind; max: number | undefined } | null {
-  const spec = templateTable(templateId).rows.get(rowKey);
+  const spec = templateTable(templateId, parYear).rows.get(rowKey);
   if (!spec) return null;
   const slot = spec.inputs.find((s) => s.columnId === columnId) ?? spec.groupCells.find((s) => s.columnId === columnId);
   return slot ? { kind: slot.kind, max: slot.max } : null;

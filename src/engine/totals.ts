@@ -6,7 +6,7 @@
  */
 import { sumOfPartsFormula } from '../layout/common';
 import { sheetContext, type SheetContext } from './sheet';
-import { templateTable } from './tables';
+import { tableOf } from './tables';
 import type { SheetSnapshot } from './types';
 
 export interface TotalFormula {
@@ -45,7 +45,7 @@ export function totalFormulasOf(ctx: SheetContext): Map<string, TotalFormula> {
 }
 
 export function totalFormulas(snapshot: SheetSnapshot): TotalFormula[] {
-  return [...totalFormulasOf(sheetContext(snapshot, templateTable(snapshot.templateId))).values()];
+  return [...totalFormulasOf(sheetContext(snapshot, tableOf(snapshot))).values()];
 }
 
 /** Formula text as Excel may give it back: no spaces, upper case. */

@@ -16,6 +16,11 @@ export interface SheetSnapshot {
   templateId: TemplateId;
   /** Template version read from the sheet's A1 marker. */
   version: string;
+  /**
+   * PAR only: the year of the list the sheet was built from, as its marker says (2021 for a marker
+   * written before markers had years). Absent on a PAR snapshot: the newest list.
+   */
+  year?: number;
   /** Address of the top-left cell of the arrays (normally 'A1'). */
   origin: string;
   values: CellValue[][];
@@ -69,12 +74,12 @@ export type FindingCode =
   | 'sum-mismatch' // total ≠ sum of complete parts
   | 'bound-exceeded' // lesser > greater (có mặt > được giao…)
   | 'implausible-jump' // year-on-year ×10 or to zero from a large figure (info)
-  | 'par-previous-rounding' // published 2020 parent differs from its children by rounding (info)
-  | 'par-previous-mismatch' // published 2020 parent differs beyond rounding
+  | 'par-previous-rounding' // a parent's published previous-year score differs from its children by rounding (info)
+  | 'par-previous-mismatch' // a parent's published previous-year score differs beyond rounding
   | 'formula-overwritten' // a PAR parent's formula replaced by a number
   | 'evidence-missing' // PAR leaf scored > 0 with no evidence (column L)
   | 'percent-format' // a number shown as a percent in a cell of points or counts (typed "85%")
-  | 'below-target' // PAR row below its 2021 target (info; the list is in ParSummary)
+  | 'below-target' // PAR row below its target (info; the list is in ParSummary)
   | 'row-missing' // a template row's key is not in column A (the row was deleted)
   | 'duplicate-key' // a key on more than one row (a copied row); the first is the one counted
   | 'outside-template' // a value beyond the template's area (READ_WINDOW), found by the .xlsx reader: not read
@@ -119,7 +124,7 @@ export interface Finding {
 
 export interface ParRowResult {
   id: string;
-  /** Cell of the 2021 score in the sheet (G…). */
+  /** Cell of the score in the sheet (G…). */
   cell: string;
   max: number;
   previousScore: number;
@@ -148,7 +153,7 @@ export interface LeadGroup {
   pointsOwed: number;
 }
 
-/** A leaf's 2021 cell that holds something the total does not count (text, out of range, an error…). */
+/** A leaf's score cell that holds something the total does not count (text, out of range, an error…). */
 export interface ExcludedScore {
   id: string;
   /** The G cell on the PAR sheet. */
@@ -164,16 +169,19 @@ export interface ParSummary {
   rows: ParRowResult[];
   total: ParRowResult;
   /**
-   * Leaves whose 2021 cell is filled but not counted (the sheet's parent formulas and gap cells
+   * Leaves whose score cell is filled but not counted (the sheet's parent formulas and gap cells
    * leave them out too): listed under the total so that nothing is dropped silently.
    */
   excluded: ExcludedScore[];
-  /** Rows (leaves and complete parents) below their 2021 target, largest gap first. */
+  /** Rows (leaves and complete parents) below their target, largest gap first. */
   belowTarget: ParRowResult[];
   /** The same rows, leaves only, grouped by lead unit, largest debt first. */
   byLead: LeadGroup[];
-  /** Rows whose published 2020 score was already below the 2021 target. */
+  /** Rows whose published previous-year score was already below this year's target. */
   below2020: ParRowResult[];
+  /** The year of the sheet's list (the year scored) and of the published scores it carries. */
+  year: number;
+  previousYear: number;
 }
 
 export interface SheetResult {

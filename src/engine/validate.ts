@@ -25,7 +25,7 @@ import { assessSection8, section8Findings } from './section8';
 import { finding, rowAt, sheetContext } from './sheet';
 import { checkStructure } from './structure';
 import { hasAtMostThreeDecimals } from './sums';
-import { templateTable } from './tables';
+import { tableOf } from './tables';
 import type { Slot, TemplateTable } from './tables';
 import { FAIL, isEmpty, isSpaceChar, PASS } from './text';
 import { sameFormula, totalFormulasOf } from './totals';
@@ -44,7 +44,7 @@ let scratch = new Float64Array(64);
 
 /** Every finding of one sheet; `options` say how messages write numbers (the user's Excel). */
 export function validateSheet(snapshot: SheetSnapshot, options: MessageOptions = {}): SheetResult {
-  return validateWithTable(snapshot, templateTable(snapshot.templateId), options);
+  return validateWithTable(snapshot, tableOf(snapshot), options);
 }
 
 export function validateWithTable(

@@ -194,6 +194,7 @@ export const ACTIONS = {
   totals: { vi: 'điền tổng hay khôi phục công thức', en: 'fill in the totals or restore the formulas' },
   targets: { vi: 'tô màu điểm dưới mục tiêu', en: 'highlight the scores below target' },
   consolidate: { vi: 'ghi bảng tổng hợp', en: 'write the consolidation' },
+  carryForward: { vi: 'lấy điểm năm trước', en: "fill in last year's scores" },
 } satisfies Record<string, Action>;
 
 /**

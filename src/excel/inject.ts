@@ -6,7 +6,7 @@
  */
 import type { Bilingual, CellValue } from '../engine/types';
 import { columnLetter, rangeAddress, type RangeRef } from '../layout/a1';
-import { markerFor, markerNameFormula, parseMarkerFormula } from '../layout/marker';
+import { markerFor, markerNameFormula, parseMarker, parseMarkerFormula, sameMarker } from '../layout/marker';
 import type { CellStyle, SheetPlan, StyleId, ValidationPlan } from '../layout/types';
 import { ExcelOperationError } from './errors';
 import { collectData, placeCarried, type UnplacedValue } from '../engine/carriedValues';
@@ -232,12 +232,12 @@ async function writeIdentity(
   current: string | null,
 ): Promise<void> {
   const had = parseMarkerFormula(current);
-  if (had && had.templateId === marker.templateId && had.version === marker.version) return;
+  if (sameMarker(had, marker)) return;
   await put(
     session,
     sheet,
     sheetPath,
-    markerNameCommands(markerNameFormula(marker.templateId, marker.version), current !== null),
+    markerNameCommands(markerNameFormula(marker.templateId, marker.version, marker.year), current !== null),
   );
 }
 
@@ -289,7 +289,8 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
 
   for (const t of targets) {
     const plan = t.plan;
-    const marker: Marker = { templateId: plan.templateId, version: plan.version };
+    // As a reader reads it back (a PAR plan from before years: 2021's).
+    const marker = parseMarker(markerFor(plan.templateId, plan.version, plan.year)) as Marker;
     ic.onStep?.({ vi: `Đang ghi "${plan.name}"`, en: `Writing "${plan.name}"` });
     let sheet: Excel.Worksheet;
     if (!t.existing) {
@@ -395,8 +396,8 @@ export async function injectTargets(ic: InjectContext, targets: InjectTarget[]):
   await session.sync();
   for (const [i, v] of verify.entries()) {
     const got = readBack[i].values?.[0]?.[0];
-    const want = markerFor(v.marker.templateId, v.marker.version);
-    if (got !== want)
+    // Compared as markers: a plan older than years writes a PAR marker without one, read as 2021's.
+    if (!sameMarker(parseMarker(got), v.marker))
       throw ExcelOperationError.of('VerificationFailed', {
         vi: `(Trang "${v.name}", ô A1: "${String(got)}")`,
         en: `(Sheet "${v.name}", cell A1: "${String(got)}")`,

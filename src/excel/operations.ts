@@ -34,6 +34,7 @@ const totals = once(() => import(/* webpackChunkName: "excel-totals" */ './ops/t
 const navigation = once(() => import(/* webpackChunkName: "excel-navigation" */ './ops/navigation'));
 const report = once(() => import(/* webpackChunkName: "excel-report" */ './ops/report'));
 const live = once(() => import(/* webpackChunkName: "excel-live" */ './live'));
+const carry = once(() => import(/* webpackChunkName: "excel-carry" */ './ops/carryForward'));
 const consolidation = once(() => import(/* webpackChunkName: "consolidate-op" */ './ops/consolidate'));
 
 export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperations {
@@ -41,7 +42,7 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
   return {
     hostInfo: () => core.hostInfo(),
     inspect: () => inspect(core),
-    inject: async (ids, onProgress) => (await templates()).inject(core, ids, onProgress),
+    inject: async (ids, onProgress, parYear) => (await templates()).inject(core, ids, onProgress, parYear),
     injectPlans: async (plans) => (await templates()).injectPlans(core, plans),
     validate: async (onProgress) => (await checks()).validate(core, onProgress),
     applyFixes: async (findings) => (await checks()).applyFixes(core, findings),
@@ -52,6 +53,8 @@ export function createExcelOperations(deps: ExcelOperationsDeps): ExcelOperation
     goToCell: async (sheet, cell) => (await navigation()).goToCell(core, sheet, cell),
     unitProgress: async (unit) => (await navigation()).unitProgress(core, unit),
     reportData: async () => (await report()).reportData(core),
+    previewCarryForward: async () => (await carry()).previewCarryForward(core),
+    applyCarryForward: async (plan) => (await carry()).applyCarryForward(core, plan),
     openWorkbook: async (base64) => {
       // Outside Excel.run: it opens another workbook and touches nothing of this one.
       if (!deps.createWorkbook || !deps.requirements.isSetSupported('ExcelApi', '1.8'))

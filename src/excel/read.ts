@@ -13,7 +13,7 @@ import type { TemplateId } from '../catalog/types';
 import { hasErrorCode } from '../contracts/errors';
 import type { CellValue, SheetSnapshot } from '../engine/types';
 import { parseCell, stripSheet } from '../layout/a1';
-import { MARKER_NAME, markerFor, parseMarker, parseMarkerFormula } from '../layout/marker';
+import { MARKER_NAME, parseMarker, parseMarkerFormula, sameMarker, type TemplateMarker } from '../layout/marker';
 import { RULES_NAME } from '../layout/ruleRecord';
 import { FLAGS_NAME } from '../layout/flagsName';
 import { actionBytes, pathBytes, sheetPathBytes, type Cost, type Session } from './session';
@@ -35,10 +35,8 @@ export function calculationNotes(state: { calculationMode: string | null }): { v
 export const VERSION_PROPERTY = 'CCHC.TemplateVersion';
 export const VERSION_NAME = 'CCHC_TEMPLATE_VERSION';
 
-export interface Marker {
-  templateId: TemplateId;
-  version: string;
-}
+/** A sheet's marker: template, version and, on a PAR sheet, its list's year. */
+export type Marker = TemplateMarker;
 
 export interface SheetState<E = unknown> {
   id: string;
@@ -248,6 +246,7 @@ function snapshotOf(name: string, marker: Marker, used: Excel.Range): SheetSnaps
     name,
     templateId: marker.templateId,
     version: marker.version,
+    ...(marker.year !== undefined ? { year: marker.year } : {}),
     origin,
     values: used.values as CellValue[][],
     formulas: used.formulas as CellValue[][],
@@ -260,7 +259,8 @@ function identityOf<E>(p: Probe<E>): { marker: Marker | null; a1Overwritten: Cel
   const a1 = (p.a1.values?.[0]?.[0] ?? '') as CellValue;
   const byName = p.markerName.isNullObject ? null : parseMarkerFormula(p.markerName.formula);
   if (!byName) return { marker: parseMarker(a1), a1Overwritten: null };
-  const intact = a1 === markerFor(byName.templateId, byName.version);
+  // Compared as markers, not as text: a PAR marker written before years and its 2021 form are one.
+  const intact = sameMarker(parseMarker(a1), byName);
   return { marker: byName, a1Overwritten: intact ? null : a1 };
 }
 

@@ -13,7 +13,7 @@ export type ExcelInjectReport = InjectReport & Noted;
 export type ExcelValidationReport = ValidationReport & Noted;
 
 export interface ExcelOperations extends AddinOperations {
-  inject(templates: TemplateId[], onProgress?: ProgressListener): Promise<ExcelInjectReport>;
+  inject(templates: TemplateId[], onProgress?: ProgressListener, parYear?: number): Promise<ExcelInjectReport>;
   validate(onProgress?: ProgressListener): Promise<ExcelValidationReport>;
   /** Injects plans as they are, matched to sheets by name (copies per unit, older layouts). */
   injectPlans(plans: SheetPlan[] | WorkbookPlan): Promise<ExcelInjectReport>;

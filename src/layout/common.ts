@@ -18,8 +18,9 @@ export const REPORTER_LABEL = 'Cơ quan, đơn vị báo cáo:';
 /** Sheets wider than this (in character units, hidden columns excluded) print landscape. */
 const PORTRAIT_MAX_WIDTH = 100;
 
-export function writeMarker(b: SheetBuilder, id: TemplateId, version: string): void {
-  b.set(1, KEY_COL, { value: markerFor(id, version), numberFormat: '@', style: 'key' });
+/** `year`: the PAR list's year (PAR only). */
+export function writeMarker(b: SheetBuilder, id: TemplateId, version: string, year?: number): void {
+  b.set(1, KEY_COL, { value: markerFor(id, version, year), numberFormat: '@', style: 'key' });
 }
 
 /** Row keys are text even when they look like numbers ('1.6'), hence '@'. */

@@ -2,7 +2,7 @@
  * The layout: the plan of every template sheet, built from the catalog. Pure data; the Excel
  * adapter and the .xlsx command line apply it.
  */
-import { APPENDIX1, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
+import { APPENDIX1, latestParList, parList, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
 import type { TemplateId } from '../catalog/types';
 import { buildAppendix1Sheet } from './appendix1Sheet';
 import { resolveSheetNames } from './names';
@@ -15,11 +15,20 @@ import type { DecimalSeparator, SheetPlan, WorkbookPlan } from './types';
 export type * from './types';
 export { MARKER_PREFIX } from './types';
 export { STYLES } from './styles';
-export { MARKER_NAME, markerFor, markerNameFormula, parseMarker, parseMarkerFormula } from './marker';
-export { defaultSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
+export {
+  LEGACY_PAR_YEAR,
+  MARKER_NAME,
+  markerFor,
+  markerNameFormula,
+  parseMarker,
+  parseMarkerFormula,
+  sameMarker,
+} from './marker';
+export type { TemplateMarker } from './marker';
+export { defaultSheetName, parSheetName, resolveSheetNames, sheetNameProblem, MAX_SHEET_NAME } from './names';
 export { REPORTER_KEY, REPORTER_COLUMN } from './keyColumn';
 export { sumOfParts, sumOfPartsFormula } from './common';
-export { PAR_COLUMNS, parentScoreFormula, gapFormula } from './parSheet';
+export { PAR_COLUMNS, parColumns, parentScoreFormula, gapFormula } from './parSheet';
 export { countedInputRanges } from './statusSheet';
 export { figureFormula, outlineFigureKey, outlineTextKey, OUTLINE_TEXT_COLUMN, OUTLINE_YEARS } from './outlineSheet';
 
@@ -36,6 +45,16 @@ export interface PlanOptions {
    * by rule, not by prompt: src/excel/refreshCompare.ts).
    */
   decimalSeparator?: DecimalSeparator | null;
+  /**
+   * The year of the PAR list to plan (catalog/parLists.ts): its rows, its year in the sheet's name,
+   * title, headers, prompts and marker, and in the status sheet's PAR row. Absent: the newest list.
+   */
+  parYear?: number;
+}
+
+/** The PAR list a plan uses. */
+function listOf(options: PlanOptions) {
+  return options.parYear === undefined ? latestParList() : parList(options.parYear);
 }
 
 function selectedIds(options: PlanOptions): TemplateId[] {
@@ -45,7 +64,7 @@ function selectedIds(options: PlanOptions): TemplateId[] {
 }
 
 function planOne(id: Exclude<TemplateId, 'STATUS'>, name: string, options: PlanOptions): SheetPlan {
-  if (id === 'PAR') return buildParSheet(name, TEMPLATE_VERSION, options.decimalSeparator ?? ',');
+  if (id === 'PAR') return buildParSheet(name, TEMPLATE_VERSION, options.decimalSeparator ?? ',', listOf(options));
   if (id === 'OUTLINE') return buildOutlineSheet(name, TEMPLATE_VERSION, options.sheetNames ?? {});
   const template = APPENDIX1.find((t) => t.id === id);
   if (!template) throw new RangeError(`Unknown template id ${id}`);
@@ -54,7 +73,7 @@ function planOne(id: Exclude<TemplateId, 'STATUS'>, name: string, options: PlanO
 
 export function buildWorkbookPlan(options: PlanOptions = {}): WorkbookPlan {
   const ids = selectedIds(options);
-  const names = resolveSheetNames(ids, options.sheetNames);
+  const names = resolveSheetNames(ids, options.sheetNames, listOf(options).year);
   const sheets: SheetPlan[] = [];
   for (const id of ids) if (id !== 'STATUS') sheets.push(planOne(id, names[id], options));
   if (ids.includes('STATUS')) sheets.push(buildStatusSheet(sheets, names.STATUS, TEMPLATE_VERSION));
@@ -67,7 +86,7 @@ export function buildWorkbookPlan(options: PlanOptions = {}): WorkbookPlan {
  */
 export function buildSheetPlan(id: TemplateId, options: PlanOptions = {}): SheetPlan {
   if (id !== 'STATUS') {
-    const names = resolveSheetNames([id], options.sheetNames);
+    const names = resolveSheetNames([id], options.sheetNames, listOf(options).year);
     return planOne(id, names[id], options);
   }
   const ids = selectedIds({

@@ -1,20 +1,21 @@
 /**
- * The PAR list of Document 3541/UBND-SNV on one sheet:
+ * A year's PAR list (the 2021 one: Document 3541/UBND-SNV) on one sheet, its year in its name,
+ * title, headers, prompts and marker, so that two years' sheets can stand side by side:
  *
  *   row 1  title · row 2 source · row 3 "Cơ quan, đơn vị báo cáo:" [input] · row 4 blank
  *   row 5  header · row 6… areas, criteria and sub-criteria in the seed's order · last row TỔNG ĐIỂM
  *
- * Columns A key · B STT · C criterion · D max · E 2020 · F 2021 target · G 2021 score (input on
+ * Columns A key · B STT · C criterion · D max · E previous year's score · F target · G score (input on
  * leaves, live formula on parents) · H gap · I lead unit · J tasks · K deadline · L evidence.
  *
  * TỔNG ĐIỂM is the last row, where the seed prints it, so the printed sheet reads like the
- * official list; the live total is also on the status sheet beside the 92.418 target, so nobody
+ * official list; the live total is also on the status sheet beside the total's target, so nobody
  * has to scroll to see it.
  *
  * Tasks and deadlines are merged down over runs of consecutive rows that share them, as in the
  * seed; the lead unit is written on every row so that filtering by unit shows each of its rows.
  */
-import { PAR_ROWS, unitById } from '../catalog';
+import { latestParList, unitById, type ParList } from '../catalog';
 import type { ParRow } from '../catalog/types';
 import { cellAddress, columnLetter } from './a1';
 import { rect, rectAddress, SheetBuilder } from './builder';
@@ -45,15 +46,15 @@ import {
 } from './rules';
 import type { ColumnPlan, DecimalSeparator, SheetPlan, StyleId } from './types';
 
-/** The PAR sheet's columns, in order from A; ids are part of the contract (see the brief). */
+/** The PAR sheet's columns, in order from A; ids are part of the contract (see the brief). Headers: parHeaders. */
 export const PAR_COLUMNS = [
   { id: 'key', width: KEY_WIDTH, header: '' },
   { id: 'stt', width: 7, header: 'STT' },
   { id: 'label', width: 45, header: 'Lĩnh vực/Tiêu chí/Tiêu chí thành phần' },
   { id: 'max', width: 8, header: 'Điểm tối đa' },
-  { id: 'previousScore', width: 9, header: 'Điểm năm 2020' },
-  { id: 'target', width: 9, header: 'Mục tiêu năm 2021' },
-  { id: 'score', width: 11, header: 'Điểm tự chấm năm 2021' },
+  { id: 'previousScore', width: 9, header: 'Điểm năm trước' },
+  { id: 'target', width: 9, header: 'Mục tiêu' },
+  { id: 'score', width: 11, header: 'Điểm tự chấm' },
   { id: 'gap', width: 10, header: 'Chênh lệch so với mục tiêu' },
   { id: 'lead', width: 22, header: 'Chủ trì tham mưu' },
   { id: 'tasks', width: 55, header: 'Nhiệm vụ' },
@@ -66,14 +67,35 @@ export type ParColumnId = (typeof PAR_COLUMNS)[number]['id'];
 /** Column number (A = 1) of each PAR column id. */
 export const PAR_COL: Record<ParColumnId, number> = columnNumbers(PAR_COLUMNS);
 
-const TITLE = 'DANH MỤC CÁC CHỈ TIÊU CHỈ SỐ CCHC PHẤN ĐẤU ĐẠT ĐIỂM NĂM 2021 CỦA THÀNH PHỐ HÀ NỘI';
-const SOURCE = '(Kèm theo Công văn số 3541/UBND-SNV ngày 05/8/2021 của UBND thành phố Hà Nội)';
+/** The columns with their headers for a year's list ("Điểm năm 2020", "Mục tiêu năm 2021"…). */
+export function parColumns(
+  list: Pick<ParList, 'year' | 'previousYear'>,
+): ReadonlyArray<{ id: ParColumnId; width: number; header: string }> {
+  const header: Partial<Record<ParColumnId, string>> = {
+    previousScore: `Điểm năm ${list.previousYear}`,
+    target: `Mục tiêu năm ${list.year}`,
+    score: `Điểm tự chấm năm ${list.year}`,
+  };
+  return PAR_COLUMNS.map((c) => ({ ...c, header: header[c.id] ?? c.header }));
+}
+
+/** The title line: the list's own title, in capitals as the document prints it. */
+export function parTitle(list: ParList): string {
+  return list.source.title.toLocaleUpperCase('vi');
+}
+
+/** The source line: "(Kèm theo Công văn số 3541/UBND-SNV ngày 05/8/2021 của UBND thành phố Hà Nội)". */
+export function parSourceLine(list: ParList): string {
+  const [y, m, d] = list.source.issued.split('-');
+  return `(Kèm theo Công văn số ${list.source.number} ngày ${d}/${Number(m)}/${y} của UBND thành phố Hà Nội)`;
+}
+
 const REPORTER_ROW = 3;
 export const PAR_HEADER_ROW = 5;
 const LAST_COL = PAR_COLUMNS.length;
 
 /** The PAR rows in sheet order: every area depth-first as the seed lists them, the total last. */
-export function parSheetOrder(rows: readonly ParRow[] = PAR_ROWS): ParRow[] {
+export function parSheetOrder(rows: readonly ParRow[] = latestParList().rows): ParRow[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const roots = rows.filter((r) => r.parent === null);
   const out: ParRow[] = [];
@@ -93,7 +115,7 @@ export function parSheetOrder(rows: readonly ParRow[] = PAR_ROWS): ParRow[] {
 }
 
 /**
- * A PAR parent's 2021 score: the sum of its children's scores once every child counts, which is
+ * A PAR parent's score: the sum of its children's scores once every child counts, which is
  * when every child's gap cell holds a number (a leaf's gap is blank for a score the total does
  * not count: see gapFormula). So 0.8 typed where the maximum is 0.5 keeps the parent blank, as
  * the pane's total leaves it out, instead of adding it in.
@@ -131,30 +153,34 @@ function labelStyle(r: ParRow): StyleId {
   return r.level === 3 ? 'labelSub' : 'label';
 }
 
-/** `separator`: how the score prompts write the maxima (parScoreValidation); nothing else depends on it. */
+/**
+ * The sheet of a year's list (default the newest). `separator`: how the score prompts write the
+ * maxima (parScoreValidation); nothing else depends on it.
+ */
 export function buildParSheet(
   name: string,
   version: string,
   separator: DecimalSeparator = ',',
-  rows: readonly ParRow[] = PAR_ROWS,
+  list: ParList = latestParList(),
 ): SheetPlan {
-  const columns = listedColumnPlans(PAR_COLUMNS);
+  const headed = parColumns(list);
+  const columns = listedColumnPlans(headed);
   const b = new SheetBuilder();
-  writeMarker(b, 'PAR', version);
-  writeLine(b, columns, 1, PAR_COL.stt, LAST_COL, TITLE, 'title');
-  writeLine(b, columns, 2, PAR_COL.stt, LAST_COL, SOURCE, 'subtitle');
+  writeMarker(b, 'PAR', version, list.year);
+  writeLine(b, columns, 1, PAR_COL.stt, LAST_COL, parTitle(list), 'title');
+  writeLine(b, columns, 2, PAR_COL.stt, LAST_COL, parSourceLine(list), 'subtitle');
   writeReporterLine(b, REPORTER_ROW, PAR_COL.stt, PAR_COL.label, LAST_COL);
 
-  writeHeaderRow(b, PAR_HEADER_ROW, PAR_COLUMNS);
+  writeHeaderRow(b, PAR_HEADER_ROW, headed);
 
-  const order = parSheetOrder(rows);
+  const order = parSheetOrder(list.rows);
   const first = PAR_HEADER_ROW + 1;
   const rowOf = new Map(order.map((r, i) => [r.id, first + i]));
   order.forEach((r, i) => placeParRow(b, columns, r, first + i, rowOf));
   mergeTaskRuns(b, columns, order, first);
 
   const last = first + order.length - 1;
-  addParRules(b, order, first, separator);
+  addParRules(b, order, first, separator, list.year);
   b.addConditionalFormat(
     conditionalFormat(
       'belowTarget',
@@ -164,7 +190,8 @@ export function buildParSheet(
   );
   addFlaggedRule(b, REPORTER_ROW, PAR_COL.stt, last, LAST_COL);
 
-  return buildUnderHeaderRow(b, { templateId: 'PAR', name, version, columns }, PAR_HEADER_ROW, PAR_COL.label);
+  const plan = buildUnderHeaderRow(b, { templateId: 'PAR', name, version, columns }, PAR_HEADER_ROW, PAR_COL.label);
+  return { ...plan, year: list.year };
 }
 
 function placeParRow(b: SheetBuilder, columns: ColumnPlan[], r: ParRow, row: number, rowOf: Map<string, number>): void {
@@ -241,7 +268,7 @@ function mergeTaskRuns(b: SheetBuilder, columns: ColumnPlan[], order: ParRow[], 
 }
 
 /** Validation and conditional formats over runs of consecutive leaf (or parent) rows. */
-function addParRules(b: SheetBuilder, order: ParRow[], first: number, separator: DecimalSeparator): void {
+function addParRules(b: SheetBuilder, order: ParRow[], first: number, separator: DecimalSeparator, year: number): void {
   const isLeaf = (r: ParRow): boolean => r.children.length === 0;
   forRuns(
     order,
@@ -269,7 +296,7 @@ function addParRules(b: SheetBuilder, order: ParRow[], first: number, separator:
     (start, end) => {
       if (!isLeaf(order[start])) return;
       const range = rectAddress(first + start, PAR_COL.score, first + end, PAR_COL.score);
-      b.addValidation(parScoreValidation(range, order[start].max, separator));
+      b.addValidation(parScoreValidation(range, order[start].max, separator, year));
     },
   );
 }

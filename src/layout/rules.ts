@@ -6,6 +6,7 @@
  * Excel evaluates every argument of OR/AND, and a comparison with an error value or text gives
  * an error or a misleading TRUE, so the 'invalid' formulas test error → blank → type in nested IFs.
  */
+import { latestParList } from '../catalog/parLists';
 import type { RowKind } from '../catalog/types';
 import type { ConditionalFormatPlan, ConditionalPurpose, DecimalSeparator, ValidationPlan } from './types';
 
@@ -112,9 +113,14 @@ export function validationFor(kind: InputKind, range: string): ValidationPlan | 
 /**
  * The validation of PAR leaf scores whose maximum is `max`; its prompt and alert write the maximum
  * with `separator`, the decimal separator of the Excel the sheet is inserted from ("0 đến 1.5" for
- * an Excel that takes 1.5: the official types what the prompt shows).
+ * an Excel that takes 1.5: the official types what the prompt shows); its title names the list's `year`.
  */
-export function parScoreValidation(range: string, max: number, separator: DecimalSeparator = ','): ValidationPlan {
+export function parScoreValidation(
+  range: string,
+  max: number,
+  separator: DecimalSeparator = ',',
+  year: number = latestParList().year,
+): ValidationPlan {
   return {
     range,
     type: 'decimal',
@@ -122,7 +128,7 @@ export function parScoreValidation(range: string, max: number, separator: Decima
     min: 0,
     max,
     prompt: {
-      title: 'Điểm tự chấm năm 2021',
+      title: `Điểm tự chấm năm ${year}`,
       message: `Nhập điểm từ 0 đến ${formatScore(max, separator)} (điểm tối đa), tối đa 3 chữ số thập phân.`,
     },
     error: {

@@ -1,19 +1,19 @@
 /**
  * The status sheet: one row per template sheet in the plan, with live counts of the input cells
- * filled on that sheet and, for the PAR list, the live 2021 total beside its target.
+ * filled on that sheet and, for the PAR list, the live total of its year beside its target.
  *
  *   row 1 title · row 2 explanation · row 3 blank · row 4 header · row 5… one row per template
  *
  * Columns A key (template id) · B template · C reporting unit(s) / lead units · D cells filled
- * (COUNTA over the template's input cells) · E cells to fill · F % filled · G PAR total 2021 ·
+ * (COUNTA over the template's input cells) · E cells to fill · F % filled · G PAR total ·
  * H target · I gap.
  *
  * What counts as "to fill": every numeric and Đạt/Không đạt input; on the PAR list each leaf's
  * score and evidence. Optional text rows ("… khác (nếu có)") and the reporter line are left out,
  * so that 100 % is reachable.
  */
-import { APPENDIX1, parRow, unitById } from '../catalog';
-import type { TemplateId, UnitId } from '../catalog/types';
+import { APPENDIX1, latestParList, parList, unitById } from '../catalog';
+import type { UnitId } from '../catalog/types';
 import { cellAddress, columnLetter, parseCell, quoteSheet, rangeAddress } from './a1';
 import { rectAddress, SheetBuilder } from './builder';
 import {
@@ -38,8 +38,8 @@ export const STATUS_COLUMNS = [
   { id: 'filled', width: 11, header: 'Số ô đã nhập' },
   { id: 'toFill', width: 11, header: 'Số ô cần nhập' },
   { id: 'percentFilled', width: 11, header: 'Tỷ lệ đã nhập' },
-  { id: 'score', width: 12, header: 'Tổng điểm tự chấm năm 2021' },
-  { id: 'target', width: 11, header: 'Mục tiêu năm 2021' },
+  { id: 'score', width: 12, header: 'Tổng điểm tự chấm' },
+  { id: 'target', width: 11, header: 'Mục tiêu' },
   { id: 'gap', width: 11, header: 'Chênh lệch so với mục tiêu' },
 ] as const;
 
@@ -90,8 +90,23 @@ export function cellCount(ranges: readonly string[]): number {
   }, 0);
 }
 
-function templateLabel(id: TemplateId): string {
-  if (id === 'PAR') return 'Chỉ số CCHC năm 2021 (PAR INDEX): điểm tự chấm';
+/** The status columns with the PAR list's year in the score and target headers. */
+function statusColumns(year: number): ReadonlyArray<{ id: StatusColumnId; width: number; header: string }> {
+  const header: Partial<Record<StatusColumnId, string>> = {
+    score: `Tổng điểm tự chấm năm ${year}`,
+    target: `Mục tiêu năm ${year}`,
+  };
+  return STATUS_COLUMNS.map((c) => ({ ...c, header: header[c.id] ?? c.header }));
+}
+
+/** The PAR list of a PAR sheet's plan. */
+function listOfPlan(plan: SheetPlan) {
+  return plan.year === undefined ? latestParList() : parList(plan.year);
+}
+
+function templateLabel(plan: SheetPlan): string {
+  const id = plan.templateId;
+  if (id === 'PAR') return `Chỉ số CCHC năm ${listOfPlan(plan).year} (PAR INDEX): điểm tự chấm`;
   const t = APPENDIX1.find((x) => x.id === id);
   return t ? `Phụ lục 1 – ${t.id}. ${t.title}` : id;
 }
@@ -102,8 +117,9 @@ function unitsText(plan: SheetPlan): string {
     return t ? t.units.map((u) => unitById(u).name).join(', ') : '';
   }
   const leads: UnitId[] = [];
+  const rows = new Map(listOfPlan(plan).rows.map((r) => [r.id, r]));
   for (const r of plan.rows) {
-    const lead = r.kind === 'par-leaf' ? parRow(r.key)?.lead : null;
+    const lead = r.kind === 'par-leaf' ? rows.get(r.key)?.lead : null;
     if (lead && !leads.includes(lead)) leads.push(lead);
   }
   return leads.map((u) => unitById(u).name).join(', ');
@@ -111,12 +127,14 @@ function unitsText(plan: SheetPlan): string {
 
 /** Builds the status sheet over the template sheets it reports on (never itself). */
 export function buildStatusSheet(sheets: readonly SheetPlan[], name: string, version: string): SheetPlan {
-  const columns = listedColumnPlans(STATUS_COLUMNS);
+  const par = sheets.find((s) => s.templateId === 'PAR');
+  const headed = statusColumns((par ? listOfPlan(par) : latestParList()).year);
+  const columns = listedColumnPlans(headed);
   const b = new SheetBuilder();
   writeMarker(b, 'STATUS', version);
   writeLine(b, columns, 1, COL.template, LAST_COL, TITLE, 'title');
   writeLine(b, columns, 2, COL.template, LAST_COL, NOTE, 'subtitle');
-  writeHeaderRow(b, STATUS_HEADER_ROW, STATUS_COLUMNS);
+  writeHeaderRow(b, STATUS_HEADER_ROW, headed);
 
   // The report outline holds free text only: it has no cells "to fill" to count.
   const reported = sheets.filter((s) => s.templateId !== 'STATUS' && s.templateId !== 'OUTLINE');
@@ -136,7 +154,7 @@ function placeStatusRow(b: SheetBuilder, columns: ColumnPlan[], sheet: SheetPlan
     throw new Error(`${sheet.name}: ${ranges.length} ranges exceed COUNTA's arguments`);
 
   writeKey(b, row, sheet.templateId);
-  const label = templateLabel(sheet.templateId);
+  const label = templateLabel(sheet);
   const units = unitsText(sheet);
   b.set(row, COL.template, { value: label, style: 'label' });
   b.set(row, COL.units, { value: units || undefined, style: 'label' });
@@ -161,7 +179,7 @@ function placeStatusRow(b: SheetBuilder, columns: ColumnPlan[], sheet: SheetPlan
   };
 
   const total = sheet.templateId === 'PAR' ? sheet.rows.find((r) => r.key === 'total') : undefined;
-  const target = parRow('total')?.target;
+  const target = total ? listOfPlan(sheet).rows.find((r) => r.id === 'total')?.target : undefined;
   if (total && target !== undefined) {
     const source = prefix + total.formulas.score + total.row;
     b.set(row, COL.score, {

@@ -23,7 +23,7 @@ export type StyleId =
   | 'labelSub' // sub-rows and PAR sub-criteria: indented / italic
   | 'input' // a cell officials fill: light yellow fill, borders
   | 'formula' // a computed cell: light blue fill, borders, not for typing
-  | 'readonly' // published figures (PAR max, 2020 score, target): borders
+  | 'readonly' // published figures (PAR max, previous year's score, target): borders
   | 'text' // long text (tasks, deadlines): wrapped, top-aligned
   | 'meta'; // "Cơ quan, đơn vị báo cáo" line
 
@@ -147,6 +147,8 @@ export interface SheetPlan {
   /** Sheet name, ≤ 31 characters. */
   name: string;
   version: string;
+  /** PAR only: the year of the list the sheet is built from (its marker carries it too). */
+  year?: number;
   /** Header rows (1-based, inclusive) of the (first) table; the data rows follow. */
   headerRows: [number, number];
   columns: ColumnPlan[];

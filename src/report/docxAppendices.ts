@@ -88,23 +88,39 @@ function parLineCells(l: ParLine): string[] {
   return [l.stt, l.label, l.max, l.previousScore, l.target, self, l.gap];
 }
 
+/** "05/08/2021" from '2021-08-05'. */
+function issuedText(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 function parChunks(lib: DocxLib, p: Run, par: ParSection | null): Chunk[] {
-  const title = heading(lib, p, 'PHỤ LỤC 2. KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021', true);
+  if (!par)
+    return [
+      {
+        landscape: false,
+        blocks: [
+          heading(lib, p, 'PHỤ LỤC 2. KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', true),
+          note(lib, p, '(Sổ làm việc không có trang Chỉ số CCHC.)'),
+        ],
+      },
+    ];
+  const { year, previousYear, source: doc } = par.list;
+  const title = heading(lib, p, `PHỤ LỤC 2. KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}`, true);
   const source = note(
     lib,
     p,
-    '(Theo Danh mục các chỉ tiêu Chỉ số CCHC phấn đấu đạt điểm năm 2021, kèm theo Văn bản số 3541/UBND-SNV ngày 05/08/2021 của UBND Thành phố.)',
+    `(Theo Danh mục các chỉ tiêu Chỉ số CCHC phấn đấu đạt điểm năm ${year}, kèm theo Văn bản số ${doc.number} ngày ${issuedText(doc.issued)} của UBND Thành phố.)`,
   );
-  if (!par) return [{ landscape: false, blocks: [title, note(lib, p, '(Sổ làm việc không có trang Chỉ số CCHC.)')] }];
   const areaRows: GridRow[] = [
     ...par.areas.map((a) => ({ cells: parLineCells(a) })),
     { cells: parLineCells(par.total), bold: true },
   ];
   const headers = [
     'Điểm tối đa',
-    'Điểm năm 2020',
-    'Mục tiêu năm 2021',
-    'Tự chấm năm 2021',
+    `Điểm năm ${previousYear}`,
+    `Mục tiêu năm ${year}`,
+    `Tự chấm năm ${year}`,
     'Chênh lệch so với mục tiêu',
   ];
   const areas = layoutGrid(

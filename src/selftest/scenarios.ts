@@ -9,7 +9,7 @@ import { parLeaves, TEMPLATE_IDS, TEMPLATE_VERSION } from '../catalog';
 import type { ValidationReport } from '../contracts/operations';
 import { UNPLACED_SHEET, type ExcelErrorInfo } from '../excel';
 import { EMPTY_FLAGS, FLAGS_NAME } from '../layout/flagsName';
-import { MARKER_NAME, markerFor, parseMarkerFormula } from '../layout';
+import { MARKER_NAME, parseMarkerFormula } from '../layout';
 import { FLAG_COLUMN } from '../layout/flagColumn';
 import { check, checkEqual, checkIncludes, checkNear, sameFormula, show, sleep } from './check';
 import type { Scenario } from './runner';
@@ -51,7 +51,11 @@ const inject: Scenario = {
     checkEqual(report.unplaced, [], 'values left unplaced');
     for (const [i, id] of TEMPLATE_IDS.entries()) {
       const a1 = await readCell(ctx.run, report.created[i], 'A1');
-      checkEqual(a1.value, markerFor(id, TEMPLATE_VERSION), `marker in A1 of ${report.created[i]}`);
+      checkEqual(
+        a1.value,
+        planOf(id).cells.find((c) => c.address === 'A1')?.value,
+        `marker in A1 of ${report.created[i]}`,
+      );
     }
     const par = report.created[TEMPLATE_IDS.indexOf('PAR')];
     checkEqual(await flags(ctx, par), EMPTY_FLAGS, `${FLAGS_NAME} of ${par}`);
@@ -315,7 +319,11 @@ const markerTypedOver: Scenario = {
     const report = await ctx.ops.inject(['PAR']);
     checkEqual(report.created, [], 'sheets created');
     checkEqual(report.refreshed, [s.PAR], 'sheets refreshed');
-    checkEqual((await readCell(ctx.run, s.PAR, 'A1')).value, markerFor('PAR', TEMPLATE_VERSION), 'marker in A1');
+    checkEqual(
+      (await readCell(ctx.run, s.PAR, 'A1')).value,
+      planOf('PAR').cells.find((c) => c.address === 'A1')?.value,
+      'marker in A1',
+    );
     checkEqual(report.unplaced, [{ sheet: s.PAR, rowKey: '', column: 'A1', value: typed }], 'the value typed in A1');
   },
 };

@@ -1,7 +1,7 @@
 /**
  * Pure shaping of operation results for display; no React, no Office.
  */
-import { APPENDIX1, PAR_ROWS, TEMPLATE_IDS, parRow, unitById } from '../catalog';
+import { APPENDIX1, PAR_ROWS, TEMPLATE_IDS, latestParList, parRow, unitById } from '../catalog';
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Bilingual, Finding, LeadGroup, ParRowResult, ParSummary, Severity } from '../engine/types';
 import { roundedPreviousScores } from '../engine/sums';
@@ -17,7 +17,7 @@ export interface TemplateEntry {
 
 export function templateEntries(t: Messages, lang: Language): TemplateEntry[] {
   return TEMPLATE_IDS.map((id) => {
-    if (id === 'PAR') return { id, name: t.parTemplateName, units: t.parTemplateUnits };
+    if (id === 'PAR') return { id, name: t.parTemplateName(latestParList().year), units: t.parTemplateUnits };
     if (id === 'STATUS') return { id, name: t.statusTemplateName, units: t.statusTemplateUnits };
     if (id === 'OUTLINE') return { id, name: t.outlineTemplateName, units: t.outlineTemplateUnits };
     const section = APPENDIX1.find((s) => s.id === id);

@@ -24,7 +24,8 @@ export type InputProblem =
   | 'consolidated' // a consolidation made by cchc/the pane, not a unit's return
   | 'version-older' // template version older than this add-in's
   | 'version-newer' // template version newer than this add-in's
-  | 'duplicate-unit'; // a second file from a unit already read
+  | 'duplicate-unit' // a second file from a unit already read
+  | 'par-year'; // a PAR sheet of another year than the files already read
 
 /** A file the command or the pane cannot use: reported for that file; the others go on. */
 export class InputError extends Error {

@@ -129,6 +129,7 @@ export async function readTemplateBytes(
       name: sheet.name,
       templateId: found.templateId,
       version: found.version,
+      ...(found.year !== undefined ? { year: found.year } : {}),
       origin: 'A1',
       values: cells.values,
       formulas: cells.formulas,

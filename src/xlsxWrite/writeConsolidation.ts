@@ -162,7 +162,7 @@ function sourcesSheet(workbook: Workbook, consolidation: Consolidation, lang: La
 
 export async function consolidatedWorkbook(consolidation: Consolidation, lang: Lang): Promise<Uint8Array> {
   const templates = [...consolidation.templates, ...(consolidation.par ? (['PAR'] as const) : [])];
-  const plan = buildWorkbookPlan({ templates });
+  const plan = buildWorkbookPlan({ templates, parYear: consolidation.parYear });
   const workbook = new Workbook();
   workbook.creator = 'cchc';
   workbook.title =

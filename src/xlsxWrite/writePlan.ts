@@ -237,7 +237,7 @@ export function workbookFromPlan(plan: WorkbookPlan, options: ApplyOptions = {})
     names.push({
       name: MARKER_NAME,
       localSheetId: index,
-      formula: markerNameFormula(sheetPlan.templateId, sheetPlan.version).slice(1),
+      formula: markerNameFormula(sheetPlan.templateId, sheetPlan.version, sheetPlan.year).slice(1),
     });
   });
   return { workbook, names, properties: { [VERSION_NAME]: plan.version } };

@@ -58,7 +58,7 @@ describe('cchc template', () => {
     '%s: marker, hidden key column, keys, values, formulas, formats',
     (_id, p) => {
       const ws = sheetOf(p);
-      expect(ws.getCell('A1').value).toBe(markerFor(p.templateId, TEMPLATE_VERSION));
+      expect(ws.getCell('A1').value).toBe(markerFor(p.templateId, TEMPLATE_VERSION, p.year));
       expect(ws.getColumn(1).hidden).toBe(true);
       for (const row of p.rows) {
         const key = ws.getCell(row.row, 1);

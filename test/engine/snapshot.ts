@@ -3,7 +3,7 @@
  * freshly injected sheet: the plan's constants, formulas and number formats, computed cells
  * evaluated, then the keyed rows' cells filled by column id.
  */
-import { APPENDIX1, parRow } from '../../src/catalog';
+import { APPENDIX1, latestParList, parList } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
 import type { CellValue, SheetSnapshot } from '../../src/engine/types';
 import { buildSheetPlan } from '../../src/layout';
@@ -24,29 +24,34 @@ export interface SnapshotOptions {
   name?: string;
   /** Leave out formulas and number formats, as a caller without them would. */
   valuesOnly?: boolean;
+  /** PAR: the year of the list (default the newest); the snapshot says it as a marker would. */
+  parYear?: number;
 }
 
-const plans = new Map<TemplateId, SheetPlan>();
-export function planOf(id: TemplateId): SheetPlan {
-  let p = plans.get(id);
+const plans = new Map<string, SheetPlan>();
+export function planOf(id: TemplateId, parYear?: number): SheetPlan {
+  const k = `${id}@${parYear ?? ''}`;
+  let p = plans.get(k);
   if (!p) {
-    p = buildSheetPlan(id);
-    plans.set(id, p);
+    p = buildSheetPlan(id, { parYear });
+    plans.set(k, p);
   }
   return p;
 }
 
-export function rowPlan(id: TemplateId, key: string): RowPlan {
-  const r = planOf(id).rows.find((x) => x.key === key);
+export function rowPlan(id: TemplateId, key: string, parYear?: number): RowPlan {
+  const r = planOf(id, parYear).rows.find((x) => x.key === key);
   if (!r) throw new Error(`No row ${key} in template ${id}`);
   return r;
 }
 
 /** The column letter of a column id on a keyed row: its input, its formula cell, or the sheet column. */
-export function letterOf(id: TemplateId, key: string, columnId: string): string {
-  const r = rowPlan(id, key);
+export function letterOf(id: TemplateId, key: string, columnId: string, parYear?: number): string {
+  const r = rowPlan(id, key, parYear);
   const letter =
-    r.inputs[columnId] ?? r.formulas[columnId] ?? planOf(id).columns.find((c) => c.columnId === columnId)?.letter;
+    r.inputs[columnId] ??
+    r.formulas[columnId] ??
+    planOf(id, parYear).columns.find((c) => c.columnId === columnId)?.letter;
   if (!letter) throw new Error(`No column ${columnId} on row ${key} of ${id}`);
   return letter;
 }
@@ -57,7 +62,8 @@ export function cellOf(id: TemplateId, key: string, columnId: string): string {
 }
 
 export function makeSnapshot(id: TemplateId, options: SnapshotOptions = {}): SheetSnapshot {
-  const plan = planOf(id);
+  const year = options.parYear;
+  const plan = planOf(id, year);
   const height = Math.max(...plan.rows.map((r) => r.row), ...plan.cells.map((c) => parseCell(c.address).row));
   const width = Math.max(...plan.columns.map((c) => columnNumber(c.letter)));
   const values: CellValue[][] = [];
@@ -78,8 +84,8 @@ export function makeSnapshot(id: TemplateId, options: SnapshotOptions = {}): She
     if (c.numberFormat !== undefined) formats[row - 1][col - 1] = c.numberFormat;
   }
   const at = (key: string, columnId: string): [number, number] => {
-    const r = rowPlan(id, key).row - 1;
-    return [r, columnNumber(letterOf(id, key, columnId)) - 1];
+    const r = rowPlan(id, key, year).row - 1;
+    return [r, columnNumber(letterOf(id, key, columnId, year)) - 1];
   };
   for (const [key, cols] of Object.entries(options.values ?? {}))
     for (const [columnId, v] of Object.entries(cols)) {
@@ -102,6 +108,7 @@ export function makeSnapshot(id: TemplateId, options: SnapshotOptions = {}): She
     name: options.name ?? plan.name,
     templateId: id,
     version: plan.version,
+    ...(plan.year !== undefined ? { year: plan.year } : {}),
     origin: 'A1',
     values,
   };
@@ -115,6 +122,8 @@ export function makeSnapshot(id: TemplateId, options: SnapshotOptions = {}): She
 /** Results of the PAR sheet's formulas, as Excel shows them: G of a parent, H of every row. */
 function evaluateParFormulas(plan: SheetPlan, values: CellValue[][], formulas: CellValue[][]): void {
   const rowOf = new Map(plan.rows.map((r) => [r.key, r.row - 1]));
+  const list = plan.year === undefined ? latestParList() : parList(plan.year);
+  const parRow = (key: string) => list.rows.find((r) => r.id === key);
   const G = columnNumber('G') - 1;
   const F = columnNumber('F') - 1;
   const H = columnNumber('H') - 1;
@@ -175,7 +184,7 @@ export function validValue(kind: RowPlan['kind'], columnId: string, key: string)
     case 'passfail':
       return 'Đạt';
     case 'par-leaf':
-      return columnId === 'score' ? (parRow(key)?.max ?? 0) : 'QĐ 123/QĐ-UBND';
+      return columnId === 'score' ? (latestParList().rows.find((r) => r.id === key)?.max ?? 0) : 'QĐ 123/QĐ-UBND';
     default:
       return 'Sở Nội vụ';
   }

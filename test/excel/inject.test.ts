@@ -1,4 +1,4 @@
-import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
+import { latestParList, TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
 import { UNPLACED_SHEET, VERSION_NAME, VERSION_PROPERTY } from '../../src/excel';
 import { FLAGS_NAME } from '../../src/layout/flagsName';
@@ -21,6 +21,8 @@ import {
 const ALL = [...TEMPLATE_IDS];
 const PAR = planOf('PAR');
 const I = planOf('I');
+/** The year a template's marker carries: the newest list's for PAR, none for the others. */
+const yearOf = (id: TemplateId): number | undefined => (id === 'PAR' ? latestParList().year : undefined);
 
 async function usedFormulas(wb: MemoryWorkbook, sheet: string): Promise<unknown[][]> {
   return wb.run(async (context) => {
@@ -56,7 +58,8 @@ eachApi(() => {
       expect(report.syncs).toBeLessThanOrEqual(6);
       expect(wb.sheetNames()).toEqual(['Sheet1', ...names]);
 
-      for (const id of ALL) expect(wb.getCell(defaultSheetName(id), 'A1').value).toBe(markerFor(id, TEMPLATE_VERSION));
+      for (const id of ALL)
+        expect(wb.getCell(defaultSheetName(id), 'A1').value).toBe(markerFor(id, TEMPLATE_VERSION, yearOf(id)));
       // Keys are text in the hidden column A, even those that look like numbers.
       const key = cellView(wb, PAR.name, `A${rowOf(PAR, '1.6')}`);
       expect(key.value).toBe('1.6');
@@ -272,7 +275,7 @@ eachApi(() => {
       expect(wb.getCell(PAR.name, 'A1').value).toBe('Bảng điểm riêng của tôi');
       expect(wb.getCell(PAR.name, 'B2').value).toBe(42);
       expect(wb.sheetView(PAR.name).merges).toEqual([]);
-      expect(wb.getCell(used, 'A1').value).toBe(markerFor('PAR', TEMPLATE_VERSION));
+      expect(wb.getCell(used, 'A1').value).toBe(markerFor('PAR', TEMPLATE_VERSION, yearOf('PAR')));
       const status = (await usedFormulas(wb, defaultSheetName('STATUS'))).flat().map(String);
       expect(status.some((f) => f.includes(`'${used}'!`))).toBe(true);
       expect(status.some((f) => f.includes(`'${PAR.name}'!`))).toBe(false);
@@ -306,6 +309,7 @@ eachApi(() => {
   function olderPar(): SheetPlan {
     const plan: SheetPlan = JSON.parse(JSON.stringify(PAR)) as SheetPlan;
     plan.version = '0.9.0';
+    delete plan.year; // a plan from before lists had years: its marker has none
     const a = rowOf(PAR, '1.1');
     const b = rowOf(PAR, '1.2');
     const other = rowOf(PAR, '7.2.other');
@@ -353,7 +357,8 @@ eachApi(() => {
       );
       await ops.injectPlans([old, planOf('I')]);
       expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', '0.9.0'));
-      expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', '0.9.0'));
+      // The name states the year a marker without one stands for.
+      expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', '0.9.0', 2021));
       await fillOld(wb, old);
       const status = await ops.inspect();
       expect(status.plan.find((p) => p.templateId === 'PAR')?.action).toBe('upgrade');
@@ -361,9 +366,11 @@ eachApi(() => {
       const report = await ops.inject(['PAR', 'I']);
       expect(report.upgraded).toEqual([PAR.name]);
       expect(report.refreshed).toEqual([I.name]);
-      expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', TEMPLATE_VERSION));
+      expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', TEMPLATE_VERSION, yearOf('PAR')));
       // The name follows the upgrade (its formula set, not a second name added).
-      expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', TEMPLATE_VERSION));
+      expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(
+        markerNameFormula('PAR', TEMPLATE_VERSION, yearOf('PAR')),
+      );
       expect(await rowOfKey(wb, PAR.name, '1.1')).toBe(rowOf(PAR, '1.1'));
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'score')).value).toBe(1.5);
       expect(wb.getCell(PAR.name, cellOf(PAR, '1.1', 'evidence')).value).toBe('Báo cáo 01');

@@ -28,8 +28,10 @@ eachApi(() => {
     await ops.inject(['III', 'PAR']);
     for (const id of ['III', 'PAR'] as const) {
       const name = planOf(id).name;
-      expect(await nameFormula(wb, name, MARKER_NAME)).toBe(markerNameFormula(id, TEMPLATE_VERSION));
-      expect(wb.getCell(name, 'A1').value).toBe(markerFor(id, TEMPLATE_VERSION));
+      expect(await nameFormula(wb, name, MARKER_NAME)).toBe(
+        markerNameFormula(id, TEMPLATE_VERSION, id === 'PAR' ? PAR.year : undefined),
+      );
+      expect(wb.getCell(name, 'A1').value).toBe(markerFor(id, TEMPLATE_VERSION, id === 'PAR' ? PAR.year : undefined));
     }
   });
 
@@ -52,7 +54,7 @@ eachApi(() => {
     expect(report.created).toEqual([]);
     expect(report.refreshed).toEqual([PAR.name]);
     expect(wb.sheetNames().filter((n) => n.startsWith(PAR.name))).toEqual([PAR.name]);
-    expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', TEMPLATE_VERSION));
+    expect(wb.getCell(PAR.name, 'A1').value).toBe(markerFor('PAR', TEMPLATE_VERSION, PAR.year));
     // The value typed in A1 is kept where unplaced values go, and the score is untouched.
     expect(report.unplaced).toEqual([{ sheet: PAR.name, rowKey: '', column: 'A1', value: 'UBND quận Ba Đình' }]);
     expect(report.unplacedSheet).toBe(UNPLACED_SHEET);
@@ -82,7 +84,7 @@ eachApi(() => {
     const { wb, fresh } = await parSheetWithoutName();
     expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBeNull();
     await fresh().inject(['PAR']);
-    expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', TEMPLATE_VERSION));
+    expect(await nameFormula(wb, PAR.name, MARKER_NAME)).toBe(markerNameFormula('PAR', TEMPLATE_VERSION, PAR.year));
   });
 
   test('a sheet without the name whose A1 was typed over is not ours (A1 alone is the old identity)', async () => {

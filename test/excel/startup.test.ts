@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { TEMPLATE_VERSION } from '../../src/catalog';
-import { PAR_SHEET_NAME } from '../../src/layout/names';
+import { defaultSheetName } from '../../src/layout/names';
 import { markerFor } from '../../src/layout/marker';
 import { cellOf, planOf, setup } from './helpers';
 
@@ -29,7 +29,9 @@ test('opening the pane loads no layout, in an empty workbook or one with a templ
 
   // A sheet that is ours by its marker, put there without the adapter (which would load them to write).
   await wb.run(async (context) => {
-    context.workbook.worksheets.add(PAR_SHEET_NAME).getRange('A1').values = [[markerFor('PAR', TEMPLATE_VERSION)]];
+    context.workbook.worksheets.add(defaultSheetName('PAR')).getRange('A1').values = [
+      [markerFor('PAR', TEMPLATE_VERSION)],
+    ];
     await context.sync();
   });
   const status = await ops.inspect();

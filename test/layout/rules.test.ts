@@ -1,4 +1,4 @@
-import { markerFor, parseMarker } from '../../src/layout';
+import { LEGACY_PAR_YEAR, markerFor, parseMarker } from '../../src/layout';
 import {
   belowTargetFormula,
   CF_FORMATS,
@@ -192,9 +192,22 @@ test('a check’s errors are red like the live rule, its warnings orange, apart 
 
 describe('marker', () => {
   test('round trip for every template id', () => {
-    for (const id of ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'PAR', 'STATUS'] as const)
+    for (const id of ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'STATUS'] as const)
       expect(parseMarker(markerFor(id, '1.2.3'))).toEqual({ templateId: id, version: '1.2.3' });
-    expect(markerFor('PAR', '1.0.0')).toBe('cchc-template:PAR@1.0.0');
+    expect(parseMarker(markerFor('PAR', '1.2.3', 2022))).toEqual({ templateId: 'PAR', version: '1.2.3', year: 2022 });
+    expect(markerFor('PAR', '1.0.0', 2022)).toBe('cchc-template:PAR@1.0.0/2022');
+  });
+
+  test('a PAR marker written before markers had a year is read as the 2021 list', () => {
+    expect(parseMarker('cchc-template:PAR@1.0.0')).toEqual({ templateId: 'PAR', version: '1.0.0', year: 2021 });
+    expect(LEGACY_PAR_YEAR).toBe(2021);
+  });
+
+  test('only PAR carries a year, and only a four-digit one', () => {
+    expect(() => markerFor('I', '1.0.0', 2022)).toThrow(/Only the PAR/);
+    expect(() => markerFor('PAR', '1.0.0', 22)).toThrow(/year/);
+    for (const v of ['cchc-template:I@1.0.0/2022', 'cchc-template:PAR@1.0.0/22', 'cchc-template:PAR@1.0.0/2022/1'])
+      expect(parseMarker(v)).toBeNull();
   });
 
   test('tolerates surrounding spaces, rejects anything else', () => {

@@ -1,4 +1,4 @@
-import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
+import { latestParList, TEMPLATE_IDS, TEMPLATE_VERSION } from '../../src/catalog';
 import { columnNumber, parseCell, parseRange } from '../../src/layout/a1';
 import { buildSheetPlan, buildWorkbookPlan, parseMarker, STYLES } from '../../src/layout';
 import { FLAG_COLUMN, FLAG_COLUMN_ID } from '../../src/layout/flagColumn';
@@ -80,7 +80,12 @@ describe.each(sheets)('sheet %s', (_id, sheet) => {
   const lastCol = sheet.columns.filter((c) => c.columnId !== FLAG_COLUMN_ID).length;
 
   test('A1 holds the marker, which parses back', () => {
-    expect(parseMarker(cells.get('A1')?.value)).toEqual({ templateId: sheet.templateId, version: TEMPLATE_VERSION });
+    const year = sheet.templateId === 'PAR' ? { year: latestParList().year } : {};
+    expect(parseMarker(cells.get('A1')?.value)).toEqual({
+      templateId: sheet.templateId,
+      version: TEMPLATE_VERSION,
+      ...year,
+    });
   });
 
   test('name fits Excel (≤ 31 characters)', () => {

@@ -8,6 +8,7 @@ import { TEMPLATE_IDS } from '../../src/catalog';
 import {
   CLEAN,
   PAR_SUMMARY,
+  SUBTOTALS,
   STATUS,
   VALIDATION,
   createFakeOperations,
@@ -335,6 +336,23 @@ describe('totals and targets', () => {
     expect(rows[1]).toMatch(/^1\.2\. /);
     fireEvent.click(within(lead.parentElement!).getAllByRole('button', { name: /^Đi tới ô / })[0]);
     await waitFor(() => expect(ops.callsTo('goToCell')).toEqual([[PAR_SUMMARY.sheet, 'G9']]));
+  });
+
+  it('labels the total and the chart with the years of the sheet it read (a 2022 sheet: 2022 and 2021)', async () => {
+    const ops = createFakeOperations();
+    const par = { ...PAR_SUMMARY, year: 2022, previousYear: 2021 };
+    ops.subtotals = async () => ({ ...SUBTOTALS, par });
+    ops.highlightBelowTarget = async () => par;
+    await renderPane(ops);
+    openTab('Tổng điểm');
+    fireEvent.click(button('Tính tổng và so sánh mục tiêu'));
+    const total = await screen.findByTestId('par-total');
+    expect(total.textContent).toContain('Điểm 2022');
+    expect(total.textContent).toContain('Mục tiêu 2022');
+    expect(total.textContent).toContain('Năm 2021');
+    expect(total.textContent).not.toMatch(/2020/);
+    const chart = screen.getByTestId('area-chart');
+    expect(within(chart).getByRole('img').getAttribute('aria-label')).toContain('năm 2021 8,286, mục tiêu 2022 8,3');
   });
 
   it('lists the filled scores the total leaves out, each with "Đi tới ô"', async () => {

@@ -26,6 +26,7 @@ const BUTTON_KEYS: (keyof Messages)[] = [
   'languageSwitch',
   'exportReport',
   'exportWorkingDraft',
+  'carryForwardConfirm',
 ];
 
 function labels(m: Messages): Set<string> {

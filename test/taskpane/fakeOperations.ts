@@ -161,6 +161,8 @@ export const PAR_SUMMARY: ParSummary = (() => {
     belowTarget: [area1, leafA, leafB],
     byLead: [{ lead: 'SNV', rows: [leafB, leafA], pointsOwed: 0.8 }],
     below2020: [],
+    year: 2021,
+    previousYear: 2020,
     excluded: [],
   };
 })();
@@ -264,8 +266,8 @@ export function createFakeOperations(): FakeOperations {
       return fake.host;
     },
     inspect: () => answer('inspect', [], () => STATUS),
-    inject: (templates, onProgress) =>
-      answer('inject', [templates], () => {
+    inject: (templates, onProgress, parYear) =>
+      answer('inject', parYear === undefined ? [templates] : [templates, parYear], () => {
         onProgress?.({ done: 1, total: 2, label: { vi: 'Đang tạo trang', en: 'Creating sheet' } });
         return INJECTED;
       }),

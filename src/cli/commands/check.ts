@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { TEMPLATE_VERSION } from '../../catalog';
-import { summarizePar, validateWorkbook } from '../../engine';
+import { newestParSnapshot, summarizePar, validateWorkbook } from '../../engine';
 import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
 import type {
   DecimalSeparator,
@@ -47,11 +47,13 @@ export type ParRowReport = Pick<
 
 export interface ParReport {
   sheet: string;
+  /** The year of the sheet's list (the year scored). */
+  year: number;
   total: Pick<ParRowResult, 'score' | 'target' | 'complete' | 'partialSum' | 'missing' | 'gap'>;
   rows: ParRowReport[];
   /** Leaves below target by lead unit, largest debt first; `rows` are their ids. */
   byLead: (Omit<LeadGroup, 'rows'> & { rows: string[] })[];
-  /** Filled 2021 scores the total leaves out (text, out of range…), with why, in the report's language. */
+  /** Filled scores the total leaves out (text, out of range…), with why, in the report's language. */
   excluded: { id: string; cell: string; value: string | number | boolean | null; reason: string }[];
 }
 
@@ -113,6 +115,7 @@ export function parReport(summary: ParSummary, lang: Lang = 'vi'): ParReport {
   const total = summary.total;
   return {
     sheet: summary.sheet,
+    year: summary.year,
     total: {
       score: r(total.score),
       target: total.target,
@@ -162,10 +165,12 @@ export function checkSnapshots(
   const findings = [...readerFindings, ...result.findings];
   const counts = { ...result.counts };
   for (const f of readerFindings) counts[f.severity]++;
-  const parSheet = result.sheets.find((s) => s.templateId === 'PAR');
+  // With two years' PAR sheets, the newest year's is the one reported.
+  const newest = newestParSnapshot(snapshots);
+  const parSheet = result.sheets.find((s) => s.templateId === 'PAR' && s.sheet === newest?.name);
   let par: ParSummary | null = parSheet?.par ?? null;
   if (!par) {
-    const parSnapshot = snapshots.find((s) => s.templateId === 'PAR');
+    const parSnapshot = newestParSnapshot(snapshots);
     if (parSnapshot) par = summarizePar(parSnapshot);
   }
   const versions = [...new Set(snapshots.map((s) => s.version))];
@@ -252,14 +257,14 @@ function parText(par: ParReport, lang: Lang, decimal: DecimalSeparator | null): 
           : `${n(-gap)} points below target`;
     lines.push(
       vi
-        ? `    Tổng điểm 2021: ${n(total.score)} / mục tiêu ${n(total.target)} — ${verdict}`
-        : `    2021 total: ${n(total.score)} / target ${n(total.target)} — ${verdict}`,
+        ? `    Tổng điểm ${par.year}: ${n(total.score)} / mục tiêu ${n(total.target)} — ${verdict}`
+        : `    ${par.year} total: ${n(total.score)} / target ${n(total.target)} — ${verdict}`,
     );
   } else {
     lines.push(
       vi
-        ? `    Tổng điểm 2021: chưa đủ — còn ${total.missing} tiêu chí chưa chấm; điểm đã chấm ${n(total.partialSum)} / mục tiêu ${n(total.target)}`
-        : `    2021 total: incomplete — ${total.missing} criteria not scored yet; scored so far ${n(total.partialSum)} / target ${n(total.target)}`,
+        ? `    Tổng điểm ${par.year}: chưa đủ — còn ${total.missing} tiêu chí chưa chấm; điểm đã chấm ${n(total.partialSum)} / mục tiêu ${n(total.target)}`
+        : `    ${par.year} total: incomplete — ${total.missing} criteria not scored yet; scored so far ${n(total.partialSum)} / target ${n(total.target)}`,
     );
   }
   if (par.excluded.length > 0) {

@@ -1,12 +1,13 @@
 /**
- * `cchc template OUT.xlsx [--only I,II,PAR] [--force] [--decimal , | .]`: writes the templates as
+ * `cchc template OUT.xlsx [--only I,II,PAR] [--force] [--decimal , | .] [--year 2022]`: writes the templates as
  * the add-in injects them, for units that fill the form without the add-in; --decimal writes the
  * numbers of the data-validation prompts ("từ 0 đến 1,5") with the separator of the Excel the file
- * is meant for, as the add-in writes them with the inserting official's (default ',').
+ * is meant for, as the add-in writes them with the inserting official's (default ','); --year picks
+ * the PAR list (default the newest the tool carries).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { TEMPLATE_IDS } from '../../catalog';
+import { PAR_LISTS, TEMPLATE_IDS } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import { buildWorkbookPlan } from '../../layout';
 import { parseArgs, parseDecimal, parseLang } from '../args';
@@ -16,7 +17,20 @@ import { t } from '../i18n';
 import type { CliIo } from '../io';
 import { workbookBytes, workbookFromPlan } from '../../xlsxWrite/writePlan';
 
-export const TEMPLATE_OPTIONS = { booleans: ['force'], strings: ['only', 'lang', 'decimal'] } as const;
+export const TEMPLATE_OPTIONS = { booleans: ['force'], strings: ['only', 'lang', 'decimal', 'year'] } as const;
+
+/** '--year 2022' → 2022, one of the years the tool carries; absent → undefined (the newest). */
+export function parseParYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const years = PAR_LISTS.map((l) => l.year);
+  const year = Number(value.trim());
+  if (!/^\d{4}$/.test(value.trim()) || !years.includes(year))
+    throw new UsageError({
+      vi: `--year: không có danh mục Chỉ số CCHC năm "${value}". Các năm có: ${years.join(', ')}.`,
+      en: `--year: no PAR list for "${value}". Years available: ${years.join(', ')}.`,
+    });
+  return year;
+}
 
 /** '--only i,II, par' → ['I','II','PAR'], in the catalog's order. */
 export function parseOnly(value: string | undefined): TemplateId[] | undefined {
@@ -87,12 +101,13 @@ export async function runTemplate(argv: string[], io: CliIo): Promise<number> {
   requireXlsxPath(args.positional[0], 'template');
   const templates = parseOnly(args.strings.get('only'));
   const decimalSeparator = parseDecimal(args.strings.get('decimal'));
+  const parYear = parseParYear(args.strings.get('year'));
   if (!args.booleans.has('force') && (await fileExists(out)))
     throw new UsageError({
       vi: `Tệp "${args.positional[0]}" đã có; không ghi đè một tệp có thể đã có số liệu. Thêm --force để ghi đè.`,
       en: `"${args.positional[0]}" already exists; a file that may hold figures is not overwritten. Add --force to overwrite.`,
     });
-  const plan = buildWorkbookPlan({ ...(templates ? { templates } : {}), decimalSeparator });
+  const plan = buildWorkbookPlan({ ...(templates ? { templates } : {}), decimalSeparator, parYear });
   const bytes = await workbookBytes(workbookFromPlan(plan));
   await writeOutput(out, bytes);
   const names = plan.sheets.map((s) => s.name).join(', ');

@@ -69,6 +69,7 @@ export function writeConsolidation(
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
     await refuseUnitData(core, session, input.sources.name);
     const { state, targets, renamed, out } = await injectTemplates(core, session, wanted, {
+      parYear: input.parYear,
       beforeWrite: () =>
         step({ vi: 'Đang tạo hoặc làm mới các trang biểu mẫu', en: 'Creating or refreshing the template sheets' }),
     });
@@ -79,7 +80,7 @@ export function writeConsolidation(
     const primary = new Map<TemplateId, string>();
     for (const t of targets) if (!primary.has(t.plan.templateId)) primary.set(t.plan.templateId, t.plan.name);
     const keyColumns = [...primary].map(([id, name]) => {
-      const plan = buildSheetPlan(id);
+      const plan = buildSheetPlan(id, { parYear: input.parYear });
       const last = Math.max(...plan.rows.map((r) => r.row)) + KEY_SEARCH_MARGIN;
       return { id, name, plan, range: sheets.getItem(name).getRange(`A1:A${last}`).load('values') };
     });

@@ -3,7 +3,7 @@
  * injectPlans). Sheets are ours by marker, wherever they are and whatever they are called; the
  * writing itself (create, refresh, re-layout without losing a value) is inject.ts.
  */
-import { TEMPLATE_IDS, TEMPLATE_VERSION } from '../../catalog';
+import { latestParList, parList, TEMPLATE_IDS, TEMPLATE_VERSION } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import type { ProgressListener } from '../../contracts/operations';
 import type { Bilingual } from '../../engine/types';
@@ -30,6 +30,7 @@ function planFor(
   name: string,
   names?: Partial<Record<TemplateId, string>>,
   templates?: TemplateId[],
+  parYear?: number,
 ): SheetPlan {
   const { decimalSeparator } = core.messages;
   if (id === 'STATUS')
@@ -37,8 +38,20 @@ function planFor(
       sheetNames: { ...names, STATUS: name },
       templates: [...(templates ?? []), 'STATUS'],
       decimalSeparator,
+      parYear,
     });
-  return buildSheetPlan(id, { sheetNames: { [id]: name }, decimalSeparator });
+  return buildSheetPlan(id, { sheetNames: { [id]: name }, decimalSeparator, parYear });
+}
+
+/**
+ * The PAR year an insert works on: the one asked for; else, when the workbook already holds PAR
+ * sheets, the newest of their years (what the status sheet follows); else the newest list.
+ * A year the add-in does not carry is refused (parList throws).
+ */
+export function insertParYear(state: WorkbookState<unknown>, asked?: number): number {
+  if (asked !== undefined) return parList(asked).year;
+  const years = state.templates.filter((s) => s.marker?.templateId === 'PAR').map((s) => s.marker?.year ?? 0);
+  return years.length > 0 ? Math.max(...years) : latestParList().year;
 }
 
 /** Sheet targets for "inject these templates": every sheet of ours of each, or a new one. */
@@ -46,6 +59,7 @@ export function planTargets(
   core: AdapterCore,
   state: WorkbookState<RefreshExtras>,
   wanted: TemplateId[],
+  parYear: number = insertParYear(state),
 ): {
   targets: InjectTarget[];
   renamed: { wanted: string; used: string }[];
@@ -58,16 +72,18 @@ export function planTargets(
   const names: Partial<Record<TemplateId, string>> = {};
   const targets: InjectTarget[] = [];
   const present = new Set<TemplateId>();
-  for (const s of state.templates) present.add(s.marker!.templateId);
-
-  const existingOf = (id: TemplateId) => state.templates.filter((s) => s.marker?.templateId === id);
+  // Another year's PAR sheet is not this insert's: it stays as it is, beside this year's.
+  const existingOf = (id: TemplateId) =>
+    state.templates.filter((s) => s.marker?.templateId === id && (id !== 'PAR' || s.marker.year === parYear));
+  for (const id of TEMPLATE_IDS) if (existingOf(id).length > 0) present.add(id);
   for (const id of TEMPLATE_IDS) {
     const existing = existingOf(id);
-    const primary = existing.find((s) => sameName(s.name, defaultSheetName(id))) ?? existing[0];
+    const wantedName = defaultSheetName(id, parYear);
+    const primary = existing.find((s) => sameName(s.name, wantedName)) ?? existing[0];
     if (primary) names[id] = primary.name;
     else if (ids.has(id)) {
-      const name = freeName(defaultSheetName(id), taken);
-      if (name !== defaultSheetName(id)) renamed.push({ wanted: defaultSheetName(id), used: name });
+      const name = freeName(wantedName, taken);
+      if (name !== wantedName) renamed.push({ wanted: wantedName, used: name });
       taken.push(name);
       names[id] = name;
       present.add(id);
@@ -82,11 +98,11 @@ export function planTargets(
         ? (core.deps.legacyPlan?.(id, s.marker.version, s.name) ?? null)
         : null;
     if (existing.length === 0)
-      targets.push({ plan: planFor(core, id, names[id] as string, names, covered), existing: null });
+      targets.push({ plan: planFor(core, id, names[id] as string, names, covered, parYear), existing: null });
     else
       for (const s of existing)
         targets.push({
-          plan: planFor(core, id, s.name, { ...names, [id]: s.name }, covered),
+          plan: planFor(core, id, s.name, { ...names, [id]: s.name }, covered, parYear),
           existing: s,
           sourcePlan: sourcePlanOf(s),
         });
@@ -119,14 +135,19 @@ export function injectReport(
  * one description per template (the rules only, for a sheet whose template is not refreshed or
  * not known yet).
  */
-export function refreshExtrasFor(core: AdapterCore, ids: (id: TemplateId) => boolean): ExtrasRead<RefreshExtras> {
+export function refreshExtrasFor(
+  core: AdapterCore,
+  ids: (id: TemplateId) => boolean,
+  parYear?: number,
+): ExtrasRead<RefreshExtras> {
   const described = new Map<TemplateId | null, ReturnType<typeof refreshExtrasRead>>();
   const describe = (templateId: TemplateId | null) => {
     const key = templateId !== null && templateId !== 'STATUS' && ids(templateId) ? templateId : null;
     let d = described.get(key);
     if (!d) {
       // The validations read are rewritten from these plans where they differ: with this user's prompts.
-      const plan = key ? buildSheetPlan(key, { decimalSeparator: core.messages.decimalSeparator }) : null;
+      // (A PAR sheet's extras are read before its marker says its year: the insert's year is assumed.)
+      const plan = key ? buildSheetPlan(key, { decimalSeparator: core.messages.decimalSeparator, parYear }) : null;
       d = refreshExtrasRead(plan, readWindow(), core.features, {
         conditionalFormats: true,
         validations: key !== null,
@@ -151,7 +172,7 @@ export async function injectTemplates(
   core: AdapterCore,
   session: Session,
   wanted: TemplateId[],
-  options: { onStep?: (label: Bilingual) => void; beforeWrite?: () => void } = {},
+  options: { onStep?: (label: Bilingual) => void; beforeWrite?: () => void; parYear?: number } = {},
 ): Promise<{
   state: WorkbookState<RefreshExtras>;
   targets: InjectTarget[];
@@ -162,9 +183,9 @@ export async function injectTemplates(
   const state = await core.read<RefreshExtras>(session, {
     data: inWanted,
     version: true,
-    extras: refreshExtrasFor(core, inWanted),
+    extras: refreshExtrasFor(core, inWanted, options.parYear),
   });
-  const { targets, renamed } = planTargets(core, state, wanted);
+  const { targets, renamed } = planTargets(core, state, wanted, insertParYear(state, options.parYear));
   options.beforeWrite?.();
   const out = await injectTargets(
     {
@@ -182,17 +203,19 @@ export async function injectTemplates(
   return { state, targets, renamed, out };
 }
 
+/** `parYear`: the PAR list to insert (default the newest; see insertParYear). */
 export function inject(
   core: AdapterCore,
   templates: TemplateId[],
   onProgress?: ProgressListener,
+  parYear?: number,
 ): Promise<ExcelInjectReport> {
   const wanted = TEMPLATE_IDS.filter((id) => templates.includes(id));
   return core.button(ACTIONS.inject, async (session) => {
     if (core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
     const step = progressOf(onProgress, wanted.length + 2);
     step({ vi: 'Đang đọc sổ làm việc', en: 'Reading the workbook' });
-    const { targets, renamed, out } = await injectTemplates(core, session, wanted, { onStep: step });
+    const { targets, renamed, out } = await injectTemplates(core, session, wanted, { onStep: step, parYear });
     await showFirstCreated(session, targets, out.created);
     step({ vi: 'Xong', en: 'Done' });
     return injectReport(core, out, renamed, session.syncs);

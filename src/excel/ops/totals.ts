@@ -104,13 +104,14 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
       data: (id) => id === 'PAR' || APPENDIX_IDS.has(id),
       calculate: true,
     });
-    const { summarizePar, totalFormulas } = await loadEngine();
+    const { newestParSnapshot, summarizePar, totalFormulas } = await loadEngine();
     const overwritten: SubtotalReport['overwritten'] = [];
     const notes: Bilingual[] = calculationNotes(state);
     let restored = 0;
     let writes = 0;
     let par: ParSummary | null = null;
     const collection = session.ctx.workbook.worksheets;
+    const pars = state.templates.flatMap((s) => (s.marker?.templateId === 'PAR' && s.snapshot ? [s.snapshot] : []));
     const guarded: { sheet: string; rowKey: string; cell: string; write: GuardedWrite }[] = [];
     const readOnly = core.readOnly;
 
@@ -120,8 +121,9 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
       if (!snap) continue;
       const reader = new SnapshotReader(snap);
       if (id === 'PAR') {
-        par ??= summarizePar(snap);
-        const plan = buildSheetPlan(id, { sheetNames: { [id]: s.name } });
+        // With two years' sheets side by side, the totals are this year's: the newest sheet's.
+        if (snap === newestParSnapshot(pars)) par = summarizePar(snap);
+        const plan = buildSheetPlan(id, { sheetNames: { [id]: s.name }, parYear: s.marker?.year });
         const keyRows = reader.keyRows();
         const moved = rowMap(plan, reader);
         const formulaAt = new Map(plan.cells.filter((c) => c.formula).map((c) => [c.address, c.formula as string]));
@@ -197,7 +199,7 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
   return core.button(ACTIONS.targets, async (session) => {
     const readOnly = core.readOnly;
     const window = readWindow();
-    const planOf = (name: string) => buildSheetPlan('PAR', { sheetNames: { PAR: name } });
+    const planOf = (name: string, year?: number) => buildSheetPlan('PAR', { sheetNames: { PAR: name }, parYear: year });
     // The rule counts of each PAR sheet (the rules only for a sheet not known yet to be one).
     const parProbe = ruleProbeRead(window, buildSheetPlan('PAR').conditionalFormats);
     const otherProbe = ruleProbeRead(window, null);
@@ -210,14 +212,15 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
         : { cost: (id) => probeOf(id).cost(SHEET_BY_ID_PATH_BYTES), queue: (sheet, id) => probeOf(id).queue(sheet) },
     });
     let summary: ParSummary | null = null;
-    const { summarizePar } = await loadEngine();
+    const { newestParSnapshot, summarizePar } = await loadEngine();
     const pars = state.templates.filter((s) => s.marker?.templateId === 'PAR' && s.snapshot);
-    for (const s of pars) summary ??= summarizePar(s.snapshot!);
+    const newest = newestParSnapshot(pars.map((s) => s.snapshot!));
+    if (newest) summary = summarizePar(newest);
     if (readOnly) return summary;
 
     let writes = 0;
     for (const s of pars) {
-      const plan = planOf(s.name);
+      const plan = planOf(s.name, s.marker?.year);
       const commands = onSheet(
         s.id,
         ownRulesCommands(plan.conditionalFormats, s.rulesRecord ?? null, s.extras ?? null),

@@ -65,8 +65,16 @@ const useStyles = makeStyles({
   below: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function AreaChart({ areas }: { areas: ParRowResult[] }) {
+export function AreaChart({
+  areas,
+  years,
+}: {
+  areas: ParRowResult[];
+  /** The years of the sheet's list (ParSummary). */
+  years: { year: number; previousYear: number };
+}) {
   const { t, num, lang } = usePane();
+  const legend = t.chartLegend(years.year, years.previousYear);
   const styles = useStyles();
   const scale = Math.max(1, ...areas.map((a) => a.max));
   const bar = (value: number, max: number, className: string) => (
@@ -82,15 +90,15 @@ export function AreaChart({ areas }: { areas: ParRowResult[] }) {
       <div className={styles.legend} aria-hidden="true">
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.c2020}`} />
-          <Caption1>{t.chartLegend.previousScore}</Caption1>
+          <Caption1>{legend.previousScore}</Caption1>
         </span>
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.cTarget}`} />
-          <Caption1>{t.chartLegend.target}</Caption1>
+          <Caption1>{legend.target}</Caption1>
         </span>
         <span className={styles.legendItem}>
           <span className={`${styles.swatch} ${styles.cScore}`} />
-          <Caption1>{t.chartLegend.score}</Caption1>
+          <Caption1>{legend.score}</Caption1>
         </span>
       </div>
       <ul className={styles.chart} data-testid="area-chart">
@@ -115,6 +123,8 @@ export function AreaChart({ areas }: { areas: ParRowResult[] }) {
                   num(area.target),
                   scoreText,
                   num(area.max),
+                  years.year,
+                  years.previousYear,
                 )}
               >
                 <div className={styles.areaLabel} aria-hidden="true">

@@ -12,6 +12,7 @@ import type { ParRowResult, ParSummary } from '../../engine/types';
 import { areaResults, parLabel, rankedLeadGroups, roundedParents, unitName } from '../model';
 import type { SubtotalReport } from '../../contracts/operations';
 import { AreaChart } from './AreaChart';
+import { CarryForward } from './CarryForward';
 import { usePane } from './context';
 import { usePanelStyles } from './styles';
 
@@ -102,7 +103,8 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
           </Button>
         </div>
       )}
-      {summary && <TotalCard total={summary.total} styles={styles} />}
+      {summary && <TotalCard total={summary.total} years={summary} styles={styles} />}
+      {summary && <CarryForward previousYear={summary.previousYear} />}
       {summary && summary.excluded.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="par-excluded">
           <MessageBarBody>
@@ -139,7 +141,7 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
           <Subtitle2 as="h3" className={panel.subheading}>
             {t.chartHeading}
           </Subtitle2>
-          <AreaChart areas={areaResults(summary)} />
+          <AreaChart areas={areaResults(summary)} years={summary} />
           <Subtitle2 as="h3" className={panel.subheading}>
             {t.belowTargetHeading}
           </Subtitle2>
@@ -204,7 +206,9 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
           <ul className={panel.list} data-testid="source-notes">
             {roundedParents().map((r) => (
               <li key={r.id}>
-                <Caption1>{t.sourceRoundingNote(`${r.id} ${r.label}`, num(r.published), num(r.sum))}</Caption1>
+                <Caption1>
+                  {t.sourceRoundingNote(`${r.id} ${r.label}`, num(r.published), num(r.sum), summary.previousYear)}
+                </Caption1>
               </li>
             ))}
           </ul>
@@ -235,7 +239,16 @@ function GoToCell({ cell, onClick }: { cell: string; onClick(): void }) {
   );
 }
 
-function TotalCard({ total, styles }: { total: ParRowResult; styles: ReturnType<typeof useStyles> }) {
+function TotalCard({
+  total,
+  years,
+  styles,
+}: {
+  total: ParRowResult;
+  /** The years of the sheet's list (ParSummary). */
+  years: { year: number; previousYear: number };
+  styles: ReturnType<typeof useStyles>;
+}) {
   const { t, num } = usePane();
   const complete = total.score !== null;
   const score = total.score ?? total.partialSum;
@@ -245,17 +258,17 @@ function TotalCard({ total, styles }: { total: ParRowResult; styles: ReturnType<
     <div className={styles.total} data-testid="par-total">
       <dl className={styles.figures}>
         <div className={styles.figure}>
-          <dt className={styles.figureLabel}>{t.totalScore2021}</dt>
+          <dt className={styles.figureLabel}>{t.totalScore(years.year)}</dt>
           <dd className={`${styles.figureValue} ${complete ? (gap >= 0 ? styles.good : styles.bad) : ''}`}>
             {num(score)}
           </dd>
         </div>
         <div className={styles.figure}>
-          <dt className={styles.figureLabel}>{t.target}</dt>
+          <dt className={styles.figureLabel}>{t.target(years.year)}</dt>
           <dd className={styles.figureValue}>{num(total.target)}</dd>
         </div>
         <div className={styles.figure}>
-          <dt className={styles.figureLabel}>{t.previousScore}</dt>
+          <dt className={styles.figureLabel}>{t.previousScore(years.previousYear)}</dt>
           <dd className={styles.figureValue}>{num(total.previousScore)}</dd>
         </div>
       </dl>
@@ -265,7 +278,7 @@ function TotalCard({ total, styles }: { total: ParRowResult; styles: ReturnType<
           <Text size={200} className={gap >= 0 ? styles.good : styles.bad}>
             {t.totalVsTarget(num(Math.abs(gap)), gap >= 0)}
           </Text>
-          <Text size={200}>{t.totalVs2020(num(Math.abs(delta)), delta >= 0)}</Text>
+          <Text size={200}>{t.totalVsPrevious(num(Math.abs(delta)), delta >= 0, years.previousYear)}</Text>
         </>
       ) : (
         <Text size={200}>{t.totalIncomplete(num(total.missing), num(total.partialSum))}</Text>

@@ -1,15 +1,17 @@
 import {
   Button,
   Caption1,
+  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Select,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { lazy, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { TEMPLATE_IDS } from '../../catalog';
+import { PAR_LISTS, TEMPLATE_IDS } from '../../catalog';
 import type { TemplateId } from '../../catalog/types';
 import { notesOf } from '../model';
 import type { InjectReport, WorkbookStatus } from '../../contracts/operations';
@@ -47,6 +49,9 @@ export function TemplatesPanel() {
   const [selected, setSelected] = useState<ReadonlySet<TemplateId>>(() => new Set(TEMPLATE_IDS));
   const [report, setReport] = useState<InjectReport | null>(null);
   const [open, setOpen] = useState(false);
+  // The PAR lists this build carries, newest first: a choice only when there is more than one.
+  const parYears = useMemo(() => PAR_LISTS.map((l) => l.year), []);
+  const [parYear, setParYear] = useState(parYears[0]);
   const host = useMemo(() => ops.hostInfo(), [ops]);
 
   const inspect = useCallback(
@@ -68,7 +73,9 @@ export function TemplatesPanel() {
   const insert = async () => {
     const ids = TEMPLATE_IDS.filter((id) => selected.has(id));
     setReport(null);
-    const result = await run('inject', (onProgress) => ops.inject(ids, onProgress));
+    const result = await run('inject', (onProgress) =>
+      parYears.length > 1 && ids.includes('PAR') ? ops.inject(ids, onProgress, parYear) : ops.inject(ids, onProgress),
+    );
     if (result) {
       setReport(result.value);
       workbookChanged();
@@ -115,6 +122,17 @@ export function TemplatesPanel() {
         </Text>
       )}
       {planParts.length > 0 && <Text size={200}>{t.planSummary(planParts)}</Text>}
+      {parYears.length > 1 && selected.has('PAR') && (
+        <Field label={t.parYearLabel}>
+          <Select value={String(parYear)} onChange={(_, d) => setParYear(Number(d.value))} disabled={busy}>
+            {parYears.map((y) => (
+              <option key={y} value={y}>
+                {t.parYearOption(y)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div className={panel.actions}>
         <Button appearance="primary" disabledFocusable={busy || selected.size === 0} onClick={insert}>
           {t.insertTemplates}

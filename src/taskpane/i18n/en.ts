@@ -28,8 +28,10 @@ export const en: Messages = {
   templateListLabel: 'Templates to insert',
   addinVersion: (v) => `This add-in inserts template version ${v}.`,
   workbookVersion: (v) => (v ? `The workbook uses version ${v}.` : 'The workbook has no templates yet.'),
-  parTemplateName: 'PAR. 2021 PAR index targets',
+  parTemplateName: (year) => `PAR. ${year} PAR index targets`,
   parTemplateUnits: 'Lead units per criterion',
+  parYearLabel: 'PAR index list of',
+  parYearOption: (year) => `${year}`,
   statusTemplateName: 'Filling status',
   statusTemplateUnits: 'Progress of every sheet',
   outlineTemplateName: 'Appendix 2. Report outline',
@@ -86,8 +88,8 @@ export const en: Messages = {
   recheckedAll: (time) => `Every sheet was checked again at ${time}.`,
   sourceNotesHeading: 'Notes on the published figures',
   findingsListLabel: 'Problems found',
-  sourceRoundingNote: (row, published, sum) =>
-    `${row}: the published 2020 score is ${published}; its sub-criteria add up to ${sum}. The difference is rounding in the source document; the add-in keeps the published figure.`,
+  sourceRoundingNote: (row, published, sum, previousYear) =>
+    `${row}: the published ${previousYear} score is ${published}; its sub-criteria add up to ${sum}. The difference is rounding in the source document; the add-in keeps the published figure.`,
   notValidatedYet: 'Press “Check data” to review the template sheets.',
   liveValidation: 'Check as you type',
   liveUpdated: (time) =>
@@ -122,20 +124,24 @@ export const en: Messages = {
   targetsHeading: 'Totals and targets',
   computeTargets: 'Totals and targets',
   noParSheet: 'The workbook has no PAR index sheet: insert the PAR template first.',
-  totalScore2021: '2021 score',
-  target: '2021 target',
-  previousScore: '2020',
+  totalScore: (year) => `${year} score`,
+  target: (year) => `${year} target`,
+  previousScore: (previousYear) => `${previousYear}`,
   maxPoints: (max) => `out of ${max}`,
   totalVsTarget: (gap, reached) => (reached ? `Target reached (+${gap})` : `${gap} points short of the target`),
-  totalVs2020: (delta, up) => (up ? `Above 2020: +${delta}` : `Below 2020: −${delta}`),
+  totalVsPrevious: (delta, up, y) => (up ? `Above ${y}: +${delta}` : `Below ${y}: −${delta}`),
   excludedHeading: (n) => `Left out of the total (${n} cells filled but not valid):`,
   excludedItem: (criterion, value, reason) => `${criterion}: “${value}” — ${reason}`,
   totalIncomplete: (missing, partial) =>
     `Not fully scored: ${missing} sub-criteria have no score yet; the filled ones add up to ${partial}.`,
   chartHeading: 'By area',
-  chartLegend: { previousScore: '2020', target: '2021 target', score: '2021 score' },
-  chartAreaLabel: (area, s2020, target, score, max) =>
-    `${area}: 2020 ${s2020}, 2021 target ${target}, 2021 score ${score}, maximum ${max}`,
+  chartLegend: (year, previousYear) => ({
+    previousScore: `${previousYear}`,
+    target: `${year} target`,
+    score: `${year} score`,
+  }),
+  chartAreaLabel: (area, previous, target, score, max, year, previousYear) =>
+    `${area}: ${previousYear} ${previous}, ${year} target ${target}, ${year} score ${score}, maximum ${max}`,
   chartPartial: (p, scored, total) => `${p} (${scored} of ${total} criteria scored)`,
   chartOutOf: (p, max) => `${p}/${max}`,
   chartNotScored: 'incomplete',
@@ -171,7 +177,19 @@ export const en: Messages = {
     `${rows} of this unit's rows are missing: their key is not in column A (the rows may have been deleted), so their cells are not counted. Press “Insert templates” to restore them.`,
   unitHasNoRows: 'The workbook has no rows of this unit yet (insert the templates).',
 
+  carryForwardButton: (y) => `Take the ${y} scores from last year's sheet`,
+  carryForwardNone: 'The workbook has no PAR sheet of last year to take scores from.',
+  carryForwardPreview: (n, sheet, previous) =>
+    `Would write ${n} cells of the previous-year column of “${sheet}” with the self-scores of “${previous}”. Nothing written yet: review, then press “Write these scores”.`,
+  carryForwardChange: (key, from, to) => `${key}: ${from || '(blank)'} → ${to}`,
+  carryForwardKept: (key, typed, last) =>
+    `${key}: keeps the figure an official typed, ${typed} (last year's self-score ${last})`,
+  carryForwardKeys: (added, dropped) =>
+    `Not matched by criterion number — new this year: ${added || 'none'}; no longer in the list: ${dropped || 'none'}.`,
+  carryForwardConfirm: 'Write these scores',
+  carryForwardDone: (w, s) => `Wrote ${w} cells; skipped ${s} changed since the preview.`,
   busy: {
+    carryForward: 'Taking last year’s scores…',
     consolidate: 'Writing the consolidation…',
     report: 'Building the report…',
     inspect: 'Reading the workbook…',

@@ -32,8 +32,12 @@ export interface Messages {
   templateListLabel: string;
   addinVersion: (version: string) => string;
   workbookVersion: (version: string | null) => string;
-  parTemplateName: string;
+  /** The PAR template's name for a year's list. */
+  parTemplateName: (year: number) => string;
   parTemplateUnits: string;
+  /** The insert's choice of PAR list, shown only when the add-in carries more than one year. */
+  parYearLabel: string;
+  parYearOption: (year: number) => string;
   statusTemplateName: string;
   statusTemplateUnits: string;
   outlineTemplateName: string;
@@ -86,7 +90,7 @@ export interface Messages {
   /** Facts of the source document (rounded published scores), shown once in the totals view. */
   sourceNotesHeading: string;
   findingsListLabel: string;
-  sourceRoundingNote: (row: string, published: string, sum: string) => string;
+  sourceRoundingNote: (row: string, published: string, sum: string, previousYear: number) => string;
   notValidatedYet: string;
   liveValidation: string;
   liveUpdated: (time: string) => string;
@@ -113,21 +117,30 @@ export interface Messages {
   targetsHeading: string;
   computeTargets: string;
   noParSheet: string;
-  totalScore2021: string;
-  target: string;
-  previousScore: string;
+  /** The total card's labels, with the years of the sheet's list. */
+  totalScore: (year: number) => string;
+  target: (year: number) => string;
+  previousScore: (previousYear: number) => string;
   maxPoints: (max: string) => string;
   totalVsTarget: (gap: string, reached: boolean) => string;
-  totalVs2020: (delta: string, up: boolean) => string;
+  totalVsPrevious: (delta: string, up: boolean, previousYear: number) => string;
   totalIncomplete: (missing: string, partial: string) => string;
   /** Filled scores the total leaves out (text, out of range…), listed under it. */
   excludedHeading: (count: string) => string;
   excludedItem: (criterion: string, value: string, reason: string) => string;
   chartHeading: string;
-  chartLegend: { previousScore: string; target: string; score: string };
-  chartAreaLabel: (area: string, previousScore: string, target: string, score: string, max: string) => string;
+  chartLegend: (year: number, previousYear: number) => { previousScore: string; target: string; score: string };
+  chartAreaLabel: (
+    area: string,
+    previousScore: string,
+    target: string,
+    score: string,
+    max: string,
+    year: number,
+    previousYear: number,
+  ) => string;
   chartNotScored: string;
-  /** A partial 2021 sum: the points so far and how many criteria were scored ("đã chấm 12/20 tiêu chí"). */
+  /** A partial sum: the points so far and how many criteria were scored ("đã chấm 12/20 tiêu chí"). */
   chartPartial: (points: string, scored: string, total: string) => string;
   chartOutOf: (points: string, max: string) => string;
   belowTargetHeading: string;
@@ -160,6 +173,16 @@ export interface Messages {
   unitKindReport: (sheet: string) => string;
   unitKindFigures: string;
 
+  // Last year's scores into this year's previous-year column (two presses: preview, then confirm)
+  carryForwardButton: (previousYear: number) => string;
+  carryForwardNone: string;
+  carryForwardPreview: (changes: string, sheet: string, previousSheet: string) => string;
+  carryForwardChange: (key: string, from: string, to: string) => string;
+  carryForwardKept: (key: string, typed: string, lastYear: string) => string;
+  carryForwardKeys: (newKeys: string, dropped: string) => string;
+  carryForwardConfirm: string;
+  carryForwardDone: (written: string, skipped: string) => string;
+
   // Progress labels
   busy: Record<
     | 'consolidate'
@@ -172,7 +195,8 @@ export interface Messages {
     | 'restore'
     | 'removeMarks'
     | 'goTo'
-    | 'unit',
+    | 'unit'
+    | 'carryForward',
     string
   >;
 

@@ -29,8 +29,10 @@ export const vi: Messages = {
   templateListLabel: 'Các biểu mẫu sẽ chèn',
   addinVersion: (v) => `CCHC Hà Nội chèn biểu mẫu phiên bản ${v}.`,
   workbookVersion: (v) => (v ? `Sổ làm việc đang dùng phiên bản ${v}.` : 'Sổ làm việc chưa có biểu mẫu nào.'),
-  parTemplateName: 'PAR. Chỉ số CCHC 2021 phấn đấu đạt',
+  parTemplateName: (year) => `PAR. Chỉ số CCHC ${year} phấn đấu đạt`,
   parTemplateUnits: 'Các đơn vị chủ trì tham mưu',
+  parYearLabel: 'Danh mục Chỉ số CCHC năm',
+  parYearOption: (year) => `Năm ${year}`,
   statusTemplateName: 'Tình trạng nhập liệu',
   statusTemplateUnits: 'Tổng hợp tiến độ các trang',
   outlineTemplateName: 'Phụ lục 2. Đề cương báo cáo',
@@ -87,8 +89,8 @@ export const vi: Messages = {
   recheckedAll: (time) => `Đã kiểm tra lại tất cả các trang lúc ${time}.`,
   sourceNotesHeading: 'Ghi chú về số liệu công bố',
   findingsListLabel: 'Các vấn đề tìm thấy',
-  sourceRoundingNote: (row, published, sum) =>
-    `${row}: điểm 2020 công bố là ${published}, các tiêu chí con cộng lại ${sum}. Chênh lệch do làm tròn trong văn bản gốc; tiện ích giữ số công bố.`,
+  sourceRoundingNote: (row, published, sum, previousYear) =>
+    `${row}: điểm ${previousYear} công bố là ${published}, các tiêu chí con cộng lại ${sum}. Chênh lệch do làm tròn trong văn bản gốc; tiện ích giữ số công bố.`,
   notValidatedYet: 'Nhấn “Kiểm tra dữ liệu” để rà soát các trang biểu mẫu.',
   liveValidation: 'Kiểm tra ngay khi nhập',
   liveUpdated: (time) =>
@@ -123,20 +125,24 @@ export const vi: Messages = {
   targetsHeading: 'Tổng điểm và mục tiêu',
   computeTargets: 'Tính tổng và so sánh mục tiêu',
   noParSheet: 'Sổ làm việc chưa có trang Chỉ số CCHC: hãy chèn biểu mẫu PAR trước.',
-  totalScore2021: 'Điểm 2021',
-  target: 'Mục tiêu 2021',
-  previousScore: 'Năm 2020',
+  totalScore: (year) => `Điểm ${year}`,
+  target: (year) => `Mục tiêu ${year}`,
+  previousScore: (previousYear) => `Năm ${previousYear}`,
   maxPoints: (max) => `trên ${max} điểm`,
   totalVsTarget: (gap, reached) => (reached ? `Đạt mục tiêu (+${gap})` : `Còn thiếu ${gap} điểm so với mục tiêu`),
-  totalVs2020: (delta, up) => (up ? `Cao hơn năm 2020: +${delta}` : `Thấp hơn năm 2020: −${delta}`),
+  totalVsPrevious: (delta, up, y) => (up ? `Cao hơn năm ${y}: +${delta}` : `Thấp hơn năm ${y}: −${delta}`),
   excludedHeading: (n) => `Không tính vào tổng (${n} ô đã nhập nhưng không hợp lệ):`,
   excludedItem: (criterion, value, reason) => `${criterion}: “${value}” — ${reason}`,
   totalIncomplete: (missing, partial) =>
     `Chưa chấm đủ: còn ${missing} tiêu chí thành phần chưa có điểm; điểm tạm cộng ${partial}.`,
   chartHeading: 'Theo lĩnh vực',
-  chartLegend: { previousScore: 'Năm 2020', target: 'Mục tiêu 2021', score: 'Điểm 2021' },
-  chartAreaLabel: (area, s2020, target, score, max) =>
-    `${area}: năm 2020 ${s2020}, mục tiêu 2021 ${target}, điểm 2021 ${score}, tối đa ${max}`,
+  chartLegend: (year, previousYear) => ({
+    previousScore: `Năm ${previousYear}`,
+    target: `Mục tiêu ${year}`,
+    score: `Điểm ${year}`,
+  }),
+  chartAreaLabel: (area, previous, target, score, max, year, previousYear) =>
+    `${area}: năm ${previousYear} ${previous}, mục tiêu ${year} ${target}, điểm ${year} ${score}, tối đa ${max}`,
   chartNotScored: 'chưa đủ',
   chartPartial: (p, scored, total) => `${p} (đã chấm ${scored}/${total} tiêu chí)`,
   chartOutOf: (p, max) => `${p}/${max}`,
@@ -172,7 +178,18 @@ export const vi: Messages = {
     `Thiếu ${rows} dòng của đơn vị: không tìm thấy mã dòng ở cột A (có thể dòng đã bị xóa), nên các ô của dòng không được đếm. Nhấn “Chèn biểu mẫu” để khôi phục dòng.`,
   unitHasNoRows: 'Chưa có dòng nào của đơn vị này trong sổ làm việc (hãy chèn biểu mẫu).',
 
+  carryForwardButton: (y) => `Lấy điểm năm ${y} từ trang năm trước`,
+  carryForwardNone: 'Sổ làm việc không có trang Chỉ số CCHC của năm trước để lấy điểm.',
+  carryForwardPreview: (n, sheet, previous) =>
+    `Sẽ ghi ${n} ô cột “Điểm năm trước” của trang “${sheet}” bằng điểm tự chấm ở trang “${previous}”. Chưa ghi gì: xem lại rồi bấm “Ghi các điểm này”.`,
+  carryForwardChange: (key, from, to) => `${key}: ${from || '(trống)'} → ${to}`,
+  carryForwardKept: (key, typed, last) => `${key}: giữ số cán bộ đã nhập ${typed} (năm trước tự chấm ${last})`,
+  carryForwardKeys: (added, dropped) =>
+    `Không khớp theo mã tiêu chí — mới năm nay: ${added || 'không có'}; không còn trong danh mục: ${dropped || 'không có'}.`,
+  carryForwardConfirm: 'Ghi các điểm này',
+  carryForwardDone: (w, s) => `Đã ghi ${w} ô; bỏ qua ${s} ô đã đổi từ lúc xem trước.`,
   busy: {
+    carryForward: 'Đang lấy điểm năm trước…',
     consolidate: 'Đang ghi bảng tổng hợp…',
     report: 'Đang tạo báo cáo…',
     inspect: 'Đang đọc sổ làm việc…',
