@@ -19,9 +19,9 @@ const USAGE: Record<Lang, string> = {
   cchc catalog [--json] [--lang en] [--corrections]
       Danh mục biểu mẫu (Phụ lục 1, KH 28/KH-UBND) và danh mục Chỉ số CCHC của từng năm tiện ích mang theo.
       --corrections: các lỗi chính tả của văn bản gốc đã sửa, kèm nguyên văn.
-  cchc catalog export --year 2021 --out BANG.xlsx [--force]
+  cchc catalog export --year NĂM --out BANG.xlsx [--force]
       Ghi danh mục Chỉ số CCHC của một năm thành bảng Excel như Thành phố trình bày, để sửa thành năm sau.
-  cchc catalog import BANG.xlsx --year 2022 --out par-2022.json [--previous-year 2021]
+  cchc catalog import BANG.xlsx --year NĂM --out par-NĂM.json [--previous-year NĂM-TRƯỚC]
           [--number SỐ/VB] [--issued dd/mm/yyyy] [--title "TÊN"] [--force]
       Đọc bảng danh mục Chỉ số CCHC của một năm, kiểm tra từng dòng, ghi tệp dữ liệu cho src/catalog/par/.
       Mã thoát: 0 đã ghi, 1 bảng có lỗi (liệt kê theo dòng), 2 không đọc được tệp.
@@ -48,9 +48,9 @@ const USAGE: Record<Lang, string> = {
   cchc catalog [--json] [--lang en] [--corrections]
       The templates (Appendix 1 of Plan 28/KH-UBND) and the PAR index list of each year the tool carries.
       --corrections: the source's typos corrected, each beside the original text.
-  cchc catalog export --year 2021 --out TABLE.xlsx [--force]
+  cchc catalog export --year YEAR --out TABLE.xlsx [--force]
       Writes a year's PAR-index list as an Excel table laid out as the city lays it out, to edit into next year's.
-  cchc catalog import TABLE.xlsx --year 2022 --out par-2022.json [--previous-year 2021]
+  cchc catalog import TABLE.xlsx --year YEAR --out par-YEAR.json [--previous-year PREVIOUS]
           [--number NO./DOC] [--issued dd/mm/yyyy] [--title "TITLE"] [--force]
       Reads a year's PAR-index table, checks every row, writes the data file for src/catalog/par/.
       Exit status: 0 written, 1 the table breaks a rule (listed by row), 2 the file cannot be read.

@@ -139,7 +139,7 @@ describe('a template sheet is recognised by its CCHC_TEMPLATE name when A1 was t
       plan.sheets.map((s, i) => ({
         name: MARKER_NAME,
         localSheetId: i,
-        formula: `"${markerFor(s.templateId, plan.version)}"`,
+        formula: `"${markerFor(s.templateId, plan.version, s.year)}"`,
       })),
     );
   });

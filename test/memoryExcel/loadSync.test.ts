@@ -237,8 +237,8 @@ describe('the guard', () => {
       expect(() => anyS.charts).toThrow('memoryExcel: Worksheet.charts is not implemented');
       const r = s.getRange('A1') as unknown as Record<string, unknown>;
       expect(() => r.find).toThrow('memoryExcel: Range.find is not implemented');
-      expect(() => (ctx as unknown as Record<string, unknown>).application).toThrow(
-        'memoryExcel: RequestContext.application is not implemented',
+      expect(() => (ctx as unknown as Record<string, unknown>).runtime).toThrow(
+        'memoryExcel: RequestContext.runtime is not implemented',
       );
       expect(() => s.getRange('A1').load('hyperlink')).toThrow('memoryExcel: Range.hyperlink is not implemented');
       expect(() => {

@@ -169,7 +169,7 @@ describe('validation', () => {
     const items = [...document.querySelectorAll<HTMLElement>('li[data-finding]')];
     expect(items.map((li) => `${li.dataset.severity} ${li.querySelector('[data-where]')?.textContent}`)).toEqual([
       'error Trang “II. Văn bản QPPL”',
-      'error Trang “PAR 2021”',
+      'error Trang “PAR 2021” › 1. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC',
       'warning Trang “II. Văn bản QPPL”',
     ]);
     expect(screen.getByText('Số thập phân viết bằng dấu phẩy')).toBeTruthy();
