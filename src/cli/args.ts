@@ -2,7 +2,7 @@
  * A small argument parser: the commands take few options, and a dependency would be one more
  * thing to install on the Department's machines.
  */
-import type { DecimalSeparator } from '../engine/types';
+import type { DecimalSeparator } from '../layout/types';
 import { UsageError } from './errors';
 
 export interface OptionSpec {

@@ -1,4 +1,5 @@
-import type { Bilingual, DecimalSeparator } from '../engine/types';
+import type { Bilingual } from '../engine/types';
+import type { DecimalSeparator } from '../layout/types';
 import type { Lang } from './args';
 import type { UnitId } from '../catalog/types';
 import { unitById } from '../catalog';

@@ -5,7 +5,7 @@
  * between files; nothing is written until the official's files have all been read.
  */
 import type { ConsolidationWrite } from '../contracts/operations';
-import type { DecimalSeparator } from '../engine/types';
+import type { DecimalSeparator } from '../layout/types';
 import { REPORTER_COLUMN, REPORTER_KEY } from '../layout/keyColumn';
 import { InputError } from '../xlsx/errors';
 import { consolidatedReporter } from './labels';

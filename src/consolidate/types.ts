@@ -1,6 +1,7 @@
 /** What a consolidation is made of: shared by the core, the CLI's writer and the pane's operation. */
 import type { Appendix1TemplateId, RowKind, TemplateId, UnitId } from '../catalog/types';
-import type { CellValue, DecimalSeparator, Finding } from '../engine/types';
+import type { CellValue, Finding } from '../engine/types';
+import type { DecimalSeparator } from '../layout/types';
 import type { InputError, InputProblem } from '../xlsx/errors';
 import type { TemplateWorkbook } from '../xlsx/reader';
 

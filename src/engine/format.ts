@@ -9,7 +9,8 @@
  * 1.234 (en) without a grouping mark that could be misread as the other separator.
  * Only called when a finding is built, never on the hot path.
  */
-import type { Bilingual, DecimalSeparator } from './types';
+import type { Bilingual } from './types';
+import type { DecimalSeparator } from '../layout/types';
 
 /** Up to `digits` decimals (six unless told), shortest form, no grouping: 0.855, 1234.5, -3. */
 function plain(n: number, digits: number): string {

@@ -39,7 +39,8 @@ import {
   valueInGroup,
 } from './problems';
 import { FAIL, foldVietnamese, isBlankText, isEmpty, PASS } from './text';
-import type { Bilingual, CellValue, DecimalSeparator, FindingCode, Fix, Severity } from './types';
+import type { Bilingual, CellValue, FindingCode, Fix, Severity } from './types';
+import type { DecimalSeparator } from '../layout/types';
 
 /** What an input cell holds, from its row kind and column: Appendix 1 kinds plus the PAR score. */
 export type CellKind = 'count' | 'percent' | 'flag' | 'passfail' | 'text' | 'group' | 'parScore';

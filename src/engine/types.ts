@@ -31,7 +31,6 @@ export interface SheetSnapshot {
 }
 
 /** The decimal separator of a user's Excel (Application.cultureInfo.numberFormat): one type, in layout. */
-export type { DecimalSeparator } from '../layout/types';
 
 /** How the engine writes its messages. */
 export interface MessageOptions {

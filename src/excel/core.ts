@@ -12,15 +12,8 @@ import { TEMPLATE_IDS } from '../catalog';
 import type { TemplateId } from '../catalog/types';
 import { hasErrorCode } from '../contracts/errors';
 import type { HostInfo, ProgressListener } from '../contracts/operations';
-import type {
-  Bilingual,
-  CellValue,
-  DecimalSeparator,
-  Finding,
-  MessageOptions,
-  Severity,
-  SheetSnapshot,
-} from '../engine/types';
+import type { Bilingual, CellValue, Finding, MessageOptions, Severity, SheetSnapshot } from '../engine/types';
+import type { DecimalSeparator } from '../layout/types';
 import { parseCell } from '../layout/a1';
 // Not '../layout': its index brings every template's layout, which the first read does not need.
 import { defaultSheetName } from '../layout/names';

@@ -6,7 +6,8 @@
  */
 import { parseCellInput, validateSheet, validateWorkbook } from '../../src/engine';
 import { numberStyle } from '../../src/engine/format';
-import type { DecimalSeparator, Finding } from '../../src/engine/types';
+import type { Finding } from '../../src/engine/types';
+import type { DecimalSeparator } from '../../src/layout/types';
 import { makeSnapshot } from './snapshot';
 
 const problemOf = (

@@ -4,7 +4,8 @@
  */
 import { parseCellInput, validateSheet } from '../../src/engine';
 import type { CellKind } from '../../src/engine';
-import type { CellValue, DecimalSeparator } from '../../src/engine/types';
+import type { CellValue } from '../../src/engine/types';
+import type { DecimalSeparator } from '../../src/layout/types';
 import { cellOf, makeSnapshot } from './snapshot';
 
 /** Storage talk the messages used to have: "Ô tỷ lệ lưu 0…1", "Excel đang lưu 0,85", "(0,012)". */

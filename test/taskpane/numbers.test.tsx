@@ -7,7 +7,7 @@
 import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ValidationReport } from '../../src/contracts/operations';
 import { validateSheet } from '../../src/engine';
-import type { DecimalSeparator } from '../../src/engine/types';
+import type { DecimalSeparator } from '../../src/layout/types';
 import { TaskPane } from '../../src/taskpane/components/TaskPane';
 import { paneNumbers, rememberDecimal, rememberedDecimal, type NumberSettings } from '../../src/taskpane/numbers';
 import { memorySettings } from '../../src/taskpane/settings';

@@ -7,15 +7,8 @@ import path from 'node:path';
 import { TEMPLATE_VERSION } from '../../catalog';
 import { newestParSnapshot, summarizePar, validateWorkbook } from '../../engine';
 import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
-import type {
-  DecimalSeparator,
-  Finding,
-  LeadGroup,
-  ParRowResult,
-  ParSummary,
-  Severity,
-  SheetSnapshot,
-} from '../../engine/types';
+import type { Finding, LeadGroup, ParRowResult, ParSummary, Severity, SheetSnapshot } from '../../engine/types';
+import type { DecimalSeparator } from '../../layout/types';
 import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
 import { InputError, type InputProblem } from '../../xlsx/errors';
 import { UsageError } from '../errors';

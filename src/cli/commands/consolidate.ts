@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { baseName, Consolidator, contentHash, type Consolidation, type ParChoice } from '../../consolidate';
-import type { DecimalSeparator } from '../../engine/types';
+import type { DecimalSeparator } from '../../layout/types';
 import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
 import { InputError } from '../../xlsx/errors';
 import { UsageError } from '../errors';
