@@ -13,6 +13,12 @@ jest.mock('../../src/catalog/parLists', () =>
   (require('../shared/parList2022') as typeof import('../shared/parList2022')).parListsWith2022(),
 );
 
+// The estimates as the adapter's reads ask for them, recorded.
+jest.mock('../../src/excel/estimates', () => {
+  const actual = jest.requireActual<typeof import('../../src/excel/estimates')>('../../src/excel/estimates');
+  return { ...actual, readEstimate: jest.fn(actual.readEstimate) };
+});
+
 /* eslint-disable @typescript-eslint/no-require-imports -- after jest.mock, as the code under test sees them */
 const { parList } = require('../../src/catalog') as typeof import('../../src/catalog');
 const { readEstimate } = require('../../src/excel/estimates') as typeof import('../../src/excel/estimates');
@@ -44,6 +50,21 @@ test('"Đơn vị của tôi" lists each year’s sheet by its own list: 2022’
   const row17 = progress.rows.find((r) => r.sheet === P22.name && r.rowKey === '1.7')!;
   expect(row17.label).toBe(parList(2022).rows.find((r) => r.id === '1.7')!.label);
   expect(row17.filled).toBe(0);
+});
+
+test('a read asks for each PAR sheet’s estimate by the year of its marker', async () => {
+  const { ops } = setup();
+  await ops.inject(['PAR'], undefined, 2021);
+  await ops.inject(['PAR'], undefined, 2022);
+  const asked = readEstimate as jest.MockedFunction<typeof readEstimate>;
+  asked.mockClear();
+  await ops.unitProgress('SNV');
+  expect(asked.mock.calls.filter(([id]) => id === 'PAR')).toEqual(
+    expect.arrayContaining([
+      ['PAR', 2021],
+      ['PAR', 2022],
+    ]),
+  );
 });
 
 test('a PAR sheet’s read is estimated from its own year’s layout; a sheet of unknown year from the largest', () => {
