@@ -376,7 +376,7 @@ export class AdapterCore {
       guess: guessTemplate,
       // Asked only when a sheet's values are queued. What is awaited is a module, not Excel:
       // nothing is sent meanwhile, so the commands queued before still go in the same request.
-      estimate: async (id) => (await loadEstimates()).readEstimate(id),
+      estimate: async (id, year) => (await loadEstimates()).readEstimate(id, year),
     });
   }
 

@@ -8,7 +8,7 @@
  * Also here, for the test that keeps it honest: the read window as the layouts define it
  * (core.ts holds it as a constant, READ_WINDOW, so the first read builds no plan).
  */
-import { TEMPLATE_IDS } from '../catalog';
+import { PAR_LISTS, TEMPLATE_IDS } from '../catalog';
 import type { TemplateId } from '../catalog/types';
 import { buildSheetPlan } from '../layout';
 import { columnLetter } from '../layout/a1';
@@ -30,19 +30,27 @@ export function planReadWindow(): string {
 /**
  * Response bytes of reading one template sheet's values: the values, formulas and number formats
  * of its planned area as they come back (a formula's value a number), a tenth more for what
- * officials type (the budget stays a fifth under Excel's limit: session.ts). An unknown sheet is
- * costed as the largest template. What a read loads besides (a refresh's comparison, the rule
- * counts) is costed by its own description (refreshCompare.ts, cfRules.ts).
+ * officials type (the budget stays a fifth under Excel's limit: session.ts). A PAR sheet whose
+ * year is known is costed by its own year's list; one whose year is not, by the largest of the
+ * lists carried. An unknown sheet is costed as the largest template. What a read loads besides
+ * (a refresh's comparison, the rule counts) is costed by its own description (refreshCompare.ts,
+ * cfRules.ts).
  */
 const estimates = new Map<string, number>();
-export function readEstimate(id: TemplateId | null): number {
-  const key = id ?? '*';
+export function readEstimate(id: TemplateId | null, year?: number): number {
+  const key = `${id ?? '*'}/${id === 'PAR' ? (year ?? '*') : ''}`;
   const known = estimates.get(key);
   if (known !== undefined) return known;
-  const ids = id ? [id] : TEMPLATE_IDS;
+  const plans = (id ? [id] : TEMPLATE_IDS).flatMap((t) =>
+    t !== 'PAR'
+      ? [buildSheetPlan(t)]
+      : (id === 'PAR' && year !== undefined ? [year] : PAR_LISTS.map((l) => l.year)).map((y) =>
+          buildSheetPlan('PAR', { parYear: y }),
+        ),
+  );
   let bytes = 0;
-  for (const t of ids) {
-    const grid = planGrid(buildSheetPlan(t));
+  for (const plan of plans) {
+    const grid = planGrid(plan);
     const values = grid.formulas.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('=') ? 0 : v)));
     const answer = jsonBytes(grid.formulas) + jsonBytes(values) + jsonBytes(grid.numberFormat);
     bytes = Math.max(bytes, Math.round(1.1 * answer));

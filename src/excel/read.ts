@@ -98,15 +98,17 @@ export interface ReadOptions<E> {
    * Estimated response bytes of reading one sheet's values: reads are split across round trips
    * where Excel on the web's 5 MB response limit requires it. Asked only for a sheet whose values
    * are queued, so a promise lets the caller load what it needs for the answer (the layouts) only
-   * then: a workbook without template sheets never asks.
+   * then: a workbook without template sheets never asks. `year`: a PAR sheet's list year, when its
+   * marker is known before the read (undefined for a sheet not known yet).
    */
-  estimate?: (templateId: TemplateId | null) => number | Promise<number>;
+  estimate?: (templateId: TemplateId | null, year?: number) => number | Promise<number>;
 }
 
 /** A read's extra loads on one sheet: what they cost, and queuing them (loads only). */
 export interface ExtrasRead<E> {
-  cost(templateId: TemplateId | null): Cost | Promise<Cost>;
-  queue(sheet: Excel.Worksheet, templateId: TemplateId | null): E;
+  /** `year`: a PAR sheet's list year when its marker is known before the read (as for estimate). */
+  cost(templateId: TemplateId | null, year?: number): Cost | Promise<Cost>;
+  queue(sheet: Excel.Worksheet, templateId: TemplateId | null, year?: number): E;
 }
 
 /** What the adapter remembers between calls: sheet id → marker (null for sheets not ours) and name. */
@@ -161,6 +163,7 @@ function queueProbe<E>(
   withData: boolean,
   templateId: TemplateId | null,
   opts: ReadOptions<E>,
+  year?: number,
 ): Probe<E> {
   const a1 = sheet.getRange('A1');
   a1.load('values');
@@ -178,7 +181,7 @@ function queueProbe<E>(
     if (opts.calculate) area.calculate();
     used = area.getUsedRangeOrNullObject(true);
     used.load('address,values,formulas,numberFormat');
-    if (opts.extras) extras = opts.extras.queue(sheet, templateId);
+    if (opts.extras) extras = opts.extras.queue(sheet, templateId, year);
   }
   return { a1, markerName, flags, rulesRecord, used, extras };
 }
@@ -217,13 +220,14 @@ async function sheetCost<E>(
   withData: boolean,
   templateId: TemplateId | null,
   opts: ReadOptions<E>,
+  year?: number,
 ): Promise<Cost> {
   let request = probeBytes(id, withData, opts);
   let response = PROBE_RESPONSE_BYTES;
   if (withData) {
-    response += (await opts.estimate?.(templateId)) ?? 0;
+    response += (await opts.estimate?.(templateId, year)) ?? 0;
     if (opts.extras) {
-      const extras = await opts.extras.cost(templateId);
+      const extras = await opts.extras.cost(templateId, year);
       request += extras.request;
       response += extras.response ?? 0;
     }
@@ -311,8 +315,8 @@ export async function readWorkbook<E>(
       const marker = cache.get(id) ?? null;
       const templateId = marker?.templateId ?? null;
       const withData = wantsData(opts, templateId, cache.nameOf(id));
-      await session.reserveCost(await sheetCost(id, withData, templateId, opts));
-      probes.set(id, queueProbe(collection.getItem(id), withData, templateId, opts));
+      await session.reserveCost(await sheetCost(id, withData, templateId, opts, marker?.year));
+      probes.set(id, queueProbe(collection.getItem(id), withData, templateId, opts, marker?.year));
       if (withData) loaded.add(id);
     }
     await session.sync();
@@ -344,8 +348,8 @@ export async function readWorkbook<E>(
     if (seen.has(s.id)) {
       // Its template or name changed since we looked, so the values asked for were not read.
       if (mark && !loaded.has(s.id) && wantsData(opts, mark.templateId, s.name)) {
-        await session.reserveCost(await sheetCost(s.id, true, mark.templateId, opts));
-        second.set(s.id, queueProbe(collection.getItem(s.id), true, mark.templateId, opts));
+        await session.reserveCost(await sheetCost(s.id, true, mark.templateId, opts, mark.year));
+        second.set(s.id, queueProbe(collection.getItem(s.id), true, mark.templateId, opts, mark.year));
         loaded.add(s.id);
       }
       continue;

@@ -1,7 +1,7 @@
 /**
  * Pure shaping of operation results for display; no React, no Office.
  */
-import { APPENDIX1, PAR_ROWS, TEMPLATE_IDS, latestParList, parRow, unitById } from '../catalog';
+import { APPENDIX1, TEMPLATE_IDS, latestParList, parList, parRow, unitById } from '../catalog';
 import type { TemplateId, UnitId } from '../catalog/types';
 import type { Bilingual, Finding, LeadGroup, ParRowResult, ParSummary, Severity } from '../engine/types';
 import { roundedPreviousScores } from '../engine/sums';
@@ -33,8 +33,9 @@ export function unitName(id: UnitId | null, lang: Language): string {
   return lang === 'en' ? unit.nameEn : unit.name;
 }
 
-export function parLabel(id: string): string {
-  const row = parRow(id);
+/** A PAR row's number and text; `year`: from that year's list (the one a summary is about), else the catalog's. */
+export function parLabel(id: string, year?: number): string {
+  const row = year === undefined ? parRow(id) : parList(year).rows.find((r) => r.id === id);
   if (!row) return id;
   return row.stt ? `${row.stt}. ${row.label}` : row.label;
 }
@@ -67,12 +68,13 @@ export function actionable(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * The published 2020 scores whose parts do not add up exactly (the plan rounds each part): a
- * fact of the source, the same for every workbook, so it is derived from the catalog once, by the
- * engine's rule (engine/sums.ts).
+ * The published previous-year scores of a year's list whose parts do not add up exactly (the
+ * plan rounds each part): a fact of that list, the same for every workbook with a sheet of its
+ * year, so it is derived from the catalog by the engine's rule (engine/sums.ts). `year`: the year
+ * of the sheet the pane's summary is about (ParSummary.year).
  */
-export function roundedParents(): { id: string; label: string; published: number; sum: number }[] {
-  return roundedPreviousScores(PAR_ROWS).map(({ row, sum }) => ({
+export function roundedParents(year: number): { id: string; label: string; published: number; sum: number }[] {
+  return roundedPreviousScores(parList(year).rows).map(({ row, sum }) => ({
     id: row.id,
     label: row.label,
     published: row.previousScore,

@@ -18,8 +18,6 @@ const ALLOWED: Record<string, string> = {
   'report/docx.ts': "the outline's figure years in the report body",
   'report/docxForm.ts': "the report's subject: the 2016–2020 plan it reviews",
   'selftest/scenarios.ts': "Appendix 1's 2020 column in the self-test",
-  'cli/commands/catalog.ts':
-    "`cchc catalog` prints the catalog's list: owned by the data helper (parData), which rewrites it from the list",
   'layout/marker.ts': 'LEGACY_PAR_YEAR: a marker written before markers had years is the 2021 list’s',
 };
 /** Mentions that are never a PAR year: Decree 30/2020/NĐ-CP. */

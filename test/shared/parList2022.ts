@@ -17,7 +17,7 @@ type ParListsModule = typeof import('../../src/catalog/parLists');
 /** Thousandths, as the sheets and the engine count. */
 const milli = (n: number): number => Math.round(n * 1000) / 1000;
 
-export function synthetic2022(list2021: ParList): ParList {
+export function synthetic2022(list2021: ParList, options: Synthetic2022Options = {}): ParList {
   const rows = list2021.rows.map((r) => ({ ...r, children: [...r.children] }) as ParRow);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const area1 = byId.get('1') as ParRow;
@@ -41,6 +41,22 @@ export function synthetic2022(list2021: ParList): ParList {
   const at = out.findIndex((r) => r.id === '1.6');
   out.splice(at, 0, moved);
   out.splice(out.findIndex((r) => r.id === '1.6') + 1, 0, added);
+  if (options.eighthCriterion) {
+    // 1.7's maximum shared with a new 1.8: one row more than 2021's sheet, area 1's maximum kept.
+    const split = milli(added.max / 2);
+    const eighth: ParRow = {
+      ...added,
+      id: '1.8',
+      stt: '1.8',
+      label: `${added.label} (phần hai)`,
+      max: split,
+      target: split,
+    };
+    added.max = milli(added.max - split);
+    added.target = added.max;
+    area1.children.push('1.8');
+    out.splice(out.findIndex((r) => r.id === '1.7') + 1, 0, eighth);
+  }
   const index = new Map(out.map((r) => [r.id, r]));
   // New targets: area 1's leaves at their maximum; every parent the sum of its children.
   for (const id of area1.children) (index.get(id) as ParRow).target = (index.get(id) as ParRow).max;
@@ -62,10 +78,15 @@ export function synthetic2022(list2021: ParList): ParList {
   };
 }
 
+export interface Synthetic2022Options {
+  /** A criterion 1.8 besides 1.7 (halving 1.7's maximum): 2022's sheet is a row longer than 2021's. */
+  eighthCriterion?: boolean;
+}
+
 /** The parLists module with the synthetic 2022 list as its newest. */
-export function parListsWith2022(): ParListsModule {
+export function parListsWith2022(options: Synthetic2022Options = {}): ParListsModule {
   const actual = jest.requireActual<ParListsModule>('../../src/catalog/parLists');
-  const list2022 = synthetic2022(actual.parList(2021));
+  const list2022 = synthetic2022(actual.parList(2021), options);
   const lists = [list2022, ...actual.PAR_LISTS];
   return {
     ...actual,

@@ -3,12 +3,12 @@
  * (--json), or as a readable summary. `cchc catalog import|export`: a year's PAR list as the city's
  * table (catalogTable.ts).
  */
-import { APPENDIX1, PAR_ROWS, TEMPLATE_VERSION, UNITS, parLeaves, relatedOf } from '../../catalog';
+import { APPENDIX1, PAR_LISTS, PAR_ROWS, TEMPLATE_VERSION, UNITS, relatedOf } from '../../catalog';
 import { CORRECTIONS } from '../../catalog/corrections';
 import { OUTLINE_FULL } from '../../catalog/outlineGuidance';
 import { SECTION8_GOALS } from '../../catalog/section8';
 import type { RowKind } from '../../catalog/types';
-import { buildWorkbookPlan } from '../../layout';
+import { buildWorkbookPlan, parSheetName } from '../../layout';
 import { parseArgs, parseLang, type Lang } from '../args';
 import { UsageError } from '../errors';
 import { formatNumber, unitName } from '../i18n';
@@ -140,25 +140,30 @@ export function catalogText(lang: Lang): string {
     );
   }
   lines.push('');
-  const total = PAR_ROWS.find((r) => r.id === 'total');
-  const areas = PAR_ROWS.filter((r) => r.level === 1);
-  const leaves = total ? parLeaves('total').length : 0;
-  lines.push(
-    vi
-      ? `Chỉ số CCHC (PAR INDEX) năm 2021, Văn bản 3541/UBND-SNV — trang "${sheets.PAR ?? 'PAR'}"`
-      : `2021 PAR index list, Document 3541/UBND-SNV — sheet "${sheets.PAR ?? 'PAR'}"`,
-  );
-  if (total)
+  // Every PAR list this build carries, newest first, each with its own year, document and sheet.
+  for (const list of PAR_LISTS) {
+    const total = list.rows.find((r) => r.id === 'total');
+    const areas = list.rows.filter((r) => r.level === 1);
+    const leaves = list.rows.filter((r) => r.level > 0 && r.children.length === 0).length;
+    const { year, previousYear } = list;
+    const sheet = parSheetName(year);
     lines.push(
       vi
-        ? `  ${areas.length} lĩnh vực, ${leaves} tiêu chí chấm điểm; tối đa ${formatNumber(total.max, lang)} · năm 2020: ${formatNumber(total.previousScore, lang)} · mục tiêu 2021: ${formatNumber(total.target, lang)}`
-        : `  ${areas.length} areas, ${leaves} scored criteria; max ${formatNumber(total.max, lang)} · 2020: ${formatNumber(total.previousScore, lang)} · 2021 target: ${formatNumber(total.target, lang)}`,
+        ? `Chỉ số CCHC (PAR INDEX) năm ${year}, Văn bản ${list.source.number} — trang "${sheet}"`
+        : `${year} PAR index list, Document ${list.source.number} — sheet "${sheet}"`,
     );
-  for (const area of areas)
-    lines.push(
-      `  ${area.stt}. ${area.label} — ${vi ? 'tối đa' : 'max'} ${formatNumber(area.max, lang)}, 2020: ${formatNumber(area.previousScore, lang)}, ${vi ? 'mục tiêu' : 'target'} 2021: ${formatNumber(area.target, lang)}`,
-    );
-  lines.push('');
+    if (total)
+      lines.push(
+        vi
+          ? `  ${areas.length} lĩnh vực, ${leaves} tiêu chí chấm điểm; tối đa ${formatNumber(total.max, lang)} · năm ${previousYear}: ${formatNumber(total.previousScore, lang)} · mục tiêu ${year}: ${formatNumber(total.target, lang)}`
+          : `  ${areas.length} areas, ${leaves} scored criteria; max ${formatNumber(total.max, lang)} · ${previousYear}: ${formatNumber(total.previousScore, lang)} · ${year} target: ${formatNumber(total.target, lang)}`,
+      );
+    for (const area of areas)
+      lines.push(
+        `  ${area.stt}. ${area.label} — ${vi ? 'tối đa' : 'max'} ${formatNumber(area.max, lang)}, ${previousYear}: ${formatNumber(area.previousScore, lang)}, ${vi ? 'mục tiêu' : 'target'} ${year}: ${formatNumber(area.target, lang)}`,
+      );
+    lines.push('');
+  }
   if (sheets.STATUS) lines.push(vi ? `Trang tình trạng: "${sheets.STATUS}"` : `Status sheet: "${sheets.STATUS}"`);
   lines.push(
     vi

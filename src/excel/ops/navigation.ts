@@ -3,12 +3,13 @@
  * filled ("Đơn vị của tôi"). Reads only, apart from activating and selecting, which a
  * view-only user may do too.
  */
-import { appendix1Row, parRow } from '../../catalog';
+import { appendix1Row, parList } from '../../catalog';
 import type { UnitId } from '../../catalog/types';
 import type { UnitProgress } from '../../contracts/operations';
 import { cellAddress, columnNumber } from '../../layout/a1';
 import { buildSheetPlan } from '../../layout';
 import { AdapterCore, APPENDIX_IDS, byTemplateOrder } from '../core';
+import { parYearOf } from '../../engine/parYears';
 import { sheetRowsByKey } from '../../engine/rowKeys';
 import { SnapshotReader } from '../../engine/snapshotReader';
 import { isBlank } from '../../engine/text';
@@ -31,15 +32,18 @@ export function unitProgress(core: AdapterCore, unit: UnitId): Promise<UnitProgr
     for (const s of state.templates.slice().sort(byTemplateOrder)) {
       const id = s.marker!.templateId;
       if (!s.snapshot || id === 'STATUS') continue;
-      const plan = buildSheetPlan(id, { sheetNames: { [id]: s.name } });
+      // A PAR sheet is read against its own year's list (its marker's), whichever years the workbook holds.
+      const year = id === 'PAR' ? parYearOf(s.marker!) : undefined;
+      const plan = buildSheetPlan(id, { sheetNames: { [id]: s.name }, parYear: year });
+      const parRows = year === undefined ? null : new Map(parList(year).rows.map((p) => [p.id, p]));
       const reader = new SnapshotReader(s.snapshot);
       const keyRows = sheetRowsByKey(s.snapshot);
       for (const r of plan.rows) {
         const letters = Object.values(r.inputs);
         if (letters.length === 0) continue;
         let label: string | undefined;
-        if (id === 'PAR') {
-          const p = parRow(r.key);
+        if (parRows) {
+          const p = parRows.get(r.key);
           if (!p || p.children.length > 0 || p.lead !== unit) continue;
           label = p.label;
         } else {

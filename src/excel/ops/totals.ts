@@ -200,16 +200,26 @@ export function highlightBelowTarget(core: AdapterCore): Promise<ParSummary | nu
     const readOnly = core.readOnly;
     const window = readWindow();
     const planOf = (name: string, year?: number) => buildSheetPlan('PAR', { sheetNames: { PAR: name }, parYear: year });
-    // The rule counts of each PAR sheet (the rules only for a sheet not known yet to be one).
-    const parProbe = ruleProbeRead(window, buildSheetPlan('PAR').conditionalFormats);
+    // The rule counts of each PAR sheet at the rules of its own year's plan: its marker's year when
+    // known before the read, else the newest (a sheet guessed a PAR sheet bears the newest year's
+    // name: core.ts); the count over the window only for a sheet not known yet to be one.
+    const parProbes = new Map<number | undefined, ReturnType<typeof ruleProbeRead>>();
     const otherProbe = ruleProbeRead(window, null);
-    const probeOf = (id: TemplateId | null) => (id === 'PAR' ? parProbe : otherProbe);
+    const probeOf = (id: TemplateId | null, year?: number) => {
+      if (id !== 'PAR') return otherProbe;
+      let probe = parProbes.get(year);
+      if (!probe) parProbes.set(year, (probe = ruleProbeRead(window, planOf('PAR', year).conditionalFormats)));
+      return probe;
+    };
     const state = await core.read<RuleProbe>(session, {
       data: (id) => id === 'PAR',
       calculate: true,
       extras: readOnly
         ? undefined
-        : { cost: (id) => probeOf(id).cost(SHEET_BY_ID_PATH_BYTES), queue: (sheet, id) => probeOf(id).queue(sheet) },
+        : {
+            cost: (id, year) => probeOf(id, year).cost(SHEET_BY_ID_PATH_BYTES),
+            queue: (sheet, id, year) => probeOf(id, year).queue(sheet),
+          },
     });
     let summary: ParSummary | null = null;
     const { newestParSnapshot, summarizePar } = await loadEngine();

@@ -116,7 +116,7 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
                 <li key={x.cell} data-row={x.id} className={panel.item}>
                   <Text size={200}>
                     {t.excludedItem(
-                      parLabel(x.id),
+                      parLabel(x.id, summary.year),
                       typeof x.value === 'number' ? num(x.value) : String(x.value),
                       x.reason[lang],
                     )}
@@ -155,7 +155,7 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
               <ul className={panel.list}>
                 {group.rows.map((row) => (
                   <li key={row.id} data-row={row.id} className={panel.item}>
-                    <Text size={200}>{`${parLabel(row.id)} — ${belowText(row)}`}</Text>
+                    <Text size={200}>{`${parLabel(row.id, summary.year)} — ${belowText(row)}`}</Text>
                     <GoToCell cell={row.cell} onClick={() => goTo(summary.sheet, row.cell)} />
                   </li>
                 ))}
@@ -204,7 +204,7 @@ export default function TargetsResults({ subtotals, summary, restored, onGoTo, o
             {t.sourceNotesHeading}
           </Subtitle2>
           <ul className={panel.list} data-testid="source-notes">
-            {roundedParents().map((r) => (
+            {roundedParents(summary.year).map((r) => (
               <li key={r.id}>
                 <Caption1>
                   {t.sourceRoundingNote(`${r.id} ${r.label}`, num(r.published), num(r.sum), summary.previousYear)}
