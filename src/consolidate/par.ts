@@ -37,12 +37,7 @@ function unitName(id: UnitId | null, lang: Lang): string {
  * The criteria a file scores (score or evidence filled); invalid scores go to `leftOut` (the
  * consolidator keeps them apart until `finish()`, where they follow Appendix 1's).
  */
-export function parClaims(
-  input: ParInput,
-  consolidation: Consolidation,
-  lang: Lang,
-  leftOut: LeftOut[] = consolidation.leftOut,
-): ParClaim[] {
+export function parClaims(input: ParInput, consolidation: Consolidation, lang: Lang, leftOut: LeftOut[]): ParClaim[] {
   const plan = buildSheetPlan('PAR', { parYear: consolidation.parYear });
   const rowsOfList = rowsOf(consolidation);
   const { snapshot, index, errors } = input;
