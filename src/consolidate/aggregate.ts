@@ -10,7 +10,7 @@ import { clean, fromMilli, parseCellInput, rowsByKey, sumMilli } from '../engine
 import type { Finding, SheetSnapshot } from '../engine/types';
 import { columnNumber } from '../layout/a1';
 import type { SheetPlan } from '../layout/types';
-import type { Aggregate, Consolidation, Contribution, Lang } from './types';
+import type { Aggregate, Consolidation, Contribution, Lang, LeftOut, Normalised } from './types';
 
 export const PASS = 'Đạt';
 export const FAIL = 'Không đạt';
@@ -29,60 +29,78 @@ export function errorCells(findings: Finding[], lang: Lang): Map<string, string>
   return map;
 }
 
+/** What the files gave one template's sheet so far, in the order they were added. */
 export interface Collected {
   /** rowKey → column → contributions. */
   values: Map<string, Map<string, Contribution[]>>;
+  /** Cells left out (invalid, engine errors), for `Consolidation.leftOut`. */
+  leftOut: LeftOut[];
+  /** Cells read after normalisation, for `Consolidation.normalised`. */
+  normalised: Normalised[];
 }
 
-export function collect(
+export function emptyCollected(): Collected {
+  return { values: new Map(), leftOut: [], normalised: [] };
+}
+
+/** One file's sheet of a template, as it is added: `errors` are the engine's error cells of the file. */
+export interface SheetInput {
+  index: number;
+  snapshot: SheetSnapshot;
+  errors: Map<string, string>;
+}
+
+/**
+ * Folds one file's sheet into what was collected for its template: each value it gives is kept
+ * as a contribution (the cell's note lists them), each cell left out or normalised is recorded,
+ * and the file's counts of the sheet (`sheetInfo`) go up. Nothing of the snapshot is kept.
+ */
+export function collectSheet(
   plan: SheetPlan,
-  books: { index: number; snapshot: SheetSnapshot; errors: Map<string, string> }[],
-  consolidation: Consolidation,
+  collected: Collected,
+  { index, snapshot, errors }: SheetInput,
+  sheetInfo: { used: number; leftOut: number; normalised: number },
+  decimalSeparator: Consolidation['decimalSeparator'],
   lang: Lang,
-): Collected {
-  const values = new Map<string, Map<string, Contribution[]>>();
-  for (const { index, snapshot, errors } of books) {
-    const rows = rowsByKey(snapshot.values);
-    const source = consolidation.sources[index];
-    const sheetInfo = source.sheets.find((s) => s.sheet === snapshot.name);
-    for (const rowPlan of plan.rows) {
-      const kind = rowPlan.kind;
-      if (kind === 'group' || kind === 'meta' || kind === 'par-leaf' || kind === 'par-parent') continue;
-      const r = rows.get(rowPlan.key);
-      if (r === undefined) continue;
-      for (const [column, letter] of Object.entries(rowPlan.inputs)) {
-        const c = columnNumber(letter) - 1;
-        const raw = at(snapshot.values, r, c) ?? '';
-        const cell = `${letter}${r + 1}`;
-        const base = { source: index, sheet: snapshot.name, cell, rowKey: rowPlan.key, column };
-        const error = errors.get(`${snapshot.name}!${cell}`);
-        const parsed = parseCellInput(raw, kind, {
-          numberFormat: at(snapshot.numberFormats, r, c),
-          formula: at(snapshot.formulas, r, c),
-          decimalSeparator: consolidation.decimalSeparator,
-        });
-        if (parsed.status === 'empty') continue;
-        if (error !== undefined || parsed.status === 'invalid') {
-          const reason = error ?? (parsed.problems[0] ? t(parsed.problems[0].message, lang) : String(raw));
-          consolidation.leftOut.push({ ...base, value: raw, reason });
-          if (sheetInfo) sheetInfo.leftOut++;
-          continue;
-        }
-        if (parsed.value === null) continue; // fixable to "clear the cell": nothing reported
-        if (parsed.status === 'fixable') {
-          consolidation.normalised.push({ ...base, from: raw, to: parsed.value });
-          if (sheetInfo) sheetInfo.normalised++;
-        }
-        if (sheetInfo) sheetInfo.used++;
-        let byColumn = values.get(rowPlan.key);
-        if (!byColumn) values.set(rowPlan.key, (byColumn = new Map()));
-        const list = byColumn.get(column) ?? [];
-        list.push({ source: index, value: parsed.value, sheet: snapshot.name, cell });
-        byColumn.set(column, list);
+): void {
+  const { values } = collected;
+  const rows = rowsByKey(snapshot.values);
+  for (const rowPlan of plan.rows) {
+    const kind = rowPlan.kind;
+    if (kind === 'group' || kind === 'meta' || kind === 'par-leaf' || kind === 'par-parent') continue;
+    const r = rows.get(rowPlan.key);
+    if (r === undefined) continue;
+    for (const [column, letter] of Object.entries(rowPlan.inputs)) {
+      const c = columnNumber(letter) - 1;
+      const raw = at(snapshot.values, r, c) ?? '';
+      const cell = `${letter}${r + 1}`;
+      const base = { source: index, sheet: snapshot.name, cell, rowKey: rowPlan.key, column };
+      const error = errors.get(`${snapshot.name}!${cell}`);
+      const parsed = parseCellInput(raw, kind, {
+        numberFormat: at(snapshot.numberFormats, r, c),
+        formula: at(snapshot.formulas, r, c),
+        decimalSeparator,
+      });
+      if (parsed.status === 'empty') continue;
+      if (error !== undefined || parsed.status === 'invalid') {
+        const reason = error ?? (parsed.problems[0] ? t(parsed.problems[0].message, lang) : String(raw));
+        collected.leftOut.push({ ...base, value: raw, reason });
+        sheetInfo.leftOut++;
+        continue;
       }
+      if (parsed.value === null) continue; // fixable to "clear the cell": nothing reported
+      if (parsed.status === 'fixable') {
+        collected.normalised.push({ ...base, from: raw, to: parsed.value });
+        sheetInfo.normalised++;
+      }
+      sheetInfo.used++;
+      let byColumn = values.get(rowPlan.key);
+      if (!byColumn) values.set(rowPlan.key, (byColumn = new Map()));
+      const list = byColumn.get(column) ?? [];
+      list.push({ source: index, value: parsed.value, sheet: snapshot.name, cell });
+      byColumn.set(column, list);
     }
   }
-  return { values };
 }
 
 type NumericContribution = Contribution & { value: number };

@@ -1,6 +1,8 @@
 /**
  * One consolidation core for `cchc consolidate` and the pane's "Tổng hợp" panel: files are added
- * one at a time as they are read (so the pane can show progress and stay responsive), then
+ * one at a time as they are read (so the pane can show progress and stay responsive), each folded
+ * in at once (its values as contributions per cell, its PAR claims, its cells left out), so no
+ * file's sheets are held after `add()` and memory does not grow with the files' size; then
  * `finish()` aggregates Appendix 1 and merges the PAR returns. A file is refused, with its own
  * message, when it holds another template version or comes from a unit already read; nothing
  * of a refused file enters the totals. Pure: the callers read files and write the result.
@@ -8,12 +10,13 @@
 import { APPENDIX1, TEMPLATE_VERSION } from '../catalog';
 import type { Appendix1TemplateId, TemplateId } from '../catalog/types';
 import { newestParSnapshot, parYearOf, validateWorkbook } from '../engine';
-import type { MessageOptions, SheetSnapshot } from '../engine/types';
-import { buildSheetPlan, buildWorkbookPlan } from '../layout';
+import type { Finding, MessageOptions } from '../engine/types';
+import { buildSheetPlan } from '../layout';
+import type { SheetPlan } from '../layout/types';
 import type { InputProblem } from '../xlsx/errors';
-import { aggregateRows, collect, errorCells } from './aggregate';
-import { mergePar, parClaims, type ParInput } from './par';
-import type { Consolidation, Lang, ParChoice, ParClaim, ReadReturn, SourceFile } from './types';
+import { aggregateRows, collectSheet, emptyCollected, errorCells, type Collected } from './aggregate';
+import { mergePar, parClaims } from './par';
+import type { Consolidation, Lang, LeftOut, ParChoice, ParClaim, ReadReturn, SourceFile } from './types';
 import { unitIdOf, unitKey } from './units';
 
 export type * from './types';
@@ -55,7 +58,33 @@ function inputCellsOf(id: TemplateId): number {
   return n;
 }
 
-type Book = { index: number; snapshot: SheetSnapshot; errors: Map<string, string> };
+const sheetPlans = new Map<Appendix1TemplateId, SheetPlan>();
+function sheetPlanOf(id: Appendix1TemplateId): SheetPlan {
+  let plan = sheetPlans.get(id);
+  if (!plan) sheetPlans.set(id, (plan = buildSheetPlan(id)));
+  return plan;
+}
+
+/**
+ * What a file's findings list keeps for the pane, which lists its errors and warnings (each with
+ * its place and message): the notes and the fixes offered are the checking panel's business, and
+ * a file full of them would otherwise be held to the end. `counts` still counts every finding.
+ */
+function listed(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings)
+    if (f.severity !== 'info')
+      out.push({
+        severity: f.severity,
+        code: f.code,
+        sheet: f.sheet,
+        cell: f.cell,
+        rowKey: f.rowKey,
+        column: f.column,
+        message: f.message,
+      });
+  return out;
+}
 
 export class Consolidator {
   readonly consolidation: Consolidation = {
@@ -67,8 +96,11 @@ export class Consolidator {
     normalised: [],
     par: null,
   };
-  private readonly perTemplate = new Map<Appendix1TemplateId, Book[]>();
-  private readonly parInputs: ParInput[] = [];
+  /** Each template's values so far, folded in file by file. */
+  private readonly perTemplate = new Map<Appendix1TemplateId, Collected>();
+  /** Every file's PAR claims, and its PAR scores left out, in the order the files were added. */
+  private readonly parClaims: ParClaim[] = [];
+  private readonly parLeftOut: LeftOut[] = [];
   /** Unit (normalised reporter) → file already read for it. */
   private readonly units = new Map<string, string>();
 
@@ -167,15 +199,21 @@ export class Consolidator {
     const readerFindings = book.findings ?? [];
     source.counts = { ...result.counts };
     for (const f of readerFindings) source.counts[f.severity]++;
-    source.findings = [...readerFindings, ...result.findings];
+    source.findings = [...listed(readerFindings), ...listed(result.findings)];
     source.inputCells = 0;
     const errors = errorCells(result.findings, this.lang);
+    const { decimalSeparator } = this.consolidation;
+    let parTaken = false;
     for (const snapshot of book.snapshots) {
       const id = snapshot.templateId;
       if (id === 'PAR') {
         // The file's newest PAR sheet only: last year's, kept beside it, is not this year's return.
-        if (snapshot === par && !this.parInputs.some((p) => p.index === index))
-          this.parInputs.push({ index, snapshot, errors });
+        if (snapshot === par && !parTaken) {
+          parTaken = true;
+          this.parClaims.push(
+            ...parClaims({ index, snapshot, errors }, this.consolidation, this.lang, this.parLeftOut),
+          );
+        }
         continue;
       }
       if (!isAppendix1(id)) continue;
@@ -183,11 +221,12 @@ export class Consolidator {
         source.duplicates.push(snapshot.name);
         continue;
       }
-      source.sheets.push({ templateId: id, sheet: snapshot.name, used: 0, leftOut: 0, normalised: 0 });
+      const sheetInfo = { templateId: id, sheet: snapshot.name, used: 0, leftOut: 0, normalised: 0 };
+      source.sheets.push(sheetInfo);
       source.inputCells += inputCellsOf(id);
-      const list = this.perTemplate.get(id) ?? [];
-      list.push({ index, snapshot, errors });
-      this.perTemplate.set(id, list);
+      let collected = this.perTemplate.get(id);
+      if (!collected) this.perTemplate.set(id, (collected = emptyCollected()));
+      collectSheet(sheetPlanOf(id), collected, { index, snapshot, errors }, sheetInfo, decimalSeparator, this.lang);
     }
     if (source.sheets.length === 0) source.status = 'no-appendix1';
     return source;
@@ -197,16 +236,16 @@ export class Consolidator {
   finish(choices: readonly ParChoice[] = []): Consolidation {
     const consolidation = this.consolidation;
     consolidation.templates = APPENDIX1.map((t) => t.id).filter((id) => this.perTemplate.has(id));
-    if (consolidation.templates.length > 0) {
-      const plan = buildWorkbookPlan({ templates: consolidation.templates });
-      for (const sheetPlan of plan.sheets) {
-        const id = sheetPlan.templateId as Appendix1TemplateId;
-        const collected = collect(sheetPlan, this.perTemplate.get(id) ?? [], consolidation, this.lang);
-        consolidation.aggregates.set(id, aggregateRows(sheetPlan, collected, consolidation, this.lang));
-      }
+    // Template by template, the cells each file left out or had normalised, then (aggregateRows)
+    // the rates left out of a weighted mean; the PAR scores left out come last.
+    for (const id of consolidation.templates) {
+      const collected = this.perTemplate.get(id) ?? emptyCollected();
+      consolidation.leftOut.push(...collected.leftOut);
+      consolidation.normalised.push(...collected.normalised);
+      consolidation.aggregates.set(id, aggregateRows(sheetPlanOf(id), collected, consolidation, this.lang));
     }
-    const claims: ParClaim[] = this.parInputs.flatMap((input) => parClaims(input, consolidation, this.lang));
-    consolidation.par = mergePar(claims, consolidation, this.lang, choices);
+    consolidation.leftOut.push(...this.parLeftOut);
+    consolidation.par = mergePar([...this.parClaims], consolidation, this.lang, choices);
     return consolidation;
   }
 }

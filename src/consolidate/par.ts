@@ -13,7 +13,7 @@ import { parseCellInput, rowsByKey } from '../engine';
 import type { SheetSnapshot } from '../engine/types';
 import { buildSheetPlan } from '../layout';
 import { columnNumber } from '../layout/a1';
-import type { Consolidation, Lang, ParChoice, ParClaim, ParConflict, ParMerge } from './types';
+import type { Consolidation, Lang, LeftOut, ParChoice, ParClaim, ParConflict, ParMerge } from './types';
 
 export interface ParInput {
   index: number;
@@ -33,8 +33,11 @@ function unitName(id: UnitId | null, lang: Lang): string {
   return lang === 'vi' ? unit.name : unit.nameEn;
 }
 
-/** The criteria a file scores (score or evidence filled), invalid scores recorded as left out. */
-export function parClaims(input: ParInput, consolidation: Consolidation, lang: Lang): ParClaim[] {
+/**
+ * The criteria a file scores (score or evidence filled); invalid scores go to `leftOut` (the
+ * consolidator keeps them apart until `finish()`, where they follow Appendix 1's).
+ */
+export function parClaims(input: ParInput, consolidation: Consolidation, lang: Lang, leftOut: LeftOut[]): ParClaim[] {
   const plan = buildSheetPlan('PAR', { parYear: consolidation.parYear });
   const rowsOfList = rowsOf(consolidation);
   const { snapshot, index, errors } = input;
@@ -58,7 +61,7 @@ export function parClaims(input: ParInput, consolidation: Consolidation, lang: L
     });
     const error = errors.get(`${snapshot.name}!${cell}`);
     if (parsed.status !== 'empty' && (error !== undefined || parsed.status === 'invalid')) {
-      consolidation.leftOut.push({
+      leftOut.push({
         source: index,
         sheet: snapshot.name,
         cell,
