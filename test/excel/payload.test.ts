@@ -91,11 +91,7 @@ test("what a request holds beyond the adapter's estimate fits between its budget
   expect(PAYLOAD_BUDGET_BYTES + unplanned).toBeLessThanOrEqual(DOCUMENTED_LIMIT);
 });
 
-// Not yet true: readWorkbook's requests are now estimated from what they queue (src/excel/read.ts),
-// but the one of showFirstCreated (src/excel/ops/templates.ts: two commands, about 1.7 kB) is
-// still counted 8 bytes over its estimate: for commands on short object paths the adapter's cost
-// per command (ACTION_BYTES, session.ts) is below the imitation's. When it is not: a plain test.
-test.failing("the adapter's estimate of a request is never below the imitation's count", () => {
+test("the adapter's estimate of a request is never below the imitation's count", () => {
   expect(big.planned.filter((r) => r.estimate < r.counted)).toEqual([]);
 });
 
