@@ -62,9 +62,13 @@ function step(obj: Navigable, seg: Segment): Navigable {
   return (obj[name] as (...a: unknown[]) => Navigable).apply(obj, args);
 }
 
-/** Queues the commands on `root` (a worksheet), in order. Only queues. */
-export function queueCommands(root: object, commands: readonly Command[]): void {
+/**
+ * Queues the commands on `root` (a worksheet), in order. Only queues. Returns the object each
+ * command reached, in order (a read takes what its loads answer from them after the sync).
+ */
+export function queueCommands(root: object, commands: readonly Command[]): unknown[] {
   const reached = new Map<string, Navigable>();
+  const objects: unknown[] = [];
   for (const c of commands) {
     let obj = root as Navigable;
     let key = '';
@@ -80,7 +84,9 @@ export function queueCommands(root: object, commands: readonly Command[]): void 
       if ('call' in a) (target[a.call] as (...x: unknown[]) => unknown).apply(target, [...(a.args ?? [])]);
       else target[a.set] = a.value;
     }
+    objects.push(obj);
   }
+  return objects;
 }
 
 /**

@@ -16,7 +16,8 @@ import { parseCell, stripSheet } from '../layout/a1';
 import { MARKER_NAME, parseMarker, parseMarkerFormula, sameMarker, type TemplateMarker } from '../layout/marker';
 import { RULES_NAME } from '../layout/ruleRecord';
 import { FLAGS_NAME } from '../layout/flagsName';
-import { actionBytes, pathBytes, sheetPathBytes, type Cost, type Session } from './session';
+import { commandsBytes, onSheet, queueCommands, type Act, type Command } from './queue';
+import { pathBytes, type Cost, type Segment, type Session } from './session';
 
 /**
  * Told when a read found Excel in Manual calculation mode and calculated the template sheets
@@ -70,6 +71,8 @@ export interface WorkbookState<E = unknown> {
   versionNameExists: boolean;
   /** Application.calculationMode ('Automatic', 'AutomaticExceptTables', 'Manual') when asked to calculate. */
   calculationMode: string | null;
+  /** Ids of the sheets given to ReadOptions.onRead during the read. */
+  handed: Set<string>;
 }
 
 export interface ReadOptions<E> {
@@ -102,6 +105,14 @@ export interface ReadOptions<E> {
    * marker is known before the read (undefined for a sheet not known yet).
    */
   estimate?: (templateId: TemplateId | null, year?: number) => number | Promise<number>;
+  /**
+   * Given each template sheet whose values were read as soon as its round trip is back, while
+   * the read still has sheets to queue: what it queues (writes, with their reserve) travels with
+   * the reads still to come instead of in requests of its own after them. Called only when the
+   * read takes more than one round trip; the sheets it was given are in `handed` of the result,
+   * the others the caller takes from `templates` as usual.
+   */
+  onRead?: (sheet: SheetState<E>) => void | Promise<void>;
 }
 
 /** A read's extra loads on one sheet: what they cost, and queuing them (loads only). */
@@ -158,60 +169,60 @@ interface Probe<E> {
   extras: E | undefined;
 }
 
+/**
+ * A sheet's probe as one description, on the workbook: the sheet reached by id, A1 and the three
+ * names loaded and, with its values, the read window (calculated first when asked) and its used
+ * part loaded. Both what is queued (queueProbe) and what it costs (probeBytes).
+ */
+function probeCommands<E>(id: string, withData: boolean, opts: ReadOptions<E>): Command[] {
+  const load = (what: string): Act => ({ call: 'load', args: [what] });
+  const commands: Command[] = [
+    { path: [], acts: [] },
+    { path: [['getRange', 'A1']], acts: [load('values')] },
+    ...[MARKER_NAME, FLAGS_NAME, RULES_NAME].map((name) => ({
+      path: ['names', ['getItemOrNullObject', name]] as Segment[],
+      acts: [load('formula')],
+    })),
+  ];
+  if (withData) {
+    const area: Segment = ['getRange', opts.window];
+    // Queued before the load below, so the values read are calculated ones (ReadOptions.calculate).
+    if (opts.calculate) commands.push({ path: [area], acts: [{ call: 'calculate' }] });
+    commands.push({
+      path: [area, ['getUsedRangeOrNullObject', true]],
+      acts: [load('address,values,formulas,numberFormat')],
+    });
+  }
+  return onSheet(id, commands);
+}
+
 function queueProbe<E>(
-  sheet: Excel.Worksheet,
+  workbook: Excel.Workbook,
+  id: string,
   withData: boolean,
   templateId: TemplateId | null,
   opts: ReadOptions<E>,
   year?: number,
 ): Probe<E> {
-  const a1 = sheet.getRange('A1');
-  a1.load('values');
-  const markerName = sheet.names.getItemOrNullObject(MARKER_NAME);
-  markerName.load('formula');
-  const flags = sheet.names.getItemOrNullObject(FLAGS_NAME);
-  flags.load('formula');
-  const rulesRecord = sheet.names.getItemOrNullObject(RULES_NAME);
-  rulesRecord.load('formula');
-  let used: Excel.Range | null = null;
-  let extras: E | undefined;
-  if (withData) {
-    const area = sheet.getRange(opts.window);
-    // Queued before the load below, so the values read are calculated ones (ReadOptions.calculate).
-    if (opts.calculate) area.calculate();
-    used = area.getUsedRangeOrNullObject(true);
-    used.load('address,values,formulas,numberFormat');
-    if (opts.extras) extras = opts.extras.queue(sheet, templateId, year);
-  }
+  const reached = queueCommands(workbook, probeCommands(id, withData, opts));
+  const [sheet, a1, markerName, flags, rulesRecord] = reached as [
+    Excel.Worksheet,
+    Excel.Range,
+    Excel.NamedItem,
+    Excel.NamedItem,
+    Excel.NamedItem,
+  ];
+  const used = withData ? (reached[reached.length - 1] as Excel.Range) : null;
+  const extras = withData && opts.extras ? opts.extras.queue(sheet, templateId, year) : undefined;
   return { a1, markerName, flags, rulesRecord, used, extras };
 }
 
 /** Answers of a probe's A1 and three names (the values are the caller's estimate). */
 const PROBE_RESPONSE_BYTES = 400;
 
-/** Request bytes of a probe's commands: every getRange, getItemOrNullObject and load with its path. */
+/** Request bytes of a probe's commands, from the description queued. */
 function probeBytes<E>(id: string, withData: boolean, opts: ReadOptions<E>): number {
-  const sheet = sheetPathBytes(id);
-  const names = sheet + pathBytes('names');
-  let n =
-    actionBytes(pathBytes('workbook', 'worksheets'), 'getItem', id) +
-    actionBytes(sheet, 'getRange', 'A1') +
-    actionBytes(sheet + pathBytes(['getRange', 'A1']), 'load', 'values');
-  for (const name of [MARKER_NAME, FLAGS_NAME, RULES_NAME])
-    n +=
-      actionBytes(names, 'getItemOrNullObject', name) +
-      actionBytes(names + pathBytes(['getItemOrNullObject', name]), 'load', 'formula');
-  if (withData) {
-    const area = sheet + pathBytes(['getRange', opts.window]);
-    n += actionBytes(
-      area + pathBytes(['getUsedRangeOrNullObject', true]),
-      'load',
-      'address,values,formulas,numberFormat',
-    );
-    n += actionBytes(sheet, 'getRange', opts.window) + actionBytes(area, 'getUsedRangeOrNullObject', true);
-    if (opts.calculate) n += actionBytes(area, 'calculate');
-  }
-  return n;
+  return commandsBytes(pathBytes('workbook'), probeCommands(id, withData, opts));
 }
 
 /** What reading one sheet costs: the probe, its values' answers when read, and the extras. */
@@ -282,51 +293,84 @@ export async function readWorkbook<E>(
   opts: ReadOptions<E>,
 ): Promise<WorkbookState<E>> {
   const ctx = session.ctx;
-  const collection = ctx.workbook.worksheets;
+  let collection = ctx.workbook.worksheets;
   const version: { property: Excel.CustomProperty | null; name: Excel.NamedItem | null } = {
     property: null,
     name: null,
   };
   let application: Excel.Application | null = null;
-  const queueBase = () => {
-    collection.load('items/id,items/name,items/position,items/visibility');
-    if (opts.calculate) {
-      application = ctx.workbook.application;
-      application.load('calculationMode');
-    }
-    if (!opts.version) return;
-    if (opts.customProperties) {
-      version.property = ctx.workbook.properties.custom.getItemOrNullObject(VERSION_PROPERTY);
-      version.property.load('value');
-    }
-    version.name = ctx.workbook.names.getItemOrNullObject(VERSION_NAME);
-    version.name.load('formula');
+  /** The sheet list, the calculation mode and the version, as one description on the workbook. */
+  const load = (what: string): Act => ({ call: 'load', args: [what] });
+  const base: Command[] = [
+    { path: ['worksheets'], acts: [load('items/id,items/name,items/position,items/visibility')] },
+  ];
+  if (opts.calculate) base.push({ path: ['application'], acts: [load('calculationMode')] });
+  if (opts.version && opts.customProperties)
+    base.push({ path: ['properties', 'custom', ['getItemOrNullObject', VERSION_PROPERTY]], acts: [load('value')] });
+  if (opts.version) base.push({ path: ['names', ['getItemOrNullObject', VERSION_NAME]], acts: [load('formula')] });
+  const queueBase = async () => {
+    // The sheet list's answer: a few hundred bytes a sheet (id, name, position, visibility).
+    await session.reserve(commandsBytes(pathBytes('workbook'), base), 200 * (cache.size + 1));
+    const reached = queueCommands(ctx.workbook, base);
+    collection = reached[0] as Excel.WorksheetCollection;
+    let i = 1;
+    if (opts.calculate) application = reached[i++] as Excel.Application;
+    if (opts.version && opts.customProperties) version.property = reached[i++] as Excel.CustomProperty;
+    if (opts.version) version.name = reached[i++] as Excel.NamedItem;
   };
-  // The sheet list's answer: a few hundred bytes a sheet (id, name, position, visibility).
-  await session.reserve(1000, 200 * (cache.size + 1));
-  queueBase();
+  await queueBase();
 
   // Optimistic: sheets we know are ours, read now by id.
   const probes = new Map<string, Probe<E>>();
   /** Sheets whose values were queued for reading. */
   const loaded = new Set<string>();
+  /** Sheets given to opts.onRead, and the probes queued since the last round trip that came back. */
+  const handed = new Set<string>();
+  let waiting: [string, Probe<E>][] = [];
+  let syncsSeen = session.syncs;
+  /**
+   * After a round trip that came back while the read still queues: each sheet whose values it
+   * brought, to opts.onRead (the sheet list came back with the first round trip).
+   */
+  const handOut = async () => {
+    if (!opts.onRead || session.syncs === syncsSeen) return;
+    const resolved = waiting;
+    waiting = [];
+    const listed = new Map(collection.items.map((s) => [s.id, s]));
+    for (const [id, p] of resolved) {
+      const s = listed.get(id);
+      if (!s) continue;
+      const state = stateOf(s, identityOf(p), p, loaded.has(id), opts);
+      if (!state.snapshot) continue;
+      handed.add(id);
+      await opts.onRead(state);
+    }
+    syncsSeen = session.syncs;
+  };
   try {
     for (const id of cache.templateIds()) {
       const marker = cache.get(id) ?? null;
       const templateId = marker?.templateId ?? null;
       const withData = wantsData(opts, templateId, cache.nameOf(id));
       await session.reserveCost(await sheetCost(id, withData, templateId, opts, marker?.year));
-      probes.set(id, queueProbe(collection.getItem(id), withData, templateId, opts, marker?.year));
+      await handOut();
+      const p = queueProbe(ctx.workbook, id, withData, templateId, opts, marker?.year);
+      probes.set(id, p);
+      waiting.push([id, p]);
       if (withData) loaded.add(id);
     }
     await session.sync();
   } catch (e) {
-    // A sheet we remembered was deleted (maybe by a co-author): forget and read again from the list.
-    if (!isNotFound(e) || probes.size === 0) throw e;
+    // A sheet we remembered was deleted (maybe by a co-author): forget and read again from the
+    // list. Not when sheets were already handed on: what their caller queued went in the request
+    // Excel refused, so the operation fails as Excel said; pressed again, it reads from the list.
+    if (isNotFound(e) && handed.size > 0) cache.clear();
+    if (!isNotFound(e) || probes.size === 0 || handed.size > 0) throw e;
     cache.clear();
     probes.clear();
     loaded.clear();
-    queueBase();
+    waiting = [];
+    await queueBase();
     await session.sync();
   }
 
@@ -349,7 +393,10 @@ export async function readWorkbook<E>(
       // Its template or name changed since we looked, so the values asked for were not read.
       if (mark && !loaded.has(s.id) && wantsData(opts, mark.templateId, s.name)) {
         await session.reserveCost(await sheetCost(s.id, true, mark.templateId, opts, mark.year));
-        second.set(s.id, queueProbe(collection.getItem(s.id), true, mark.templateId, opts, mark.year));
+        await handOut();
+        const p = queueProbe(ctx.workbook, s.id, true, mark.templateId, opts, mark.year);
+        second.set(s.id, p);
+        waiting.push([s.id, p]);
         loaded.add(s.id);
       }
       continue;
@@ -358,7 +405,10 @@ export async function readWorkbook<E>(
     const guess = opts.guess?.(s.name) ?? null;
     // Not knowing the template yet, read values speculatively when any template's are wanted.
     await session.reserveCost(await sheetCost(s.id, !!opts.data, guess, opts));
-    second.set(s.id, queueProbe(collection.getItem(s.id), !!opts.data, guess, opts));
+    await handOut();
+    const p = queueProbe(ctx.workbook, s.id, !!opts.data, guess, opts);
+    second.set(s.id, p);
+    waiting.push([s.id, p]);
     if (opts.data) loaded.add(s.id);
   }
   if (second.size > 0) await session.sync();
@@ -369,26 +419,8 @@ export async function readWorkbook<E>(
 
   const sheets: SheetState<E>[] = items.map((s) => {
     const identity = identities.get(s.id);
-    const marker = identity?.marker ?? null;
-    cache.set(s.id, marker, s.name);
-    const p = probes.get(s.id);
-    const snapshot =
-      marker && p?.used && loaded.has(s.id) && wantsData(opts, marker.templateId, s.name)
-        ? snapshotOf(s.name, marker, p.used)
-        : null;
-    return {
-      id: s.id,
-      name: s.name,
-      position: s.position,
-      visible: s.visibility === 'Visible',
-      marker,
-      markerName: p ? (p.markerName.isNullObject ? null : p.markerName.formula) : undefined,
-      a1Overwritten: identity?.a1Overwritten ?? null,
-      snapshot,
-      flags: p ? (p.flags.isNullObject ? null : p.flags.formula) : undefined,
-      rulesRecord: p ? (p.rulesRecord.isNullObject ? null : p.rulesRecord.formula) : undefined,
-      extras: marker && p ? p.extras : undefined,
-    };
+    cache.set(s.id, identity?.marker ?? null, s.name);
+    return stateOf(s, identity, probes.get(s.id), loaded.has(s.id), opts);
   });
   sheets.sort((a, b) => a.position - b.position);
 
@@ -405,5 +437,34 @@ export async function readWorkbook<E>(
     workbookVersion,
     versionNameExists: !!versionName && !versionName.isNullObject,
     calculationMode: (application as Excel.Application | null)?.calculationMode ?? null,
+    handed,
+  };
+}
+
+/** A sheet as read: its list entry, its identity and probe when probed, its values when `loaded`. */
+function stateOf<E>(
+  s: Excel.Worksheet,
+  identity: ReturnType<typeof identityOf> | undefined,
+  p: Probe<E> | undefined,
+  loaded: boolean,
+  opts: ReadOptions<E>,
+): SheetState<E> {
+  const marker = identity?.marker ?? null;
+  const snapshot =
+    marker && p?.used && loaded && wantsData(opts, marker.templateId, s.name)
+      ? snapshotOf(s.name, marker, p.used)
+      : null;
+  return {
+    id: s.id,
+    name: s.name,
+    position: s.position,
+    visible: s.visibility === 'Visible',
+    marker,
+    markerName: p ? (p.markerName.isNullObject ? null : p.markerName.formula) : undefined,
+    a1Overwritten: identity?.a1Overwritten ?? null,
+    snapshot,
+    flags: p ? (p.flags.isNullObject ? null : p.flags.formula) : undefined,
+    rulesRecord: p ? (p.rulesRecord.isNullObject ? null : p.rulesRecord.formula) : undefined,
+    extras: marker && p ? p.extras : undefined,
   };
 }

@@ -21,9 +21,12 @@ export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /**
  * One action in the request JSON ({"Id":…,"ActionType":…,"Name":"…","ObjectPathId":…,
- * "ArgumentInfo":{…}}) less its name and arguments; at least the in-memory workbook's 64.
+ * "ArgumentInfo":{…}}) less its name and arguments. The in-memory workbook counts 64 for the
+ * command and 64 more for its member's own link, and its object's path from a 40-byte root,
+ * each link 64: with the adapter's 72 a link (the root, `workbook`, one of them), 80 keeps an
+ * action on an object one link below the workbook (`worksheets.getItem(…)`) at or above its count.
  */
-export const ACTION_BYTES = 72;
+export const ACTION_BYTES = 80;
 /** One link of an object path ({"Id":…,"ObjectPathType":…,"Name":"…","ParentObjectPathId":…}), likewise. */
 export const SEGMENT_BYTES = 72;
 

@@ -91,10 +91,7 @@ test("what a request holds beyond the adapter's estimate fits between its budget
   expect(PAYLOAD_BUDGET_BYTES + unplanned).toBeLessThanOrEqual(DOCUMENTED_LIMIT);
 });
 
-// Not yet true: readWorkbook (src/excel/read.ts) and showFirstCreated (src/excel/ops/templates.ts)
-// sync loads they reserved nothing or too little for (tens of kB). When every request is
-// estimated in full this test fails: make it a plain test.
-test.failing("the adapter's estimate of a request is never below the imitation's count", () => {
+test("the adapter's estimate of a request is never below the imitation's count", () => {
   expect(big.planned.filter((r) => r.estimate < r.counted)).toEqual([]);
 });
 

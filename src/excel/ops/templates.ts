@@ -15,7 +15,8 @@ import { ACTIONS, AdapterCore, progressOf, readWindow, sameName } from '../core'
 import { injectTargets, type InjectOutcome, type InjectTarget } from '../inject';
 import { refreshExtrasRead, type RefreshExtras } from '../refreshCompare';
 import type { ExtrasRead, SheetState, WorkbookState } from '../read';
-import { SHEET_BY_ID_PATH_BYTES, type Session } from '../session';
+import { pathBytes, SHEET_BY_ID_PATH_BYTES, type Session } from '../session';
+import { commandsBytes, onSheet, queueCommands } from '../queue';
 import type { ExcelInjectReport } from '../types';
 
 /**
@@ -227,17 +228,16 @@ export function inject(
  * the template marker, and whatever the official types first would otherwise overwrite it.
  * One more round trip, only when a sheet was created.
  */
-async function showFirstCreated(
-  session: { ctx: Excel.RequestContext; sync(): Promise<unknown> },
-  targets: InjectTarget[],
-  created: string[],
-): Promise<void> {
+async function showFirstCreated(session: Session, targets: InjectTarget[], created: string[]): Promise<void> {
   const first = targets.find((t) => t.existing === null && created.includes(t.plan.name));
   const cell = first ? firstInputCell(first.plan) : null;
   if (!first || !cell) return;
-  const sheet = session.ctx.workbook.worksheets.getItem(first.plan.name);
-  sheet.activate();
-  sheet.getRange(cell).select();
+  const commands = onSheet(first.plan.name, [
+    { path: [], acts: [{ call: 'activate' }] },
+    { path: [['getRange', cell]], acts: [{ call: 'select' }] },
+  ]);
+  await session.reserve(commandsBytes(pathBytes('workbook'), commands));
+  queueCommands(session.ctx.workbook, commands);
   await session.sync();
 }
 

@@ -26,7 +26,7 @@ import { SnapshotReader } from '../../engine/snapshotReader';
 import { isEmpty } from '../../engine/text';
 import { ownRulesCommands, ruleProbeRead, type RuleProbe } from '../cfRules';
 import { commandsBytes, onSheet, queueCommands } from '../queue';
-import { calculationNotes } from '../read';
+import { calculationNotes, type SheetState } from '../read';
 import {
   actionBytes,
   getRangeBytes,
@@ -100,29 +100,22 @@ async function syncWrites(core: AdapterCore, session: Session, notes: Bilingual[
 export function subtotals(core: AdapterCore, restore: boolean): Promise<SubtotalReport> {
   return core.button(ACTIONS.totals, async (session) => {
     if (restore && core.readOnly) throw ExcelOperationError.of('ReadOnlyWorkbook');
-    const state = await core.read<never>(session, {
-      data: (id) => id === 'PAR' || APPENDIX_IDS.has(id),
-      calculate: true,
-    });
+    // Loaded before the read: each sheet's writes are queued as soon as its values are back.
     const { newestParSnapshot, summarizePar, totalFormulas } = await loadEngine();
     const overwritten: SubtotalReport['overwritten'] = [];
-    const notes: Bilingual[] = calculationNotes(state);
     let restored = 0;
     let writes = 0;
-    let par: ParSummary | null = null;
     const collection = session.ctx.workbook.worksheets;
-    const pars = state.templates.flatMap((s) => (s.marker?.templateId === 'PAR' && s.snapshot ? [s.snapshot] : []));
     const guarded: { sheet: string; rowKey: string; cell: string; write: GuardedWrite }[] = [];
     const readOnly = core.readOnly;
 
-    for (const s of state.templates.slice().sort(byTemplateOrder)) {
+    /** One sheet's checks, its writes queued (with their cost reserved). */
+    const handle = async (s: SheetState<never>) => {
       const snap = s.snapshot;
       const id = s.marker!.templateId;
-      if (!snap) continue;
+      if (!snap) return;
       const reader = new SnapshotReader(snap);
       if (id === 'PAR') {
-        // With two years' sheets side by side, the totals are this year's: the newest sheet's.
-        if (snap === newestParSnapshot(pars)) par = summarizePar(snap);
         const plan = buildSheetPlan(id, { sheetNames: { [id]: s.name }, parYear: s.marker?.year });
         const keyRows = reader.keyRows();
         const moved = rowMap(plan, reader);
@@ -152,9 +145,9 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
             writes++;
           }
         }
-        continue;
+        return;
       }
-      if (!APPENDIX_IDS.has(id) || readOnly) continue;
+      if (!APPENDIX_IDS.has(id) || readOnly) return;
       // Blank totals get the sum of their parts as a live formula; typed totals stay as typed.
       for (const t of totalFormulas(snap)) {
         const { row, col } = parseCell(t.cell);
@@ -168,7 +161,28 @@ export function subtotals(core: AdapterCore, restore: boolean): Promise<Subtotal
         });
         writes++;
       }
-    }
+    };
+
+    // A read of several round trips carries the writes of the sheets it has read in the requests
+    // of those it reads next: the writes add no round trips of their own but the last.
+    const state = await core.read<never>(session, {
+      data: (id) => id === 'PAR' || APPENDIX_IDS.has(id),
+      calculate: true,
+      onRead: handle,
+    });
+    const notes: Bilingual[] = calculationNotes(state);
+    const ordered = state.templates.slice().sort(byTemplateOrder);
+    for (const s of ordered) if (!state.handed.has(s.id)) await handle(s);
+    // With two years' sheets side by side, the totals are this year's: the newest sheet's.
+    const pars = state.templates.flatMap((s) => (s.marker?.templateId === 'PAR' && s.snapshot ? [s.snapshot] : []));
+    const newest = newestParSnapshot(pars);
+    const par: ParSummary | null = newest ? summarizePar(newest) : null;
+    // Reported in the sheets' template order, whichever round trip read them.
+    const rank = new Map(ordered.map((s, i) => [s.name, i]));
+    const bySheet = (a: { sheet: string }, b: { sheet: string }) => rank.get(a.sheet)! - rank.get(b.sheet)!;
+    overwritten.sort(bySheet);
+    guarded.sort(bySheet);
+
     if (readOnly) notes.push(READ_ONLY_NOTE);
     let written = writes > 0 && (await syncWrites(core, session, notes));
     if (!written) restored = 0;
