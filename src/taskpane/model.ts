@@ -1,8 +1,8 @@
 /**
  * Pure shaping of operation results for display; no React, no Office.
  */
-import { APPENDIX1, TEMPLATE_IDS, latestParList, parList, parRow, unitById } from '../catalog';
-import type { TemplateId, UnitId } from '../catalog/types';
+import { APPENDIX1, PAR_LISTS, TEMPLATE_IDS, latestParList, parRow, unitById } from '../catalog';
+import type { ParRow, TemplateId, UnitId } from '../catalog/types';
 import type { Bilingual, Finding, LeadGroup, ParRowResult, ParSummary, Severity } from '../engine/types';
 import { roundedPreviousScores } from '../engine/sums';
 import type { Language, Messages } from './i18n';
@@ -33,9 +33,17 @@ export function unitName(id: UnitId | null, lang: Language): string {
   return lang === 'en' ? unit.nameEn : unit.name;
 }
 
+/**
+ * The rows of a year's list; none for a year this build does not carry (a summary cannot come
+ * from one, but the pane shows what it has rather than fail: labels fall back to the row's number).
+ */
+function rowsOf(year: number): readonly ParRow[] {
+  return PAR_LISTS.find((l) => l.year === year)?.rows ?? [];
+}
+
 /** A PAR row's number and text; `year`: from that year's list (the one a summary is about), else the catalog's. */
 export function parLabel(id: string, year?: number): string {
-  const row = year === undefined ? parRow(id) : parList(year).rows.find((r) => r.id === id);
+  const row = year === undefined ? parRow(id) : rowsOf(year).find((r) => r.id === id);
   if (!row) return id;
   return row.stt ? `${row.stt}. ${row.label}` : row.label;
 }
@@ -74,7 +82,7 @@ export function actionable(findings: readonly Finding[]): Finding[] {
  * of the sheet the pane's summary is about (ParSummary.year).
  */
 export function roundedParents(year: number): { id: string; label: string; published: number; sum: number }[] {
-  return roundedPreviousScores(parList(year).rows).map(({ row, sum }) => ({
+  return roundedPreviousScores(rowsOf(year)).map(({ row, sum }) => ({
     id: row.id,
     label: row.label,
     published: row.previousScore,
