@@ -22,6 +22,7 @@
  * the fewest round trips its bytes allow at the adapter's 4 MiB budget, plus one (the step from
  * its read to its writes): test/excel/roundTrips.test.ts asserts the same at ten copies.
  */
+import { recordingRun, type Trip } from '../shared/recordTrips';
 import { TEMPLATE_IDS } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
 import { createExcelOperations, type ExcelOperations } from '../../src/excel';
@@ -62,34 +63,12 @@ function requirementsFor(version: string) {
   };
 }
 
-interface Trip {
-  run: number;
-  request: number;
-  response: number;
-}
-
 /** The adapter, every round trip recorded in `trips` with its Excel.run and bytes. */
 function adapter(wb: ReturnType<typeof createMemoryWorkbook>, trips: Trip[] = []): ExcelOperations {
-  let runs = 0;
-  const run = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => {
-    const n = ++runs;
-    return wb.run(options, (ctx) =>
-      batch(
-        new Proxy(ctx, {
-          get: (t, p) =>
-            p === 'sync'
-              ? async () => {
-                  const before = wb.stats.syncs;
-                  await t.sync();
-                  if (wb.stats.syncs > before)
-                    trips.push({ run: n, request: wb.stats.lastRequestBytes, response: wb.stats.lastResponseBytes });
-                }
-              : Reflect.get(t, p),
-        }),
-      ),
-    );
-  };
-  return createExcelOperations({ run: run as never, requirements: requirementsFor(REQUIREMENT_SET) });
+  return createExcelOperations({
+    run: recordingRun(wb, trips) as never,
+    requirements: requirementsFor(REQUIREMENT_SET),
+  });
 }
 
 function allowedFor(trips: Trip[]): number {

@@ -15,6 +15,7 @@
  * bytes allow (`fewest` below): the one between its read and its writes. The ten-copy workbook is
  * run at a tenth of the budget too, so that it is split as a hundred copies are at 4 MiB.
  */
+import { recordingRun, type Trip } from '../shared/recordTrips';
 import { TEMPLATE_IDS } from '../../src/catalog';
 import type { TemplateId } from '../../src/catalog/types';
 import type { ExcelOperations } from '../../src/excel';
@@ -27,35 +28,9 @@ const LIMIT = 5 * 1024 * 1024;
 const ALL = [...TEMPLATE_IDS];
 const COPY_IDS = ALL.filter((id) => id !== 'STATUS');
 
-interface Trip {
-  /** Which Excel.run of the press sent it (the totals button runs two operations). */
-  run: number;
-  request: number;
-  response: number;
-}
-
 /** The adapter over a workbook whose every round trip is recorded with its bytes. */
 function recorded(wb: MemoryWorkbook, trips: Trip[], budget?: number): ExcelOperations {
-  let runs = 0;
-  const run = <T>(options: Excel.RunOptions, batch: (ctx: Excel.RequestContext) => Promise<T>) => {
-    const n = ++runs;
-    return wb.run(options, (ctx) =>
-      batch(
-        new Proxy(ctx, {
-          get: (t, p) =>
-            p === 'sync'
-              ? async () => {
-                  const before = wb.stats.syncs;
-                  await t.sync();
-                  if (wb.stats.syncs > before)
-                    trips.push({ run: n, request: wb.stats.lastRequestBytes, response: wb.stats.lastResponseBytes });
-                }
-              : Reflect.get(t, p),
-        }),
-      ),
-    );
-  };
-  return setup({}, { run: run as never, payloadBudgetBytes: budget }).fresh();
+  return setup({}, { run: recordingRun(wb, trips) as never, payloadBudgetBytes: budget }).fresh();
 }
 
 /** A workbook of `copies` unit copies (copy 1 the default names, the others suffixed " #n"), a few values pasted. */
