@@ -14,7 +14,7 @@ import { parListFileText, readParWorkbook, type TableProblem } from '../parTable
 import { parTableWorkbook } from '../parTableWrite';
 import { parseArgs } from '../args';
 import { UsageError } from '../errors';
-import { InputError } from '../../xlsx/errors';
+import { InputError, type InputProblem } from '../../xlsx/errors';
 import type { CliIo } from '../io';
 
 export const CATALOG_IMPORT_OPTIONS = {
@@ -91,35 +91,12 @@ export async function runCatalogImport(argv: string[], io: CliIo): Promise<numbe
   const previousYear = previous === undefined ? year - 1 : yearOption(previous, 'previous-year');
   const out = await outPath(args.strings.get('out'), io, args.booleans.has('force'), '.json');
   const file = path.resolve(io.cwd, args.positional[0]);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    throw new InputError(
-      args.positional[0],
-      'missing',
-      {
-        vi: 'Không mở được tệp: kiểm tra tên và đường dẫn.',
-        en: 'The file cannot be opened: check its name and path.',
-      },
-      e instanceof Error ? e.message : String(e),
-    );
-  }
+  const bytes = await orInputError(args.positional[0], 'missing', CANNOT_OPEN, () => readFile(file));
   const workbook = new Workbook();
-  try {
-    // ExcelJS's typing asks for its own Buffer type; Node's Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (e) {
-    throw new InputError(
-      args.positional[0],
-      'corrupt',
-      {
-        vi: 'Không đọc được tệp như một bảng tính .xlsx: mở trong Excel và lưu lại dạng .xlsx.',
-        en: 'The file cannot be read as an .xlsx workbook: open it in Excel and save it as .xlsx.',
-      },
-      e instanceof Error ? e.message : String(e),
-    );
-  }
+  // ExcelJS's typing asks for its own Buffer type; Node's Buffer is what it reads.
+  await orInputError(args.positional[0], 'corrupt', NOT_XLSX, () =>
+    workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]),
+  );
   const reading = readParWorkbook(workbook, {
     year,
     previousYear,
@@ -174,4 +151,27 @@ export async function runCatalogExport(argv: string[], io: CliIo): Promise<numbe
   const name = path.relative(io.cwd, out) || out;
   io.stdout.write(`Đã ghi bảng danh mục năm ${year} vào ${name}.\nWrote the ${year} list's table to ${name}.\n`);
   return 0;
+}
+
+const CANNOT_OPEN = {
+  vi: 'Không mở được tệp: kiểm tra tên và đường dẫn.',
+  en: 'The file cannot be opened: check its name and path.',
+};
+const NOT_XLSX = {
+  vi: 'Không đọc được tệp như một bảng tính .xlsx: mở trong Excel và lưu lại dạng .xlsx.',
+  en: 'The file cannot be read as an .xlsx workbook: open it in Excel and save it as .xlsx.',
+};
+
+/** `work`'s result, or an InputError in officials' words (the technical cause kept as its details). */
+async function orInputError<T>(
+  file: string,
+  problem: InputProblem,
+  text: { vi: string; en: string },
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw new InputError(file, problem, text, e instanceof Error ? e.message : String(e));
+  }
 }
