@@ -35,12 +35,19 @@ export interface WorkbookReader {
   ): { value: string; raw: unknown; cell: string; sheet: string } | null;
 }
 
-export function workbookReader(snapshots: readonly SheetSnapshot[]): WorkbookReader {
+/**
+ * `known`: the sheets' rows already found (sheetContext of each snapshot with its own table), so
+ * that a caller who validated the sheets does not find them again.
+ */
+export function workbookReader(
+  snapshots: readonly SheetSnapshot[],
+  known?: ReadonlyMap<SheetSnapshot, SheetContext>,
+): WorkbookReader {
   const contexts = new Map<string, SheetContext>();
   const context = (templateId: string): SheetContext | undefined => {
     if (contexts.has(templateId)) return contexts.get(templateId);
     const snapshot = snapshots.find((s) => s.templateId === templateId);
-    const ctx = snapshot ? sheetContext(snapshot, tableOf(snapshot)) : undefined;
+    const ctx = snapshot ? (known?.get(snapshot) ?? sheetContext(snapshot, tableOf(snapshot))) : undefined;
     if (ctx) contexts.set(templateId, ctx);
     return ctx;
   };

@@ -22,7 +22,7 @@ import { judge, parseCellInput, proposedValue } from './parse';
 import type { InputProblem } from './parse';
 import { checkJumps, checkRelations } from './relations';
 import { assessSection8, section8Findings } from './section8';
-import { finding, rowAt, sheetContext } from './sheet';
+import { finding, rowAt, sheetContext, type SheetContext } from './sheet';
 import { checkStructure } from './structure';
 import { hasAtMostThreeDecimals } from './sums';
 import { tableOf } from './tables';
@@ -52,8 +52,13 @@ export function validateWithTable(
   table: TemplateTable,
   options: MessageOptions = {},
 ): SheetResult {
+  return validateInContext(sheetContext(snapshot, table), options);
+}
+
+/** validateWithTable on a sheet whose rows are already found (validateWorkbook shares them with the checks across sheets). */
+function validateInContext(ctx: SheetContext, options: MessageOptions): SheetResult {
+  const { snapshot, table } = ctx;
   const style = numberStyle(options.decimalSeparator);
-  const ctx = sheetContext(snapshot, table);
   const findings: Finding[] = [];
   checkStructure(ctx, findings);
   const values = ctx.values;
@@ -228,8 +233,12 @@ export function validateWorkbook(snapshots: SheetSnapshot[], options: MessageOpt
   const sheets: SheetResult[] = [];
   const findings: Finding[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  // Each sheet's rows are found once, for its own checks and for those across sheets.
+  const contexts = new Map<SheetSnapshot, SheetContext>();
   for (const snapshot of snapshots) {
-    const result = validateSheet(snapshot, options);
+    const ctx = sheetContext(snapshot, tableOf(snapshot));
+    contexts.set(snapshot, ctx);
+    const result = validateInContext(ctx, options);
     sheets.push(result);
     for (const f of result.findings) {
       findings.push(f);
@@ -237,7 +246,7 @@ export function validateWorkbook(snapshots: SheetSnapshot[], options: MessageOpt
     }
   }
   // Checks across sheets: Section VIII against the data, the report outline against the figures.
-  for (const f of crossSheetFindings(snapshots, options)) {
+  for (const f of crossSheetFindings(snapshots, options, contexts)) {
     const sheet = sheets.find((s) => s.sheet === f.sheet);
     sheet?.findings.push(f);
     findings.push(f);
@@ -247,9 +256,13 @@ export function validateWorkbook(snapshots: SheetSnapshot[], options: MessageOpt
 }
 
 /** Findings that need several sheets: Section VIII against the data, the outline against the figures. */
-export function crossSheetFindings(snapshots: SheetSnapshot[], options: MessageOptions = {}): Finding[] {
+export function crossSheetFindings(
+  snapshots: SheetSnapshot[],
+  options: MessageOptions = {},
+  contexts?: ReadonlyMap<SheetSnapshot, SheetContext>,
+): Finding[] {
   if (!snapshots.some((s) => s.templateId === 'VIII' || s.templateId === 'OUTLINE')) return [];
-  const reader = workbookReader(snapshots);
+  const reader = workbookReader(snapshots, contexts);
   return [...section8Findings(assessSection8(reader, options)), ...outlineFindings(reader, options)];
 }
 
