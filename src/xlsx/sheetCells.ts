@@ -207,10 +207,9 @@ class SheetReader implements XmlHandler {
       if (name !== 'worksheet') throw damaged(file, `${part} is a <${name}>, not a worksheet`);
       this.rooted = true;
     } else if (name === 'row') {
-      const ref = a.get('r');
-      const r = ref === undefined ? this.rowNumber + 1 : Number(ref);
+      const r = a.number('r') ?? this.rowNumber + 1;
       if (!Number.isInteger(r) || r < 1 || r > MAX_ROW || r <= this.rowNumber)
-        throw damaged(file, `${part}: row ${ref} out of order`);
+        throw damaged(file, `${part}: row ${a.get('r')} out of order`);
       this.rowNumber = r;
       this.colNumber = 0;
       if (!this.decided && r > 1) this.decide();
@@ -227,8 +226,7 @@ class SheetReader implements XmlHandler {
       this.inCell = true;
       this.skip = this.rowNumber > WINDOW_ROWS || this.colNumber > WINDOW_COLUMNS;
       this.type = a.get('t') ?? 'n';
-      const style = a.get('s');
-      this.style = style === undefined ? 0 : Number(style);
+      this.style = a.number('s') ?? 0;
       this.f = null;
       this.v = null;
       this.inline = null;

@@ -146,6 +146,10 @@ class SaxesAttributes implements Attributes {
   has(name: string): boolean {
     return this.values[name] !== undefined;
   }
+  number(name: string): number | undefined {
+    const value = this.values[name];
+    return value === undefined ? undefined : Number(value);
+  }
   entries(): [string, string][] {
     return Object.entries(this.values);
   }

@@ -38,6 +38,8 @@ export interface Attributes {
   /** The value of the attribute of that (qualified) name, entities resolved; undefined when absent. */
   get(name: string): string | undefined;
   has(name: string): boolean;
+  /** Number(get(name)), or undefined when absent (a plain run of digits is read without a string). */
+  number(name: string): number | undefined;
   /** All of them, in document order, for a handler matching names by pattern. */
   entries(): [string, string][];
 }
@@ -75,22 +77,55 @@ for (let c = 0; c < 128; c++) {
   else if ((c >= 48 && c <= 57) || c === 45 || c === 46) NAME[c] = 1;
 }
 
+/**
+ * Bytes of a text: 1 for "<" (its end), 2 for a control character (outside the subset), 3 for "]"
+ * (a "]]>" is looked for), 4 for a byte of a character past ASCII (TextDecoder checks them),
+ * 5 for 0xEF, which starts U+FFFE and U+FFFF as well (the text's bytes are checked one by one).
+ */
+const TEXT = new Uint8Array(256);
+for (let c = 0; c < 256; c++)
+  TEXT[c] = c === LT ? 1 : c < 0x20 && c !== 9 && c !== 10 ? 2 : c === 93 ? 3 : c === 0xef ? 5 : c >= 0x80 ? 4 : 0;
+
+/**
+ * Bytes of an attribute value: 1 for "<" or a control character, tab and line feed included
+ * (outside the subset), 2 for "]" or a byte past ASCII (the value is checked), 3 for "&".
+ */
+const VALUE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) VALUE[c] = c === LT || c < 0x20 ? 1 : c === AMP ? 3 : c >= 0x80 || c === 93 ? 2 : 0;
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Bytes already checked (checkBytes) as a string: short ASCII by hand, the rest by TextDecoder. */
+/** Bytes already checked as a string: short ASCII by String.fromCharCode, the rest by TextDecoder. */
 function decode(b: Uint8Array, from: number, to: number): string {
-  if (to - from <= 16) {
-    let s = '';
-    for (let i = from; i < to; i++) {
-      const c = b[i];
-      if (c >= 0x80) return decoder.decode(b.subarray(from, to));
-      s += String.fromCharCode(c);
-    }
-    return s;
+  const f = from;
+  switch (to - from) {
+    case 0:
+      return '';
+    case 1:
+      if (b[f] < 0x80) return String.fromCharCode(b[f]);
+      break;
+    case 2:
+      if ((b[f] | b[f + 1]) < 0x80) return String.fromCharCode(b[f], b[f + 1]);
+      break;
+    case 3:
+      if ((b[f] | b[f + 1] | b[f + 2]) < 0x80) return String.fromCharCode(b[f], b[f + 1], b[f + 2]);
+      break;
+    case 4:
+      if ((b[f] | b[f + 1] | b[f + 2] | b[f + 3]) < 0x80)
+        return String.fromCharCode(b[f], b[f + 1], b[f + 2], b[f + 3]);
+      break;
+    case 5:
+      if ((b[f] | b[f + 1] | b[f + 2] | b[f + 3] | b[f + 4]) < 0x80)
+        return String.fromCharCode(b[f], b[f + 1], b[f + 2], b[f + 3], b[f + 4]);
+      break;
+    case 6:
+      if ((b[f] | b[f + 1] | b[f + 2] | b[f + 3] | b[f + 4] | b[f + 5]) < 0x80)
+        return String.fromCharCode(b[f], b[f + 1], b[f + 2], b[f + 3], b[f + 4], b[f + 5]);
+      break;
   }
   return decoder.decode(b.subarray(from, to));
 }
@@ -227,6 +262,23 @@ class TagAttributes implements Attributes {
     return k < 0 ? undefined : this.value(k);
   }
 
+  number(name: string): number | undefined {
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const { at, bytes } = this;
+    const from = at[k + 2];
+    const to = at[k + 3];
+    // Up to 9 digits, as Number would read them; anything else (signs, spaces, "1e3", "") as Number reads its text.
+    if (to === from || to - from > 9) return Number(this.value(k));
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const d = bytes[i] - 48;
+      if (d < 0 || d > 9) return Number(this.value(k));
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
   has(name: string): boolean {
     return this.find(name) >= 0;
   }
@@ -321,15 +373,24 @@ export class SubsetTokenizer {
     return joined;
   }
 
-  /** The text b[from, to): `odd` when a byte of it is not printable ASCII or is "]" (so it is checked). */
-  private textBetween(b: Uint8Array, from: number, to: number, odd: boolean): void {
+  /** The text b[from, to); `kinds` the TEXT classes found in it, as bits (1 << class). */
+  private textBetween(b: Uint8Array, from: number, to: number, kinds: number): void {
     if (this.open.length === 0) {
       // Outside the root element only whitespace is XML.
       for (let i = from; i < to; i++) if (!isSpace(b[i])) throw new Unusual();
       return;
     }
-    if (odd) checkBytes(b, from, to);
-    const raw = decode(b, from, to);
+    let raw: string;
+    if (kinds & ((1 << 4) | (1 << 5))) {
+      if (kinds & (1 << 5)) checkBytes(b, from, to);
+      try {
+        raw = decoder.decode(b.subarray(from, to));
+      } catch {
+        // Not UTF-8: saxes's reading refuses the file, with TextDecoder's words.
+        throw new Unusual();
+      }
+    } else raw = decode(b, from, to);
+    if (kinds & (1 << 3) && raw.indexOf(']]>') >= 0) throw new Unusual();
     this.events.text(raw.indexOf('&') >= 0 ? resolveEntities(raw) : raw);
   }
 
@@ -338,13 +399,16 @@ export class SubsetTokenizer {
     while (at < end) {
       // A byte loop, not indexOf: texts between tags are a few bytes, shorter than a call costs.
       let lt = at;
-      let odd = false;
+      let kinds = 0;
       for (; lt < end; lt++) {
-        const c = b[lt];
-        if (c === LT) break;
-        if (c < 0x20 || c >= 0x80 || c === 93) odd = true;
+        const k = TEXT[b[lt]];
+        if (k !== 0) {
+          if (k === 1) break;
+          if (k === 2) throw new Unusual();
+          kinds |= 1 << k;
+        }
       }
-      if (lt > at) this.textBetween(b, at, lt, odd);
+      if (lt > at) this.textBetween(b, at, lt, kinds);
       if (lt >= end) return;
       at = b[lt + 1] === SLASH ? this.closeTag(b, lt) : this.openTag(b, lt);
       // A tag running past the last "<" held a "<" of its own: not in the subset.
@@ -415,10 +479,12 @@ export class SubsetTokenizer {
       for (; close < length; close++) {
         const v = b[close];
         if (v === quote) break;
+        const k = VALUE[v];
+        if (k === 0) continue;
         // saxes turns a tab or a line feed in a value into a space; "<" is not allowed there.
-        if (v === LT || v === 9 || v === 10) throw new Unusual();
-        if (v === AMP) entities = 1;
-        else if (v < 0x20 || v >= 0x80 || v === 93) odd = true;
+        if (k === 1) throw new Unusual();
+        if (k === 3) entities = 1;
+        else odd = true;
       }
       if (close >= length) throw new Unusual();
       if (odd) checkBytes(b, i + 1, close);

@@ -67,7 +67,16 @@ function bySubset(input: string | Uint8Array, cuts: number[] = []): Event[] | 'u
   const events: Event[] = [];
   const tokenizer = new SubsetTokenizer(
     {
-      open: (name, attributes) => push(events, ['open', name, attributes.entries()]),
+      open: (name, attributes) => {
+        const entries = attributes.entries();
+        // Each attribute read alone says what the list says; number() is Number() of the text.
+        for (const [key, value] of entries) {
+          expect([key, attributes.get(key), attributes.has(key)]).toEqual([key, value, true]);
+          expect([key, value, attributes.number(key)]).toEqual([key, value, Number(value)]);
+        }
+        expect([attributes.get('absent'), attributes.number('absent')]).toEqual([undefined, undefined]);
+        push(events, ['open', name, entries]);
+      },
       text: (t) => push(events, ['text', t]),
       close: (name) => push(events, ['close', name]),
     },
@@ -134,6 +143,17 @@ describe('the subset tokenizer', () => {
     );
     tokenizer.write(encoder.encode('<c r="A&amp;1" s="3" t="Đ"/>'), true);
     expect(seen).toEqual(['A&1', 's', undefined]);
+    const numbers: (number | undefined)[] = [];
+    const reader = new SubsetTokenizer(
+      {
+        open: (_n, a) => numbers.push(a.number('a'), a.number('b'), a.number('c'), a.number('d'), a.number('e')),
+        text: () => {},
+        close: () => {},
+      },
+      () => {},
+    );
+    reader.write(encoder.encode('<x a="0042" b=" 7" c="1e3" d="" e="1234567890123"/>'), true);
+    expect(numbers).toEqual([42, 7, 1000, 0, 1234567890123]);
   });
 
   it.each([
@@ -190,7 +210,7 @@ describe('the subset tokenizer', () => {
     const valueText = fc
       .array(
         mostly(
-          ['A1', ' ', '&amp;', '&lt;', '&#65;', '&#x1F600;', '>', 'Đ'],
+          ['A1', ' ', '&amp;', '&lt;', '&#65;', '&#x1F600;', '>', 'Đ', '7', '0', '123456789'],
           ['&#0;', '&bad;', '&', '"', "'", '\t', '\n', '<', ']]>'],
         ),
         { maxLength: 4 },
