@@ -52,7 +52,6 @@ export interface SubsetEvents {
 
 const DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.0"|'1\.0')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** The longest carry between chunks: a text or a tag longer than this goes to saxes, which streams it. */
 const MAX_CARRY = 256 * 1024;
 /** The most attributes one tag may have here (Excel writes a handful); more goes to saxes. */
@@ -179,28 +178,57 @@ function allowedCodePoint(n: number): boolean {
   );
 }
 
+/** A predefined entity: its character and the length of its reference. */
+const LT_ENTITY: [string, number] = ['<', 4];
+const GT_ENTITY: [string, number] = ['>', 4];
+const QUOT_ENTITY: [string, number] = ['"', 6];
+const AMP_ENTITY: [string, number] = ['&', 5];
+const APOS_ENTITY: [string, number] = ["'", 6];
+
+/** The predefined entity at `amp` ("&lt;"…) as [its character, its length], or null: compared in place, no name sliced. */
+function predefinedAt(text: string, amp: number): [string, number] | null {
+  switch (text.charCodeAt(amp + 1)) {
+    case 108: // lt
+      return text.startsWith('lt;', amp + 1) ? LT_ENTITY : null;
+    case 103: // gt
+      return text.startsWith('gt;', amp + 1) ? GT_ENTITY : null;
+    case 113: // quot
+      return text.startsWith('quot;', amp + 1) ? QUOT_ENTITY : null;
+    case 97: // amp, apos
+      if (text.startsWith('amp;', amp + 1)) return AMP_ENTITY;
+      return text.startsWith('apos;', amp + 1) ? APOS_ENTITY : null;
+    default:
+      return null;
+  }
+}
+
 /** Text with entities resolved; Unusual for an entity outside the predefined five and character references. */
 function resolveEntities(text: string): string {
   let out = '';
   let from = 0;
   let amp = text.indexOf('&');
   while (amp >= 0) {
-    const semi = text.indexOf(';', amp + 1);
-    if (semi < 0 || semi - amp > 12) throw new Unusual();
-    const name = text.slice(amp + 1, semi);
-    let char: string | undefined;
-    if (name.charCodeAt(0) === 35) {
-      const hex = name.charCodeAt(1) === 120;
-      const digits = name.slice(hex ? 2 : 1);
+    let char: string;
+    let next: number;
+    if (text.charCodeAt(amp + 1) === 35) {
+      const semi = text.indexOf(';', amp + 1);
+      if (semi < 0 || semi - amp > 12) throw new Unusual();
+      const hex = text.charCodeAt(amp + 2) === 120;
+      const digits = text.slice(amp + (hex ? 3 : 2), semi);
       if (!(hex ? HEX_DIGITS : DIGITS).test(digits)) throw new Unusual();
       const n = parseInt(digits, hex ? 16 : 10);
       // A "\r" by reference stays a "\r" in saxes; kept out of the subset all the same, with the rest of "\r".
       if (!allowedCodePoint(n) || n === 13) throw new Unusual();
       char = String.fromCodePoint(n);
-    } else char = PREDEFINED[name];
-    if (char === undefined) throw new Unusual();
+      next = semi + 1;
+    } else {
+      const entity = predefinedAt(text, amp);
+      if (entity === null) throw new Unusual();
+      char = entity[0];
+      next = amp + entity[1];
+    }
     out += text.slice(from, amp) + char;
-    from = semi + 1;
+    from = next;
     amp = text.indexOf('&', from);
   }
   return from === 0 ? text : out + text.slice(from);
