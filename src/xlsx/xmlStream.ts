@@ -1,9 +1,11 @@
 /**
- * One part's XML, tokenised as it inflates (saxes, a streaming tokenizer that expands no entity
- * it was not born with): elements reach the handler with their local name (any prefix dropped)
- * and attributes, text as it comes. A DOCTYPE is refused at the tokenizer, so no entity is ever
- * declared; bytes that are not UTF-8, broken XML, nesting past the depth budget and reading past
- * the time budget refuse the file, each with its own sentence.
+ * One part's XML, tokenised as it inflates: first by the fast tokenizer of xmlSubset.ts, on the
+ * bytes themselves; if the part holds anything outside its subset, again from the first byte by
+ * saxes (a streaming tokenizer that expands no entity it was not born with) on the text a fatal
+ * TextDecoder makes of them. Elements reach the handler with their local name (any prefix
+ * dropped) and their attributes (read on demand), text as it comes. A DOCTYPE is refused at the
+ * tokenizer, so no entity is ever declared; bytes that are not UTF-8, broken XML, nesting past
+ * the depth budget and reading past the time budget refuse the file, each with its own sentence.
  */
 import { SaxesParser } from 'saxes';
 import { damaged, InputError } from './errors';
