@@ -69,11 +69,12 @@ function readWorkbook(r: Reading): { sheets: { name: string; id: string }[]; nam
       open(name, a) {
         if (name === 'sheet') {
           let id = '';
-          for (const key in a) if (key === 'r:id' || key.endsWith(':id')) id = a[key];
-          sheets.push({ name: a.name ?? '', id });
+          for (const [key, value] of a.entries()) if (key === 'r:id' || key.endsWith(':id')) id = value;
+          sheets.push({ name: a.get('name') ?? '', id });
         } else if (name === 'definedName') {
-          const local = a.localSheetId === undefined ? -1 : Number(a.localSheetId);
-          current = { name: a.name ?? '', localSheetId: Number.isInteger(local) ? local : -2 };
+          const localSheetId = a.get('localSheetId');
+          const local = localSheetId === undefined ? -1 : Number(localSheetId);
+          current = { name: a.get('name') ?? '', localSheetId: Number.isInteger(local) ? local : -2 };
           text.take();
         }
       },
@@ -111,9 +112,10 @@ function readRelationships(r: Reading): Map<string, { type: string; part: string
     rels = new Map();
     return {
       open(name, a) {
-        if (name !== 'Relationship' || a.Id === undefined) return;
-        const external = a.TargetMode === 'External';
-        rels.set(a.Id, { type: a.Type ?? '', part: external ? null : resolveTarget(a.Target ?? '') });
+        const id = name === 'Relationship' ? a.get('Id') : undefined;
+        if (id === undefined) return;
+        const external = a.get('TargetMode') === 'External';
+        rels.set(id, { type: a.get('Type') ?? '', part: external ? null : resolveTarget(a.get('Target') ?? '') });
       },
       text() {},
       close() {},
@@ -133,12 +135,12 @@ function readStyles(r: Reading, part: string): string[] {
     return {
       open(name, a) {
         if (name === 'numFmt') {
-          const code = a.formatCode ?? '';
+          const code = a.get('formatCode') ?? '';
           if (code.length > r.limits.numberFormatChars) throw overBudget(r.parts.file, 'number-format', r.limits, part);
-          custom.set(Number(a.numFmtId), code);
+          custom.set(Number(a.get('numFmtId')), code);
         } else if (name === 'cellXfs') inCellXfs = true;
         else if (name === 'xf' && inCellXfs) {
-          const id = Number(a.numFmtId ?? 0);
+          const id = Number(a.get('numFmtId') ?? 0);
           // As ExcelJS and Excel: format 0 (or none) is General; a custom code wins over a built-in one.
           formats.push((id && (custom.get(id) ?? BUILT_IN_FORMATS.get(id))) || 'General');
         }

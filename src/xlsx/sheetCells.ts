@@ -13,7 +13,7 @@ import { damaged } from './errors';
 import { shiftFormula } from './formulaShift';
 import type { Limits } from './limits';
 import type { WorkbookParts } from './packageParts';
-import { overBudget, readXmlPart, type Clock, type XmlHandler } from './xmlStream';
+import { overBudget, readXmlPart, type Attributes, type Clock, type XmlHandler } from './xmlStream';
 import { STOP_READING, type PackageParts } from './zipParts';
 
 // Module constants, so that a hot loop reads no binding of another module.
@@ -181,7 +181,7 @@ class SheetReader implements XmlHandler {
       : null;
   }
 
-  open(name: string, a: Record<string, string>): void {
+  open(name: string, a: Attributes): void {
     if (this.inCell) {
       if (this.skip) {
         // Beyond the window: only whether the cell holds something is noted, nothing is kept.
@@ -189,7 +189,7 @@ class SheetReader implements XmlHandler {
         return;
       }
       if (name === 'f') {
-        this.f = { text: '', shared: a.t === 'shared', si: a.si, ref: a.ref !== undefined };
+        this.f = { text: '', shared: a.get('t') === 'shared', si: a.get('si'), ref: a.has('ref') };
         this.collecting = 'f';
       } else if (name === 'v') {
         this.collecting = 'v';
@@ -207,25 +207,26 @@ class SheetReader implements XmlHandler {
       if (name !== 'worksheet') throw damaged(file, `${part} is a <${name}>, not a worksheet`);
       this.rooted = true;
     } else if (name === 'row') {
-      const r = a.r === undefined ? this.rowNumber + 1 : Number(a.r);
+      const r = a.number('r') ?? this.rowNumber + 1;
       if (!Number.isInteger(r) || r < 1 || r > MAX_ROW || r <= this.rowNumber)
-        throw damaged(file, `${part}: row ${a.r} out of order`);
+        throw damaged(file, `${part}: row ${a.get('r')} out of order`);
       this.rowNumber = r;
       this.colNumber = 0;
       if (!this.decided && r > 1) this.decide();
     } else if (name === 'c') {
       if (++this.cellCount > limits.cellsPerSheet) throw overBudget(file, 'cells', limits, part);
-      if (a.r !== undefined) {
-        const at = parseAddress(a.r);
+      const ref = a.get('r');
+      if (ref !== undefined) {
+        const at = parseAddress(ref);
         if (!at || at[0] !== this.rowNumber || at[1] <= this.colNumber)
-          throw damaged(file, `${part}: cell ${a.r.slice(0, 20)} out of place`);
+          throw damaged(file, `${part}: cell ${ref.slice(0, 20)} out of place`);
         this.colNumber = at[1];
       } else this.colNumber++;
       if (this.colNumber > MAX_COLUMN) throw damaged(file, `${part}: column past XFD`);
       this.inCell = true;
       this.skip = this.rowNumber > WINDOW_ROWS || this.colNumber > WINDOW_COLUMNS;
-      this.type = a.t ?? 'n';
-      this.style = a.s === undefined ? 0 : Number(a.s);
+      this.type = a.get('t') ?? 'n';
+      this.style = a.number('s') ?? 0;
       this.f = null;
       this.v = null;
       this.inline = null;

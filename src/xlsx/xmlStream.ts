@@ -1,18 +1,23 @@
 /**
- * One part's XML, tokenised as it inflates (saxes, a streaming tokenizer that expands no entity
- * it was not born with): elements reach the handler with their local name (any prefix dropped)
- * and attributes, text as it comes. A DOCTYPE is refused at the tokenizer, so no entity is ever
- * declared; bytes that are not UTF-8, broken XML, nesting past the depth budget and reading past
- * the time budget refuse the file, each with its own sentence.
+ * One part's XML, tokenised as it inflates: first by the fast tokenizer of xmlSubset.ts, on the
+ * bytes themselves; if the part holds anything outside its subset, again from the first byte by
+ * saxes (a streaming tokenizer that expands no entity it was not born with) on the text a fatal
+ * TextDecoder makes of them. Elements reach the handler with their local name (any prefix
+ * dropped) and their attributes (read on demand), text as it comes. A DOCTYPE is refused at the
+ * tokenizer, so no entity is ever declared; bytes that are not UTF-8, broken XML, nesting past
+ * the depth budget and reading past the time budget refuse the file, each with its own sentence.
  */
 import { SaxesParser } from 'saxes';
 import { damaged, InputError } from './errors';
 import type { Limits } from './limits';
-import { localName, SubsetTokenizer, Unusual } from './xmlSubset';
+import { localName, SubsetTokenizer, Unusual, type Attributes } from './xmlSubset';
 import { STOP_READING, type PackageParts } from './zipParts';
 
+export type { Attributes } from './xmlSubset';
+
 export interface XmlHandler {
-  open(name: string, attributes: Record<string, string>): void;
+  /** `attributes` is valid during the call only (the subset tokenizer reuses it for the next tag). */
+  open(name: string, attributes: Attributes): void;
   text(text: string): void;
   close(name: string): void;
   /**
@@ -134,6 +139,24 @@ export function readXmlPart(
   return tokenisePart(parts, part, build(), limits, clock, 'saxes');
 }
 
+/** saxes's attributes (an object without prototype, so "__proto__" is just a name) as an Attributes. */
+class SaxesAttributes implements Attributes {
+  constructor(private readonly values: Record<string, string>) {}
+  get(name: string): string | undefined {
+    return this.values[name];
+  }
+  has(name: string): boolean {
+    return this.values[name] !== undefined;
+  }
+  number(name: string): number | undefined {
+    const value = this.values[name];
+    return value === undefined ? undefined : Number(value);
+  }
+  entries(): [string, string][] {
+    return Object.entries(this.values);
+  }
+}
+
 interface Tokenizer {
   write(text: string, final: boolean): void;
 }
@@ -146,7 +169,7 @@ function saxesTokenizer(file: string, part: string, handler: XmlHandler, limits:
   });
   parser.on('opentag', (tag) => {
     if (++depth > limits.xmlDepth) throw overBudget(file, 'depth', limits, part);
-    handler.open(localName(tag.name), tag.attributes as Record<string, string>);
+    handler.open(localName(tag.name), new SaxesAttributes(tag.attributes as Record<string, string>));
   });
   // saxes sends a self-closing tag's closetag too.
   parser.on('closetag', (tag) => {
@@ -175,28 +198,45 @@ function tokenisePart(
   kind: 'subset' | 'saxes',
 ): boolean {
   const file = parts.file;
-  const tokenizer =
-    kind === 'subset'
-      ? new SubsetTokenizer(handler, (depth) => {
-          if (depth > limits.xmlDepth) throw overBudget(file, 'depth', limits, part);
-        })
-      : saxesTokenizer(file, part, handler, limits);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let tail: ((closed: string) => boolean) | null = null;
-  let carry = '';
-  return parts.read(part, (chunk, final) => {
-    let text: string;
+  const decode = (chunk: Uint8Array, final: boolean): string => {
     try {
-      text = decoder.decode(chunk, { stream: !final });
+      return decoder.decode(chunk, { stream: !final });
     } catch (e) {
       throw damaged(file, `${part} is not UTF-8: ${(e as Error).message}`);
     }
-    if (tail) {
-      const scanned = scanClosingTags(carry + text, tail);
-      if (scanned.stop) throw STOP_READING;
-      carry = scanned.carry;
-      if (carry.length > limits.stringChars) throw damaged(file, `${part}: a closing tag never ends`);
-    } else {
+  };
+  let tail: ((closed: string) => boolean) | null = null;
+  let carry = '';
+  const scanTail = (text: string) => {
+    const scanned = scanClosingTags(carry + text, tail!);
+    if (scanned.stop) throw STOP_READING;
+    carry = scanned.carry;
+    if (carry.length > limits.stringChars) throw damaged(file, `${part}: a closing tag never ends`);
+  };
+  if (kind === 'subset') {
+    // The bytes themselves, undecoded (xmlSubset.ts checks them); the tail, rare, is decoded as for saxes.
+    const tokenizer = new SubsetTokenizer(handler, (depth) => {
+      if (depth > limits.xmlDepth) throw overBudget(file, 'depth', limits, part);
+    });
+    return parts.read(part, (chunk, final) => {
+      if (tail) scanTail(decode(chunk, final));
+      else {
+        tokenizer.write(chunk, final);
+        if (!final) {
+          tail = handler.tail?.() ?? null;
+          // The tail starts where the tokenizer stopped: at the start of the last tag, unread.
+          if (tail) carry = decode(tokenizer.pending(), false);
+        }
+      }
+      clock.check();
+    });
+  }
+  const tokenizer = saxesTokenizer(file, part, handler, limits);
+  return parts.read(part, (chunk, final) => {
+    const text = decode(chunk, final);
+    if (tail) scanTail(text);
+    else {
       tokenizer.write(text, final);
       if (!final) tail = handler.tail?.() ?? null;
     }

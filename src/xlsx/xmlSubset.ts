@@ -1,65 +1,169 @@
 /**
  * A fast path for the XML that spreadsheet writers (Excel, ExcelJS, LibreOffice) put in a package:
  * elements with attributes, text with the five predefined entities and character references,
- * an XML declaration at the start, nothing else. It finds each tag with indexOf instead of
- * stepping a state machine through every character, which is where saxes spends the reader's
- * time on a template (tens of thousands of tags per file).
+ * an XML declaration at the start, nothing else. It reads the part's bytes as they inflate,
+ * without decoding them to a string first: one pass of plain byte loops finds the tags, names are
+ * compared as bytes (the few names a part uses made into strings once), an attribute's value is
+ * decoded only when a handler asks for it, and a text only when it is handed on. (Decoding every
+ * part to a string and building an object of attributes per tag is where the reader spent its
+ * time; saxes, a state machine stepping through each character, spends more.)
+ *
+ * Every byte read is looked at once: a tag's bytes must be ASCII names, spaces and quotes; a text
+ * or an attribute value holding anything but printable ASCII is checked (checkBytes) for UTF-8
+ * that TextDecoder (fatal) would take and for characters saxes refuses or rewrites. So whether a
+ * text is kept or an attribute asked for or not, a byte that is not UTF-8 never goes unseen. The
+ * rule: every byte of a part up to where its reading stops (a sheet's </sheetData>, styles'
+ * </cellXfs>) must be UTF-8; the bytes after it are never looked at, however the part is cut into
+ * chunks (when every chunk was decoded whole, a bad byte just after </sheetData> refused the file
+ * or not depending on where the 16 KB slice ended). The check refuses nothing itself: it says
+ * Unusual, and saxes's reading (through TextDecoder, fatal) gives the verdict and its message.
  *
  * It never decides that a file is broken: anything outside that subset (a comment, CDATA, a
  * processing instruction, a DOCTYPE, a carriage return, a control character, an unknown entity,
- * a non-ASCII name, mismatched or unclosed tags…) throws Unusual, and xmlStream.ts reads the
- * part again with saxes from its first byte, whose verdict (read, or refused with its reason)
- * stands. What it does read, it hands to the handler exactly as saxes would (same local names,
- * attributes, text); test/xlsx/xmlSubset.test.ts holds the two equal on generated XML.
+ * a non-ASCII name, bytes that are not UTF-8, mismatched or unclosed tags…) throws Unusual, and
+ * xmlStream.ts reads the part again with saxes from its first byte, whose verdict (read, or
+ * refused with its reason) stands. What it does read, it hands to the handler exactly as saxes
+ * would (same local names, attributes, text); test/xlsx/xmlSubset.test.ts holds the two equal on
+ * generated XML cut into chunks at any byte.
  */
 
 /** The part is not in the subset: read it with saxes instead. Nothing is wrong with the file yet. */
 export class Unusual extends Error {}
 
+/**
+ * The attributes of the element being opened, read on demand. Valid only during the handler's
+ * `open` call: the subset tokenizer hands the same reader, pointed at the next tag, each time.
+ */
+export interface Attributes {
+  /** The value of the attribute of that (qualified) name, entities resolved; undefined when absent. */
+  get(name: string): string | undefined;
+  has(name: string): boolean;
+  /** Number(get(name)), or undefined when absent (a plain run of digits is read without a string). */
+  number(name: string): number | undefined;
+  /** All of them, in document order, for a handler matching names by pattern. */
+  entries(): [string, string][];
+}
+
 export interface SubsetEvents {
-  open(name: string, attributes: Record<string, string>): void;
+  open(name: string, attributes: Attributes): void;
   text(text: string): void;
   close(name: string): void;
 }
 
-/** Characters saxes refuses in XML 1.0 text, and "\r" (0x0D), which it rewrites to "\n". */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern looks for
-const OUTSIDE_SUBSET = /[\0-\x08\x0B-\x1F\uFFFE\uFFFF]/;
 const DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.0"|'1\.0')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/;
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** The longest carry between chunks: a text or a tag longer than this goes to saxes, which streams it. */
 const MAX_CARRY = 256 * 1024;
+/** The most attributes one tag may have here (Excel writes a handful); more goes to saxes. */
+const MAX_ATTRIBUTES = 64;
 
 const HEX_DIGITS = /^[0-9A-Fa-f]+$/;
 const DIGITS = /^[0-9]+$/;
 
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const AMP = 38;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const EQUALS = 61;
+const COLON = 58;
+
+/** Byte classes of ASCII names: 2 may start a name, 1 may follow; ':' is handled apart. */
+const NAME = new Uint8Array(256);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === COLON) NAME[c] = 2;
+  else if ((c >= 48 && c <= 57) || c === 45 || c === 46) NAME[c] = 1;
+}
+
 /**
- * The same few names ('c', 'r', 's', 'row'…) come back tens of thousands of times a file: each is
- * sliced once and the same string handed on after, which spares an allocation and V8 the
- * hashing of a fresh string used as a property key.
+ * Bytes of a text: 1 for "<" (its end), 2 for a control character (outside the subset), 3 for "]"
+ * (a "]]>" is looked for), 4 for a byte of a character past ASCII (TextDecoder checks them),
+ * 5 for 0xEF, which starts U+FFFE and U+FFFF as well (the text's bytes are checked one by one).
  */
-const NAMES: string[] = new Array<string>(1024).fill('');
+const TEXT = new Uint8Array(256);
+for (let c = 0; c < 256; c++)
+  TEXT[c] = c === LT ? 1 : c < 0x20 && c !== 9 && c !== 10 ? 2 : c === 93 ? 3 : c === 0xef ? 5 : c >= 0x80 ? 4 : 0;
 
-function nameAt(text: string, start: number, end: number): string {
-  const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + (end - start)) & 1023;
-  const known = NAMES[slot];
-  if (known.length === end - start && text.startsWith(known, start)) return known;
-  const name = text.slice(start, end);
-  NAMES[slot] = name;
-  return name;
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
-}
-
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
-}
+/**
+ * Bytes of an attribute value: 1 for "<" or a control character, tab and line feed included
+ * (outside the subset), 2 for "]" or a byte past ASCII (the value is checked), 3 for "&".
+ */
+const VALUE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) VALUE[c] = c === LT || c < 0x20 ? 1 : c === AMP ? 3 : c >= 0x80 || c === 93 ? 2 : 0;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes already checked as a string: short ASCII by String.fromCharCode, the rest by TextDecoder. */
+function decode(b: Uint8Array, from: number, to: number): string {
+  const f = from;
+  switch (to - from) {
+    case 0:
+      return '';
+    case 1:
+      if (b[f] < 0x80) return String.fromCharCode(b[f]);
+      break;
+    case 2:
+      if ((b[f] | b[f + 1]) < 0x80) return String.fromCharCode(b[f], b[f + 1]);
+      break;
+    case 3:
+      if ((b[f] | b[f + 1] | b[f + 2]) < 0x80) return String.fromCharCode(b[f], b[f + 1], b[f + 2]);
+      break;
+    case 4:
+      if ((b[f] | b[f + 1] | b[f + 2] | b[f + 3]) < 0x80)
+        return String.fromCharCode(b[f], b[f + 1], b[f + 2], b[f + 3]);
+      break;
+    case 5:
+      if ((b[f] | b[f + 1] | b[f + 2] | b[f + 3] | b[f + 4]) < 0x80)
+        return String.fromCharCode(b[f], b[f + 1], b[f + 2], b[f + 3], b[f + 4]);
+      break;
+    case 6:
+      if ((b[f] | b[f + 1] | b[f + 2] | b[f + 3] | b[f + 4] | b[f + 5]) < 0x80)
+        return String.fromCharCode(b[f], b[f + 1], b[f + 2], b[f + 3], b[f + 4], b[f + 5]);
+      break;
+  }
+  return decoder.decode(b.subarray(from, to));
+}
+
+/**
+ * Throws Unusual unless b[from, to) is UTF-8 as TextDecoder (fatal) takes it, holding only
+ * characters XML 1.0 allows other than "\r" (which saxes rewrites), and no "]]>" (allowed in no
+ * text). The region never ends inside a character: it ends before a "<", or at the part's end.
+ */
+export function checkBytes(b: Uint8Array, from: number, to: number): void {
+  let i = from;
+  while (i < to) {
+    const c = b[i++];
+    if (c < 0x80) {
+      if (c >= 0x20) {
+        if (c === GT && i - from >= 3 && b[i - 2] === 93 && b[i - 3] === 93) throw new Unusual();
+        continue;
+      }
+      if (c === 9 || c === 10) continue;
+      throw new Unusual();
+    }
+    if (c < 0xc2 || c > 0xf4) throw new Unusual();
+    const c1 = b[i];
+    if (c < 0xe0) {
+      if (i >= to || (c1 & 0xc0) !== 0x80) throw new Unusual();
+      i += 1;
+    } else if (c < 0xf0) {
+      // No overlong form (E0 A0..), no surrogate (ED ..9F), no U+FFFE or U+FFFF (EF BF BE/BF).
+      if (i + 1 >= to || (c1 & 0xc0) !== 0x80 || (b[i + 1] & 0xc0) !== 0x80) throw new Unusual();
+      if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f)) throw new Unusual();
+      if (c === 0xef && c1 === 0xbf && b[i + 1] >= 0xbe) throw new Unusual();
+      i += 2;
+    } else {
+      if (i + 2 >= to || (c1 & 0xc0) !== 0x80 || (b[i + 1] & 0xc0) !== 0x80 || (b[i + 2] & 0xc0) !== 0x80)
+        throw new Unusual();
+      if ((c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) throw new Unusual();
+      i += 3;
+    }
+  }
 }
 
 /** A character reference's code point, if XML allows it in a document. */
@@ -74,28 +178,57 @@ function allowedCodePoint(n: number): boolean {
   );
 }
 
+/** A predefined entity: its character and the length of its reference. */
+const LT_ENTITY: [string, number] = ['<', 4];
+const GT_ENTITY: [string, number] = ['>', 4];
+const QUOT_ENTITY: [string, number] = ['"', 6];
+const AMP_ENTITY: [string, number] = ['&', 5];
+const APOS_ENTITY: [string, number] = ["'", 6];
+
+/** The predefined entity at `amp` ("&lt;"…) as [its character, its length], or null: compared in place, no name sliced. */
+function predefinedAt(text: string, amp: number): [string, number] | null {
+  switch (text.charCodeAt(amp + 1)) {
+    case 108: // lt
+      return text.startsWith('lt;', amp + 1) ? LT_ENTITY : null;
+    case 103: // gt
+      return text.startsWith('gt;', amp + 1) ? GT_ENTITY : null;
+    case 113: // quot
+      return text.startsWith('quot;', amp + 1) ? QUOT_ENTITY : null;
+    case 97: // amp, apos
+      if (text.startsWith('amp;', amp + 1)) return AMP_ENTITY;
+      return text.startsWith('apos;', amp + 1) ? APOS_ENTITY : null;
+    default:
+      return null;
+  }
+}
+
 /** Text with entities resolved; Unusual for an entity outside the predefined five and character references. */
 function resolveEntities(text: string): string {
   let out = '';
   let from = 0;
   let amp = text.indexOf('&');
   while (amp >= 0) {
-    const semi = text.indexOf(';', amp + 1);
-    if (semi < 0 || semi - amp > 12) throw new Unusual();
-    const name = text.slice(amp + 1, semi);
-    let char: string | undefined;
-    if (name.charCodeAt(0) === 35) {
-      const hex = name.charCodeAt(1) === 120;
-      const digits = name.slice(hex ? 2 : 1);
+    let char: string;
+    let next: number;
+    if (text.charCodeAt(amp + 1) === 35) {
+      const semi = text.indexOf(';', amp + 1);
+      if (semi < 0 || semi - amp > 12) throw new Unusual();
+      const hex = text.charCodeAt(amp + 2) === 120;
+      const digits = text.slice(amp + (hex ? 3 : 2), semi);
       if (!(hex ? HEX_DIGITS : DIGITS).test(digits)) throw new Unusual();
       const n = parseInt(digits, hex ? 16 : 10);
       // A "\r" by reference stays a "\r" in saxes; kept out of the subset all the same, with the rest of "\r".
       if (!allowedCodePoint(n) || n === 13) throw new Unusual();
       char = String.fromCodePoint(n);
-    } else char = PREDEFINED[name];
-    if (char === undefined) throw new Unusual();
+      next = semi + 1;
+    } else {
+      const entity = predefinedAt(text, amp);
+      if (entity === null) throw new Unusual();
+      char = entity[0];
+      next = amp + entity[1];
+    }
     out += text.slice(from, amp) + char;
-    from = semi + 1;
+    from = next;
     amp = text.indexOf('&', from);
   }
   return from === 0 ? text : out + text.slice(from);
@@ -107,140 +240,297 @@ export function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/** An element's or attribute's name, as a string once: the same few come back tens of thousands of times a file. */
+interface Name {
+  qualified: string;
+  local: string;
+}
+
+const NAMES: (Name | undefined)[] = new Array<Name | undefined>(1024).fill(undefined);
+
+function sameName(b: Uint8Array, start: number, end: number, name: string): boolean {
+  if (name.length !== end - start) return false;
+  for (let i = 0; i < name.length; i++) if (b[start + i] !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The name in b[start, end) (ASCII name bytes), `colon` its first ':' or -1. */
+function nameAt(b: Uint8Array, start: number, end: number, colon: number): Name {
+  const slot = (b[start] * 31 + b[end - 1] * 7 + (end - start)) & 1023;
+  const known = NAMES[slot];
+  if (known !== undefined && sameName(b, start, end, known.qualified)) return known;
+  let qualified = '';
+  for (let i = start; i < end; i++) qualified += String.fromCharCode(b[i]);
+  const name = { qualified, local: colon < 0 ? qualified : qualified.slice(colon - start + 1) };
+  NAMES[slot] = name;
+  return name;
+}
+
+/** The attributes of the tag being opened, as offsets into the part's bytes. */
+class TagAttributes implements Attributes {
+  bytes: Uint8Array = new Uint8Array(0);
+  count = 0;
+  /** Per attribute: name start, name end, value start, value end, 1 if the value holds "&". */
+  readonly at = new Int32Array(MAX_ATTRIBUTES * 5);
+
+  private find(name: string): number {
+    const { at, bytes } = this;
+    for (let k = 0; k < this.count * 5; k += 5) if (sameName(bytes, at[k], at[k + 1], name)) return k;
+    return -1;
+  }
+
+  private value(k: number): string {
+    const { at } = this;
+    const raw = decode(this.bytes, at[k + 2], at[k + 3]);
+    return at[k + 4] === 1 ? resolveEntities(raw) : raw;
+  }
+
+  get(name: string): string | undefined {
+    const k = this.find(name);
+    return k < 0 ? undefined : this.value(k);
+  }
+
+  number(name: string): number | undefined {
+    const k = this.find(name);
+    if (k < 0) return undefined;
+    const { at, bytes } = this;
+    const from = at[k + 2];
+    const to = at[k + 3];
+    // Up to 9 digits, as Number would read them; anything else (signs, spaces, "1e3", "") as Number reads its text.
+    if (to === from || to - from > 9) return Number(this.value(k));
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const d = bytes[i] - 48;
+      if (d < 0 || d > 9) return Number(this.value(k));
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  has(name: string): boolean {
+    return this.find(name) >= 0;
+  }
+
+  entries(): [string, string][] {
+    const out: [string, string][] = [];
+    for (let k = 0; k < this.count * 5; k += 5)
+      out.push([decode(this.bytes, this.at[k], this.at[k + 1]), this.value(k)]);
+    return out;
+  }
+
+  /** Unusual when the attribute just read (at `k`) repeats the name of one before it (saxes refuses that). */
+  checkUnique(k: number): void {
+    const { at, bytes } = this;
+    const start = at[k];
+    const length = at[k + 1] - start;
+    for (let j = 0; j < k; j += 5) {
+      if (at[j + 1] - at[j] !== length) continue;
+      let same = true;
+      for (let i = 0; i < length && same; i++) same = bytes[at[j] + i] === bytes[start + i];
+      if (same) throw new Unusual();
+    }
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
 /**
- * Tokenises one part, chunk by chunk, into `events` (element names reduced to their local
- * name); `onDepth` is called with the nesting depth of each element opened.
+ * Tokenises one part, chunk by chunk (its bytes as they inflate, cut anywhere), into `events`
+ * (element names reduced to their local name); `onDepth` is called with the nesting depth of
+ * each element opened. A chunk handed in must stay as it is after write returns (the unread end
+ * of it is kept, not copied, until the next chunk).
  */
 export class SubsetTokenizer {
-  private carry = '';
-  private readonly open: string[] = [];
+  private carry: Uint8Array = EMPTY;
+  private readonly open: Name[] = [];
   private started = false;
   private rootClosed = false;
+  private readonly attributes = new TagAttributes();
 
   constructor(
     private readonly events: SubsetEvents,
     private readonly onDepth: (depth: number) => void,
   ) {}
 
-  write(chunk: string, final: boolean): void {
-    const text = this.carry === '' ? chunk : this.carry + chunk;
-    if (OUTSIDE_SUBSET.test(text) || text.indexOf(']]>') >= 0) throw new Unusual();
-    let end = text.length;
+  /** The bytes after the last whole tag read, not yet tokenised (the start of the next chunk's first tag). */
+  pending(): Uint8Array {
+    return this.carry;
+  }
+
+  write(chunk: Uint8Array, final: boolean): void {
+    // A plain Uint8Array (not a Buffer, whose subclass would make every byte read polymorphic).
+    const b = this.join(
+      chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+    );
+    let end = b.length;
     if (!final) {
       // Only whole tags are read: the last "<" and what follows wait for the next chunk.
-      end = text.lastIndexOf('<');
+      end = b.lastIndexOf(LT);
       if (end < 0) end = 0;
-      this.carry = text.slice(end);
+      this.carry = b.subarray(end);
       if (this.carry.length > MAX_CARRY) throw new Unusual();
-    } else this.carry = '';
+    } else this.carry = EMPTY;
     let at = 0;
     if (!this.started) {
       if (end === 0 && !final) return;
       this.started = true;
-      if (text.startsWith('<?')) {
-        const declaration = DECLARATION.exec(text);
+      // TextDecoder drops a byte order mark at the start; so does this.
+      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) at = 3;
+      if (b[at] === LT && b[at + 1] === 63) {
+        let head = '';
+        for (let i = at; i < end && i < at + 512; i++) head += String.fromCharCode(b[i]);
+        const declaration = DECLARATION.exec(head);
         if (!declaration) throw new Unusual();
-        at = declaration[0].length;
+        at += declaration[0].length;
       }
     }
-    this.scan(text, at, end);
+    this.attributes.bytes = b;
+    this.scan(b, at, end);
     if (final && (this.open.length > 0 || !this.rootClosed)) throw new Unusual();
   }
 
-  private textBetween(text: string, from: number, to: number): void {
+  /** The carry and the chunk as one run of bytes: a view when the chunk follows the carry in the same buffer. */
+  private join(chunk: Uint8Array): Uint8Array {
+    const carry = this.carry;
+    if (carry.length === 0) return chunk;
+    if (carry.buffer === chunk.buffer && carry.byteOffset + carry.length === chunk.byteOffset)
+      return new Uint8Array(chunk.buffer, carry.byteOffset, carry.length + chunk.length);
+    const joined = new Uint8Array(carry.length + chunk.length);
+    joined.set(carry);
+    joined.set(chunk, carry.length);
+    return joined;
+  }
+
+  /** The text b[from, to); `kinds` the TEXT classes found in it, as bits (1 << class). */
+  private textBetween(b: Uint8Array, from: number, to: number, kinds: number): void {
     if (this.open.length === 0) {
       // Outside the root element only whitespace is XML.
-      for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) throw new Unusual();
+      for (let i = from; i < to; i++) if (!isSpace(b[i])) throw new Unusual();
       return;
     }
-    const raw = text.slice(from, to);
+    let raw: string;
+    if (kinds & ((1 << 4) | (1 << 5))) {
+      if (kinds & (1 << 5)) checkBytes(b, from, to);
+      try {
+        raw = decoder.decode(b.subarray(from, to));
+      } catch {
+        // Not UTF-8: saxes's reading refuses the file, with TextDecoder's words.
+        throw new Unusual();
+      }
+    } else raw = decode(b, from, to);
+    if (kinds & (1 << 3) && raw.indexOf(']]>') >= 0) throw new Unusual();
     this.events.text(raw.indexOf('&') >= 0 ? resolveEntities(raw) : raw);
   }
 
-  private scan(text: string, from: number, end: number): void {
+  private scan(b: Uint8Array, from: number, end: number): void {
     let at = from;
     while (at < end) {
-      const lt = text.indexOf('<', at);
-      if (lt < 0 || lt >= end) {
-        this.textBetween(text, at, end);
-        return;
+      // A byte loop, not indexOf: texts between tags are a few bytes, shorter than a call costs.
+      let lt = at;
+      let kinds = 0;
+      for (; lt < end; lt++) {
+        const k = TEXT[b[lt]];
+        if (k !== 0) {
+          if (k === 1) break;
+          if (k === 2) throw new Unusual();
+          kinds |= 1 << k;
+        }
       }
-      if (lt > at) this.textBetween(text, at, lt);
-      const next = text.charCodeAt(lt + 1);
-      at = next === 47 ? this.closeTag(text, lt) : this.openTag(text, lt);
+      if (lt > at) this.textBetween(b, at, lt, kinds);
+      if (lt >= end) return;
+      at = b[lt + 1] === SLASH ? this.closeTag(b, lt) : this.openTag(b, lt);
       // A tag running past the last "<" held a "<" of its own: not in the subset.
       if (at > end) throw new Unusual();
     }
   }
 
-  private closeTag(text: string, lt: number): number {
+  private closed(name: Name): void {
+    this.events.close(name.local);
+    if (this.open.length === 0) this.rootClosed = true;
+  }
+
+  private closeTag(b: Uint8Array, lt: number): number {
     const name = this.open.pop();
     // The name of the element open, then nothing but whitespace up to ">".
-    if (name === undefined || !text.startsWith(name, lt + 2)) throw new Unusual();
-    let gt = lt + 2 + name.length;
-    while (isSpace(text.charCodeAt(gt))) gt++;
-    if (text.charCodeAt(gt) !== 62) throw new Unusual();
-    this.events.close(localName(name));
-    if (this.open.length === 0) this.rootClosed = true;
+    if (name === undefined) throw new Unusual();
+    const qualified = name.qualified;
+    let gt = lt + 2;
+    for (let i = 0; i < qualified.length; i++, gt++) if (b[gt] !== qualified.charCodeAt(i)) throw new Unusual();
+    while (isSpace(b[gt])) gt++;
+    if (b[gt] !== GT) throw new Unusual();
+    this.closed(name);
     return gt + 1;
   }
 
-  private openTag(text: string, lt: number): number {
+  private openTag(b: Uint8Array, lt: number): number {
     let i = lt + 1;
     // "<!" (comment, CDATA, DOCTYPE) and "<?" (a processing instruction) are outside the subset.
-    if (!isNameStart(text.charCodeAt(i)) || this.rootClosed) throw new Unusual();
-    while (isNameChar(text.charCodeAt(i))) i++;
-    const name = nameAt(text, lt + 1, i);
-    // A plain object (fast in V8); an attribute named like a property of Object's prototype goes to saxes.
-    const attributes: Record<string, string> = {};
+    if (NAME[b[i]] !== 2 || this.rootClosed) throw new Unusual();
+    const length = b.length;
+    let colon = -1;
+    for (let c = b[i]; NAME[c] !== 0 && i < length; c = b[++i]) if (c === COLON && colon < 0) colon = i;
+    const name = nameAt(b, lt + 1, i, colon);
+    const attributes = this.attributes;
+    const at = attributes.at;
+    attributes.count = 0;
     for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 62) {
-        this.opened(name, attributes);
+      const c = b[i];
+      if (c === GT) {
+        this.opened(name);
         return i + 1;
       }
-      if (c === 47) {
-        if (text.charCodeAt(i + 1) !== 62) throw new Unusual();
-        this.opened(name, attributes);
+      if (c === SLASH) {
+        if (b[i + 1] !== GT) throw new Unusual();
+        this.opened(name);
         this.open.pop();
-        this.events.close(localName(name));
-        if (this.open.length === 0) this.rootClosed = true;
+        this.closed(name);
         return i + 2;
       }
       // An attribute: whitespace first, then name = "value" (or 'value').
       if (!isSpace(c)) throw new Unusual();
-      while (isSpace(text.charCodeAt(i))) i++;
-      const ch = text.charCodeAt(i);
-      if (ch === 62 || ch === 47) continue;
-      if (!isNameStart(ch)) throw new Unusual();
+      while (isSpace(b[i])) i++;
+      const ch = b[i];
+      if (ch === GT || ch === SLASH) continue;
+      if (NAME[ch] !== 2) throw new Unusual();
       const nameStart = i;
-      while (isNameChar(text.charCodeAt(i))) i++;
-      const key = nameAt(text, nameStart, i);
-      while (isSpace(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) !== 61) throw new Unusual();
+      while (NAME[b[i]] !== 0 && i < length) i++;
+      const nameEnd = i;
+      while (isSpace(b[i])) i++;
+      if (b[i] !== EQUALS) throw new Unusual();
       i++;
-      while (isSpace(text.charCodeAt(i))) i++;
-      const quote = text.charCodeAt(i);
-      if (quote !== 34 && quote !== 39) throw new Unusual();
-      const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
-      if (close < 0) throw new Unusual();
-      if (attributes[key] !== undefined) throw new Unusual();
-      let entities = false;
-      for (let j = i + 1; j < close; j++) {
-        const v = text.charCodeAt(j);
+      while (isSpace(b[i])) i++;
+      const quote = b[i];
+      if (quote !== QUOTE && quote !== APOSTROPHE) throw new Unusual();
+      let close = i + 1;
+      let entities = 0;
+      let odd = false;
+      for (; close < length; close++) {
+        const v = b[close];
+        if (v === quote) break;
+        const k = VALUE[v];
+        if (k === 0) continue;
         // saxes turns a tab or a line feed in a value into a space; "<" is not allowed there.
-        if (v === 60 || v === 9 || v === 10) throw new Unusual();
-        if (v === 38) entities = true;
+        if (k === 1) throw new Unusual();
+        if (k === 3) entities = 1;
+        else odd = true;
       }
-      const raw = text.slice(i + 1, close);
-      attributes[key] = entities ? resolveEntities(raw) : raw;
+      if (close >= length) throw new Unusual();
+      if (odd) checkBytes(b, i + 1, close);
+      if (attributes.count === MAX_ATTRIBUTES) throw new Unusual();
+      const k = attributes.count++ * 5;
+      at[k] = nameStart;
+      at[k + 1] = nameEnd;
+      at[k + 2] = i + 1;
+      at[k + 3] = close;
+      at[k + 4] = entities;
+      if (k > 0) attributes.checkUnique(k);
       i = close + 1;
     }
   }
 
-  private opened(name: string, attributes: Record<string, string>): void {
+  private opened(name: Name): void {
     this.open.push(name);
     this.onDepth(this.open.length);
-    this.events.open(localName(name), attributes);
+    this.events.open(name.local, this.attributes);
   }
 }

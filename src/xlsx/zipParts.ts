@@ -53,7 +53,11 @@ export class PackageParts {
     return this.byName.has(name);
   }
 
-  /** Streams a part's inflated bytes to `sink`, chunk by chunk; false when the package has no such part. */
+  /**
+   * Streams a part's inflated bytes to `sink`, chunk by chunk; false when the package has no such
+   * part. A chunk is never written to after the sink returns (fflate hands fresh buffers, zlib's
+   * slices are views of one): xmlSubset.ts keeps the unread end of one until the next.
+   */
   read(name: string, sink: (chunk: Uint8Array, final: boolean) => void): boolean {
     try {
       return this.readPart(name, sink);

@@ -172,3 +172,43 @@ describe('random damage (fast-check, fixed seed)', () => {
     );
   }, 120_000);
 });
+
+describe('bytes that are not UTF-8', () => {
+  /** The good return with `bytes` put into sheet1's XML just after the first `anchor`. */
+  async function withBytes(anchor: string, bytes: number[]): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(good);
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(part)!.async('uint8array');
+    const at = Buffer.from(xml).indexOf(anchor) + anchor.length;
+    expect(at).toBeGreaterThan(anchor.length - 1);
+    zip.file(part, Uint8Array.from([...xml.subarray(0, at), ...bytes, ...xml.subarray(at)]));
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  // The rule: any byte the reader reads (a sheet up to its </sheetData>), kept or skipped, must be
+  // UTF-8, as when every part was decoded whole; what follows the cells is never read, so never judged.
+  it.each([
+    ['in a value kept', '<v>', [0xff]],
+    ['in an attribute nobody reads', '<row r="1"', [0x20, 0x78, 0x3d, 0x22, 0xc3, 0x22]],
+    ['in a text nobody reads (a character cut short)', '<sheetData>', [0xe1, 0xba]],
+  ])('%s: the file is refused as damaged, with fflate and with zlib', async (_what, anchor, bytes) => {
+    const hurt = await withBytes(anchor as string, bytes as number[]);
+    for (const zlib of [false, true]) {
+      const r = await outcome('utf8.xlsx', hurt, { zlib });
+      expect({ zlib, problem: r.error?.problem, details: r.error?.details }).toEqual({
+        zlib,
+        problem: 'corrupt',
+        details: expect.stringContaining('is not UTF-8'),
+      });
+    }
+  });
+
+  it('after a sheet’s cells, where the reader never reads: the file is read, its cells as without them', async () => {
+    const hurt = await withBytes('</sheetData>', [0x3c, 0x78, 0x20, 0x61, 0x3d, 0x22, 0xff, 0x22, 0x2f, 0x3e]);
+    const plain = await outcome('good.xlsx', good);
+    for (const zlib of [false, true]) {
+      const r = await outcome('utf8.xlsx', hurt, { zlib });
+      expect({ zlib, snapshots: r.book?.snapshots }).toEqual({ zlib, snapshots: plain.book!.snapshots });
+    }
+  });
+});
