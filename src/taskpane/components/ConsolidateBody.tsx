@@ -1,5 +1,5 @@
 import { Button, Caption1, ProgressBar, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useRef, useState } from 'react';
+import { memo, useCallback, useId, useRef, useState } from 'react';
 import type { ConsolidationWriteReport } from '../../contracts/operations';
 import type { Consolidation, ParChoice, ParClaim, ParConflict, SourceFile } from '../../consolidate/types';
 import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
@@ -39,6 +39,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // Hundreds of files: the rows out of view are neither laid out nor painted while the list
+    // grows during reading (each batch of files read used to lay out the whole list again).
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 72px',
   },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   refused: { color: tokens.colorPaletteRedForeground1 },
@@ -83,11 +87,15 @@ function Findings({ source }: { source: SourceFile }) {
   );
 }
 
-function FileRow({ listed }: { listed: ListedFile }) {
+/**
+ * One file of the list. Memoised on what it shows (its name, its record, its state): while files
+ * are read the list grows and only the rows whose state changed render again, not every row per
+ * batch (a file's record is not changed once it was added).
+ */
+const FileRow = memo(function FileRow({ file, source, state }: ListedFile) {
   const { num } = usePane();
   const c = useStrings();
   const styles = useStyles();
-  const { source, state } = listed;
   const stateText =
     state === 'waiting' || state === 'skipped' || state === 'reading' || state === 'read' || state === 'duplicate'
       ? c.state[state]
@@ -95,8 +103,8 @@ function FileRow({ listed }: { listed: ListedFile }) {
   const bad = state === 'unreadable' || state === 'refused' || state === 'duplicate';
   const filled = source ? source.sheets.reduce((n, s) => n + s.used + s.leftOut, 0) : 0;
   return (
-    <li className={styles.file} data-file={listed.file} data-state={state}>
-      <Text className={styles.name}>{listed.file}</Text>
+    <li className={styles.file} data-file={file} data-state={state}>
+      <Text className={styles.name}>{file}</Text>
       {source && <Text size={200}>{c.unit(source.unit)}</Text>}
       {source?.version && <Text size={200}>{c.version(source.version)}</Text>}
       <Text size={200} className={bad ? styles.refused : undefined} data-status={state}>
@@ -116,7 +124,7 @@ function FileRow({ listed }: { listed: ListedFile }) {
       {source && <Findings source={source} />}
     </li>
   );
-}
+});
 
 /** The counts above the list (read, with errors, unreadable, same unit twice), each a filter. */
 function FileSummary({
@@ -426,7 +434,7 @@ export default function ConsolidateBody() {
             {listed
               .filter((l) => fileFilter === null || matches(l, fileFilter))
               .map((l, i) => (
-                <FileRow key={`${i}-${l.file}`} listed={l} />
+                <FileRow key={`${i}-${l.file}`} file={l.file} source={l.source} state={l.state} />
               ))}
           </ul>
           {fileFilter !== null && !listed.some((l) => matches(l, fileFilter)) && <Text size={200}>{c.noneMatch}</Text>}
