@@ -121,9 +121,7 @@ interface BrowserRun {
   writerScripts: string[];
 }
 
-async function browser(
-  runs: string[][],
-): Promise<{ runs: BrowserRun[]; chunks: Chunk[]; writeChunks: Chunk[] }> {
+async function browser(runs: string[][]): Promise<{ runs: BrowserRun[]; chunks: Chunk[]; writeChunks: Chunk[] }> {
   ensureBuilt('playground.html');
   const site = snapshotDist();
   const server = await startStaticServer(site);
