@@ -12,6 +12,9 @@
  * - browserPeakMemoryMB / peakMemoryMB200: the page's peak JS heap in Chromium (CDP
  *   Performance.getMetrics, JSHeapUsedSize, sampled every 50 ms) while 50, then 200 files are
  *   read and written (a fresh page each): flat when one file's parts are held at a time.
+ * - retainedMemoryMB / retainedMemoryMB200: the page's JS heap once the consolidation is written and
+ *   the garbage collected (CDP HeapProfiler.collectGarbage): what is held, apart from the garbage
+ *   the peak also counts (V8 collects when it sees fit, later in a longer run).
  * - files200 / browserSeconds200: the same with 200 returns (the 50 and 150 more).
  * - chunkGzipBytes: the gzipped size (level 9) of the JavaScript the page fetches from the first
  *   pick until the last file is read (the pane's READ_MARK), i.e. what reads the units' files
@@ -43,6 +46,8 @@ export interface ConsolidateBench {
   files200: number;
   browserSeconds200: number;
   peakMemoryMB200: number;
+  retainedMemoryMB: number;
+  retainedMemoryMB200: number;
   chunkGzipBytes: number;
   /** Each script of chunkGzipBytes: 'name gzipBytes'. */
   chunkScripts: string[];
@@ -115,6 +120,7 @@ async function node(files: string[]): Promise<{ seconds: number; peakMB: number 
 interface BrowserRun {
   seconds: number;
   peakMB: number;
+  retainedMB: number;
   /** Scripts the first pick fetched until the last file was read: what reads the units' files. */
   readerScripts: string[];
   /** Scripts it fetched after, until the consolidation was written: what writes it. */
@@ -207,7 +213,17 @@ async function browserRun(
     const seconds = (performance.now() - started) / 1000;
     sampling = false;
     await sampler;
-    return { seconds, peakMB: Math.round(peak / (1024 * 1024)), readerScripts: reader, writerScripts: writer };
+    // What stays once the garbage is collected: the consolidation, the list, the page itself.
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const retained = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    return {
+      seconds,
+      peakMB: Math.round(peak / (1024 * 1024)),
+      retainedMB: Math.round((10 * retained) / (1024 * 1024)) / 10,
+      readerScripts: reader,
+      writerScripts: writer,
+    };
   } finally {
     await page.close();
   }
@@ -230,6 +246,8 @@ export async function benchConsolidate(): Promise<ConsolidateBench> {
       files200: all.length,
       browserSeconds200: b.runs[1].seconds,
       peakMemoryMB200: b.runs[1].peakMB,
+      retainedMemoryMB: b.runs[0].retainedMB,
+      retainedMemoryMB200: b.runs[1].retainedMB,
       chunkGzipBytes: b.chunks.reduce((n, c) => n + c.bytes, 0),
       chunkScripts: b.chunks.map((c) => `${c.name} ${c.bytes}`),
       writeChunkGzipBytes: b.writeChunks.reduce((n, c) => n + c.bytes, 0),

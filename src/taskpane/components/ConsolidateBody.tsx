@@ -264,8 +264,8 @@ export default function ConsolidateBody() {
           setResult({ consolidation, report: null });
           return;
         }
-        const written = await run('consolidate', (onProgress) =>
-          ops.writeConsolidation(toWrite(consolidation, lang, 'add-in CCHC'), onProgress),
+        const written = await run('consolidate', async (onProgress) =>
+          ops.writeConsolidation(await toWrite(consolidation, lang, 'add-in CCHC'), onProgress),
         );
         if (written) {
           setResult({ consolidation, report: written.value });
@@ -314,8 +314,8 @@ export default function ConsolidateBody() {
         setResult({ consolidation: next, report: null });
         return;
       }
-      const written = await run('consolidate', (onProgress) =>
-        ops.writeConsolidation(toWrite(next, lang, 'add-in CCHC'), onProgress),
+      const written = await run('consolidate', async (onProgress) =>
+        ops.writeConsolidation(await toWrite(next, lang, 'add-in CCHC'), onProgress),
       );
       if (written) {
         setResult({ consolidation: next, report: written.value });
