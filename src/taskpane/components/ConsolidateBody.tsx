@@ -1,4 +1,13 @@
-import { Button, Caption1, ProgressBar, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  ProgressBar,
+  Text,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { memo, useCallback, useId, useRef, useState } from 'react';
 import type { ConsolidationWriteReport } from '../../contracts/operations';
 import type { Consolidation, ParChoice, ParClaim, ParConflict, SourceFile } from '../../consolidate/types';
@@ -44,7 +53,15 @@ const useStyles = makeStyles({
     contentVisibility: 'auto',
     containIntrinsicSize: 'auto 72px',
   },
-  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  name: {
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  /** Fluent's Text size 200 and 100, for the rows of the file list. */
+  small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  tiny: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
   refused: { color: tokens.colorPaletteRedForeground1 },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -102,26 +119,31 @@ const FileRow = memo(function FileRow({ file, source, state }: ListedFile) {
       : c.status[state];
   const bad = state === 'unreadable' || state === 'refused' || state === 'duplicate';
   const filled = source ? source.sheets.reduce((n, s) => n + s.used + s.leftOut, 0) : 0;
+  // Plain spans, not Fluent's Text: a list of hundreds of files holds each row's components for
+  // as long as the pane shows it (a Text is several components and style hooks of its own).
+  const small = styles.small;
   return (
     <li className={styles.file} data-file={file} data-state={state}>
-      <Text className={styles.name}>{file}</Text>
-      {source && <Text size={200}>{c.unit(source.unit)}</Text>}
-      {source?.version && <Text size={200}>{c.version(source.version)}</Text>}
-      <Text size={200} className={bad ? styles.refused : undefined} data-status={state}>
+      <span className={styles.name}>{file}</span>
+      {source && <span className={small}>{c.unit(source.unit)}</span>}
+      {source?.version && <span className={small}>{c.version(source.version)}</span>}
+      <span className={bad ? mergeClasses(small, styles.refused) : small} data-status={state}>
         {stateText}
         {source?.message ? `: ${source.message}` : ''}
-      </Text>
+      </span>
       {source?.details && (
-        <Text size={100} data-details>
+        <span className={styles.tiny} data-details>
           {c.details(source.details)}
-        </Text>
+        </span>
       )}
-      {source?.counts && <Text size={200}>{c.counts(num(source.counts.error), num(source.counts.warning))}</Text>}
+      {source?.counts && (
+        <span className={small}>{c.counts(num(source.counts.error), num(source.counts.warning))}</span>
+      )}
       {/* Cells are counted as used only once the totals are made. */}
       {state === 'used' && source?.inputCells ? (
-        <Text size={200}>{c.completeness(num(filled), num(source.inputCells))}</Text>
+        <span className={small}>{c.completeness(num(filled), num(source.inputCells))}</span>
       ) : null}
-      {source && <Findings source={source} />}
+      {source?.findings?.some((f) => f.severity !== 'info') && <Findings source={source} />}
     </li>
   );
 });
