@@ -13,6 +13,7 @@ import { parseCellInput, rowsByKey } from '../engine';
 import type { SheetSnapshot } from '../engine/types';
 import { buildSheetPlan } from '../layout';
 import { columnNumber } from '../layout/a1';
+import type { SheetPlan } from '../layout/types';
 import type { Consolidation, Lang, LeftOut, ParChoice, ParClaim, ParConflict, ParMerge } from './types';
 
 export interface ParInput {
@@ -27,6 +28,17 @@ function rowsOf(consolidation: Consolidation) {
   return new Map(list.rows.map((r) => [r.id, r]));
 }
 
+/**
+ * The PAR sheet's plan of a year (undefined: the newest list), built once: a file's claims are
+ * read from it, and building it for every file cost more than reading the file's PAR sheet.
+ */
+const parPlans = new Map<number | undefined, SheetPlan>();
+function parPlanOf(year: number | undefined): SheetPlan {
+  let plan = parPlans.get(year);
+  if (!plan) parPlans.set(year, (plan = buildSheetPlan('PAR', { parYear: year })));
+  return plan;
+}
+
 function unitName(id: UnitId | null, lang: Lang): string {
   if (id === null) return lang === 'vi' ? '(không có)' : '(none)';
   const unit = unitById(id);
@@ -38,7 +50,7 @@ function unitName(id: UnitId | null, lang: Lang): string {
  * consolidator keeps them apart until `finish()`, where they follow Appendix 1's).
  */
 export function parClaims(input: ParInput, consolidation: Consolidation, lang: Lang, leftOut: LeftOut[]): ParClaim[] {
-  const plan = buildSheetPlan('PAR', { parYear: consolidation.parYear });
+  const plan = parPlanOf(consolidation.parYear);
   const rowsOfList = rowsOf(consolidation);
   const { snapshot, index, errors } = input;
   const rows = rowsByKey(snapshot.values);
@@ -103,7 +115,7 @@ export function mergePar(
   const merge: ParMerge = { merged: [], conflicts: [], claims };
   const unitOf = (c: ParClaim) => consolidation.sources[c.source].unit;
   const rowsOfList = rowsOf(consolidation);
-  for (const row of buildSheetPlan('PAR', { parYear: consolidation.parYear }).rows) {
+  for (const row of parPlanOf(consolidation.parYear).rows) {
     const list = byRow.get(row.key);
     if (!list) continue;
     const lead = rowsOfList.get(row.key)?.lead ?? null;

@@ -7,7 +7,7 @@
 import { latestParList, TEMPLATE_VERSION } from '../catalog';
 import type { Consolidation, Lang, ParClaim, ParMerged, SourceCell } from './types';
 
-export const SOURCES_SHEET = 'Nguồn số liệu';
+export { SOURCES_SHEET } from './sourcesSheet';
 
 export type SourceValue = string | number;
 

@@ -4,7 +4,7 @@
  * Vietnamese first; the consolidated PAR sheet is written with that year's plan.
  */
 import { consolidate, type ReadReturn } from '../../src/consolidate';
-import { toWrite } from '../../src/consolidate/pane';
+import { toWrite } from '../../src/consolidate/paneWrite';
 import type { SheetSnapshot } from '../../src/engine/types';
 import { buildSheetPlan } from '../../src/layout';
 import { makeSnapshot } from '../engine/snapshot';

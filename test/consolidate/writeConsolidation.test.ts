@@ -5,7 +5,7 @@
  * prompts follow this Excel's decimal separator, as inject's.
  */
 import { consolidate, type ReadReturn } from '../../src/consolidate';
-import { SOURCES_SHEET, toWrite } from '../../src/consolidate/pane';
+import { SOURCES_SHEET, toWrite } from '../../src/consolidate/paneWrite';
 import type { SheetSnapshot } from '../../src/engine/types';
 import { makeSnapshot } from '../engine/snapshot';
 import { Workbook } from 'exceljs';

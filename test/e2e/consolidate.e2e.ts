@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
+import { READ_MARK } from '../../src/consolidate/pane';
 import { buildSheetPlan } from '../../src/layout';
 import { hostileFiles, type HostileFile } from '../consolidate/hostileFiles';
 import { hostileCorpus } from '../shared/hostileCorpus';
@@ -105,6 +106,24 @@ it('consolidates three picked returns into the open workbook and reports each fi
   await pick(['ba-dinh.xlsx', 'so-y-te.xlsx', 'hong.xlsx']);
   await pane().getByTestId('consolidate-written').waitFor();
   await page.screenshot({ path: screenshotPath('consolidate-01-written') });
+
+  // Reading fetches only what reads: the write's code (the adapter's operation, the template
+  // writer, the pane's toWrite) is fetched after the last file was read (the pane's READ_MARK).
+  const scripts = await page.evaluate((mark) => {
+    const read = performance.getEntriesByName(mark, 'mark').at(-1)?.startTime ?? null;
+    const js = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'));
+    const name = (e: PerformanceEntry) => new URL(e.name).pathname.slice(1).replace(/\.[0-9a-f]+\.js$/, '');
+    return {
+      read,
+      before: js.filter((e) => read !== null && e.startTime < read).map(name),
+      after: js.filter((e) => read !== null && e.startTime >= read).map(name),
+    };
+  }, READ_MARK);
+  expect(scripts.read).not.toBeNull();
+  expect(scripts.before).toContain('consolidate');
+  for (const writer of ['consolidate-write', 'consolidate-op', 'excel-templates'])
+    expect(scripts.before).not.toContain(writer);
+  expect(scripts.after).toEqual(expect.arrayContaining(['consolidate-write', 'consolidate-op']));
 
   // The per-file report: unit, version, status, the engine's findings in `cchc check`'s words.
   await expectText(fileItem('ba-dinh.xlsx'), /Đơn vị: UBND quận Ba Đình[\s\S]*Đã tổng hợp[\s\S]*Lỗi: 0/);

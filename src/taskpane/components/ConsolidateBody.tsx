@@ -1,5 +1,14 @@
-import { Button, Caption1, ProgressBar, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useRef, useState } from 'react';
+import {
+  Button,
+  Caption1,
+  ProgressBar,
+  Text,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { memo, useCallback, useId, useRef, useState } from 'react';
 import type { ConsolidationWriteReport } from '../../contracts/operations';
 import type { Consolidation, ParChoice, ParClaim, ParConflict, SourceFile } from '../../consolidate/types';
 import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
@@ -39,8 +48,20 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // Hundreds of files: the rows out of view are neither laid out nor painted while the list
+    // grows during reading (each batch of files read used to lay out the whole list again).
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 72px',
   },
-  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  name: {
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  /** Fluent's Text size 200 and 100, for the rows of the file list. */
+  small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  tiny: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
   refused: { color: tokens.colorPaletteRedForeground1 },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -83,40 +104,49 @@ function Findings({ source }: { source: SourceFile }) {
   );
 }
 
-function FileRow({ listed }: { listed: ListedFile }) {
+/**
+ * One file of the list. Memoised on what it shows (its name, its record, its state): while files
+ * are read the list grows and only the rows whose state changed render again, not every row per
+ * batch (a file's record is not changed once it was added).
+ */
+const FileRow = memo(function FileRow({ file, source, state }: ListedFile) {
   const { num } = usePane();
   const c = useStrings();
   const styles = useStyles();
-  const { source, state } = listed;
   const stateText =
     state === 'waiting' || state === 'skipped' || state === 'reading' || state === 'read' || state === 'duplicate'
       ? c.state[state]
       : c.status[state];
   const bad = state === 'unreadable' || state === 'refused' || state === 'duplicate';
   const filled = source ? source.sheets.reduce((n, s) => n + s.used + s.leftOut, 0) : 0;
+  // Plain spans, not Fluent's Text: a list of hundreds of files holds each row's components for
+  // as long as the pane shows it (a Text is several components and style hooks of its own).
+  const small = styles.small;
   return (
-    <li className={styles.file} data-file={listed.file} data-state={state}>
-      <Text className={styles.name}>{listed.file}</Text>
-      {source && <Text size={200}>{c.unit(source.unit)}</Text>}
-      {source?.version && <Text size={200}>{c.version(source.version)}</Text>}
-      <Text size={200} className={bad ? styles.refused : undefined} data-status={state}>
+    <li className={styles.file} data-file={file} data-state={state}>
+      <span className={styles.name}>{file}</span>
+      {source && <span className={small}>{c.unit(source.unit)}</span>}
+      {source?.version && <span className={small}>{c.version(source.version)}</span>}
+      <span className={bad ? mergeClasses(small, styles.refused) : small} data-status={state}>
         {stateText}
         {source?.message ? `: ${source.message}` : ''}
-      </Text>
+      </span>
       {source?.details && (
-        <Text size={100} data-details>
+        <span className={styles.tiny} data-details>
           {c.details(source.details)}
-        </Text>
+        </span>
       )}
-      {source?.counts && <Text size={200}>{c.counts(num(source.counts.error), num(source.counts.warning))}</Text>}
+      {source?.counts && (
+        <span className={small}>{c.counts(num(source.counts.error), num(source.counts.warning))}</span>
+      )}
       {/* Cells are counted as used only once the totals are made. */}
       {state === 'used' && source?.inputCells ? (
-        <Text size={200}>{c.completeness(num(filled), num(source.inputCells))}</Text>
+        <span className={small}>{c.completeness(num(filled), num(source.inputCells))}</span>
       ) : null}
-      {source && <Findings source={source} />}
+      {source?.findings?.some((f) => f.severity !== 'info') && <Findings source={source} />}
     </li>
   );
-}
+});
 
 /** The counts above the list (read, with errors, unreadable, same unit twice), each a filter. */
 function FileSummary({
@@ -256,8 +286,8 @@ export default function ConsolidateBody() {
           setResult({ consolidation, report: null });
           return;
         }
-        const written = await run('consolidate', (onProgress) =>
-          ops.writeConsolidation(toWrite(consolidation, lang, 'add-in CCHC'), onProgress),
+        const written = await run('consolidate', async (onProgress) =>
+          ops.writeConsolidation(await toWrite(consolidation, lang, 'add-in CCHC'), onProgress),
         );
         if (written) {
           setResult({ consolidation, report: written.value });
@@ -306,8 +336,8 @@ export default function ConsolidateBody() {
         setResult({ consolidation: next, report: null });
         return;
       }
-      const written = await run('consolidate', (onProgress) =>
-        ops.writeConsolidation(toWrite(next, lang, 'add-in CCHC'), onProgress),
+      const written = await run('consolidate', async (onProgress) =>
+        ops.writeConsolidation(await toWrite(next, lang, 'add-in CCHC'), onProgress),
       );
       if (written) {
         setResult({ consolidation: next, report: written.value });
@@ -426,7 +456,7 @@ export default function ConsolidateBody() {
             {listed
               .filter((l) => fileFilter === null || matches(l, fileFilter))
               .map((l, i) => (
-                <FileRow key={`${i}-${l.file}`} listed={l} />
+                <FileRow key={`${i}-${l.file}`} file={l.file} source={l.source} state={l.state} />
               ))}
           </ul>
           {fileFilter !== null && !listed.some((l) => matches(l, fileFilter)) && <Text size={200}>{c.noneMatch}</Text>}
