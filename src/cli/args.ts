@@ -71,6 +71,17 @@ export function parseLang(value: string | undefined): Lang {
  * reports (check, consolidate) and of the prompts `template` writes into the workbook. Absent: each
  * language its own (1,5 in Vietnamese, 1.5 in English); the prompts, Vietnamese, 1,5.
  */
+/** --threads: threads in all (1 to 4), or null when not given. */
+export function parseThreads(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value.trim());
+  if (Number.isInteger(n) && n >= 1 && n <= 4) return n;
+  throw new UsageError({
+    vi: `Số luồng "${value}" không hợp lệ: --threads nhận một số nguyên từ 1 đến 4.`,
+    en: `Thread count "${value}" is not valid: --threads takes a whole number from 1 to 4.`,
+  });
+}
+
 export function parseDecimal(value: string | undefined): DecimalSeparator | null {
   if (value === undefined) return null;
   const v = value.trim();

@@ -29,9 +29,10 @@ const USAGE: Record<Lang, string> = {
       Ghi tệp biểu mẫu như add-in chèn, để gửi các đơn vị chưa cài add-in.
       --decimal: dấu thập phân của Excel sẽ mở tệp, cho các số trong lời nhắc nhập (mặc định ",").
       --year: năm của danh mục Chỉ số CCHC (mặc định năm mới nhất tiện ích mang theo).
-  cchc check TỆP.xlsx … [--json] [--lang en] [--decimal , | .]
+  cchc check TỆP.xlsx … [--json] [--lang en] [--decimal , | .] [--threads N]
       Kiểm tra các tệp đã điền. Mã thoát: 0 không lỗi, 1 có lỗi, 2 có tệp không đọc được.
       --decimal: dấu thập phân của Excel người đọc, cho các số trong báo cáo (mặc định theo ngôn ngữ).
+      --threads: số luồng đọc tệp cùng lúc (1 đến 4; mặc định theo số nhân máy, khi có từ 50 tệp).
   cchc consolidate TỆP.xlsx … --out TONGHOP.xlsx [--json] [--lang en] [--decimal , | .] [--choose TIÊU_CHÍ=TỆP]…
       Tổng hợp Phụ lục 1 cấp Thành phố từ các tệp của đơn vị. --decimal: như với check.
       --choose 1.2=snv.xlsx: lấy điểm Chỉ số CCHC của tệp đó cho tiêu chí đang xung đột (lặp lại được).
@@ -58,9 +59,10 @@ const USAGE: Record<Lang, string> = {
       Writes the templates as the add-in injects them, for units without the add-in.
       --decimal: the decimal separator of the Excel that will open it, for the prompts' numbers (default ",").
       --year: the year of the PAR list (default the newest the tool carries).
-  cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .]
+  cchc check FILE.xlsx … [--json] [--lang en] [--decimal , | .] [--threads N]
       Checks filled workbooks. Exit status: 0 no errors, 1 errors, 2 some file could not be read.
       --decimal: the decimal separator of the reader's Excel, for the report's numbers (default: the language's).
+      --threads: how many files are read at once (1 to 4; default: by the machine's cores, from 50 files on).
   cchc consolidate FILE.xlsx … --out TOTAL.xlsx [--json] [--lang en] [--decimal , | .] [--choose CRITERION=FILE]…
       Consolidates the units' Appendix 1 returns into the city-level table. --decimal: as for check.
       --choose 1.2=snv.xlsx: takes that file's PAR score for a conflicting criterion (repeatable).

@@ -9,16 +9,17 @@ import { newestParSnapshot, summarizePar, validateWorkbook } from '../../engine'
 import { findingPlace, SEVERITY_NAMES } from '../../engine/findingPlace';
 import type { Finding, LeadGroup, ParRowResult, ParSummary, Severity, SheetSnapshot } from '../../engine/types';
 import type { DecimalSeparator } from '../../layout/types';
-import { parseArgs, parseDecimal, parseLang, type Lang } from '../args';
+import { parseArgs, parseDecimal, parseLang, parseThreads, type Lang } from '../args';
 import { InputError, type InputProblem } from '../../xlsx/errors';
 import { UsageError } from '../errors';
 import { clean } from '../../engine/sums';
 import { formatNumber, formatPlain, t, unitName } from '../i18n';
 import type { CliIo } from '../io';
+import { checkInThreads, workerCount } from '../checkPool';
 import { withProgress } from '../progress';
 import { readTemplateWorkbook } from '../xlsx/readSnapshots';
 
-export const CHECK_OPTIONS = { booleans: ['json'], strings: ['lang', 'decimal'] } as const;
+export const CHECK_OPTIONS = { booleans: ['json'], strings: ['lang', 'decimal', 'threads'] } as const;
 
 /** A finding as the JSON reports it: its message in one language, its fix as the value written. */
 export interface CheckIssue extends Pick<Finding, 'severity' | 'code' | 'sheet' | 'cell' | 'column'> {
@@ -181,40 +182,78 @@ export function checkSnapshots(
   };
 }
 
-export interface CheckOptions {
+export interface CheckOptions extends FileCheckOptions {
+  /** Called after each file (progress bar), in the order files finish. */
+  onFile?: (file: string) => void;
+  /** Threads in all, this one included (--threads); absent: as many as the run is worth (checkPool.ts). */
+  threads?: number;
+}
+
+/** What checking one file needs: plain data, handed to a worker thread as it is. */
+export interface FileCheckOptions {
   lang: Lang;
   /** The decimal separator of the reader's Excel (--decimal); null or absent: the language's own. */
   decimalSeparator?: DecimalSeparator | null;
   cwd: string;
-  /** Called after each file (progress bar). */
-  onFile?: (file: string) => void;
 }
 
-/** Reads and validates every file, in order; a file that cannot be read does not stop the others. */
+/** One file's report, and the time its reading and its validation took. */
+export interface FileCheck {
+  report: FileReport;
+  parseMs: number;
+  validateMs: number;
+}
+
+/** Reads and validates one file; a file that cannot be read is a FailedFile, never an exception. */
+export async function checkOneFile(file: string, options: FileCheckOptions): Promise<FileCheck> {
+  try {
+    const book = await readTemplateWorkbook(path.resolve(options.cwd, file));
+    const started = performance.now();
+    const report = checkSnapshots(
+      file,
+      book.snapshots,
+      book.reporter,
+      options.lang,
+      options.decimalSeparator,
+      book.findings,
+    );
+    return { report, parseMs: book.parseMs, validateMs: performance.now() - started };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const report: FailedFile = {
+      file,
+      error: { problem: e.problem, message: t(e.text, options.lang), ...(e.details ? { details: e.details } : {}) },
+      template: null,
+      issues: [],
+      par: null,
+    };
+    return { report, parseMs: 0, validateMs: 0 };
+  }
+}
+
+/**
+ * Reads and validates every file, reported in the order given; a file that cannot be read does not
+ * stop the others. Long runs use the machine's other cores too (checkPool.ts).
+ */
 export async function checkFiles(files: readonly string[], options: CheckOptions): Promise<CheckRun> {
-  const reports: FileReport[] = [];
+  const fileOptions: FileCheckOptions = {
+    lang: options.lang,
+    decimalSeparator: options.decimalSeparator ?? null,
+    cwd: options.cwd,
+  };
+  const checks = await checkInThreads(
+    files,
+    fileOptions,
+    workerCount(files.length, options.threads),
+    (file) => checkOneFile(file, fileOptions),
+    options.onFile,
+  );
+  const reports = checks.map((c) => c.report);
   let parseMs = 0;
   let validateMs = 0;
-  for (const file of files) {
-    try {
-      const book = await readTemplateWorkbook(path.resolve(options.cwd, file));
-      parseMs += book.parseMs;
-      const started = performance.now();
-      reports.push(
-        checkSnapshots(file, book.snapshots, book.reporter, options.lang, options.decimalSeparator, book.findings),
-      );
-      validateMs += performance.now() - started;
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      reports.push({
-        file,
-        error: { problem: e.problem, message: t(e.text, options.lang), ...(e.details ? { details: e.details } : {}) },
-        template: null,
-        issues: [],
-        par: null,
-      });
-    }
-    options.onFile?.(file);
+  for (const c of checks) {
+    parseMs += c.parseMs;
+    validateMs += c.validateMs;
   }
   const failed = reports.some(isFailed);
   const withErrors = reports.some((f) => !isFailed(f) && f.counts.error > 0);
@@ -376,13 +415,14 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, CHECK_OPTIONS);
   const lang = parseLang(args.strings.get('lang'));
   const decimalSeparator = parseDecimal(args.strings.get('decimal'));
+  const threads = parseThreads(args.strings.get('threads')) ?? undefined;
   if (args.positional.length === 0)
     throw new UsageError({
       vi: 'Cần ít nhất một tệp .xlsx để kiểm tra.',
       en: 'Give at least one .xlsx file to check.',
     });
   const run = await withProgress(io.stderr, args.positional, (onFile) =>
-    checkFiles(args.positional, { lang, decimalSeparator, cwd: io.cwd, onFile }),
+    checkFiles(args.positional, { lang, decimalSeparator, cwd: io.cwd, onFile, threads }),
   );
   for (const f of run.files) if (isFailed(f)) io.stderr.write(`cchc check: ${f.file}: ${f.error.message}\n`);
   if (args.booleans.has('json')) io.stdout.write(JSON.stringify(runJson(run), null, 2) + '\n');
