@@ -1,6 +1,7 @@
 /**
  * Benchmark of `cchc check` over many returns, as the Department runs it at collection time:
- * the command's own function in-process (no process per file), on 50 and 500 filled workbooks.
+ * the command's own function in-process (no process per file), on 50 and 500 filled workbooks; the
+ * 500 also on one thread (--threads 1), since the command reads long runs on every core.
  * Reports how the time splits between parsing .xlsx (src/xlsx: unzip + XML) and validating (engine),
  * and the reader beside ExcelJS on the same 50 files in the same run (bytes already in memory,
  * after a warm-up): readerMsPerFile (inflating with Node's zlib, as the CLI reads), readerFflateMsPerFile
@@ -14,6 +15,7 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { workerCount } from '../../src/cli/checkPool';
 import { checkFiles } from '../../src/cli/commands/check';
 import { nodeReadOptions } from '../../src/cli/xlsx/readSnapshots';
 import { readTemplateBytes } from '../../src/xlsx/reader';
@@ -22,8 +24,12 @@ import { readWithExcelJs } from '../shared/excelJsReader';
 
 export interface CliBench {
   check50Seconds: number;
+  /** As `cchc check` runs: on `threads500` threads (src/cli/checkPool.ts). */
   check500Seconds: number;
-  /** Share of the 500-file run's time spent parsing .xlsx (the rest: validating). */
+  threads500: number;
+  /** The same 500 files on this thread alone (--threads 1). */
+  check500OneThreadSeconds: number;
+  /** Share of the one-thread 500-file run's time spent parsing .xlsx (the rest: validating). */
   parseShare: number;
   /** Reading one of the 50 returns into snapshots (bytes in memory): src/xlsx's reader, then ExcelJS. */
   readerMsPerFile: number;
@@ -88,9 +94,10 @@ async function generate(dir: string): Promise<string[]> {
 
 async function timeCheck(
   files: string[],
+  threads?: number,
 ): Promise<{ seconds: number; parseMs: number; validateMs: number; exitCode: number }> {
   const started = performance.now();
-  const run = await checkFiles(files, { lang: 'vi', cwd: '/' });
+  const run = await checkFiles(files, { lang: 'vi', cwd: '/', threads });
   const seconds = (performance.now() - started) / 1000;
   if (run.files.length !== files.length) throw new Error('check skipped files');
   return { seconds, parseMs: run.parseMs, validateMs: run.validateMs, exitCode: run.exitCode };
@@ -111,8 +118,10 @@ export async function benchCli(): Promise<CliBench> {
     await timeCheck(distinct.slice(0, 3)); // warm up the JIT and module caches
     const fifty = await timeCheck(distinct);
     const five = await timeCheck(many);
+    const fiveOne = await timeCheck(many, 1);
     // The generated errors must be found: a benchmark of a check that finds nothing proves nothing.
-    if (fifty.exitCode !== 1 || five.exitCode !== 1) throw new Error('expected errors were not reported');
+    if (fifty.exitCode !== 1 || five.exitCode !== 1 || fiveOne.exitCode !== 1)
+      throw new Error('expected errors were not reported');
     const bytes = distinct.map((file) => new Uint8Array(readFileSync(file)));
     const readers = {
       zlib: (b: Uint8Array) => readTemplateBytes('unit.xlsx', b, nodeReadOptions()),
@@ -133,7 +142,9 @@ export async function benchCli(): Promise<CliBench> {
     return {
       check50Seconds: fifty.seconds,
       check500Seconds: five.seconds,
-      parseShare: five.parseMs / (five.parseMs + five.validateMs),
+      threads500: 1 + workerCount(many.length),
+      check500OneThreadSeconds: fiveOne.seconds,
+      parseShare: fiveOne.parseMs / (fiveOne.parseMs + fiveOne.validateMs),
       readerMsPerFile: best.zlib,
       readerFflateMsPerFile: best.fflate,
       excelJsMsPerFile: best.excelJs,
