@@ -7,9 +7,10 @@
  *
  * Bounded by the template, not by the file: guard.ts checks the package's directory, then only
  * workbook.xml, its relationships, styles.xml, the shared strings and the sheets are inflated,
- * each as a stream (fflate; the CLI passes Node's zlib, which inflates a part at once, capped)
- * into a tokenizer: the fast one for the XML spreadsheet writers use (xmlSubset.ts), saxes for any
- * other (zipParts.ts, xmlStream.ts), and a template
+ * each as a stream (fflate; the CLI passes Node's zlib, which inflates a part at once, capped; a
+ * browser with DecompressionStream inflates them ahead, natively, nativeInflate.ts) into a
+ * tokenizer: the fast one for the XML spreadsheet writers use (xmlSubset.ts), saxes for any other
+ * (zipParts.ts, xmlStream.ts; saxes is loaded only when a file needs it), and a template
  * sheet is read only inside READ_WINDOW (sheetCells.ts); a value beyond it is reported as a
  * finding naming the cell. Budgets (limits.ts) refuse one file, never the batch. No
  * whole-workbook object model is built; test/xlsx/differential.test.ts holds it equal to ExcelJS.
@@ -22,10 +23,11 @@ import { READ_WINDOW } from '../layout/readWindow';
 import { InputError } from './errors';
 import { guardPackage } from './guard';
 import { LIMITS, type Limits } from './limits';
-import { readWorkbookParts } from './packageParts';
+import { nativeInflater } from './nativeInflate';
+import { INDEX_PARTS, partsAfterIndex, readWorkbookIndex, readWorkbookParts } from './packageParts';
 import { readSheetCells } from './sheetCells';
-import { Clock } from './xmlStream';
-import { PackageParts, type InflateRaw } from './zipParts';
+import { Clock, loadSaxes, NeedsSaxes } from './xmlStream';
+import { PackageParts, type AsyncInflateRaw, type InflateRaw } from './zipParts';
 
 /** A1 of a sheet written by `cchc consolidate`: looks like the form, but is a city total, not a return. */
 export const CONSOLIDATED_PREFIX = 'cchc-consolidated:';
@@ -86,8 +88,13 @@ function textOf(value: CellValue): string | null {
 
 export interface ReadOptions {
   limits?: Limits;
-  /** The host's inflater (zipParts.ts): the CLI passes Node's zlib; the pane inflates with fflate. */
+  /**
+   * The host's inflater (zipParts.ts): the CLI passes Node's zlib. Without one, the parts inflate
+   * with DecompressionStream where the platform has it (nativeInflate.ts), else with fflate.
+   */
   inflateRaw?: InflateRaw;
+  /** Without a host inflater: false inflates with fflate even where DecompressionStream exists (tests compare both). */
+  native?: boolean;
 }
 
 /** Reads a unit's workbook from its bytes: its template sheets as snapshots. Throws InputError if it is not one. */
@@ -99,7 +106,37 @@ export async function readTemplateBytes(
   const limits = options.limits ?? LIMITS;
   const clock = new Clock(file, limits);
   const parts = new PackageParts(file, bytes, guardPackage(file, bytes, limits), limits, options.inflateRaw);
-  const book = readWorkbookParts(parts, limits, clock);
+  const inflate = options.inflateRaw || options.native === false ? null : nativeInflater();
+  try {
+    return await readPackage(parts, limits, clock, inflate);
+  } catch (e) {
+    if (!(e instanceof NeedsSaxes)) throw e;
+  }
+  // A part outside the fast tokenizer's subset, saxes not loaded yet: load it, then read the file
+  // again from the start, with the same parts (a part read twice counts once against the size
+  // limits) and the same clock, which goes on from where the first reading stopped (the time saxes
+  // takes to arrive over the network is not the file's: it is not counted).
+  const loading = performance.now();
+  await loadSaxes();
+  clock.exclude(performance.now() - loading);
+  return readPackage(parts, limits, clock, inflate);
+}
+
+/** One reading of the package, from the start: NeedsSaxes when a part needs saxes and it is not loaded. */
+async function readPackage(
+  parts: PackageParts,
+  limits: Limits,
+  clock: Clock,
+  inflate: AsyncInflateRaw | null,
+): Promise<TemplateWorkbook> {
+  const file = parts.file;
+  if (inflate) await parts.prepare(INDEX_PARTS, inflate);
+  const index = readWorkbookIndex(parts, limits, clock);
+  if (inflate) {
+    await parts.prepare(partsAfterIndex(index), inflate);
+    clock.check();
+  }
+  const book = readWorkbookParts(parts, limits, clock, index);
   if (book.sheets.length === 0)
     throw new InputError(file, 'corrupt', {
       vi: 'tệp không có trang tính nào. Hãy đề nghị đơn vị gửi lại biểu mẫu đã điền, lưu bằng Excel dạng .xlsx.',
