@@ -10,7 +10,7 @@
  * each as a stream (fflate; the CLI passes Node's zlib, which inflates a part at once, capped; a
  * browser with DecompressionStream inflates them ahead, natively, nativeInflate.ts) into a
  * tokenizer: the fast one for the XML spreadsheet writers use (xmlSubset.ts), saxes for any other
- * (zipParts.ts, xmlStream.ts; saxes is loaded only when a file needs it), and a template
+ * (zipParts.ts, xmlStream.ts; saxes and fflate are loaded only when a file needs them), and a template
  * sheet is read only inside READ_WINDOW (sheetCells.ts); a value beyond it is reported as a
  * finding naming the cell. Budgets (limits.ts) refuse one file, never the batch. No
  * whole-workbook object model is built; test/xlsx/differential.test.ts holds it equal to ExcelJS.
@@ -26,7 +26,8 @@ import { LIMITS, type Limits } from './limits';
 import { nativeInflater } from './nativeInflate';
 import { INDEX_PARTS, partsAfterIndex, readWorkbookIndex, readWorkbookParts } from './packageParts';
 import { readSheetCells } from './sheetCells';
-import { Clock, loadSaxes, NeedsSaxes } from './xmlStream';
+import { NeedsModule } from './lazyModules';
+import { Clock } from './xmlStream';
 import { PackageParts, type AsyncInflateRaw, type InflateRaw } from './zipParts';
 
 /** A1 of a sheet written by `cchc consolidate`: looks like the form, but is a city total, not a return. */
@@ -107,22 +108,24 @@ export async function readTemplateBytes(
   const clock = new Clock(file, limits);
   const parts = new PackageParts(file, bytes, guardPackage(file, bytes, limits), limits, options.inflateRaw);
   const inflate = options.inflateRaw || options.native === false ? null : nativeInflater();
-  try {
-    return await readPackage(parts, limits, clock, inflate);
-  } catch (e) {
-    if (!(e instanceof NeedsSaxes)) throw e;
+  // A part needing a module not loaded yet (saxes for XML outside the fast subset, fflate where
+  // nothing else inflates): load it, then read the file again from the start, with the same parts
+  // (a part read twice counts once against the size limits) and the same clock, which goes on from
+  // where the reading stopped (the time a module takes to arrive over the network is not the
+  // file's: it is left out). Each module loads once, so a file is read at most three times.
+  for (;;) {
+    try {
+      return await readPackage(parts, limits, clock, inflate);
+    } catch (e) {
+      if (!(e instanceof NeedsModule)) throw e;
+      const loading = performance.now();
+      await e.load();
+      clock.exclude(performance.now() - loading);
+    }
   }
-  // A part outside the fast tokenizer's subset, saxes not loaded yet: load it, then read the file
-  // again from the start, with the same parts (a part read twice counts once against the size
-  // limits) and the same clock, which goes on from where the first reading stopped (the time saxes
-  // takes to arrive over the network is not the file's: it is not counted).
-  const loading = performance.now();
-  await loadSaxes();
-  clock.exclude(performance.now() - loading);
-  return readPackage(parts, limits, clock, inflate);
 }
 
-/** One reading of the package, from the start: NeedsSaxes when a part needs saxes and it is not loaded. */
+/** One reading of the package, from the start: NeedsModule when a part needs a module not loaded yet. */
 async function readPackage(
   parts: PackageParts,
   limits: Limits,

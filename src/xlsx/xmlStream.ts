@@ -3,14 +3,15 @@
  * bytes themselves; if the part holds anything outside its subset, again from the first byte by
  * saxes (a streaming tokenizer that expands no entity it was not born with) on the text a fatal
  * TextDecoder makes of them. saxes is loaded only for a file that needs it (Excel, ExcelJS and
- * LibreOffice never write such XML): until loadSaxes() has run, such a part throws NEEDS_SAXES,
- * and reader.ts loads saxes (its own chunk in the pane) and reads the file again. Elements reach the handler with their local name (any prefix
+ * LibreOffice never write such XML): until it is loaded, such a part throws a NeedsModule
+ * (lazyModules.ts), and reader.ts loads saxes (its own chunk in the pane) and reads the file again. Elements reach the handler with their local name (any prefix
  * dropped) and their attributes (read on demand), text as it comes. A DOCTYPE is refused at the
  * tokenizer, so no entity is ever declared; bytes that are not UTF-8, broken XML, nesting past
  * the depth budget and reading past the time budget refuse the file, each with its own sentence.
  */
 import type * as Saxes from 'saxes';
 import { damaged, InputError } from './errors';
+import { NeedsModule } from './lazyModules';
 import type { Limits } from './limits';
 import { localName, SubsetTokenizer, Unusual, type Attributes } from './xmlSubset';
 import { STOP_READING, type PackageParts } from './zipParts';
@@ -19,15 +20,11 @@ export type { Attributes } from './xmlSubset';
 
 let saxes: typeof Saxes | null = null;
 
-/** Thrown when a part is outside the fast subset and saxes is not loaded yet: nothing is wrong with the file. */
-export class NeedsSaxes extends Error {}
-/** The one NeedsSaxes thrown (a signal; its stack is never read). */
-export const NEEDS_SAXES = new NeedsSaxes('this part needs saxes, which is not loaded yet');
-
-/** Loads saxes (a chunk of its own in the pane, a require in Node); once loaded, readXmlPart uses it. */
-export async function loadSaxes(): Promise<void> {
+/** Thrown by a part outside the fast subset while saxes is not loaded (a signal; its stack is never read). */
+const NEEDS_SAXES = new NeedsModule('saxes', async () => {
+  // A chunk of its own in the pane, a require in Node; once loaded, readXmlPart uses it.
   saxes ??= await import(/* webpackChunkName: "saxes" */ 'saxes');
-}
+});
 
 export interface XmlHandler {
   /** `attributes` is valid during the call only (the subset tokenizer reuses it for the next tag). */
@@ -142,7 +139,7 @@ function unsafe(file: string, part: string): InputError {
  * such part. A handler may throw StopReading when it has what it needs: the rest is neither
  * inflated nor read. The part goes through the fast subset tokenizer (xmlSubset.ts) first; if it
  * holds anything outside that subset, a fresh handler from `build` reads it again with saxes, or,
- * saxes not loaded yet, NEEDS_SAXES is thrown (reader.ts loads it and reads the file again).
+ * saxes not loaded yet, a NeedsModule is thrown (reader.ts loads it and reads the file again).
  */
 export function readXmlPart(
   parts: PackageParts,

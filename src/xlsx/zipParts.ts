@@ -1,5 +1,6 @@
 /**
- * The parts of a package, inflated one at a time as a stream (fflate's Inflate) into a sink that
+ * The parts of a package, inflated one at a time as a stream (fflate's Inflate, loaded when first
+ * needed: lazyModules.ts) into a sink that
  * tokenises them: a part never sits inflated in memory as a whole, and inflation stops as soon
  * as a part, or all parts read so far, pass the size limits, whatever their headers declare.
  * A host may pass its own inflater instead (InflateRaw: Node's zlib in the CLI), which inflates
@@ -8,8 +9,9 @@
  * inflated first (prepare), asynchronously and within the same limits, and they are handed on
  * from there as a host's would be. guard.ts has checked the directory first.
  */
-import { Inflate } from 'fflate';
+import type * as Fflate from 'fflate';
 import { damaged, InputError } from './errors';
+import { NeedsModule } from './lazyModules';
 import { megabytes, type Limits } from './limits';
 import type { ZipEntry } from './zipDirectory';
 
@@ -29,6 +31,16 @@ export type AsyncInflateRaw = (compressed: Uint8Array, maxBytes: number) => Prom
 
 /** A part inflated ahead by prepare(): its bytes, null past the limits, or its inflater's error. */
 type Prepared = { bytes: Uint8Array | null } | { error: Error };
+
+let fflate: typeof Fflate | null = null;
+
+/**
+ * Thrown by a deflated part to inflate with fflate while fflate is not loaded: needed only where
+ * neither the host (zlib) nor the platform (DecompressionStream) inflates, e.g. an old webview.
+ */
+const NEEDS_FFLATE = new NeedsModule('fflate', async () => {
+  fflate ??= await import(/* webpackChunkName: "fflate" */ 'fflate');
+});
 
 const LOCAL_SIGNATURE = 0x04034b50;
 /** Compressed bytes handed to the inflater at a time. */
@@ -213,6 +225,8 @@ export class PackageParts {
       }
       if (start === end) sink(new Uint8Array(0), true);
     } else if (entry.method === 8) {
+      if (!fflate) throw NEEDS_FFLATE;
+      const { Inflate } = fflate;
       let ended = false;
       // What the sink or the limits throw goes on as it is; only fflate's own errors mean damaged data.
       let passOn: unknown = null;

@@ -1,7 +1,7 @@
 /**
  * What the pane's reading chunk loads only when needed (issue #21): saxes, loaded for a file
  * holding XML outside the fast tokenizer's subset, the file then read again from the start with
- * the same verdicts and limits; and DecompressionStream ('deflate-raw', Node has it as browsers
+ * the same verdicts and limits; fflate, loaded only where nothing else inflates; and DecompressionStream ('deflate-raw', Node has it as browsers
  * do), which inflates the parts ahead within the same limits, refuses damaged data in the same
  * words as fflate, and is left for fflate where the platform lacks it.
  */
@@ -13,15 +13,19 @@ import { nodeReadOptions } from '../../src/cli/xlsx/readSnapshots';
 import { InputError } from '../../src/xlsx/errors';
 import { LIMITS } from '../../src/xlsx/limits';
 import { inflateWith } from '../../src/xlsx/nativeInflate';
-import { readTemplateBytes, type ReadOptions } from '../../src/xlsx/reader';
+import { readTemplateBytes, type ReadOptions, type TemplateWorkbook } from '../../src/xlsx/reader';
 import { readZipDirectory } from '../../src/xlsx/zipDirectory';
 import { cli, fillWorkbook, tempDir } from '../cli/helpers';
 
-/** How many times saxes was loaded (afresh after each jest.resetModules). */
-const mockSaxesLoads = { count: 0 };
+/** How many times saxes and fflate were loaded (afresh after each jest.resetModules). */
+const mockLoads = { saxes: 0, fflate: 0 };
 jest.mock('saxes', () => {
-  mockSaxesLoads.count++;
+  mockLoads.saxes++;
   return jest.requireActual('saxes');
+});
+jest.mock('fflate', () => {
+  mockLoads.fflate++;
+  return jest.requireActual('fflate');
 });
 
 const tmp = tempDir();
@@ -47,15 +51,23 @@ async function editPart(bytes: Uint8Array, part: string, change: (xml: string) =
 }
 
 /** readTemplateBytes from a module registry of its own: saxes not loaded yet, as in a fresh pane. */
-async function freshRead(name: string, bytes: Uint8Array, options: ReadOptions) {
+interface FreshRead {
+  book?: TemplateWorkbook;
+  error?: InputError;
+  saxesLoads: number;
+  fflateLoads: number;
+}
+
+async function freshRead(name: string, bytes: Uint8Array, options: ReadOptions): Promise<FreshRead> {
   jest.resetModules();
   const read = jest.requireActual<typeof import('../../src/xlsx/reader')>('../../src/xlsx/reader').readTemplateBytes;
-  const before = mockSaxesLoads.count;
+  const before = { ...mockLoads };
+  const loads = () => ({ saxesLoads: mockLoads.saxes - before.saxes, fflateLoads: mockLoads.fflate - before.fflate });
   try {
-    return { book: await read(name, bytes, options), saxesLoads: mockSaxesLoads.count - before };
+    return { book: await read(name, bytes, options), ...loads() };
   } catch (e) {
     if (!(e instanceof Error) || e.name !== 'InputError') throw e;
-    return { error: e as InputError, saxesLoads: mockSaxesLoads.count - before };
+    return { error: e as InputError, ...loads() };
   }
 }
 
@@ -71,6 +83,12 @@ describe('saxes, loaded only for a file that needs it', () => {
     expect(r.error).toBeUndefined();
     expect(r.book!.snapshots.map((s) => s.templateId)).toEqual(['I', 'PAR']);
     expect(r.saxesLoads).toBe(0);
+  });
+
+  it.each(INFLATERS)('fflate is loaded only where nothing else inflates (%s)', async (name, options) => {
+    const r = await freshRead('good.xlsx', good, options);
+    expect(r.error).toBeUndefined();
+    expect({ [name]: r.fflateLoads }).toEqual({ [name]: name === 'fflate' ? 1 : 0 });
   });
 
   it.each(INFLATERS)(
