@@ -192,8 +192,19 @@ function readSharedStrings(r: Reading, part: string): string[] {
   return strings;
 }
 
-/** Reads workbook.xml, its relationships, the styles and the shared strings. */
-export function readWorkbookParts(parts: PackageParts, limits: Limits, clock: Clock): WorkbookParts {
+/** The parts a workbook's index is read from: readWorkbookIndex reads these, and no other. */
+export const INDEX_PARTS: readonly string[] = [WORKBOOK, WORKBOOK_RELS];
+
+/** What workbook.xml and its relationships say: the sheets, the names, and where the styles and shared strings are. */
+export interface WorkbookIndex {
+  sheets: SheetEntry[];
+  names: WorkbookParts['names'];
+  styles: string;
+  sharedStrings: string;
+}
+
+/** Reads workbook.xml and its relationships. */
+export function readWorkbookIndex(parts: PackageParts, limits: Limits, clock: Clock): WorkbookIndex {
   const r: Reading = { parts, limits, clock };
   const workbook = readWorkbook(r);
   const rels = readRelationships(r);
@@ -214,7 +225,28 @@ export function readWorkbookParts(parts: PackageParts, limits: Limits, clock: Cl
   return {
     sheets,
     names: workbook.names,
-    numberFormats: readStyles(r, partOf('styles', 'xl/styles.xml')),
-    sharedStrings: readSharedStrings(r, partOf('sharedStrings', 'xl/sharedStrings.xml')),
+    styles: partOf('styles', 'xl/styles.xml'),
+    sharedStrings: partOf('sharedStrings', 'xl/sharedStrings.xml'),
+  };
+}
+
+/** The parts readWorkbookParts and the sheets' reading read after the index, in the order they read them. */
+export function partsAfterIndex(index: WorkbookIndex): string[] {
+  return [index.styles, index.sharedStrings, ...index.sheets.map((s) => s.part)];
+}
+
+/** Reads the styles and the shared strings of a workbook whose index is read. */
+export function readWorkbookParts(
+  parts: PackageParts,
+  limits: Limits,
+  clock: Clock,
+  index: WorkbookIndex,
+): WorkbookParts {
+  const r: Reading = { parts, limits, clock };
+  return {
+    sheets: index.sheets,
+    names: index.names,
+    numberFormats: readStyles(r, index.styles),
+    sharedStrings: readSharedStrings(r, index.sharedStrings),
   };
 }

@@ -7,9 +7,10 @@
  *
  * Bounded by the template, not by the file: guard.ts checks the package's directory, then only
  * workbook.xml, its relationships, styles.xml, the shared strings and the sheets are inflated,
- * each as a stream (fflate; the CLI passes Node's zlib, which inflates a part at once, capped)
- * into a tokenizer: the fast one for the XML spreadsheet writers use (xmlSubset.ts), saxes for any
- * other (zipParts.ts, xmlStream.ts), and a template
+ * each as a stream (fflate; the CLI passes Node's zlib, which inflates a part at once, capped; a
+ * browser with DecompressionStream inflates them ahead, natively, nativeInflate.ts) into a
+ * tokenizer: the fast one for the XML spreadsheet writers use (xmlSubset.ts), saxes for any other
+ * (zipParts.ts, xmlStream.ts; saxes and fflate are loaded only when a file needs them), and a template
  * sheet is read only inside READ_WINDOW (sheetCells.ts); a value beyond it is reported as a
  * finding naming the cell. Budgets (limits.ts) refuse one file, never the batch. No
  * whole-workbook object model is built; test/xlsx/differential.test.ts holds it equal to ExcelJS.
@@ -22,10 +23,12 @@ import { READ_WINDOW } from '../layout/readWindow';
 import { InputError } from './errors';
 import { guardPackage } from './guard';
 import { LIMITS, type Limits } from './limits';
-import { readWorkbookParts } from './packageParts';
+import { nativeInflater } from './nativeInflate';
+import { INDEX_PARTS, partsAfterIndex, readWorkbookIndex, readWorkbookParts } from './packageParts';
 import { readSheetCells } from './sheetCells';
+import { NeedsModule } from './lazyModules';
 import { Clock } from './xmlStream';
-import { PackageParts, type InflateRaw } from './zipParts';
+import { PackageParts, type AsyncInflateRaw, type InflateRaw } from './zipParts';
 
 /** A1 of a sheet written by `cchc consolidate`: looks like the form, but is a city total, not a return. */
 export const CONSOLIDATED_PREFIX = 'cchc-consolidated:';
@@ -86,8 +89,13 @@ function textOf(value: CellValue): string | null {
 
 export interface ReadOptions {
   limits?: Limits;
-  /** The host's inflater (zipParts.ts): the CLI passes Node's zlib; the pane inflates with fflate. */
+  /**
+   * The host's inflater (zipParts.ts): the CLI passes Node's zlib. Without one, the parts inflate
+   * with DecompressionStream where the platform has it (nativeInflate.ts), else with fflate.
+   */
   inflateRaw?: InflateRaw;
+  /** Without a host inflater: false inflates with fflate even where DecompressionStream exists (tests compare both). */
+  native?: boolean;
 }
 
 /** Reads a unit's workbook from its bytes: its template sheets as snapshots. Throws InputError if it is not one. */
@@ -99,7 +107,39 @@ export async function readTemplateBytes(
   const limits = options.limits ?? LIMITS;
   const clock = new Clock(file, limits);
   const parts = new PackageParts(file, bytes, guardPackage(file, bytes, limits), limits, options.inflateRaw);
-  const book = readWorkbookParts(parts, limits, clock);
+  const inflate = options.inflateRaw || options.native === false ? null : nativeInflater();
+  // A part needing a module not loaded yet (saxes for XML outside the fast subset, fflate where
+  // nothing else inflates): load it, then read the file again from the start, with the same parts
+  // (a part read twice counts once against the size limits) and the same clock, which goes on from
+  // where the reading stopped (the time a module takes to arrive over the network is not the
+  // file's: it is left out). Each module loads once, so a file is read at most three times.
+  for (;;) {
+    try {
+      return await readPackage(parts, limits, clock, inflate);
+    } catch (e) {
+      if (!(e instanceof NeedsModule)) throw e;
+      const loading = performance.now();
+      await e.load();
+      clock.exclude(performance.now() - loading);
+    }
+  }
+}
+
+/** One reading of the package, from the start: NeedsModule when a part needs a module not loaded yet. */
+async function readPackage(
+  parts: PackageParts,
+  limits: Limits,
+  clock: Clock,
+  inflate: AsyncInflateRaw | null,
+): Promise<TemplateWorkbook> {
+  const file = parts.file;
+  if (inflate) await parts.prepare(INDEX_PARTS, inflate);
+  const index = readWorkbookIndex(parts, limits, clock);
+  if (inflate) {
+    await parts.prepare(partsAfterIndex(index), inflate);
+    clock.check();
+  }
+  const book = readWorkbookParts(parts, limits, clock, index);
   if (book.sheets.length === 0)
     throw new InputError(file, 'corrupt', {
       vi: 'tệp không có trang tính nào. Hãy đề nghị đơn vị gửi lại biểu mẫu đã điền, lưu bằng Excel dạng .xlsx.',

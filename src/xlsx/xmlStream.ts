@@ -2,18 +2,29 @@
  * One part's XML, tokenised as it inflates: first by the fast tokenizer of xmlSubset.ts, on the
  * bytes themselves; if the part holds anything outside its subset, again from the first byte by
  * saxes (a streaming tokenizer that expands no entity it was not born with) on the text a fatal
- * TextDecoder makes of them. Elements reach the handler with their local name (any prefix
+ * TextDecoder makes of them. saxes is loaded only for a file that needs it (Excel, ExcelJS and
+ * LibreOffice never write such XML): until it is loaded, such a part throws a NeedsModule
+ * (lazyModules.ts), and reader.ts loads saxes (its own chunk in the pane) and reads the file again. Elements reach the handler with their local name (any prefix
  * dropped) and their attributes (read on demand), text as it comes. A DOCTYPE is refused at the
  * tokenizer, so no entity is ever declared; bytes that are not UTF-8, broken XML, nesting past
  * the depth budget and reading past the time budget refuse the file, each with its own sentence.
  */
-import { SaxesParser } from 'saxes';
+import type * as Saxes from 'saxes';
 import { damaged, InputError } from './errors';
+import { NeedsModule } from './lazyModules';
 import type { Limits } from './limits';
 import { localName, SubsetTokenizer, Unusual, type Attributes } from './xmlSubset';
 import { STOP_READING, type PackageParts } from './zipParts';
 
 export type { Attributes } from './xmlSubset';
+
+let saxes: typeof Saxes | null = null;
+
+/** Thrown by a part outside the fast subset while saxes is not loaded (a signal; its stack is never read). */
+const NEEDS_SAXES = new NeedsModule('saxes', async () => {
+  // A chunk of its own in the pane, a require in Node; once loaded, readXmlPart uses it.
+  saxes ??= await import(/* webpackChunkName: "saxes" */ 'saxes');
+});
 
 export interface XmlHandler {
   /** `attributes` is valid during the call only (the subset tokenizer reuses it for the next tag). */
@@ -43,7 +54,7 @@ function scanClosingTags(text: string, onClose: (name: string) => boolean): { ca
 
 /** The time budget of one file, started when its reading starts. */
 export class Clock {
-  private readonly started = performance.now();
+  private started = performance.now();
   constructor(
     private readonly file: string,
     private readonly limits: Limits,
@@ -55,6 +66,11 @@ export class Clock {
 
   elapsed(): number {
     return performance.now() - this.started;
+  }
+
+  /** Leaves out of the budget `milliseconds` that were not the file's (loading saxes: reader.ts). */
+  exclude(milliseconds: number): void {
+    this.started += milliseconds;
   }
 }
 
@@ -122,7 +138,8 @@ function unsafe(file: string, part: string): InputError {
  * Tokenises `part` of the package into the handler `build` makes; false when the package has no
  * such part. A handler may throw StopReading when it has what it needs: the rest is neither
  * inflated nor read. The part goes through the fast subset tokenizer (xmlSubset.ts) first; if it
- * holds anything outside that subset, a fresh handler from `build` reads it again with saxes.
+ * holds anything outside that subset, a fresh handler from `build` reads it again with saxes, or,
+ * saxes not loaded yet, a NeedsModule is thrown (reader.ts loads it and reads the file again).
  */
 export function readXmlPart(
   parts: PackageParts,
@@ -136,6 +153,7 @@ export function readXmlPart(
   } catch (e) {
     if (!(e instanceof Unusual)) throw e;
   }
+  if (!saxes) throw NEEDS_SAXES;
   return tokenisePart(parts, part, build(), limits, clock, 'saxes');
 }
 
@@ -161,7 +179,13 @@ interface Tokenizer {
   write(text: string, final: boolean): void;
 }
 
-function saxesTokenizer(file: string, part: string, handler: XmlHandler, limits: Limits): Tokenizer {
+function saxesTokenizer(
+  { SaxesParser }: typeof Saxes,
+  file: string,
+  part: string,
+  handler: XmlHandler,
+  limits: Limits,
+): Tokenizer {
   const parser = new SaxesParser({ position: false });
   let depth = 0;
   parser.on('doctype', () => {
@@ -232,7 +256,7 @@ function tokenisePart(
       clock.check();
     });
   }
-  const tokenizer = saxesTokenizer(file, part, handler, limits);
+  const tokenizer = saxesTokenizer(saxes!, file, part, handler, limits);
   return parts.read(part, (chunk, final) => {
     const text = decode(chunk, final);
     if (tail) scanTail(text);

@@ -1,13 +1,17 @@
 /**
  * Proven equal (issue #21): every kind of .xlsx the tests make is read by the new reader and by
  * ExcelJS, and the snapshots must be the same (test/shared/differential.ts says how they are
- * normalised), or the reader refuses the file for a documented reason. LibreOffice-saved copies
+ * normalised), or the reader refuses the file for a documented reason. compareReaders reads
+ * with the inflater a browser with DecompressionStream uses (Node has it); the last test holds
+ * fflate's reading (the pane elsewhere) equal to it. LibreOffice-saved copies
  * are in test/libreoffice/differential.lo.ts (they need soffice).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { cli, fillWorkbook, parScores, prng, tempDir } from '../cli/helpers';
+import { readTemplateBytes } from '../../src/xlsx/reader';
+import { InputError } from '../../src/xlsx/errors';
 import { compareReaders } from '../shared/differential';
 import { hostileCorpus } from '../shared/hostileCorpus';
 
@@ -82,5 +86,27 @@ describe('the reader reads what ExcelJS reads', () => {
       else if (c.expect !== 'read') expect({ [c.name]: v.problem }).toEqual({ [c.name]: c.expect });
       expect({ [c.name]: v.kind }).not.toEqual({ [c.name]: 'differ' });
     }
+  }, 120_000);
+
+  it('fflate and DecompressionStream: the same snapshots and findings, or the same refusal, file by file', async () => {
+    const files = [
+      ...['blank.xlsx', 'some.xlsx', 'filled.xlsx', 'unit-b.xlsx', 'total.xlsx'].map((name) => ({
+        name,
+        bytes: bytes(name),
+      })),
+      { name: 'excel.xlsx', bytes: await excelStyleCells(bytes('filled.xlsx')) },
+      ...(await hostileCorpus(bytes('unit-b.xlsx'))),
+    ];
+    const read = async (name: string, data: Uint8Array, native: boolean) => {
+      try {
+        const book = await readTemplateBytes(name, data, { native });
+        return { snapshots: book.snapshots, findings: book.findings, otherSheets: book.otherSheets };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        return { problem: e.problem, text: e.text };
+      }
+    };
+    for (const f of files)
+      expect({ [f.name]: await read(f.name, f.bytes, true) }).toEqual({ [f.name]: await read(f.name, f.bytes, false) });
   }, 120_000);
 });

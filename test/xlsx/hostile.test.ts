@@ -35,9 +35,13 @@ afterAll(() => tmp.remove());
 /** No time budget here: the time a file takes depends on the machine's load, which a test does not control. */
 const UNTIMED = { ...LIMITS, milliseconds: Infinity };
 
-async function outcome(name: string, bytes: Uint8Array, options: { zlib?: boolean } = {}) {
+/** How a file's parts inflate: fflate (the pane without DecompressionStream), DecompressionStream, Node's zlib (the CLI). */
+type Inflater = 'fflate' | 'native' | 'zlib';
+
+async function outcome(name: string, bytes: Uint8Array, inflater: Inflater = 'fflate') {
   try {
-    const read = options.zlib ? nodeReadOptions({ limits: UNTIMED }) : { limits: UNTIMED };
+    const read =
+      inflater === 'zlib' ? nodeReadOptions({ limits: UNTIMED }) : { limits: UNTIMED, native: inflater === 'native' };
     return { book: await readTemplateBytes(name, bytes, read) };
   } catch (e) {
     if (e instanceof InputError) return { error: e };
@@ -99,16 +103,21 @@ describe('the hostile corpus', () => {
   });
 });
 
-describe('the CLI inflating with zlib', () => {
-  it('reads or refuses each file of the corpus as fflate does (a part lying about its size included)', async () => {
-    for (const c of corpus) {
-      const [byFflate, byZlib] = [await outcome(c.name, c.bytes), await outcome(c.name, c.bytes, { zlib: true })];
-      const verdict = (r: typeof byFflate) =>
-        r.error ? r.error.problem : { snapshots: r.book!.snapshots, findings: r.book!.findings };
-      expect({ [c.name]: verdict(byZlib) }).toEqual({ [c.name]: verdict(byFflate) });
-    }
-  });
-});
+describe.each<Inflater>(['zlib', 'native'])(
+  'inflating with %s (the CLI; the pane where DecompressionStream is)',
+  (inflater) => {
+    it('reads or refuses each file of the corpus as fflate does (a part lying about its size included)', async () => {
+      for (const c of corpus) {
+        const [byFflate, byOther] = [await outcome(c.name, c.bytes), await outcome(c.name, c.bytes, inflater)];
+        const verdict = (r: typeof byFflate) =>
+          r.error
+            ? { problem: r.error.problem, text: r.error.text }
+            : { snapshots: r.book!.snapshots, findings: r.book!.findings };
+        expect({ [c.name]: verdict(byOther) }).toEqual({ [c.name]: verdict(byFflate) });
+      }
+    });
+  },
+);
 
 describe('a part outside the fast tokenizer’s subset', () => {
   /** The good return with a comment among sheet1's cells: XML Excel never writes, which saxes reads. */
@@ -127,7 +136,7 @@ describe('a part outside the fast tokenizer’s subset', () => {
     for (const file of Object.values(zip.files)) if (!file.dir) declared += (await file.async('uint8array')).length;
     // Exactly what the package holds: a part inflated twice and counted twice would pass it.
     const limits = { ...UNTIMED, totalBytes: declared };
-    for (const options of [{ limits }, nodeReadOptions({ limits })]) {
+    for (const options of [{ limits, native: false }, { limits }, nodeReadOptions({ limits })]) {
       const book = await readTemplateBytes('ghi-chu.xlsx', bytes, options);
       const plain = await readTemplateBytes('ghi-chu.xlsx', good, { limits: UNTIMED });
       expect(book.snapshots).toEqual(plain.snapshots);
@@ -157,16 +166,17 @@ describe('random damage (fast-check, fixed seed)', () => {
       }),
   );
 
-  // With zlib too; its verdict may differ from fflate's on damaged deflate data (which one notices
-  // a broken stream first is theirs to say; a zip's CRC is not checked by either), never a crash.
-  it('every damaged copy is read or refused in officials’ words, never a crash, with fflate or zlib', async () => {
+  // With zlib and DecompressionStream too; their verdicts may differ from fflate's on damaged
+  // deflate data (which one notices a broken stream first is theirs to say; a zip's CRC is not
+  // checked by any), never a crash.
+  it('every damaged copy is read or refused in officials’ words, never a crash, with fflate, zlib or DecompressionStream', async () => {
     await fc.assert(
       fc.asyncProperty(damage, async (hurt) => {
         const bytes = hurt(good);
-        const r = await outcome('hong.xlsx', bytes);
-        if (r.error) expectOfficialWords(r.error);
-        const z = await outcome('hong.xlsx', bytes, { zlib: true });
-        if (z.error) expectOfficialWords(z.error);
+        for (const inflater of ['fflate', 'zlib', 'native'] as const) {
+          const r = await outcome('hong.xlsx', bytes, inflater);
+          if (r.error) expectOfficialWords(r.error);
+        }
       }),
       { seed: 2125, numRuns: Number(process.env.CCHC_FUZZ_RUNS ?? 150) },
     );
@@ -191,12 +201,12 @@ describe('bytes that are not UTF-8', () => {
     ['in a value kept', '<v>', [0xff]],
     ['in an attribute nobody reads', '<row r="1"', [0x20, 0x78, 0x3d, 0x22, 0xc3, 0x22]],
     ['in a text nobody reads (a character cut short)', '<sheetData>', [0xe1, 0xba]],
-  ])('%s: the file is refused as damaged, with fflate and with zlib', async (_what, anchor, bytes) => {
+  ])('%s: the file is refused as damaged, with fflate, zlib and DecompressionStream', async (_what, anchor, bytes) => {
     const hurt = await withBytes(anchor as string, bytes as number[]);
-    for (const zlib of [false, true]) {
-      const r = await outcome('utf8.xlsx', hurt, { zlib });
-      expect({ zlib, problem: r.error?.problem, details: r.error?.details }).toEqual({
-        zlib,
+    for (const inflater of ['fflate', 'zlib', 'native'] as const) {
+      const r = await outcome('utf8.xlsx', hurt, inflater);
+      expect({ inflater, problem: r.error?.problem, details: r.error?.details }).toEqual({
+        inflater,
         problem: 'corrupt',
         details: expect.stringContaining('is not UTF-8'),
       });
@@ -206,9 +216,9 @@ describe('bytes that are not UTF-8', () => {
   it('after a sheet’s cells, where the reader never reads: the file is read, its cells as without them', async () => {
     const hurt = await withBytes('</sheetData>', [0x3c, 0x78, 0x20, 0x61, 0x3d, 0x22, 0xff, 0x22, 0x2f, 0x3e]);
     const plain = await outcome('good.xlsx', good);
-    for (const zlib of [false, true]) {
-      const r = await outcome('utf8.xlsx', hurt, { zlib });
-      expect({ zlib, snapshots: r.book?.snapshots }).toEqual({ zlib, snapshots: plain.book!.snapshots });
+    for (const inflater of ['fflate', 'zlib', 'native'] as const) {
+      const r = await outcome('utf8.xlsx', hurt, inflater);
+      expect({ inflater, snapshots: r.book?.snapshots }).toEqual({ inflater, snapshots: plain.book!.snapshots });
     }
   });
 });
