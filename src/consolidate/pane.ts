@@ -1,6 +1,6 @@
 /**
  * The pane's side of "Tổng hợp từ tệp đơn vị", loaded only when the panel is used (it brings
- * the .xlsx reader, fflate, saxes and the engine; what writes comes later, paneWrite.ts): reads the picked files one at a time through the shared reader,
+ * the .xlsx reader and the engine; saxes and fflate only for a file or a browser that needs them, xlsx/lazyModules.ts; what writes comes later, paneWrite.ts): reads the picked files one at a time through the shared reader,
  * adds each to the core, and turns the result into what the adapter writes. Cancelling stops
  * between files; nothing is written until the official's files have all been read.
  */
