@@ -13,7 +13,8 @@ import type * as Saxes from 'saxes';
 import { damaged, InputError } from './errors';
 import { NeedsModule } from './lazyModules';
 import type { Limits } from './limits';
-import { localName, SubsetTokenizer, Unusual, type Attributes } from './xmlSubset';
+import { Unusual } from './xmlChars';
+import { localName, SubsetTokenizer, type Attributes } from './xmlSubset';
 import { STOP_READING, type PackageParts } from './zipParts';
 
 export type { Attributes } from './xmlSubset';

@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
-import { localName, SubsetTokenizer, Unusual } from '../../src/xlsx/xmlSubset';
+import { Unusual } from '../../src/xlsx/xmlChars';
+import { localName, SubsetTokenizer } from '../../src/xlsx/xmlSubset';
 
 type Event = ['open', string, [string, string][]] | ['text', string] | ['close', string];
 
