@@ -52,27 +52,35 @@ export async function checkInThreads(
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(path.join(__dirname, 'checkWorker.js'), { workerData: options });
         started.push(worker);
+        // The index of the file the worker holds, or -1: a worker that stops holding one has failed.
+        let holding = -1;
         const give = () => {
           if (failure !== null || next >= files.length) {
-            void worker.terminate().then(() => resolve());
+            void worker.terminate();
             return;
           }
-          const index = next++;
-          worker.postMessage({ index, file: files[index] });
+          holding = next++;
+          worker.postMessage({ index: holding, file: files[holding] });
         };
         worker.on('message', (answer: WorkerAnswer | 'ready') => {
           if (answer === 'ready') return give();
+          holding = -1;
           if ('crash' in answer) {
             failure ??= new Error(answer.crash);
-            void worker.terminate().then(() => reject(failure as Error));
+            void worker.terminate();
             return;
           }
           done(answer.index, answer.check);
           give();
         });
+        // An uncaught error is followed by 'exit': the run's verdict is given there.
         worker.on('error', (e) => {
           failure ??= e;
-          reject(e);
+        });
+        worker.on('exit', (code) => {
+          if (holding >= 0) failure ??= new Error(`a worker thread stopped (${code}) while checking ${files[holding]}`);
+          if (failure !== null) reject(failure as Error);
+          else resolve();
         });
       }),
   );

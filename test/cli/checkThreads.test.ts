@@ -60,6 +60,14 @@ describe('cchc check on worker threads', () => {
     expect(three.exitCode).toBe(2);
   }, 60_000);
 
+  it('an error no file explains (a bug) in a worker stops the run and is thrown, not swallowed or waited on', async () => {
+    // A cwd that is no path makes path.resolve throw a TypeError for a relative name: no file's
+    // fault, so no FailedFile.
+    const broken = { ...options, cwd: 42 as unknown as string };
+    const names = files.map((file) => path.basename(file));
+    await expect(checkInThreads(names, broken, 2, null)).rejects.toThrow(/TypeError/);
+  }, 60_000);
+
   it('workers only for long runs, never more than asked or than files', () => {
     expect(workerCount(WORKER_MIN_FILES - 1)).toBe(0);
     expect(workerCount(10, 1)).toBe(0);
